@@ -1,0 +1,129 @@
+import type { IsoDate, YesNo } from '../../../core/src/index';
+import type { DataQualityIssue } from './data-quality';
+import type { CuratedTableName } from './tables';
+
+/** Row shapes: keys are the curated column names, values as stored (dates ISO, flags Yes/No). */
+export interface PlannedAssessmentRow {
+  person_id: string;
+  child_name: string | null;
+  social_worker: string | null;
+  team: string | null;
+  locality: string | null;
+  placement_type: string | null;
+  placement_provider: string | null;
+  legal_status: string | null;
+  full_care_order: YesNo;
+  assessment_type: string;
+  predicted_start_date: IsoDate;
+  first_predicted_start_date: IsoDate;
+  prediction_revisions: number;
+  actual_start_date: IsoDate | null;
+  status: string;
+  status_order: number;
+  days_late: number;
+  in_care: YesNo;
+  ceased_date: IsoDate | null;
+  ceased_reason: string | null;
+  in_last_window: YesNo;
+  in_next_window: YesNo;
+  as_at_date: IsoDate;
+}
+
+export interface CicCohortRow {
+  person_id: string;
+  child_name: string | null;
+  legal_status: string | null;
+  legal_status_description: string | null;
+  full_care_order: YesNo;
+  placement_type: string | null;
+  placement_provider: string | null;
+  team: string | null;
+  locality: string | null;
+  social_worker: string | null;
+  period_of_care_start: IsoDate;
+  days_in_care: number;
+  ppoc_group: string;
+  has_plan: YesNo;
+  as_at_date: IsoDate;
+}
+
+export interface CareExitRow {
+  person_id: string;
+  ceased_date: IsoDate;
+  reason_code: string | null;
+  reason_group: string;
+  legal_status_at_exit: string | null;
+  full_care_order_at_exit: YesNo;
+  team: string | null;
+  locality: string | null;
+  had_plan: YesNo;
+  as_at_date: IsoDate;
+}
+
+export interface LocalitySummaryRow {
+  locality: string;
+  team: string;
+  children_in_care: number;
+  fco_children: number;
+  plans: number;
+  started_on_time_last_window: number;
+  started_late_last_window: number;
+  not_yet_started: number;
+  upcoming_next_window: number;
+  sgo_exits_last_12_months: number;
+  reunification_exits_last_12_months: number;
+  as_at_date: IsoDate;
+}
+
+export interface TargetProgressRow {
+  locality: string;
+  measure: string;
+  period_start: IsoDate;
+  period_end: IsoDate;
+  target: number;
+  actual: number;
+  as_at_date: IsoDate;
+}
+
+export interface PlanExplanationRow {
+  person_id: string;
+  assessment_type: string;
+  listed: YesNo;
+  reason: string;
+  as_at_date: IsoDate;
+}
+
+export interface UserAccessRow {
+  user_principal_name: string;
+  locality: string;
+  team: string | null;
+}
+
+export interface CuratedRows {
+  planned_assessment: PlannedAssessmentRow[];
+  cic_cohort: CicCohortRow[];
+  care_exit: CareExitRow[];
+  locality_summary: LocalitySummaryRow[];
+  target_progress: TargetProgressRow[];
+  plan_explanation: PlanExplanationRow[];
+  user_access: UserAccessRow[];
+}
+
+/** Everything one run publishes, built in memory by the transform, written by a warehouse. */
+export interface RefreshSet {
+  asAtDate: IsoDate;
+  windowMonths: number;
+  tables: CuratedRows;
+  /** Warnings and errors the transform found (source-reader issues are added by the pipeline). */
+  issues: DataQualityIssue[];
+}
+
+export type AnyCuratedRow = CuratedRows[CuratedTableName][number];
+
+export interface TransformOptions {
+  asAt: IsoDate;
+  /** `W`, default 3. */
+  windowMonths: number;
+  /** `L`, default 90. */
+  lookbackDays: number;
+}

@@ -1,0 +1,141 @@
+/**
+ * The curated tables (../shared/spec/curated-tables.md) as one catalog: column names, types,
+ * lengths and keys. Both warehouse targets create and load their tables from it, and the
+ * static check of `sql/` compares the T-SQL against it, so a name is spelt in one place.
+ */
+export type ColumnType = 'text' | 'date' | 'int' | 'yesno' | 'timestamp';
+
+export interface ColumnDef {
+  name: string;
+  type: ColumnType;
+  /** For `text`: the NVARCHAR length (also the validation limit). */
+  maxLength?: number;
+  nullable: boolean;
+}
+
+export interface TableDef {
+  name: CuratedTableName | LogTableName;
+  columns: readonly ColumnDef[];
+  primaryKey: readonly string[];
+  /** Extra indexes Power BI's queries and the CLI lookups need. */
+  indexes: readonly (readonly string[])[];
+}
+
+export type CuratedTableName =
+  | 'planned_assessment'
+  | 'cic_cohort'
+  | 'care_exit'
+  | 'locality_summary'
+  | 'target_progress'
+  | 'plan_explanation'
+  | 'user_access';
+export type LogTableName = 'refresh_log' | 'data_quality_issue';
+
+const ID = 50;
+const NAME = 200;
+const LABEL = 200;
+const MESSAGE = 1000;
+
+const text = (name: string, maxLength: number, nullable = true): ColumnDef => ({ name, type: 'text', maxLength, nullable });
+const date = (name: string, nullable = true): ColumnDef => ({ name, type: 'date', nullable });
+const int = (name: string, nullable = false): ColumnDef => ({ name, type: 'int', nullable });
+const yesno = (name: string): ColumnDef => ({ name, type: 'yesno', nullable: false });
+const asAt = date('as_at_date', false);
+
+export const TABLES: Readonly<Record<CuratedTableName | LogTableName, TableDef>> = {
+  planned_assessment: {
+    name: 'planned_assessment',
+    columns: [
+      text('person_id', ID, false), text('child_name', NAME), text('social_worker', NAME), text('team', NAME),
+      text('locality', NAME), text('placement_type', LABEL), text('placement_provider', LABEL), text('legal_status', 10),
+      yesno('full_care_order'), text('assessment_type', 20, false), date('predicted_start_date', false),
+      date('first_predicted_start_date', false), int('prediction_revisions'), date('actual_start_date'),
+      text('status', 60, false), int('status_order'), int('days_late'), yesno('in_care'), date('ceased_date'),
+      text('ceased_reason', 10), yesno('in_last_window'), yesno('in_next_window'), asAt,
+    ],
+    primaryKey: ['person_id', 'assessment_type'],
+    indexes: [['locality', 'team'], ['status_order', 'predicted_start_date']],
+  },
+  cic_cohort: {
+    name: 'cic_cohort',
+    columns: [
+      text('person_id', ID, false), text('child_name', NAME), text('legal_status', 10), text('legal_status_description', LABEL),
+      yesno('full_care_order'), text('placement_type', LABEL), text('placement_provider', LABEL), text('team', NAME),
+      text('locality', NAME), text('social_worker', NAME), date('period_of_care_start', false), int('days_in_care'),
+      text('ppoc_group', 30, false), yesno('has_plan'), asAt,
+    ],
+    primaryKey: ['person_id'],
+    indexes: [['locality', 'team'], ['full_care_order']],
+  },
+  care_exit: {
+    name: 'care_exit',
+    columns: [
+      text('person_id', ID, false), date('ceased_date', false), text('reason_code', 10), text('reason_group', 30, false),
+      text('legal_status_at_exit', 10), yesno('full_care_order_at_exit'), text('team', NAME), text('locality', NAME),
+      yesno('had_plan'), asAt,
+    ],
+    primaryKey: ['person_id', 'ceased_date'],
+    indexes: [['reason_group', 'ceased_date']],
+  },
+  locality_summary: {
+    name: 'locality_summary',
+    columns: [
+      text('locality', NAME, false), text('team', NAME, false), int('children_in_care'), int('fco_children'), int('plans'),
+      int('started_on_time_last_window'), int('started_late_last_window'), int('not_yet_started'),
+      int('upcoming_next_window'), int('sgo_exits_last_12_months'), int('reunification_exits_last_12_months'), asAt,
+    ],
+    primaryKey: ['locality', 'team'],
+    indexes: [],
+  },
+  target_progress: {
+    name: 'target_progress',
+    columns: [
+      text('locality', NAME, false), text('measure', 40, false), date('period_start', false), date('period_end', false),
+      int('target'), int('actual'), asAt,
+    ],
+    primaryKey: ['locality', 'measure', 'period_start', 'period_end'],
+    indexes: [],
+  },
+  plan_explanation: {
+    name: 'plan_explanation',
+    columns: [text('person_id', ID, false), text('assessment_type', 20, false), yesno('listed'), text('reason', MESSAGE, false), asAt],
+    primaryKey: ['person_id', 'assessment_type'],
+    indexes: [],
+  },
+  user_access: {
+    name: 'user_access',
+    columns: [text('user_principal_name', 256, false), text('locality', NAME, false), text('team', NAME)],
+    primaryKey: [],
+    indexes: [['user_principal_name']],
+  },
+  refresh_log: {
+    name: 'refresh_log',
+    columns: [
+      text('run_id', 40, false), { name: 'started_at_utc', type: 'timestamp', nullable: false },
+      { name: 'finished_at_utc', type: 'timestamp', nullable: true }, text('status', 10, false), date('as_at_date'),
+      text('source', 400), int('rows_read'), int('rows_rejected'), int('rows_written'), text('message', 4000),
+    ],
+    primaryKey: ['run_id'],
+    indexes: [['started_at_utc']],
+  },
+  data_quality_issue: {
+    name: 'data_quality_issue',
+    columns: [
+      text('run_id', 40, false), text('severity', 10, false), text('source_file', 60), int('line', true),
+      text('column_name', 100), text('person_id', ID), text('rule', 60, false), text('message', MESSAGE, false),
+    ],
+    primaryKey: [],
+    indexes: [['run_id'], ['person_id']],
+  },
+};
+
+/** The tables a refresh replaces as a whole, in load order. */
+export const CURATED_TABLES: readonly CuratedTableName[] = [
+  'planned_assessment',
+  'cic_cohort',
+  'care_exit',
+  'locality_summary',
+  'target_progress',
+  'plan_explanation',
+  'user_access',
+];
