@@ -11,6 +11,8 @@ export interface RunInfo {
   /** ISO instant, UTC (`2026-11-26T02:15:00.000Z`). */
   startedAtUtc: string;
   asAtDate: IsoDate;
+  /** `W` of the run (refresh_log.window_months). */
+  windowMonths: number;
   /** Where the extract came from (folder path), for refresh_log.source. */
   source: string;
 }
@@ -38,6 +40,7 @@ export interface RefreshLogEntry {
   rows_rejected: number;
   rows_written: number;
   message: string | null;
+  window_months: number | null;
 }
 
 /** Thrown by `startRun` when another refresh holds the run lock. */

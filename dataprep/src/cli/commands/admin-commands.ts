@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isIsoDate, todayInTimeZone, type IsoDate } from '../../../../core/src/index';
+import { writeDemoExtract } from '../../demo/index';
+import { describeTarget, openWarehouse } from '../open-warehouse';
+import { DEFAULT_DEMO_SOURCE, REPO_ROOT, resolveTarget, UsageError } from '../settings';
+import { executeRun, resolveRunSettings } from './run';
+
+export const MIGRATE_HELP = `Usage: ppoc-prep migrate [--sqlite FILE | --sqlserver CONNECTION]
+
+Creates or upgrades the curated-table schema (SQL Server: applies the missing sql/ migrations).`;
+
+export const DEMO_HELP = `Usage: ppoc-prep demo-extract --out DIR [--children N] [--seed S] [--as-at YYYY-MM-DD]
+
+Writes a synthetic, contract-conforming extract folder (no real people). Deterministic for a seed.
+  --children N   children in the extract (default 400, up to 200000)
+  --seed S       random seed, a whole number (default 1)
+  --as-at DATE   the date the extract is "taken" (default today in Europe/London)`;
+
+export const QUICKSTART_HELP = `Usage: ppoc-prep quickstart
+
+What "npm start" runs: writes the demo extract to data/demo-extract if it is absent, then runs the
+prep into the default SQLite file (data/ppoc.sqlite) and prints the run summary.`;
+
+export async function migrateCommand(args: string[], out: (text: string) => void): Promise<number> {
+  const { values } = parseArgs({
+    args, options: { sqlite: { type: 'string' }, sqlserver: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true,
+  });
+  if (values.help) return (out(MIGRATE_HELP), 0);
+  const target = resolveTarget(values, process.env);
+  const warehouse = await openWarehouse(target);
+  try {
+    await warehouse.migrate();
+    out(`Schema is up to date on ${describeTarget(target)}.`);
+    return 0;
+  } finally {
+    await warehouse.close();
+  }
+}
+
+function wholeNumber(value: string | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} must be a whole number from 0 to ${max}, got "${value}"`);
+  return n;
+}
+
+function demoAsAt(value: string | undefined): IsoDate {
+  if (value === undefined) return todayInTimeZone('Europe/London');
+  if (!isIsoDate(value)) throw new UsageError(`--as-at must be a calendar date YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+export async function demoExtractCommand(args: string[], out: (text: string) => void): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      out: { type: 'string' }, children: { type: 'string' }, seed: { type: 'string' }, 'as-at': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) return (out(DEMO_HELP), 0);
+  if (!values.out) throw new UsageError('demo-extract needs --out DIR');
+  const options = {
+    children: wholeNumber(values.children, 'children', 400, 200_000),
+    seed: wholeNumber(values.seed, 'seed', 1, 2 ** 32 - 1),
+    asAt: demoAsAt(values['as-at']),
+  };
+  const summary = await writeDemoExtract(values.out, options);
+  out(`Demo extract for ${summary.children} children (seed ${options.seed}, as at ${options.asAt}) written to ${values.out}:`);
+  for (const f of summary.files) out(`  ${f.file}: ${f.rows} rows`);
+  return 0;
+}
+
+export async function quickstartCommand(args: string[], out: (text: string) => void): Promise<number> {
+  const { values } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, strict: true });
+  if (values.help) return (out(QUICKSTART_HELP), 0);
+  const source = process.env.PPOC_SOURCE ?? DEFAULT_DEMO_SOURCE;
+  if (!existsSync(source)) {
+    const asAt = todayInTimeZone('Europe/London');
+    await writeDemoExtract(source, { children: 400, seed: 1, asAt });
+    out(`Wrote the synthetic demo extract (400 children, as at ${asAt}) to ${relative(REPO_ROOT, source) || source}.`);
+  }
+  return executeRun(resolveRunSettings({ source }, process.env), out);
+}

@@ -1,0 +1,121 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_WINDOW_MONTHS, type IsoDate } from '../../../../core/src/index';
+import { sentenceFor } from '../../pipeline/run-refresh';
+import type { PlannedAssessmentFilter } from '../../warehouse/warehouse';
+import { openWarehouse, type FullWarehouse } from '../open-warehouse';
+import { resolveTarget, UsageError } from '../settings';
+import { textTable } from '../text-table';
+
+const TARGET_OPTIONS = { sqlite: { type: 'string' }, sqlserver: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+export const SUMMARY_HELP = `Usage: ppoc-prep summary [--sqlite FILE | --sqlserver CONN] [--locality NAME] [--team NAME]
+                         [--assessment-type SGO|Reunification] [--full-care-order Yes|No]
+
+Prints the summary sentence (rules.md wording, one line) for the latest successful run and filter.`;
+
+export const EXPLAIN_HELP = `Usage: ppoc-prep explain PERSON_ID [--sqlite FILE | --sqlserver CONN]
+
+Why each of the child's plans is or is not on the dashboard: dates, matching assessments,
+status, and the data-quality issues recorded against the child in the latest run.`;
+
+export const STATUS_HELP = `Usage: ppoc-prep status [--sqlite FILE | --sqlserver CONN] [--limit N]
+
+The last runs from refresh_log, newest first.`;
+
+async function withReader<T>(values: { sqlite?: string; sqlserver?: string }, use: (w: FullWarehouse) => Promise<T>): Promise<T> {
+  const target = resolveTarget(values, process.env);
+  const warehouse = await openWarehouse(target, { readonly: true }).catch((error: unknown) => {
+    if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
+      throw new UsageError(`no database at ${target.sqlite}: run "ppoc-prep run" (or "npm start") first`);
+    }
+    throw error;
+  });
+  try {
+    return await use(warehouse);
+  } finally {
+    await warehouse.close();
+  }
+}
+
+export async function summaryCommand(args: string[], out: (text: string) => void): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...TARGET_OPTIONS, locality: { type: 'string' }, team: { type: 'string' },
+      'assessment-type': { type: 'string' }, 'full-care-order': { type: 'string' },
+    },
+    strict: true,
+  });
+  if (values.help) return (out(SUMMARY_HELP), 0);
+  const filter = summaryFilter(values);
+  return withReader(values, async (warehouse) => {
+    const run = await warehouse.latestSuccessfulRun();
+    if (!run || !run.as_at_date) throw new UsageError('no successful run yet: run "ppoc-prep run" first');
+    const rows = await warehouse.plannedAssessments(filter);
+    out(sentenceFor(rows, run.as_at_date as IsoDate, run.window_months ?? DEFAULT_WINDOW_MONTHS));
+    return 0;
+  });
+}
+
+function summaryFilter(values: Record<string, string | boolean | undefined>): PlannedAssessmentFilter {
+  const type = values['assessment-type'] as string | undefined;
+  const fco = values['full-care-order'] as string | undefined;
+  const canonicalType = type === undefined ? undefined : ['SGO', 'Reunification'].find((t) => t.toLowerCase() === type.toLowerCase());
+  if (type !== undefined && !canonicalType) throw new UsageError(`--assessment-type must be SGO or Reunification, got "${type}"`);
+  const canonicalFco = fco === undefined ? undefined : (['Yes', 'No'] as const).find((v) => v.toLowerCase() === fco.toLowerCase());
+  if (fco !== undefined && !canonicalFco) throw new UsageError(`--full-care-order must be Yes or No, got "${fco}"`);
+  return {
+    locality: values.locality as string | undefined,
+    team: values.team as string | undefined,
+    assessmentType: canonicalType,
+    fullCareOrder: canonicalFco,
+  };
+}
+
+export async function explainCommand(args: string[], out: (text: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: TARGET_OPTIONS, strict: true, allowPositionals: true });
+  if (values.help) return (out(EXPLAIN_HELP), 0);
+  if (positionals.length !== 1) throw new UsageError('explain needs exactly one PERSON_ID');
+  const personId = positionals[0].trim();
+  return withReader(values, async (warehouse) => {
+    const run = await warehouse.latestSuccessfulRun();
+    if (!run) throw new UsageError('no successful run yet: run "ppoc-prep run" first');
+    const explanations = await warehouse.planExplanations(personId);
+    const listed = (await warehouse.plannedAssessments()).filter((r) => r.person_id === personId);
+    const issues = await warehouse.dataQualityIssues({ runId: run.run_id, personId });
+    const lines = [`Person ${personId}, run ${run.run_id} as at ${run.as_at_date}:`];
+    if (explanations.length === 0) {
+      lines.push('  No prediction and no qualifying assessment for this person: nothing to list.',
+        '  (An SGO start needs the section-9 date; a reunification start needs the section-2 box ticked.)');
+    }
+    for (const e of explanations) lines.push(`  ${e.assessment_type}: ${e.reason}`);
+    for (const r of listed) {
+      lines.push(`  On the dashboard: ${r.assessment_type} predicted ${r.predicted_start_date}, ` +
+        `actual ${r.actual_start_date ?? 'none'}, status ${r.status}, ${r.prediction_revisions} revision(s), ` +
+        `FCO ${r.full_care_order}, team ${r.team ?? 'unknown'}.`);
+    }
+    if (issues.length) {
+      lines.push('  Data-quality issues:');
+      for (const i of issues) lines.push(`    ${i.severity} ${i.rule} (${i.sourceFile ?? '-'} line ${i.line ?? '-'}${i.column ? `, ${i.column}` : ''}): ${i.message}`);
+    }
+    out(lines.join('\n'));
+    return 0;
+  });
+}
+
+export async function statusCommand(args: string[], out: (text: string) => void): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, limit: { type: 'string' } }, strict: true });
+  if (values.help) return (out(STATUS_HELP), 0);
+  const limit = values.limit === undefined ? 10 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
+  return withReader(values, async (warehouse) => {
+    const runs = await warehouse.recentRuns(limit);
+    if (runs.length === 0) return (out('No runs recorded yet.'), 0);
+    out(textTable(
+      ['Run', 'Started (UTC)', 'Finished (UTC)', 'Status', 'As at', 'Read', 'Rejected', 'Written', 'Message'],
+      runs.map((r) => [r.run_id, r.started_at_utc, r.finished_at_utc, r.status, r.as_at_date, r.rows_read, r.rows_rejected,
+        r.rows_written, r.message]),
+    ));
+    return 0;
+  });
+}

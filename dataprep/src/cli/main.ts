@@ -1,0 +1,70 @@
+import { RefreshLockedError } from '../warehouse/warehouse';
+import { demoExtractCommand, migrateCommand, quickstartCommand } from './commands/admin-commands';
+import { explainCommand, statusCommand, summaryCommand } from './commands/read-commands';
+import { runCommand } from './commands/run';
+import { scheduleCommand } from './commands/schedule';
+import { UsageError } from './settings';
+
+type Command = (args: string[], out: (text: string) => void) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; about: string }> = {
+  run: { run: runCommand, about: 'read an extract folder and refresh the curated tables' },
+  summary: { run: summaryCommand, about: 'print the summary sentence for the latest run (with filters)' },
+  explain: { run: explainCommand, about: 'why a child is (not) on the dashboard' },
+  status: { run: statusCommand, about: 'the last runs from refresh_log' },
+  'demo-extract': { run: demoExtractCommand, about: 'write a synthetic extract folder' },
+  migrate: { run: migrateCommand, about: 'create or upgrade the schema' },
+  schedule: { run: scheduleCommand, about: 'run the refresh on a cron schedule (Europe/London)' },
+  quickstart: { run: quickstartCommand, about: 'demo extract (if absent) + run into data/ppoc.sqlite (npm start)' },
+};
+
+export const EXIT = { ok: 0, runFailed: 1, usage: 2, locked: 3, error: 4 } as const;
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  return [
+    'Usage: ppoc-prep <command> [options]   (ppoc-prep <command> --help for its options)',
+    '',
+    'PPOC data prep: SSDA903/Mosaic extracts -> validated, curated tables (SQLite default, or SQL Server).',
+    '',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.about}`),
+    '',
+    'Exit codes: 0 ok, 1 run failed (previous tables kept), 2 usage or settings error,',
+    '3 another refresh is running, 4 other error (e.g. database unreachable).',
+  ].join('\n');
+}
+
+export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
+  err: (text: string) => void = (t) => process.stderr.write(`${t}\n`)): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    out(mainHelp());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    err(`ppoc-prep: unknown command "${name}"\n\n${mainHelp()}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(args, out);
+  } catch (error) {
+    return reportError(name, error, err);
+  }
+}
+
+/** Every failure is one clear line: no stack trace, never a connection string or password. */
+function reportError(name: string, error: unknown, err: (text: string) => void): number {
+  const code = (error as { code?: string } | null)?.code;
+  if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+    err(`ppoc-prep ${name}: ${(error as Error).message}`);
+    return EXIT.usage;
+  }
+  if (error instanceof RefreshLockedError) {
+    err(`ppoc-prep ${name}: ${error.message}`);
+    return EXIT.locked;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  err(`ppoc-prep ${name}: ${message.split('\n')[0]}`);
+  return EXIT.error;
+}

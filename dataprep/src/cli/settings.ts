@@ -1,0 +1,96 @@
+import { fileURLToPath } from 'node:url';
+import {
+  DEFAULT_LOOKBACK_DAYS, DEFAULT_WINDOW_MONTHS, isIsoDate, isValidWindowMonths, todayInTimeZone, type IsoDate,
+} from '../../../core/src/index';
+import type { LogLevel } from '../pipeline/logger';
+
+/** A problem with flags or environment: printed as one line, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const DEFAULT_SQLITE = fileURLToPath(new URL('../../../data/ppoc.sqlite', import.meta.url));
+export const DEFAULT_DEMO_SOURCE = fileURLToPath(new URL('../../../data/demo-extract', import.meta.url));
+
+/** Environment variables every command reads (flags win over them). */
+export const ENV = {
+  source: 'PPOC_SOURCE',
+  sqlite: 'PPOC_SQLITE',
+  sqlserver: 'PPOC_SQLSERVER',
+  asAt: 'PPOC_AS_AT',
+  windowMonths: 'PPOC_WINDOW_MONTHS',
+  lookbackDays: 'PPOC_LOOKBACK_DAYS',
+  logLevel: 'PPOC_LOG_LEVEL',
+  schedule: 'PPOC_SCHEDULE',
+} as const;
+
+type Env = Record<string, string | undefined>;
+
+function pick(flag: string | undefined, name: string): { value: string; from: string } | null {
+  if (flag !== undefined) return { value: flag, from: `--${name}` };
+  return null;
+}
+
+function fromEnv(env: Env, key: string): { value: string; from: string } | null {
+  const value = env[key];
+  return value !== undefined && value.trim() !== '' ? { value: value.trim(), from: key } : null;
+}
+
+export function resolveAsAt(flag: string | undefined, env: Env): IsoDate {
+  const given = pick(flag, 'as-at') ?? fromEnv(env, ENV.asAt);
+  if (!given) return todayInTimeZone('Europe/London');
+  if (!isIsoDate(given.value)) throw new UsageError(`${given.from} must be a calendar date YYYY-MM-DD, got "${given.value}"`);
+  return given.value;
+}
+
+export function resolveWindowMonths(flag: string | undefined, env: Env): number {
+  const given = pick(flag, 'window-months') ?? fromEnv(env, ENV.windowMonths);
+  if (!given) return DEFAULT_WINDOW_MONTHS;
+  const value = Number(given.value);
+  if (!isValidWindowMonths(value)) throw new UsageError(`${given.from} must be a whole number of months from 1 to 24, got "${given.value}"`);
+  return value;
+}
+
+export function resolveLookbackDays(flag: string | undefined, env: Env): number {
+  const given = pick(flag, 'lookback-days') ?? fromEnv(env, ENV.lookbackDays);
+  if (!given) return DEFAULT_LOOKBACK_DAYS;
+  const value = Number(given.value);
+  if (!Number.isInteger(value) || value < 0 || value > 3660) {
+    throw new UsageError(`${given.from} must be a whole number of days from 0 to 3660, got "${given.value}"`);
+  }
+  return value;
+}
+
+export function resolveSource(flag: string | undefined, env: Env): string {
+  const given = pick(flag, 'source') ?? fromEnv(env, ENV.source);
+  if (!given) throw new UsageError(`no extract folder: pass --source DIR or set ${ENV.source}`);
+  return given.value;
+}
+
+export interface TargetSettings {
+  sqlite: string;
+  /** Connection string when the SQL Server target is chosen (never printed). */
+  sqlserver: string | null;
+}
+
+export function resolveTarget(flags: { sqlite?: string; sqlserver?: string }, env: Env): TargetSettings {
+  if (flags.sqlite !== undefined && flags.sqlserver !== undefined) {
+    throw new UsageError('choose one target: --sqlite FILE or --sqlserver CONNECTION, not both');
+  }
+  const sqlserver = flags.sqlite !== undefined ? null : (flags.sqlserver ?? fromEnv(env, ENV.sqlserver)?.value ?? null);
+  const sqlite = flags.sqlite ?? fromEnv(env, ENV.sqlite)?.value ?? DEFAULT_SQLITE;
+  if (sqlite.trim() === '') throw new UsageError('--sqlite needs a file path');
+  return { sqlite, sqlserver };
+}
+
+export function resolveLogLevel(env: Env): LogLevel {
+  const value = fromEnv(env, ENV.logLevel)?.value.toLowerCase() ?? 'info';
+  if (!['debug', 'info', 'warn', 'error'].includes(value)) {
+    throw new UsageError(`${ENV.logLevel} must be debug, info, warn or error, got "${value}"`);
+  }
+  return value as LogLevel;
+}

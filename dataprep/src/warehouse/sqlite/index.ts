@@ -1,0 +1,1 @@
+export { createSqliteWarehouse, SqliteWarehouse } from './sqlite-warehouse';

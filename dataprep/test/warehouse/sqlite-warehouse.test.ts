@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RefreshSet } from '../../src/model/refresh-set';
+import { CURATED_TABLES, TABLES } from '../../src/model/tables';
+import { createSqliteWarehouse, type SqliteWarehouse } from '../../src/warehouse/sqlite/index';
+import { RefreshLockedError } from '../../src/warehouse/warehouse';
+import { runInfo, runOutcome, sampleRefreshSet } from '../helpers/refresh-set-fixture';
+
+function tempDb(): string {
+  return join(mkdtempSync(join(tmpdir(), 'ppoc-sqlite-')), 'ppoc.sqlite');
+}
+
+function snapshot(file: string): Record<string, unknown[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    return Object.fromEntries(CURATED_TABLES.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]));
+  } finally {
+    db.close();
+  }
+}
+
+async function publish(w: SqliteWarehouse, set: RefreshSet, issues = runOutcome().issues) {
+  const run = runInfo();
+  await w.startRun(run);
+  await w.publish(run, set, runOutcome({ issues }));
+  return run;
+}
+
+describe('SQLite warehouse', () => {
+  let file: string;
+  let warehouse: SqliteWarehouse;
+  beforeEach(async () => {
+    file = tempDb();
+    warehouse = createSqliteWarehouse(file);
+    await warehouse.migrate();
+  });
+  afterEach(() => warehouse.close());
+
+  it('creates every catalog table with exactly the catalog column names, idempotently', async () => {
+    await warehouse.migrate();
+    const db = new Database(file, { readonly: true });
+    for (const table of Object.values(TABLES)) {
+      const columns = (db.prepare(`PRAGMA table_info("${table.name}")`).all() as { name: string }[]).map((c) => c.name);
+      assert.deepEqual(columns, table.columns.map((c) => c.name), table.name);
+    }
+    db.close();
+  });
+
+  it('publishes every curated table and logs the run as succeeded', async () => {
+    const run = await publish(warehouse, sampleRefreshSet());
+    const tables = snapshot(file);
+    assert.equal(tables.planned_assessment.length, 2);
+    assert.equal((tables.planned_assessment[0] as { predicted_start_date: string }).predicted_start_date, '2022-05-04');
+    for (const t of CURATED_TABLES) assert.ok(tables[t].length >= 1, t);
+    const [log] = await warehouse.recentRuns(1);
+    assert.equal(log.run_id, run.runId);
+    assert.equal(log.status, 'succeeded');
+    assert.equal(log.rows_written, 8);
+    assert.equal(log.window_months, 3);
+    assert.equal(existsSync(`${file}.lock`), false, 'lock released');
+  });
+
+  it('replaces yesterday\'s rows instead of appending', async () => {
+    await publish(warehouse, sampleRefreshSet('a'));
+    await publish(warehouse, sampleRefreshSet('b'));
+    const ids = (snapshot(file).planned_assessment as { person_id: string }[]).map((r) => r.person_id).sort();
+    assert.deepEqual(ids, ['b1', 'b2']);
+  });
+
+  it('leaves the previous tables exactly as they were when a write fails half-way', async () => {
+    await publish(warehouse, sampleRefreshSet('a'));
+    const before = snapshot(file);
+    const broken = sampleRefreshSet('b');
+    // plan_explanation is written after planned_assessment, cic_cohort, …: a NOT NULL violation there.
+    (broken.tables.plan_explanation[0] as { reason: string | null }).reason = null;
+    const run = runInfo();
+    await warehouse.startRun(run);
+    await assert.rejects(warehouse.publish(run, broken, runOutcome()), /NOT NULL/);
+    assert.deepEqual(snapshot(file), before);
+    assert.equal(existsSync(`${file}.lock`), false, 'lock released after a failed publish');
+    await warehouse.failRun(run, runOutcome({ message: 'write failed' }));
+    const [log] = await warehouse.recentRuns(1);
+    assert.equal(log.status, 'failed');
+  });
+
+  it('keeps a failed run\'s issues and replaces the previous successful run\'s', async () => {
+    const issue = (rule: string) => ({ severity: 'error' as const, sourceFile: 'episodes.csv', line: 3, column: 'DECOM', personId: '1', rule, message: rule });
+    const first = await publish(warehouse, sampleRefreshSet('a'), [issue('first_success')]);
+    const failed = runInfo();
+    await warehouse.startRun(failed);
+    await warehouse.failRun(failed, runOutcome({ issues: [issue('failed_run')], message: 'episodes.csv: missing column DECOM' }));
+    const second = await publish(warehouse, sampleRefreshSet('b'), [issue('second_success')]);
+    const all = await warehouse.dataQualityIssues({});
+    assert.deepEqual(all.map((i) => i.rule).sort(), ['failed_run', 'second_success']);
+    assert.equal((await warehouse.dataQualityIssues({ runId: first.runId })).length, 0);
+    assert.equal((await warehouse.dataQualityIssues({ runId: second.runId }))[0].column, 'DECOM');
+    assert.equal((await warehouse.latestSuccessfulRun())?.run_id, second.runId);
+  });
+
+  it('refuses a second concurrent refresh on the same file', async () => {
+    const other = createSqliteWarehouse(file);
+    const run = runInfo();
+    await warehouse.startRun(run);
+    await assert.rejects(other.startRun(runInfo()), (e: unknown) => e instanceof RefreshLockedError && /another refresh is running/.test(e.message));
+    await warehouse.publish(run, sampleRefreshSet(), runOutcome());
+    const next = runInfo();
+    await other.startRun(next); // free again once the first finished
+    await other.failRun(next, runOutcome());
+    await other.close();
+  });
+
+  it('takes over a lock left by a process that no longer exists', async () => {
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, runId: 'dead' }));
+    const run = runInfo();
+    await warehouse.startRun(run);
+    await warehouse.failRun(run, runOutcome());
+    assert.equal(existsSync(`${file}.lock`), false);
+  });
+
+  it('filters planned assessments case-insensitively for the summary command', async () => {
+    await publish(warehouse, sampleRefreshSet('a'));
+    assert.equal((await warehouse.plannedAssessments({ locality: 'chesterfield' })).length, 1);
+    assert.equal((await warehouse.plannedAssessments({ assessmentType: 'SGO', fullCareOrder: 'No' })).length, 1);
+    assert.equal((await warehouse.plannedAssessments({ team: 'No Such Team' })).length, 0);
+    assert.equal((await warehouse.planExplanations('a1'))[0].listed, 'Yes');
+  });
+
+  it('rejects a non-ISO date or a flag that is not Yes/No (CHECK constraints)', async () => {
+    const bad = sampleRefreshSet('c');
+    (bad.tables.care_exit[0] as { ceased_date: string }).ceased_date = '01/04/2022';
+    const run = runInfo();
+    await warehouse.startRun(run);
+    await assert.rejects(warehouse.publish(run, bad, runOutcome()), /CHECK/);
+    await warehouse.failRun(run, runOutcome());
+  });
+});
