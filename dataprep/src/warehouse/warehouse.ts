@@ -60,8 +60,8 @@ export interface PlannedAssessmentFilter {
 
 export interface Warehouse {
   readonly kind: 'sqlite' | 'sqlserver';
-  /** Create or upgrade the schema; safe to run every time. */
-  migrate(): Promise<void>;
+  /** Create or upgrade the schema; safe to run every time. Returns the migrations it applied. */
+  migrate(): Promise<{ applied: string[] }>;
   /** Take the run lock and log the run as `running`; throws RefreshLockedError when held. */
   startRun(run: RunInfo): Promise<void>;
   /**

@@ -31,7 +31,8 @@ export async function migrateCommand(args: string[], out: (text: string) => void
   const target = resolveTarget(values, process.env);
   const warehouse = await openWarehouse(target);
   try {
-    await warehouse.migrate();
+    const { applied } = await warehouse.migrate();
+    for (const migration of applied) out(`Applied ${migration}`);
     out(`Schema is up to date on ${describeTarget(target)}.`);
     return 0;
   } finally {

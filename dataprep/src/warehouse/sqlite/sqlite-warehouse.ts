@@ -28,13 +28,14 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
     this.lock = new RunLock(`${file}.lock`);
   }
 
-  async migrate(): Promise<void> {
-    this.db.transaction(() => {
+  async migrate(): Promise<{ applied: string[] }> {
+    return this.db.transaction(() => {
       for (const statement of schemaStatements()) this.db.exec(statement);
-      this.addMissingColumns();
-      this.db
+      const added = this.addMissingColumns();
+      const inserted = this.db
         .prepare('INSERT OR IGNORE INTO schema_version (version, applied_at_utc) VALUES (?, ?)')
-        .run(SQLITE_SCHEMA_VERSION, new Date().toISOString());
+        .run(SQLITE_SCHEMA_VERSION, new Date().toISOString()).changes;
+      return { applied: [...(inserted ? [`sqlite schema v${SQLITE_SCHEMA_VERSION}`] : []), ...added] };
     })();
   }
 
@@ -167,15 +168,18 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
   }
 
   /** Columns added to the catalog after a file was created (columns are only ever added). */
-  private addMissingColumns(): void {
+  private addMissingColumns(): string[] {
+    const added: string[] = [];
     for (const table of Object.values(TABLES)) {
       const existing = new Set((this.db.prepare(`PRAGMA table_info("${table.name}")`).all() as { name: string }[]).map((c) => c.name));
       for (const column of table.columns) {
         if (!existing.has(column.name)) {
           this.db.exec(`ALTER TABLE "${table.name}" ADD COLUMN "${column.name}" ${column.type === 'int' ? 'INTEGER' : 'TEXT'}`);
+          added.push(`${table.name}.${column.name}`);
         }
       }
     }
+    return added;
   }
 }
 
