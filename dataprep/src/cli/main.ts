@@ -1,21 +1,18 @@
 import { RefreshLockedError } from '../warehouse/warehouse';
-import { demoExtractCommand, migrateCommand, quickstartCommand } from './commands/admin-commands';
-import { explainCommand, statusCommand, summaryCommand } from './commands/read-commands';
-import { runCommand } from './commands/run';
-import { scheduleCommand } from './commands/schedule';
 import { UsageError } from './settings';
 
 type Command = (args: string[], out: (text: string) => void) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; about: string }> = {
-  run: { run: runCommand, about: 'read an extract folder and refresh the curated tables' },
-  summary: { run: summaryCommand, about: 'print the summary sentence for the latest run (with filters)' },
-  explain: { run: explainCommand, about: 'why a child is (not) on the dashboard' },
-  status: { run: statusCommand, about: 'the last runs from refresh_log' },
-  'demo-extract': { run: demoExtractCommand, about: 'write a synthetic extract folder' },
-  migrate: { run: migrateCommand, about: 'create or upgrade the schema' },
-  schedule: { run: scheduleCommand, about: 'run the refresh on a cron schedule (Europe/London)' },
-  quickstart: { run: quickstartCommand, about: 'demo extract (if absent) + run into data/ppoc.sqlite (npm start)' },
+// Commands load on demand: `summary` or `status` need not load the transform, exceljs or node-cron.
+const COMMANDS: Record<string, { load: () => Promise<Command>; about: string }> = {
+  run: { load: async () => (await import('./commands/run')).runCommand, about: 'read an extract folder and refresh the curated tables' },
+  summary: { load: async () => (await import('./commands/read-commands')).summaryCommand, about: 'print the summary sentence for the latest run (with filters)' },
+  explain: { load: async () => (await import('./commands/read-commands')).explainCommand, about: 'why a child is (not) on the dashboard' },
+  status: { load: async () => (await import('./commands/read-commands')).statusCommand, about: 'the last runs from refresh_log' },
+  'demo-extract': { load: async () => (await import('./commands/admin-commands')).demoExtractCommand, about: 'write a synthetic extract folder' },
+  migrate: { load: async () => (await import('./commands/admin-commands')).migrateCommand, about: 'create or upgrade the schema' },
+  schedule: { load: async () => (await import('./commands/schedule')).scheduleCommand, about: 'run the refresh on a cron schedule (Europe/London)' },
+  quickstart: { load: async () => (await import('./commands/admin-commands')).quickstartCommand, about: 'demo extract (if absent) + run into data/ppoc.sqlite (npm start)' },
 };
 
 export const EXIT = { ok: 0, runFailed: 1, usage: 2, locked: 3, error: 4 } as const;
@@ -47,7 +44,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
     return EXIT.usage;
   }
   try {
-    return await command.run(args, out);
+    return await (await command.load())(args, out);
   } catch (error) {
     return reportError(name, error, err);
   }
