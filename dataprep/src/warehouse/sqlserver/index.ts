@@ -1,0 +1,62 @@
+/**
+ * The SQL Server warehouse: production target behind the same Warehouse/WarehouseReader
+ * interface as SQLite. See docs/sqlserver.md for the DBA view (schemas, roles, swap, log).
+ */
+import type { RefreshSet } from '../../model/refresh-set';
+import type { PlannedAssessmentFilter, RunInfo, RunOutcome, Warehouse, WarehouseReader } from '../warehouse';
+import type { SqlConnector } from './connector';
+import { applyMigrations, DEFAULT_MIGRATIONS_DIR, loadMigrations } from './migrations';
+import { createMssqlConnector } from './mssql-connector';
+import { SqlServerReader } from './reader';
+import { DEFAULT_BULK_CHUNK_ROWS, RunWriter } from './run-writer';
+import type { SqlServerSettings } from './settings';
+
+export type { SqlConnector, SqlExecutor, SqlTransaction, SqlParam, SqlType, BulkTable, BulkColumn, SqlValue, SqlRow } from './connector';
+export { parseSqlServerSettings, describeSettings, SqlServerConfigError } from './settings';
+export type { SqlServerSettings, SqlServerAuthentication } from './settings';
+export { SqlServerConnectionError, SqlServerRequestError, createMssqlConnector } from './mssql-connector';
+export { SqlServerDataError } from './columns';
+
+export interface SqlServerWarehouseOptions {
+  /** Folder of NNN_name.sql migrations; defaults to the repository's `sql/`. */
+  migrationsDir?: string;
+  bulkChunkRows?: number;
+}
+
+export type SqlServerWarehouse = Warehouse &
+  WarehouseReader & { readonly kind: 'sqlserver'; migrate(): Promise<{ applied: string[] }> };
+
+export function createSqlServerWarehouse(
+  settings: SqlServerSettings,
+  connector: SqlConnector = createMssqlConnector(settings),
+  options: SqlServerWarehouseOptions = {},
+): SqlServerWarehouse {
+  const writer = new RunWriter(connector, options.bulkChunkRows ?? DEFAULT_BULK_CHUNK_ROWS);
+  const reader = new SqlServerReader(connector);
+  let closed = false;
+  return {
+    kind: 'sqlserver',
+    async migrate() {
+      const migrations = loadMigrations(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
+      const applied = await writer.whileLocked(() => applyMigrations(connector, migrations));
+      return { applied };
+    },
+    startRun: (run: RunInfo) => writer.startRun(run),
+    publish: (run: RunInfo, set: RefreshSet, outcome: RunOutcome) => writer.publish(run, set, outcome),
+    failRun: (run: RunInfo, outcome: RunOutcome) => writer.failRun(run, outcome),
+    latestSuccessfulRun: () => reader.latestSuccessfulRun(),
+    recentRuns: (limit: number) => reader.recentRuns(limit),
+    plannedAssessments: (filter?: PlannedAssessmentFilter) => reader.plannedAssessments(filter),
+    planExplanations: (personId: string) => reader.planExplanations(personId),
+    dataQualityIssues: (filter: { runId?: string; personId?: string }) => reader.dataQualityIssues(filter),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await writer.abandon();
+      } finally {
+        await connector.close();
+      }
+    },
+  };
+}

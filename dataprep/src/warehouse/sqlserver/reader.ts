@@ -1,0 +1,83 @@
+/**
+ * The read side (CLI summary, explain, status) over the same views Power BI uses, so what the
+ * CLI prints is what the report shows. Dates come back as ISO text (CONVERT style 23),
+ * timestamps as UTC instants.
+ */
+import type { IsoDate } from '../../../../core/src/index';
+import type { DataQualityIssue } from '../../model/data-quality';
+import type { PlannedAssessmentRow, PlanExplanationRow } from '../../model/refresh-set';
+import { TABLES } from '../../model/tables';
+import type { PlannedAssessmentFilter, RefreshLogEntry, RunStatus } from '../warehouse';
+import { INT, nvarchar, type SqlConnector, type SqlRow } from './connector';
+import { param } from './params';
+import { SELECT_ISSUES, SELECT_PLAN_EXPLANATIONS, SELECT_PLANNED_ASSESSMENTS, SELECT_LATEST_SUCCESS, SELECT_RECENT_RUNS } from './statements';
+
+const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+const instant = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : text(value));
+
+function toLogEntry(row: SqlRow): RefreshLogEntry {
+  return {
+    run_id: String(row.run_id),
+    started_at_utc: instant(row.started_at_utc) ?? '',
+    finished_at_utc: instant(row.finished_at_utc),
+    status: row.status as RunStatus,
+    as_at_date: text(row.as_at_date) as IsoDate | null,
+    source: text(row.source),
+    rows_read: Number(row.rows_read),
+    rows_rejected: Number(row.rows_rejected),
+    rows_written: Number(row.rows_written),
+    message: text(row.message),
+    window_months: row.window_months === null || row.window_months === undefined ? null : Number(row.window_months),
+  };
+}
+
+function toIssue(row: SqlRow): DataQualityIssue {
+  return {
+    severity: row.severity as DataQualityIssue['severity'],
+    sourceFile: text(row.source_file),
+    line: row.line === null || row.line === undefined ? null : Number(row.line),
+    column: text(row.column_name),
+    personId: text(row.person_id),
+    rule: String(row.rule),
+    message: String(row.message),
+  };
+}
+
+export class SqlServerReader {
+  constructor(private readonly connector: SqlConnector) {}
+
+  async latestSuccessfulRun(): Promise<RefreshLogEntry | null> {
+    const [row] = await this.connector.query(SELECT_LATEST_SUCCESS);
+    return row ? toLogEntry(row) : null;
+  }
+
+  async recentRuns(limit: number): Promise<RefreshLogEntry[]> {
+    const rows = await this.connector.query(SELECT_RECENT_RUNS, [{ name: 'limit', type: INT, value: Math.max(0, Math.floor(limit)) }]);
+    return rows.map(toLogEntry);
+  }
+
+  async plannedAssessments(filter: PlannedAssessmentFilter = {}): Promise<PlannedAssessmentRow[]> {
+    const t = TABLES.planned_assessment;
+    const rows = await this.connector.query(SELECT_PLANNED_ASSESSMENTS, [
+      param(t, 'locality', filter.locality ?? null),
+      param(t, 'team', filter.team ?? null),
+      param(t, 'assessment_type', filter.assessmentType ?? null),
+      { name: 'full_care_order', type: nvarchar(3), value: filter.fullCareOrder ?? null }, // the view's Yes/No text
+    ]);
+    return rows as unknown as PlannedAssessmentRow[];
+  }
+
+  async planExplanations(personId: string): Promise<PlanExplanationRow[]> {
+    const rows = await this.connector.query(SELECT_PLAN_EXPLANATIONS, [param(TABLES.plan_explanation, 'person_id', personId)]);
+    return rows as unknown as PlanExplanationRow[];
+  }
+
+  async dataQualityIssues(filter: { runId?: string; personId?: string }): Promise<DataQualityIssue[]> {
+    const dq = TABLES.data_quality_issue;
+    const rows = await this.connector.query(SELECT_ISSUES, [
+      param(dq, 'run_id', filter.runId ?? null),
+      param(dq, 'person_id', filter.personId ?? null),
+    ]);
+    return rows.map(toIssue);
+  }
+}

@@ -1,0 +1,284 @@
+/**
+ * SQL Server connection settings: parsed from an ADO-style connection string
+ * (`Server=host,1433;Database=ppoc;User Id=…;Password=…`) or an `mssql://` URL, validated
+ * before anything connects. No error message ever quotes a key or value from the string: a
+ * malformed segment may be half a password.
+ */
+export type SqlServerAuthentication =
+  | { kind: 'sql'; user: string; password: string }
+  /** Windows account through NTLM (tedious has no Kerberos/SSPI single sign-on). */
+  | { kind: 'windows'; domain: string; user: string; password: string }
+  | { kind: 'entra-password'; user: string; password: string; clientId: string; tenantId?: string }
+  | { kind: 'entra-default'; clientId?: string }
+  | { kind: 'entra-managed-identity'; clientId?: string }
+  | { kind: 'entra-service-principal'; clientId: string; clientSecret: string; tenantId: string }
+  | { kind: 'entra-access-token'; token: string };
+
+export interface SqlServerSettings {
+  server: string;
+  port?: number;
+  instanceName?: string;
+  database: string;
+  authentication: SqlServerAuthentication;
+  /** On unless the connection string says otherwise; `strict` is TDS 8. */
+  encrypt: boolean | 'strict';
+  /** Only ever true when the connection string sets it. */
+  trustServerCertificate: boolean;
+  connectTimeoutMs: number;
+  /** Sized for bulk loads, not the driver's 15 s default. */
+  requestTimeoutMs: number;
+  appName: string;
+}
+
+export class SqlServerConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SqlServerConfigError';
+  }
+}
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
+
+type Canonical =
+  | 'server' | 'port' | 'database' | 'user' | 'password' | 'domain' | 'authentication' | 'encrypt'
+  | 'trustServerCertificate' | 'connectTimeout' | 'requestTimeout' | 'appName' | 'clientId'
+  | 'clientSecret' | 'tenantId' | 'integratedSecurity';
+
+const KEY_ALIASES: Record<string, Canonical> = {
+  server: 'server', 'data source': 'server', address: 'server', addr: 'server', 'network address': 'server',
+  host: 'server', port: 'port', database: 'database', 'initial catalog': 'database',
+  'user id': 'user', uid: 'user', user: 'user', username: 'user', password: 'password', pwd: 'password',
+  domain: 'domain', authentication: 'authentication', encrypt: 'encrypt',
+  trustservercertificate: 'trustServerCertificate', 'trust server certificate': 'trustServerCertificate',
+  'connect timeout': 'connectTimeout', 'connection timeout': 'connectTimeout', timeout: 'connectTimeout',
+  'request timeout': 'requestTimeout', 'command timeout': 'requestTimeout',
+  'application name': 'appName', app: 'appName', 'client id': 'clientId', clientid: 'clientId',
+  'client secret': 'clientSecret', clientsecret: 'clientSecret', 'tenant id': 'tenantId', tenantid: 'tenantId',
+  'integrated security': 'integratedSecurity', trusted_connection: 'integratedSecurity',
+};
+
+type Entries = Partial<Record<Canonical, string>>;
+
+const BRACES_HINT = ' (a value containing ; must be wrapped in {braces})';
+
+/** Parse and validate; `env` may supply secrets so they stay off the command line. */
+export function parseSqlServerSettings(connection: string, env: NodeJS.ProcessEnv = process.env): SqlServerSettings {
+  const text = connection.trim();
+  if (text === '') throw new SqlServerConfigError('SQL Server connection string is empty');
+  const entries = /^(mssql|sqlserver):\/\//i.test(text) ? parseUrl(text) : parseKeyValues(text);
+  if (entries.password === undefined && env.PPOC_SQLSERVER_PASSWORD) entries.password = env.PPOC_SQLSERVER_PASSWORD;
+  if (entries.clientSecret === undefined && env.PPOC_SQLSERVER_CLIENT_SECRET) {
+    entries.clientSecret = env.PPOC_SQLSERVER_CLIENT_SECRET;
+  }
+  return buildSettings(entries, env);
+}
+
+function parseKeyValues(text: string): Entries {
+  const entries: Entries = {};
+  splitSegments(text).forEach((segment, index) => {
+    const eq = segment.indexOf('=');
+    if (eq <= 0) throw new SqlServerConfigError(`connection string part ${index + 1} is not of the form Key=Value${BRACES_HINT}`);
+    const rawKey = segment.slice(0, eq).trim().toLowerCase().replace(/\s+/g, ' ');
+    const key = KEY_ALIASES[rawKey];
+    // The key is not echoed: after an unbraced `;` in a password, the "key" is part of the password.
+    if (!key) throw new SqlServerConfigError(`connection string part ${index + 1} has an unknown key${BRACES_HINT}`);
+    entries[key] = unquote(segment.slice(eq + 1).trim());
+  });
+  return entries;
+}
+
+/** Split on `;` outside quotes/braces (ADO lets a value be `'…'`, `"…"` or `{…}`). */
+function splitSegments(text: string): string[] {
+  const segments: string[] = [];
+  let current = '';
+  let closer: string | null = null;
+  for (const ch of text) {
+    if (closer) {
+      if (ch === closer) closer = null;
+      current += ch;
+    } else if (ch === ';') {
+      segments.push(current);
+      current = '';
+    } else {
+      if (ch === '{' || ch === '"' || ch === "'") closer = ch === '{' ? '}' : ch;
+      current += ch;
+    }
+  }
+  if (closer) throw new SqlServerConfigError('connection string has an unclosed quote or brace');
+  segments.push(current);
+  return segments.filter((s) => s.trim() !== '');
+}
+
+function unquote(value: string): string {
+  const first = value[0];
+  const last = value[value.length - 1];
+  if (value.length >= 2 && ((first === '{' && last === '}') || (first === last && (first === '"' || first === "'")))) {
+    return value.slice(1, -1);
+  }
+  return value;
+}
+
+function parseUrl(text: string): Entries {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new SqlServerConfigError('SQL Server URL is not a valid mssql:// URL');
+  }
+  const entries: Entries = {};
+  if (url.hostname) entries.server = decodeURIComponent(url.hostname);
+  if (url.port) entries.port = url.port;
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (database) entries.database = database;
+  if (url.username) entries.user = decodeURIComponent(url.username);
+  if (url.password) entries.password = decodeURIComponent(url.password);
+  for (const [name, value] of url.searchParams) {
+    const key = KEY_ALIASES[name.toLowerCase()];
+    if (!key) throw new SqlServerConfigError('the connection URL has an unknown query parameter');
+    entries[key] = value;
+  }
+  return entries;
+}
+
+function buildSettings(e: Entries, env: NodeJS.ProcessEnv): SqlServerSettings {
+  if (e.integratedSecurity !== undefined && parseBool('Integrated Security', e.integratedSecurity)) {
+    throw new SqlServerConfigError(
+      'Integrated Security (Kerberos/SSPI) is not available in the Node driver: use Authentication=Windows with ' +
+        'User Id=DOMAIN\\user and a password (NTLM), or SQL or Entra authentication',
+    );
+  }
+  const { server, port, instanceName } = parseServer(e.server, e.port);
+  const database = (e.database ?? '').trim();
+  if (!database) throw new SqlServerConfigError('SQL Server connection string needs Database= (the PPOC database)');
+  return {
+    server,
+    port,
+    instanceName,
+    database,
+    authentication: parseAuthentication(e, env),
+    encrypt: parseEncrypt(e.encrypt),
+    trustServerCertificate: e.trustServerCertificate === undefined ? false : parseBool('TrustServerCertificate', e.trustServerCertificate),
+    connectTimeoutMs: seconds('Connect Timeout', e.connectTimeout, DEFAULT_CONNECT_TIMEOUT_MS),
+    requestTimeoutMs: seconds('Request Timeout', e.requestTimeout, DEFAULT_REQUEST_TIMEOUT_MS),
+    appName: e.appName?.trim() || 'ppoc-prep',
+  };
+}
+
+function parseServer(raw: string | undefined, rawPort: string | undefined) {
+  let server = (raw ?? '').trim().replace(/^tcp:/i, '');
+  if (!server) throw new SqlServerConfigError('SQL Server connection string needs Server= (host name, optionally ,port)');
+  if (/^np:/i.test(server)) throw new SqlServerConfigError('named pipes are not supported: use a TCP host name');
+  let port: number | undefined = rawPort === undefined ? undefined : portNumber(rawPort);
+  const comma = server.lastIndexOf(',');
+  if (comma >= 0) {
+    port = portNumber(server.slice(comma + 1));
+    server = server.slice(0, comma).trim();
+  }
+  let instanceName: string | undefined;
+  const slash = server.indexOf('\\');
+  if (slash >= 0) {
+    instanceName = server.slice(slash + 1).trim() || undefined;
+    server = server.slice(0, slash).trim();
+  }
+  if (['.', '(local)', '(.)'].includes(server.toLowerCase())) server = 'localhost';
+  if (instanceName && port !== undefined) port = undefined; // an explicit instance is found through SQL Browser
+  return { server, port: instanceName ? undefined : (port ?? 1433), instanceName };
+}
+
+function portNumber(text: string): number {
+  const port = Number(text.trim());
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new SqlServerConfigError('SQL Server port must be 1-65535');
+  return port;
+}
+
+function seconds(name: string, raw: string | undefined, fallbackMs: number): number {
+  if (raw === undefined || raw.trim() === '') return fallbackMs;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new SqlServerConfigError(`${name} must be a positive number of seconds`);
+  return Math.round(value * 1000);
+}
+
+function parseBool(name: string, raw: string): boolean {
+  const value = raw.trim().toLowerCase();
+  if (['true', 'yes', '1', 'sspi', 'mandatory'].includes(value)) return true;
+  if (['false', 'no', '0', 'optional'].includes(value)) return false;
+  throw new SqlServerConfigError(`${name} must be true or false`);
+}
+
+function parseEncrypt(raw: string | undefined): boolean | 'strict' {
+  if (raw === undefined) return true;
+  if (raw.trim().toLowerCase() === 'strict') return 'strict';
+  return parseBool('Encrypt', raw);
+}
+
+function parseAuthentication(e: Entries, env: NodeJS.ProcessEnv): SqlServerAuthentication {
+  const mode = (e.authentication ?? (e.domain || e.user?.includes('\\') ? 'windows' : 'sql')).trim().toLowerCase().replace(/[\s_-]/g, '');
+  const need = (value: string | undefined, what: string): string => {
+    if (!value) throw new SqlServerConfigError(`Authentication=${e.authentication ?? mode} needs ${what}`);
+    return value;
+  };
+  switch (mode) {
+    case 'sql':
+    case 'sqlpassword':
+    case 'sqlserver':
+      return { kind: 'sql', user: need(e.user, 'User Id'), password: need(e.password, 'Password (or PPOC_SQLSERVER_PASSWORD)') };
+    case 'windows':
+    case 'ntlm':
+      return windowsAuthentication(e, need);
+    case 'activedirectorypassword':
+    case 'entrapassword':
+      return {
+        kind: 'entra-password', user: need(e.user, 'User Id'), password: need(e.password, 'Password (or PPOC_SQLSERVER_PASSWORD)'),
+        clientId: need(e.clientId, 'Client Id (the app registration)'), tenantId: e.tenantId,
+      };
+    case 'activedirectorydefault':
+    case 'activedirectoryintegrated':
+    case 'entradefault':
+      return { kind: 'entra-default', clientId: e.clientId };
+    case 'activedirectorymsi':
+    case 'activedirectorymanagedidentity':
+    case 'entramanagedidentity':
+      return { kind: 'entra-managed-identity', clientId: e.clientId };
+    case 'activedirectoryserviceprincipal':
+    case 'entraserviceprincipal':
+      return {
+        kind: 'entra-service-principal', clientId: need(e.clientId, 'Client Id'),
+        clientSecret: need(e.clientSecret, 'Client Secret (or PPOC_SQLSERVER_CLIENT_SECRET)'), tenantId: need(e.tenantId, 'Tenant Id'),
+      };
+    case 'activedirectoryaccesstoken':
+    case 'entraaccesstoken':
+      return { kind: 'entra-access-token', token: need(env.PPOC_SQLSERVER_ACCESS_TOKEN, 'PPOC_SQLSERVER_ACCESS_TOKEN in the environment') };
+    default:
+      throw new SqlServerConfigError(
+        'Authentication must be Sql, Windows, ActiveDirectoryPassword, ActiveDirectoryDefault, ' +
+          'ActiveDirectoryManagedIdentity, ActiveDirectoryServicePrincipal or ActiveDirectoryAccessToken',
+      );
+  }
+}
+
+function windowsAuthentication(e: Entries, need: (v: string | undefined, what: string) => string): SqlServerAuthentication {
+  let user = need(e.user, 'User Id (DOMAIN\\user)');
+  let domain = e.domain;
+  const slash = user.indexOf('\\');
+  if (slash >= 0) {
+    domain = domain ?? user.slice(0, slash);
+    user = user.slice(slash + 1);
+  }
+  return { kind: 'windows', domain: need(domain, 'a domain (User Id=DOMAIN\\user or Domain=)'), user, password: need(e.password, 'Password (or PPOC_SQLSERVER_PASSWORD)') };
+}
+
+/** For logs and error messages: where and how, never a secret. */
+export function describeSettings(s: SqlServerSettings): string {
+  const where = s.instanceName ? `${s.server}\\${s.instanceName}` : `${s.server}:${s.port ?? 1433}`;
+  const auth = s.authentication;
+  const who = 'user' in auth ? ` as ${auth.kind === 'windows' ? `${auth.domain}\\${auth.user}` : auth.user}` : '';
+  const tls = s.encrypt === false ? 'unencrypted' : `encrypted${s.trustServerCertificate ? ', server certificate not verified' : ''}`;
+  return `SQL Server ${where}, database ${s.database}, ${auth.kind} authentication${who} (${tls})`;
+}
+
+/** Every secret the settings hold, so error text can be scrubbed as a last line of defence. */
+export function secretsOf(s: SqlServerSettings): string[] {
+  const auth = s.authentication as Partial<Record<'password' | 'clientSecret' | 'token', string>>;
+  return [auth.password, auth.clientSecret, auth.token].filter((v): v is string => typeof v === 'string' && v.length > 0);
+}

@@ -1,0 +1,96 @@
+/**
+ * Every statement the SQL Server warehouse sends, in one place so a DBA can read them. Values
+ * always travel as typed parameters; the only names put into text come from the catalog.
+ */
+import { TABLES, type TableDef } from '../../model/tables';
+import { qualified, quoteIdent } from './identifiers';
+
+export const LIVE_SCHEMA = 'ppoc';
+export const STAGING_SCHEMA = 'ppoc_staging';
+/** sp_getapplock resource: one refresh per database. */
+export const LOCK_RESOURCE = 'ppoc-refresh';
+
+const columnList = (table: TableDef): string => table.columns.map((c) => quoteIdent(c.name)).join(', ');
+
+/** Owned by the lock transaction: released by commit, rollback or a dropped connection. */
+export const GET_LOCK = `DECLARE @result INT;
+EXEC @result = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 0;
+SELECT @result AS result;`;
+
+export const RELEASE_LOCK = `EXEC sp_releaseapplock @Resource = @resource, @LockOwner = 'Transaction';`;
+
+export const APPLIED_MIGRATIONS = `IF OBJECT_ID(N'ppoc.schema_version', N'U') IS NULL
+    SELECT CAST(NULL AS INT) AS version WHERE 1 = 0;
+ELSE
+    SELECT version FROM ppoc.schema_version ORDER BY version;`;
+
+export const MIGRATION_RECORDED = `SELECT COUNT(*) AS n FROM ppoc.schema_version WHERE version = @version;`;
+
+const logValues = TABLES.refresh_log.columns.map((c) => `@${c.name}`).join(', ');
+
+/** Every refresh_log column is a parameter (params.ts logParams), so an added column cannot be missed. */
+export const INSERT_RUN = `INSERT INTO ppoc.refresh_log (${columnList(TABLES.refresh_log)})
+VALUES (${logValues});`;
+
+export const CLEAR_STAGING = `EXEC ppoc_staging.clear_staging;`;
+export const SWAP_INTO_LIVE = `EXEC ppoc_staging.swap_into_live;`;
+
+/** Failed runs keep their issues; everything else (the previous successful run's) makes way. */
+export const DELETE_SUPERSEDED_ISSUES = `DELETE FROM ppoc.data_quality_issue
+WHERE run_id NOT IN (SELECT run_id FROM ppoc.refresh_log WHERE status = N'failed');`;
+
+export const COPY_STAGED_ISSUES = `INSERT INTO ppoc.data_quality_issue (${columnList(TABLES.data_quality_issue)})
+SELECT ${columnList(TABLES.data_quality_issue)} FROM ppoc_staging.data_quality_issue WHERE run_id = @run_id;`;
+
+/** Updates the run's row, or inserts it when the run never got as far as logging `running`. */
+export const FINISH_RUN = `UPDATE ppoc.refresh_log
+SET status = @status, finished_at_utc = @finished_at_utc, rows_read = @rows_read, rows_rejected = @rows_rejected,
+    rows_written = @rows_written, message = @message
+WHERE run_id = @run_id;
+IF @@ROWCOUNT = 0
+    INSERT INTO ppoc.refresh_log (${columnList(TABLES.refresh_log)})
+    VALUES (${logValues});`;
+
+/** `INSERT … VALUES (@r0_c0, …), (@r1_c0, …)` for `rowCount` rows of `table`. */
+export function insertValues(table: TableDef, rowCount: number): string {
+  const tuples = Array.from(
+    { length: rowCount },
+    (_, r) => `(${table.columns.map((_c, c) => `@r${r}_c${c}`).join(', ')})`,
+  );
+  return `INSERT INTO ${qualified(LIVE_SCHEMA, table.name)} (${columnList(table)})\nVALUES ${tuples.join(',\n       ')};`;
+}
+
+/** Select list that returns calendar dates as ISO text, so nothing converts them through `Date`. */
+export function readColumns(table: TableDef): string {
+  return table.columns
+    .map((c) => (c.type === 'date' ? `CONVERT(CHAR(10), ${quoteIdent(c.name)}, 23) AS ${quoteIdent(c.name)}` : quoteIdent(c.name)))
+    .join(', ');
+}
+
+export const SELECT_RECENT_RUNS = `SELECT TOP (@limit) ${readColumns(TABLES.refresh_log)}
+FROM ppoc.refresh_log
+ORDER BY started_at_utc DESC, run_id DESC;`;
+
+export const SELECT_LATEST_SUCCESS = `SELECT TOP (1) ${readColumns(TABLES.refresh_log)}
+FROM ppoc.refresh_log
+WHERE status = N'succeeded'
+ORDER BY finished_at_utc DESC, started_at_utc DESC;`;
+
+export const SELECT_PLANNED_ASSESSMENTS = `SELECT ${readColumns(TABLES.planned_assessment)}
+FROM ppoc.vw_planned_assessment
+WHERE (@locality IS NULL OR locality = @locality)
+  AND (@team IS NULL OR team = @team)
+  AND (@assessment_type IS NULL OR assessment_type = @assessment_type)
+  AND (@full_care_order IS NULL OR full_care_order = @full_care_order)
+ORDER BY status_order, predicted_start_date, person_id, assessment_type;`;
+
+export const SELECT_PLAN_EXPLANATIONS = `SELECT ${readColumns(TABLES.plan_explanation)}
+FROM ppoc.vw_plan_explanation
+WHERE person_id = @person_id
+ORDER BY assessment_type;`;
+
+export const SELECT_ISSUES = `SELECT ${readColumns(TABLES.data_quality_issue)}
+FROM ppoc.data_quality_issue
+WHERE (@run_id IS NULL OR run_id = @run_id)
+  AND (@person_id IS NULL OR person_id = @person_id)
+ORDER BY source_file, line, run_id, [rule];`;

@@ -1,0 +1,257 @@
+import assert from 'node:assert/strict';
+import type { DataQualityIssue } from '../../../src/model/data-quality';
+import { CURATED_TABLES, TABLES } from '../../../src/model/tables';
+import { createSqlServerWarehouse, type SqlServerWarehouse } from '../../../src/warehouse/sqlserver/index';
+import { parseSqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
+import { RefreshLockedError } from '../../../src/warehouse/warehouse';
+import { runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
+import { RecordingConnector } from './recording-connector';
+
+const SETTINGS = parseSqlServerSettings('Server=db01;Database=ppoc;User Id=ppoc_job;Password=unused-here');
+
+function issue(n: number): DataQualityIssue {
+  return {
+    severity: 'warning', sourceFile: 'episodes.csv', line: n + 1, column: 'PLACE', personId: `P${n}`,
+    rule: 'unknown_placement_code', message: `unknown code on line ${n + 1}`,
+  };
+}
+
+function setup(options: { bulkChunkRows?: number } = {}): { rec: RecordingConnector; w: SqlServerWarehouse } {
+  const rec = new RecordingConnector();
+  return { rec, w: createSqlServerWarehouse(SETTINGS, rec, options) };
+}
+
+describe('SQL Server warehouse through the recording connection', () => {
+  it('sends lock → log running → clear staging → bulk loads → one swap transaction → log succeeded → unlock, in that order', async () => {
+    const { rec, w } = setup();
+    const run = runInfo();
+    await w.startRun(run);
+    await w.publish(run, sampleRefreshSet('a'), runOutcome({ issues: [issue(1), issue(2)] }));
+    assert.deepEqual(rec.labels(), [
+      'tx1 begin',
+      'tx1 query GET_LOCK',
+      'pool query INSERT_RUN',
+      'pool query CLEAR_STAGING',
+      'pool bulk ppoc_staging.planned_assessment 2',
+      'pool bulk ppoc_staging.cic_cohort 1',
+      'pool bulk ppoc_staging.care_exit 1',
+      'pool bulk ppoc_staging.locality_summary 1',
+      'pool bulk ppoc_staging.target_progress 1',
+      'pool bulk ppoc_staging.plan_explanation 1',
+      'pool bulk ppoc_staging.user_access 1',
+      'pool bulk ppoc_staging.data_quality_issue 2',
+      'tx2 begin',
+      'tx2 query SWAP_INTO_LIVE',
+      'tx2 query DELETE_SUPERSEDED_ISSUES',
+      'tx2 query COPY_STAGED_ISSUES',
+      'tx2 query FINISH_RUN',
+      'tx2 commit',
+      'tx1 query RELEASE_LOCK',
+      'tx1 commit',
+    ]);
+    assert.equal(rec.live.get('planned_assessment')?.length, 2);
+    assert.equal(rec.live.get('user_access')?.length, 1);
+  });
+
+  it('sends these statements verbatim (what a DBA reviews)', async () => {
+    const { rec, w } = setup();
+    const run = runInfo();
+    await w.startRun(run);
+    await w.publish(run, sampleRefreshSet('a'), runOutcome({ issues: [issue(1)] }));
+    const sql = rec.queries().map((q) => q.sql);
+    assert.equal(sql[0], [
+      'DECLARE @result INT;',
+      "EXEC @result = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 0;",
+      'SELECT @result AS result;',
+    ].join('\n'));
+    assert.equal(sql[1], 'INSERT INTO ppoc.refresh_log ([run_id], [started_at_utc], [finished_at_utc], [status], [as_at_date], [source], ' +
+      '[rows_read], [rows_rejected], [rows_written], [message], [window_months])\nVALUES (@run_id, @started_at_utc, @finished_at_utc, ' +
+      '@status, @as_at_date, @source, @rows_read, @rows_rejected, @rows_written, @message, @window_months);');
+    assert.deepEqual(sql.slice(2), [
+      'EXEC ppoc_staging.clear_staging;',
+      'EXEC ppoc_staging.swap_into_live;',
+      "DELETE FROM ppoc.data_quality_issue\nWHERE run_id NOT IN (SELECT run_id FROM ppoc.refresh_log WHERE status = N'failed');",
+      'INSERT INTO ppoc.data_quality_issue ([run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message])\n' +
+        'SELECT [run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message] ' +
+        'FROM ppoc_staging.data_quality_issue WHERE run_id = @run_id;',
+      sql[6],
+      "EXEC sp_releaseapplock @Resource = @resource, @LockOwner = 'Transaction';",
+    ]);
+    assert.match(sql[6], /^UPDATE ppoc\.refresh_log\nSET status = @status, finished_at_utc = @finished_at_utc, .*\nWHERE run_id = @run_id;/s);
+  });
+
+  it('types every parameter explicitly: the lock, the running row and the finished row', async () => {
+    const { rec, w } = setup();
+    const run = runInfo({ startedAtUtc: '2022-03-27T00:30:00.000Z', asAtDate: '2022-03-27' as never, windowMonths: 4 });
+    await w.startRun(run);
+    await w.publish(run, sampleRefreshSet('a'), runOutcome({ finishedAtUtc: '2022-03-27T01:15:00.000Z', message: 'done' }));
+    const [lock, running] = rec.queries();
+    assert.deepEqual(lock.params, [{ name: 'resource', type: { kind: 'nvarchar', length: 255 }, value: 'ppoc-refresh' }]);
+    assert.deepEqual(running.params.map((p) => p.name), TABLES.refresh_log.columns.map((c) => c.name));
+    const byName = Object.fromEntries(running.params.map((p) => [p.name, p]));
+    assert.deepEqual(byName.run_id.type, { kind: 'nvarchar', length: 40 });
+    assert.deepEqual(byName.started_at_utc.type, { kind: 'datetime2', scale: 3 });
+    assert.equal((byName.started_at_utc.value as Date).toISOString(), '2022-03-27T00:30:00.000Z');
+    assert.deepEqual(byName.as_at_date.type, { kind: 'date' });
+    assert.equal((byName.as_at_date.value as Date).toISOString(), '2022-03-27T00:00:00.000Z');
+    assert.equal(byName.status.value, 'running');
+    assert.deepEqual(byName.window_months, { name: 'window_months', type: { kind: 'int' }, value: 4 });
+    const finish = rec.queries().find((q) => rec.labels()[rec.events.indexOf(q)].endsWith('FINISH_RUN'));
+    const fin = Object.fromEntries((finish?.params ?? []).map((p) => [p.name, p.value]));
+    assert.equal(fin.status, 'succeeded');
+    assert.equal(fin.message, 'done');
+    assert.equal((fin.finished_at_utc as Date).toISOString(), '2022-03-27T01:15:00.000Z');
+    assert.deepEqual([fin.rows_read, fin.rows_rejected, fin.rows_written], [10, 1, 8]);
+  });
+
+  it('bulk-loads with the catalog column names, types and nullability, Yes/No as BIT and dates as UTC midnight', async () => {
+    const { rec, w } = setup();
+    const run = runInfo();
+    await w.startRun(run);
+    await w.publish(run, sampleRefreshSet('a'), runOutcome());
+    for (const name of CURATED_TABLES) {
+      const load = rec.bulks().find((b) => b.target === `ppoc_staging.${name}`);
+      assert.deepEqual(load?.columns.map((c) => c.name), TABLES[name].columns.map((c) => c.name), name);
+      assert.deepEqual(load?.columns.map((c) => c.nullable), TABLES[name].columns.map((c) => c.nullable), name);
+    }
+    const planned = rec.bulks()[0];
+    const col = (n: string) => planned.columns.findIndex((c) => c.name === n);
+    assert.deepEqual(planned.columns[col('person_id')].type, { kind: 'nvarchar', length: 50 });
+    assert.deepEqual(planned.columns[col('full_care_order')].type, { kind: 'bit' });
+    assert.deepEqual(planned.columns[col('predicted_start_date')].type, { kind: 'date' });
+    assert.deepEqual(planned.columns[col('days_late')].type, { kind: 'int' });
+    const row = planned.rows[0];
+    assert.equal(row[col('full_care_order')], true);
+    assert.equal(row[col('in_next_window')], false);
+    assert.equal((row[col('predicted_start_date')] as Date).toISOString(), '2022-05-04T00:00:00.000Z');
+    assert.equal(row[col('ceased_date')], null);
+  });
+
+  it('refuses a second run at once when another process holds the lock, and writes nothing', async () => {
+    const { rec, w } = setup();
+    rec.lockHeldElsewhere = true;
+    await assert.rejects(w.startRun(runInfo()), (e: Error) => e instanceof RefreshLockedError && e.message === 'another refresh is running');
+    assert.deepEqual(rec.labels(), ['tx1 begin', 'tx1 query GET_LOCK', 'tx1 rollback']);
+    const getLock = rec.queries()[0].sql;
+    assert.match(getLock, /@LockTimeout = 0/);
+    assert.match(getLock, /@LockMode = 'Exclusive'/);
+  });
+
+  it('treats any other sp_getapplock answer (or none) as an error, never as a granted lock', async () => {
+    for (const answer of [-999, -3, undefined]) {
+      const { rec, w } = setup();
+      rec.lockResult = answer;
+      await assert.rejects(w.startRun(runInfo()), (e: Error) => !(e instanceof RefreshLockedError) && /refresh lock not taken/.test(e.message));
+      assert.deepEqual(rec.labels(), ['tx1 begin', 'tx1 query GET_LOCK', 'tx1 rollback']);
+    }
+  });
+
+  it('leaves the live tables untouched when a load fails between staging and swap', async () => {
+    const { rec, w } = setup();
+    const first = runInfo();
+    await w.startRun(first);
+    await w.publish(first, sampleRefreshSet('a'), runOutcome());
+    const before = structuredClone(Object.fromEntries(rec.live));
+    const eventsBefore = rec.events.length;
+
+    rec.failWhen = (e) => (e.op === 'bulk' && e.target === 'ppoc_staging.care_exit' ? new Error('bulk load failed') : undefined);
+    const second = runInfo();
+    await w.startRun(second);
+    await assert.rejects(w.publish(second, sampleRefreshSet('b'), runOutcome()), /bulk load failed/);
+    assert.deepEqual(Object.fromEntries(rec.live), before, 'live tables unchanged');
+    const after = rec.labels().slice(eventsBefore);
+    assert.ok(!after.some((l) => l.includes('SWAP_INTO_LIVE')), 'never swapped');
+    assert.ok(!after.some((l) => l.includes('bulk ppoc_staging.locality_summary')), 'stopped loading at the failure');
+
+    rec.failWhen = () => undefined;
+    await w.failRun(second, runOutcome({ message: 'load failed', issues: [issue(1)] }));
+    assert.deepEqual(rec.labels().slice(-6), [
+      'tx4 begin', 'tx4 query INSERT INTO [ppoc].[data_quality_issue] ([run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message])',
+      'tx4 query FINISH_RUN', 'tx4 commit', 'tx3 query RELEASE_LOCK', 'tx3 commit',
+    ]);
+    assert.deepEqual(Object.fromEntries(rec.live), before);
+  });
+
+  it('rolls the swap transaction back when a statement in it fails, so no table changes', async () => {
+    const { rec, w } = setup();
+    const first = runInfo();
+    await w.startRun(first);
+    await w.publish(first, sampleRefreshSet('a'), runOutcome());
+    const before = structuredClone(Object.fromEntries(rec.live));
+    rec.failWhen = (e) => (e.op === 'query' && e.sql.startsWith('UPDATE ppoc.refresh_log') ? new Error('log write failed') : undefined);
+    const second = runInfo();
+    await w.startRun(second);
+    await assert.rejects(w.publish(second, sampleRefreshSet('b'), runOutcome()), /log write failed/);
+    assert.deepEqual(rec.labels().slice(-6), [
+      'tx4 begin', 'tx4 query SWAP_INTO_LIVE', 'tx4 query DELETE_SUPERSEDED_ISSUES', 'tx4 query COPY_STAGED_ISSUES',
+      'tx4 query FINISH_RUN', 'tx4 rollback',
+    ]);
+    assert.deepEqual(Object.fromEntries(rec.live), before);
+  });
+
+  it('splits a failed run\'s issues at the 2100-parameter limit (262 rows of 8 columns per INSERT)', async () => {
+    const { rec, w } = setup();
+    const run = runInfo();
+    await w.startRun(run);
+    await w.failRun(run, runOutcome({ issues: Array.from({ length: 263 }, (_, i) => issue(i)) }));
+    const inserts = rec.queries().filter((q) => q.sql.startsWith('INSERT INTO [ppoc].[data_quality_issue]'));
+    assert.deepEqual(inserts.map((q) => q.params.length), [262 * 8, 8]);
+    assert.ok(inserts.every((q) => q.params.length <= 2098));
+    assert.equal((inserts[0].sql.match(/\(@r\d+_c0,/g) ?? []).length, 262);
+    assert.deepEqual(inserts[1].params.slice(0, 4), [
+      { name: 'r0_c0', type: { kind: 'nvarchar', length: 40 }, value: run.runId },
+      { name: 'r0_c1', type: { kind: 'nvarchar', length: 10 }, value: 'warning' },
+      { name: 'r0_c2', type: { kind: 'nvarchar', length: 60 }, value: 'episodes.csv' },
+      { name: 'r0_c3', type: { kind: 'int' }, value: 263 },
+    ]);
+  });
+
+  it('bulk-loads in chunks of the configured size', async () => {
+    const { rec, w } = setup({ bulkChunkRows: 1000 });
+    const set = sampleRefreshSet('a');
+    const template = set.tables.planned_assessment[0];
+    set.tables.planned_assessment = Array.from({ length: 2001 }, (_, i) => ({ ...template, person_id: `P${i}` }));
+    const run = runInfo();
+    await w.startRun(run);
+    await w.publish(run, set, runOutcome());
+    const planned = rec.bulks().filter((b) => b.target === 'ppoc_staging.planned_assessment');
+    assert.deepEqual(planned.map((b) => b.rows.length), [1000, 1000, 1]);
+    assert.equal(rec.live.get('planned_assessment')?.length, 2001);
+  });
+
+  it('rejects a value longer than its column before anything is sent, naming table, column and row only', async () => {
+    const { rec, w } = setup();
+    const set = sampleRefreshSet('a');
+    set.tables.planned_assessment[1].child_name = 'Verylongname '.repeat(20);
+    const run = runInfo();
+    await w.startRun(run);
+    await assert.rejects(w.publish(run, set, runOutcome()), (e: Error) => {
+      assert.equal(e.message, 'planned_assessment.child_name (row 2): 260 characters, longer than NVARCHAR(200)');
+      return true;
+    });
+    assert.equal(rec.bulks().length, 0);
+  });
+
+  it('will not publish without holding the lock', async () => {
+    const { rec, w } = setup();
+    await assert.rejects(w.publish(runInfo(), sampleRefreshSet('a'), runOutcome()), /does not hold the refresh lock/);
+    assert.equal(rec.events.length, 0);
+  });
+
+  it('close() drops a lock still held (rollback) and closes the pool', async () => {
+    const { rec, w } = setup();
+    await w.startRun(runInfo());
+    await w.close();
+    assert.deepEqual(rec.labels().slice(-2), ['tx1 rollback', 'pool close']);
+  });
+
+  it('logs a run that failed before it was logged as running (update, else insert)', async () => {
+    const { rec, w } = setup();
+    await w.failRun(runInfo(), runOutcome({ message: 'x'.repeat(5000) }));
+    const finish = rec.queries().at(-1);
+    assert.match(finish?.sql ?? '', /IF @@ROWCOUNT = 0\s+INSERT INTO ppoc\.refresh_log/);
+    const message = finish?.params.find((p) => p.name === 'message');
+    assert.equal((message?.value as string).length, 4000);
+    assert.deepEqual(message?.type, { kind: 'nvarchar', length: 4000 });
+  });
+});
