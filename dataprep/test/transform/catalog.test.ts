@@ -1,0 +1,74 @@
+import { strict as assert } from 'node:assert';
+import { isIsoDate } from '../../../core/src/index';
+import type { RefreshSet } from '../../src/model/refresh-set';
+import { CURATED_TABLES, TABLES } from '../../src/model/tables';
+import { allocation, childWithPlan, episode, exclusion, merge, prediction, run, start, target } from './builders';
+
+/** A fixture touching every table and most row shapes (left care, no allocation, unknown codes). */
+function everyTable(): RefreshSet {
+  return run(
+    merge(
+      childWithPlan('1', 'SGO', '2022-05-04', { actual: '2022-05-12' }),
+      childWithPlan('2', 'Reunification', '2022-08-11'),
+      {
+        episodes: [episode('3', '2020-01-01', { dec: '2022-04-01', rec: 'E4A', place: 'Z1' }), episode('4', '2021-01-01', { ls: 'J9' })],
+        predictions: [prediction('3', 'Reunification', '2022-03-01', '2022-01-14'), prediction('5', 'SGO', '2022-07-01', '2022-06-14')],
+        assessments: [start('6', 'SGO', '2022-02-01')],
+        allocations: [allocation('3', { locality: null, team: 'No Such Team' })],
+        exclusions: [exclusion('7', null)],
+        userAccess: [{ sourceFile: 'user_access.csv', line: 2, userPrincipalName: 'a@example.org', locality: 'All', team: null }],
+        targets: [target('All', 'plans', '2022-01-01', '2022-12-31'), target('Locality A', 'sgo_exits', '2022-01-01', '2022-12-31')],
+      },
+    ),
+    '2022-05-31',
+  );
+}
+
+describe('transform: rows match the curated-table catalog', () => {
+  let set: RefreshSet;
+  before(() => {
+    set = everyTable();
+  });
+
+  for (const name of CURATED_TABLES) {
+    it(`${name}: exactly the catalog's columns, typed, within length, non-null where required, unique keys`, () => {
+      const table = TABLES[name];
+      const rows = set.tables[name] as unknown as Record<string, unknown>[];
+      assert.ok(rows.length > 0, `${name} has rows in this fixture`);
+      const names = table.columns.map((c) => c.name).sort();
+      const keys = new Set<string>();
+      for (const row of rows) {
+        assert.deepEqual(Object.keys(row).sort(), names);
+        for (const column of table.columns) {
+          const value = row[column.name];
+          if (value == null) {
+            assert.ok(column.nullable, `${name}.${column.name} is null`);
+            continue;
+          }
+          if (column.type === 'date') assert.ok(isIsoDate(value), `${name}.${column.name} = ${String(value)}`);
+          if (column.type === 'int') assert.ok(Number.isInteger(value), `${name}.${column.name}`);
+          if (column.type === 'yesno') assert.ok(value === 'Yes' || value === 'No', `${name}.${column.name}`);
+          if (column.type === 'text') {
+            assert.equal(typeof value, 'string');
+            assert.ok((value as string).length <= (column.maxLength ?? Infinity), `${name}.${column.name} too long`);
+          }
+        }
+        if (table.primaryKey.length > 0) {
+          const key = table.primaryKey.map((k) => String(row[k])).join('|');
+          assert.ok(!keys.has(key), `${name} duplicate key ${key}`);
+          keys.add(key);
+        }
+      }
+    });
+  }
+
+  it('every issue is a warning with a rule, a message and no free text from the files', () => {
+    assert.ok(set.issues.length > 0);
+    for (const issue of set.issues) {
+      assert.equal(issue.severity, 'warning');
+      assert.match(issue.rule, /^[a-z_]+$/);
+      assert.ok(issue.message.length > 0 && issue.message.length <= 1000);
+      assert.doesNotMatch(issue.message, /Child \d|SW 0|free text/);
+    }
+  });
+});
