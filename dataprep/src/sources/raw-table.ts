@@ -1,0 +1,74 @@
+import { ExtractError } from '../model/data-quality';
+import type { SourceFileName } from '../model/source-records';
+
+/**
+ * A cell as the file readers hand it on: text from CSV or Excel, or a JS `Date` for an Excel
+ * date cell (whose UTC parts are the cell's wall-clock value). Empty cells are null.
+ */
+export type RawCell = string | Date | null;
+
+/**
+ * Receives one file's rows as they are read, so a 200,000-row file is never held twice.
+ * Rows that are entirely empty are not passed on.
+ */
+export interface RowVisitor {
+  /** Header names as written; `line` is 1 for CSV, the Excel row number for a workbook. */
+  header(names: readonly string[], line: number): void;
+  /** `line`: the record's first line (CSV) or Excel row number; cells not yet trimmed. */
+  row(line: number, cells: readonly RawCell[]): void;
+}
+
+export interface ColumnSpec {
+  /** The contract's spelling, e.g. `DECOM`, `start_date`. */
+  name: string;
+  required: boolean;
+}
+
+/**
+ * Where each contract column sits in the file (header names compared case-insensitively after
+ * trimming); -1 for an absent optional column. A missing required column fails the file.
+ */
+export function locateColumns(
+  file: SourceFileName,
+  header: readonly string[],
+  headerLine: number,
+  columns: readonly ColumnSpec[],
+): number[] {
+  const positions = new Map<string, number>();
+  header.forEach((name, index) => {
+    const key = name.trim().toLowerCase();
+    if (key !== '' && !positions.has(key)) positions.set(key, index);
+  });
+  return columns.map((column) => {
+    const index = positions.get(column.name.toLowerCase());
+    if (index !== undefined) return index;
+    if (column.required) {
+      throw new ExtractError(
+        file,
+        `${file}: required column "${column.name}" is missing from the header (line ${headerLine})`,
+        headerLine,
+        column.name,
+      );
+    }
+    return -1;
+  });
+}
+
+/** Trimmed text, or null for an empty or whitespace-only cell. */
+export function cleanText(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** A cell trimmed, with empty or whitespace-only text as null. */
+export function cleanCell(cell: RawCell | undefined): RawCell {
+  if (cell === undefined || cell === null) return null;
+  return typeof cell === 'string' ? cleanText(cell) : cell;
+}
+
+export function isBlankRow(cells: readonly RawCell[]): boolean {
+  for (const cell of cells) {
+    if (cell !== null && (typeof cell !== 'string' || cell.trim() !== '')) return false;
+  }
+  return true;
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { HeaderRecord } from '../../model/source-records';
+import { date, text } from '../fields';
+import type { FileDefinition } from '../table-reader';
+import { CODE, PERSON_ID } from './limits';
+import { duplicatePerson } from './duplicates';
+
+/** `header.csv` (optional): the SSDA903 Header. SEX and DOB are personal: never quoted. */
+export const headerFile = (): FileDefinition<HeaderRecord> => ({
+  columns: [
+    { name: 'CHILD', required: true },
+    { name: 'SEX', required: true },
+    { name: 'DOB', required: true },
+  ],
+  personIdColumn: 'CHILD',
+  schema: z
+    .object({
+      CHILD: text('CHILD', { max: PERSON_ID, requiredRule: 'missing_person_id' }),
+      SEX: text('SEX', { max: CODE, repetitive: true }),
+      DOB: date('DOB', { required: false, personal: true }),
+    })
+    .transform((row) => ({ child: row.CHILD, sex: row.SEX, dob: row.DOB })),
+  unique: { key: (record) => record.child, duplicate: duplicatePerson('CHILD') },
+});

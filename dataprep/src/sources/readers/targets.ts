@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { TARGET_MEASURES, type TargetRecord } from '../../model/source-records';
+import { choice, count, date, localityOrAll } from '../fields';
+import type { FileDefinition } from '../table-reader';
+import { LOCALITY } from './limits';
+
+/** `targets.csv` (optional): one target per locality (or `All`), measure and period. */
+export const targetsFile = (): FileDefinition<TargetRecord> => ({
+  columns: ['locality', 'measure', 'period_start', 'period_end', 'target'].map((name) => ({ name, required: true })),
+  personIdColumn: null,
+  schema: z
+    .object({
+      locality: localityOrAll('locality', LOCALITY),
+      measure: choice('measure', TARGET_MEASURES, 'unknown_measure'),
+      period_start: date('period_start', { required: true }),
+      period_end: date('period_end', { required: true }),
+      target: count('target'),
+    })
+    .transform((row) => ({
+      locality: row.locality,
+      measure: row.measure,
+      periodStart: row.period_start,
+      periodEnd: row.period_end,
+      target: row.target,
+    })),
+  check: (target) =>
+    target.periodEnd < target.periodStart
+      ? {
+          column: 'period_end',
+          rule: 'period_end_before_start',
+          message: `period_end ${target.periodEnd} is before period_start ${target.periodStart}`,
+        }
+      : null,
+  // target_progress is keyed by (locality, measure, period_start, period_end).
+  unique: {
+    key: (t) => [t.locality.toLowerCase(), t.measure, t.periodStart, t.periodEnd].join('\u0000'),
+    duplicate: (_target, firstLine) => ({
+      column: null,
+      rule: 'duplicate_target',
+      message: `the same locality, measure and period already appear on line ${firstLine}; only the first row is kept`,
+    }),
+  },
+});

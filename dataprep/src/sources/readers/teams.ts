@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { TeamRecord } from '../../model/source-records';
+import { text } from '../fields';
+import type { FileDefinition } from '../table-reader';
+import { LOCALITY, TEAM } from './limits';
+
+const required = 'missing_required_value';
+
+/** `teams.csv` (optional): team → locality, used when allocations have no locality. */
+export const teamsFile = (): FileDefinition<TeamRecord> => ({
+  columns: [
+    { name: 'team', required: true },
+    { name: 'locality', required: true },
+  ],
+  personIdColumn: null,
+  schema: z
+    .object({
+      team: text('team', { max: TEAM, requiredRule: required }),
+      locality: text('locality', { max: LOCALITY, requiredRule: required }),
+    })
+    .transform((row) => ({ team: row.team, locality: row.locality })),
+  unique: {
+    key: (record) => record.team.toLowerCase(),
+    duplicate: (_record, firstLine) => ({
+      column: 'team',
+      rule: 'duplicate_team',
+      message: `team already appears on line ${firstLine}; only the first row is kept`,
+    }),
+  },
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { UserAccessRecord } from '../../model/source-records';
+import { localityOrAll, text } from '../fields';
+import type { FileDefinition } from '../table-reader';
+import { LOCALITY, TEAM, USER_PRINCIPAL_NAME } from './limits';
+
+/** `user_access.csv` (optional): viewer scopes for Power BI row-level security. */
+export const userAccessFile = (): FileDefinition<UserAccessRecord> => ({
+  columns: [
+    { name: 'user_principal_name', required: true },
+    { name: 'locality', required: true },
+    { name: 'team', required: false },
+  ],
+  personIdColumn: null,
+  schema: z
+    .object({
+      user_principal_name: text('user_principal_name', {
+        max: USER_PRINCIPAL_NAME,
+        requiredRule: 'missing_required_value',
+      }),
+      locality: localityOrAll('locality', LOCALITY),
+      team: text('team', { max: TEAM }),
+    })
+    .transform((row) => ({ userPrincipalName: row.user_principal_name, locality: row.locality, team: row.team })),
+});
