@@ -1,0 +1,29 @@
+// Status cell colours: the fill from settings, the text black or white by WCAG contrast.
+const HEX = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+export function normaliseHex(value: unknown, fallback: string): string {
+  if (typeof value !== 'string') return fallback;
+  const match = HEX.exec(value.trim());
+  if (!match) return fallback;
+  const hex = match[1].length === 3 ? [...match[1]].map((c) => c + c).join('') : match[1];
+  return `#${hex.toUpperCase()}`;
+}
+
+/** WCAG 2 relative luminance of a #RRGGBB colour. */
+export function luminance(hex: string): number {
+  const channel = (offset: number) => {
+    const c = parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** Black or white, whichever contrasts more with the fill. */
+export function textColorFor(fill: string): string {
+  return contrastRatio(fill, '#000000') >= contrastRatio(fill, '#FFFFFF') ? '#000000' : '#FFFFFF';
+}

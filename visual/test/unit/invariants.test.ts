@@ -1,0 +1,80 @@
+// Build and certification invariants (checked here so a change cannot quietly break them).
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROLE_NAMES, ROLE_TITLES } from '../../src/roles';
+import { DEFAULT_STRINGS } from '../../src/strings';
+
+const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+const capabilities = json('visual/capabilities.json');
+const pbiviz = json('pbiviz.json');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('build and certification invariants', () => {
+  it('declares exactly the contract roles, in order, all grouping', () => {
+    const expected = [
+      ['personId', 'Person ID'], ['child', 'Child'], ['socialWorker', 'Social Worker'], ['team', 'Team'],
+      ['locality', 'Locality'], ['placementType', 'Placement Type'], ['provider', 'Provider'],
+      ['assessmentType', 'Assessment Type'], ['predictedStartDate', 'Predicted Start Date'],
+      ['actualStartDate', 'Actual Start Date'], ['status', 'Status'], ['asAtDate', 'As At Date'],
+    ];
+    assert.deepEqual(capabilities.dataRoles.map((r: { name: string; displayName: string }) => [r.name, r.displayName]), expected);
+    assert.ok(capabilities.dataRoles.every((r: { kind: string }) => r.kind === 'Grouping'));
+    assert.deepEqual([...ROLE_NAMES], expected.map(([name]) => name));
+    assert.deepEqual(Object.entries(ROLE_TITLES), expected);
+  });
+
+  it('maps a table over every role with the window reduction (fetchMoreData)', () => {
+    const mapping = capabilities.dataViewMappings[0];
+    assert.deepEqual(mapping.table.rows.select.map((s: { for: { in: string } }) => s.for.in), [...ROLE_NAMES]);
+    assert.ok(mapping.table.rows.dataReductionAlgorithm.window);
+    assert.ok(Object.values(mapping.conditions[0]).every((c) => (c as { max: number }).max === 1));
+  });
+
+  it('supports the features certification and pbiviz recommend, and asks for no privileges', () => {
+    for (const flag of ['supportsHighlight', 'supportsKeyboardFocus', 'supportsLandingPage', 'supportsEmptyDataView', 'supportsMultiVisualSelection']) {
+      assert.equal(capabilities[flag], true, flag);
+    }
+    assert.ok(capabilities.tooltips);
+    assert.deepEqual(capabilities.privileges, []);
+  });
+
+  it('pbiviz.json: apiVersion matches the installed API, four-part version, author set', () => {
+    const installed = json('node_modules/powerbi-visuals-api/package.json').version as string;
+    assert.equal(pbiviz.apiVersion.split('.').slice(0, 2).join('.'), installed.split('.').slice(0, 2).join('.'));
+    assert.match(pbiviz.visual.version, /^\d+\.\d+\.\d+\.\d+$/);
+    assert.ok(pbiviz.author.name && pbiviz.author.email);
+    assert.match(pbiviz.visual.guid, /^[A-Za-z0-9]+$/);
+  });
+
+  it('has en-US and en-GB string resources with every UI string and capabilities key', () => {
+    const keys = [
+      ...Object.keys(DEFAULT_STRINGS),
+      ...capabilities.dataRoles.flatMap((r: { displayNameKey: string; descriptionKey: string }) => [r.displayNameKey, r.descriptionKey]),
+    ];
+    for (const path of pbiviz.stringResources as string[]) {
+      const resource = json(path);
+      assert.ok(['en-US', 'en-GB'].includes(resource.locale));
+      for (const key of keys) assert.equal(typeof resource.values[key], 'string', `${resource.locale} ${key}`);
+    }
+    assert.deepEqual((pbiviz.stringResources as string[]).map((p) => json(p).locale).sort(), ['en-GB', 'en-US']);
+  });
+
+  it('no innerHTML, eval, network calls or http strings in the visual or the rules module', () => {
+    const forbidden = [/\.innerHTML\b/, /\.outerHTML\b/, /insertAdjacentHTML/, /\beval\s*\(/, /new Function\s*\(/, /\bfetch\s*\(/, /XMLHttpRequest/, /WebSocket/, /['"`]http:\/\//, /\.html\s*\(/];
+    for (const file of [...sources('visual/src'), ...sources('core/src')]) {
+      const text = readFileSync(file, 'utf8');
+      for (const pattern of forbidden) assert.doesNotMatch(text, pattern, `${file} ${pattern}`);
+    }
+  });
+
+  it('never imports the data-prep code into the visual', () => {
+    for (const file of sources('visual/src')) assert.doesNotMatch(readFileSync(file, 'utf8'), /dataprep\//, file);
+  });
+});

@@ -1,0 +1,117 @@
+import { strict as assert } from 'node:assert';
+import { ALL_ROLES, bodyTexts, EXAMPLE_SENTENCE, exampleRows, headTexts, mount, tableDataView } from './helpers';
+
+describe('visual: table, sentence and header', () => {
+  it('renders a real table with the bound titles, formatted cells and the exact sentence', () => {
+    const v = mount();
+    v.update(tableDataView(ALL_ROLES, exampleRows()));
+    const table = v.element.querySelector('table');
+    assert.ok(table?.querySelector('thead') && table.querySelector('tbody'));
+    assert.deepEqual(headTexts(v.element), [
+      'Person ID', 'Child', 'Social Worker', 'Team', 'Locality', 'Placement Type', 'Provider',
+      'Assessment Type', 'Predicted Start Date', 'Actual Start Date', 'Status',
+    ]);
+    assert.equal(v.element.querySelector('.ppoc-summary')?.textContent, EXAMPLE_SENTENCE);
+    const rows = bodyTexts(v.element);
+    assert.equal(rows.length, 9);
+    // Default order: Not Yet Started first, then Upcoming by predicted date.
+    assert.deepEqual(rows[0], ['E4', 'Child E4', 'Worker A', 'CS HPND Children In Care Team', 'High Peak & North Dales',
+      'U6: Foster placement - not FFA', 'Private provision', 'SGO', '05/05/2022', '', 'Not Yet Started']);
+    assert.equal(rows[1][0], 'E5');
+    assert.equal(rows[6][10], 'Started Late');
+    assert.deepEqual(rows.map((r) => r[0]), ['E4', 'E5', 'E7', 'E8', 'E6', 'E10', 'E1', 'E3', 'E2']);
+  });
+
+  it('shows columns in the order they are bound, any subset', () => {
+    const v = mount();
+    v.update(tableDataView(['status', 'predictedStartDate', 'child'], [['Started Late', new Date(2022, 4, 4), 'Ann']]));
+    assert.deepEqual(headTexts(v.element), ['Status', 'Predicted Start Date', 'Child']);
+    assert.deepEqual(bodyTexts(v.element)[0], ['Started Late', '04/05/2022', 'Ann']);
+  });
+
+  it('shows blanks for null, undefined, garbage dates and objects: never "null", "undefined" or "Invalid Date"', () => {
+    const v = mount();
+    v.update(tableDataView(['personId', 'child', 'predictedStartDate', 'actualStartDate'], [['A', null, 'not a date', undefined], ['B', {}, new Date('x'), 7]]));
+    const text = v.element.querySelector('tbody')?.textContent ?? '';
+    assert.doesNotMatch(text, /null|undefined|Invalid Date|NaN|object/);
+    assert.deepEqual(bodyTexts(v.element).map((r) => r.slice(1)), [['', '', ''], ['', '', '']]);
+  });
+
+  it('shows data that looks like HTML as text, and runs no script', () => {
+    const v = mount();
+    const evil = '<img src=x onerror=alert(1)>';
+    v.update(tableDataView(['personId', 'child', 'team'], [['A', evil, '<script>window.pwned=1</script>']]));
+    assert.equal(v.element.querySelectorAll('img, script').length, 0);
+    assert.equal(bodyTexts(v.element)[0][1], evil);
+    assert.equal((globalThis as { pwned?: number }).pwned, undefined);
+  });
+
+  it('shows HTML in field names, header values and the as-at line as text too', () => {
+    const v = mount();
+    const evil = '<img src=x onerror=alert(1)>';
+    v.update(tableDataView(['personId', 'locality', 'assessmentType'], [['A', evil, evil]], { titles: { personId: evil } }));
+    assert.equal(v.element.querySelectorAll('img').length, 0);
+    assert.equal(v.element.querySelector('th')?.textContent, evil);
+    assert.match(v.element.querySelector('.ppoc-filters')?.textContent ?? '', /Locality\/Team: <img src=x onerror=alert\(1\)>/);
+  });
+
+  it('colours status cells with readable text and shows a legend', () => {
+    const v = mount();
+    v.update(tableDataView(ALL_ROLES, exampleRows()));
+    const cell = v.element.querySelector('td.ppoc-status--notYetStarted') as HTMLElement;
+    assert.equal(cell.style.backgroundColor, 'rgb(192, 57, 43)');
+    assert.equal(cell.style.color, 'rgb(255, 255, 255)');
+    const late = v.element.querySelector('td.ppoc-status--late') as HTMLElement;
+    assert.equal(late.style.color, 'rgb(0, 0, 0)');
+    const legend = Array.from(v.element.querySelectorAll('.ppoc-legend-item')).map((li) => li.textContent);
+    assert.deepEqual(legend, ['Upcoming', 'Not Yet Started', 'Started Late', 'Started On Time', 'Planned later']);
+  });
+
+  it('derives header lines from the rows received', () => {
+    const v = mount();
+    v.update(tableDataView(ALL_ROLES, exampleRows()));
+    const filters = v.element.querySelector('.ppoc-filters')?.textContent;
+    assert.equal(filters, 'Locality/Team: High Peak & North Dales | Type of Assessment: All | Assessment Status: All | Placement Type: 5 placement types');
+    assert.equal(v.element.querySelector('.ppoc-asat')?.textContent, 'Data as at 31/05/2022');
+    assert.equal((v.element.querySelector('.ppoc-fco') as HTMLElement).hidden, true);
+  });
+
+  it('with no rows after filtering keeps the titles, shows the message row and a zero sentence', () => {
+    const v = mount();
+    v.update(tableDataView(['personId', 'child', 'status'], []));
+    assert.deepEqual(headTexts(v.element), ['Person ID', 'Child', 'Status']);
+    const rows = v.element.querySelectorAll('tbody tr');
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].textContent, 'No planned assessments match the current filters');
+    assert.equal((rows[0].firstChild as HTMLTableCellElement).colSpan, 3);
+    assert.match(v.element.querySelector('.ppoc-summary')?.textContent ?? '', /^In the LAST 3 months 0 assessments started on time, 0 started late and 0 predictions are yet to start\. In the NEXT 3 months 0 assessments are planned to start\.$/);
+  });
+
+  it('shows the landing page when nothing is bound', () => {
+    const v = mount();
+    v.update(undefined);
+    const landing = v.element.querySelector('.ppoc-landing') as HTMLElement;
+    assert.equal(landing.hidden, false);
+    assert.match(landing.textContent ?? '', /Planned Assessment Starts/);
+    assert.equal((v.element.querySelector('.ppoc-main') as HTMLElement).hidden, true);
+    v.update(tableDataView(['personId'], [['A']]));
+    assert.equal(landing.hidden, true);
+  });
+
+  it('renders at most a screenful of rows for 30,000 rows', () => {
+    const v = mount();
+    const rows = Array.from({ length: 30000 }, (_, i) => [`P${i}`, `Child ${i}`, '2022-05-01', null, '2022-05-31']);
+    v.update(tableDataView(['personId', 'child', 'predictedStartDate', 'actualStartDate', 'asAtDate'], rows), 62, 600);
+    const count = v.element.querySelectorAll('tbody tr').length;
+    assert.ok(count > 10 && count <= 60, `rendered ${count} rows`);
+    assert.equal(v.element.querySelector('table')?.getAttribute('aria-rowcount'), '30001');
+    assert.match(v.element.querySelector('.ppoc-summary')?.textContent ?? '', /30000 predictions are yet to start/);
+  });
+
+  it('renders every row (no virtualization) for a few hundred rows', () => {
+    const v = mount();
+    const rows = Array.from({ length: 250 }, (_, i) => [`P${i}`]);
+    v.update(tableDataView(['personId'], rows));
+    assert.equal(v.element.querySelectorAll('tbody tr').length, 250);
+  });
+});
