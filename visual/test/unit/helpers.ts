@@ -2,23 +2,11 @@
 // powerbi-visuals-utils-testutils' mocks.
 import powerbi from 'powerbi-visuals-api';
 import { createVisualHost, createSelectionManager, createTooltipService, testDataViewBuilder } from 'powerbi-visuals-utils-testutils';
-import type { RoleName } from '../../src/roles';
+import { ROLE_TITLES, type RoleName } from '../../src/roles';
 import { Visual } from '../../src/visual';
 
-export const TITLES: Record<RoleName, string> = {
-  personId: 'Person ID',
-  child: 'Child',
-  socialWorker: 'Social Worker',
-  team: 'Team',
-  locality: 'Locality',
-  placementType: 'Placement Type',
-  provider: 'Provider',
-  assessmentType: 'Assessment Type',
-  predictedStartDate: 'Predicted Start Date',
-  actualStartDate: 'Actual Start Date',
-  status: 'Status',
-  asAtDate: 'As At Date',
-};
+// The DataViews carry the roles' own display names, as Power BI gives them by default.
+export const TITLES: Readonly<Record<RoleName, string>> = ROLE_TITLES;
 
 const DATE_ROLES = new Set<RoleName>(['predictedStartDate', 'actualStartDate', 'asAtDate']);
 
