@@ -34,11 +34,17 @@ export interface PlanInputs {
   exclusions: ReadonlyMap<string, Exclusion>;
 }
 
+/**
+ * A plan for a child who is not in care (and not a recent leaver) is unusual only when the child
+ * was already out of care when the plan was first recorded. A child who left after that has
+ * simply aged out of the window: plan_explanation says so, and MI's issue list stays actionable.
+ */
 function warnNotInCare(plan: Plan, decision: ListingDecision, asAt: IsoDate, log: IssueLog): void {
   const excluded = decision.exclusion?.applies === true;
-  const inCohort = decision.basis.kind === 'inCare' || decision.basis.kind === 'leftRecently';
-  if (excluded || inCohort) return;
-  log.warn('prediction_for_child_not_in_care', `Prediction for a child not in care at ${asAt} and not recently left; not listed`, {
+  const { basis } = decision;
+  if (excluded || basis.kind === 'inCare' || basis.kind === 'leftRecently') return;
+  if (basis.kind === 'leftBefore' && basis.exit.ceasedDate >= plan.firstRecordedOn) return;
+  log.warn('prediction_for_child_not_in_care', `Prediction for a child not in care at ${asAt} and not in care when the plan was first recorded; not listed`, {
     ref: plan.latest,
     column: 'person_id',
     personId: plan.personId,

@@ -43,11 +43,17 @@ describe('transform: in care and periods of care', () => {
     assert.equal(row.ceased_date, '2022-02-28');
     assert.equal(row.ceased_reason, 'E45');
     const earlier = planFor('1', [episode('1', '2020-01-01', { dec: '2022-02-27', rec: 'E45' })]);
-    const set = run(earlier, A);
+    const aged = run(earlier, A);
+    assert.equal(aged.tables.planned_assessment.length, 0);
+    // Left after the plan was first recorded (2022-01-14): normal, explained, not a warning.
+    assert.equal(aged.issues.filter((i) => i.rule === 'prediction_for_child_not_in_care').length, 0);
+    assert.match(aged.tables.plan_explanation[0].reason, /^Not listed: not in care/);
+    const before = planFor('1', [episode('1', '2020-01-01', { dec: '2022-01-13', rec: 'E45' })]);
+    const set = run(before, A);
     assert.equal(set.tables.planned_assessment.length, 0);
     const issue = set.issues.find((i) => i.rule === 'prediction_for_child_not_in_care');
     assert.equal(issue?.sourceFile, 'predictions.csv');
-    assert.equal(issue?.line, earlier.predictions[0].line);
+    assert.equal(issue?.line, before.predictions[0].line);
     assert.equal(issue?.personId, '1');
   });
 
