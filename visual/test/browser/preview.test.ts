@@ -60,6 +60,7 @@ describe('local preview on a SQLite file', function () {
     await page.waitForFunction(() => document.querySelectorAll('#ppoc-preview-visual table tbody tr').length === 1);
     assert.equal((await bodyRows(page))[0][0], '200003');
     assert.match((await page.textContent('#ppoc-preview-as-at')) ?? '', /1 of 12 planned assessments shown/);
+    assert.equal(await page.textContent('#ppoc-preview-visual .ppoc-fco'), 'Full Care Order: No');
     await page.context().close();
   });
 
