@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { countSentence, formatSentence, parseStatusText, type IsoDate } from '../../../core/src/index';
 import { ExtractError, type DataQualityIssue } from '../model/data-quality';
+import { catalogViolations } from '../model/data-tests';
 import type { RefreshSet } from '../model/refresh-set';
 import type { FileReadStats } from '../model/source-records';
 import { CURATED_TABLES } from '../model/tables';
@@ -42,6 +43,14 @@ export interface RefreshSummary {
   durationMs: number;
 }
 
+/** The built tables broke the catalog (a bug, never bad input): nothing is written. */
+export class DataTestError extends Error {
+  constructor(readonly violations: string[]) {
+    super(`data tests failed: ${violations.join('; ')}`);
+    this.name = 'DataTestError';
+  }
+}
+
 export function newRunId(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${randomBytes(3).toString('hex')}`;
@@ -71,6 +80,8 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
       asAt: options.asAt, windowMonths: options.windowMonths, lookbackDays: options.lookbackDays,
     });
     issues = [...extract.issues, ...set.issues];
+    const violations = catalogViolations(set);
+    if (violations.length) throw new DataTestError(violations);
     const summary = succeededSummary(run, set, files, issues, started, now());
     await warehouse.publish(run, set, outcome(summary, issues, now()));
     logger.info('refresh succeeded', {

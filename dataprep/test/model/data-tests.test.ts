@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { catalogViolations } from '../../src/model/data-tests';
+import { plannedRow, sampleRefreshSet } from '../helpers/refresh-set-fixture';
+
+describe('catalog data tests (run on every refresh before publishing)', () => {
+  it('pass on a well-formed set', () => {
+    assert.deepEqual(catalogViolations(sampleRefreshSet()), []);
+  });
+
+  it('name the table, column and row of each kind of violation', () => {
+    const set = sampleRefreshSet();
+    const rows = set.tables.planned_assessment as unknown as Record<string, unknown>[];
+    rows[0].status = null;
+    rows[1].predicted_start_date = '31/05/2022';
+    set.tables.cic_cohort[0].days_in_care = 1.5;
+    (set.tables.care_exit[0] as unknown as Record<string, unknown>).had_plan = 'Y';
+    set.tables.plan_explanation[0].reason = 'x'.repeat(1001);
+    assert.deepEqual(catalogViolations(set), [
+      'planned_assessment.status is empty but required (row 1)',
+      'planned_assessment.predicted_start_date is not a calendar date (row 2)',
+      'cic_cohort.days_in_care is not a whole number (row 1)',
+      'care_exit.had_plan is not Yes/No (row 1)',
+      'plan_explanation.reason is longer than 1000 characters (row 1)',
+    ]);
+  });
+
+  it('find duplicate keys case-insensitively, as SQL Server compares them', () => {
+    const set = sampleRefreshSet();
+    set.tables.planned_assessment.push(plannedRow({ person_id: 'A1', assessment_type: 'reunification' }));
+    assert.deepEqual(catalogViolations(set), ['planned_assessment has a duplicate key (person_id, assessment_type) (row 3)']);
+  });
+
+  it('stop at the limit', () => {
+    const set = sampleRefreshSet();
+    for (const row of set.tables.planned_assessment) (row as unknown as Record<string, unknown>).status = null;
+    assert.equal(catalogViolations(set, 1).length, 1);
+  });
+});
