@@ -82,7 +82,7 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
     issues = [...extract.issues, ...set.issues];
     const violations = catalogViolations(set);
     if (violations.length) throw new DataTestError(violations);
-    const summary = succeededSummary(run, set, files, issues, started, now());
+    const summary = succeededSummary(run, set, files, issues);
     await warehouse.publish(run, set, outcome(summary, issues, now()));
     logger.info('refresh succeeded', {
       run_id: run.runId, rows_read: summary.rowsRead, rows_rejected: summary.rowsRejected,
@@ -139,16 +139,16 @@ function emptySummary(run: RunInfo, files: FileReadStats[], issues: DataQualityI
   };
 }
 
+/** Everything but the duration, which is known only once the warehouse has published. */
 function succeededSummary(
-  run: RunInfo, set: RefreshSet, files: FileReadStats[], issues: DataQualityIssue[], started: Date, finished: Date,
-): RefreshSummary {
+  run: RunInfo, set: RefreshSet, files: FileReadStats[], issues: DataQualityIssue[],
+): Omit<RefreshSummary, 'durationMs'> {
   const tables = CURATED_TABLES.map((table) => ({ table, rows: set.tables[table].length }));
   const base = emptySummary(run, files, issues);
   const sentence = sentenceFor(set.tables.planned_assessment, set.asAtDate, set.windowMonths);
   return {
     ...base, status: 'succeeded', tables, rowsWritten: tables.reduce((n, t) => n + t.rows, 0), sentence,
     message: `${base.rowsRead} rows read, ${base.rowsRejected} rejected, ${issues.length} data-quality issues`,
-    durationMs: finished.getTime() - started.getTime(),
   };
 }
 
@@ -167,7 +167,7 @@ export function sentenceFor(
   return formatSentence(counts, windowMonths);
 }
 
-function outcome(summary: RefreshSummary, issues: DataQualityIssue[], finished: Date): RunOutcome {
+function outcome(summary: Omit<RefreshSummary, 'durationMs'>, issues: DataQualityIssue[], finished: Date): RunOutcome {
   return {
     finishedAtUtc: finished.toISOString(), rowsRead: summary.rowsRead, rowsRejected: summary.rowsRejected,
     rowsWritten: summary.rowsWritten, message: summary.message, issues,

@@ -25,9 +25,15 @@ export function careBasis(care: ChildCare | undefined, windowStart: IsoDate): Ca
   return exit.ceasedDate >= windowStart ? { kind: 'leftRecently', care, exit } : { kind: 'leftBefore', care, exit };
 }
 
+export type CohortBasis = Extract<CareBasis, { kind: 'inCare' | 'leftRecently' }>;
+
+/** In care at A, or left on or after A − W months: the care condition of rules.md's listing. */
+export function isInCohort(basis: CareBasis): basis is CohortBasis {
+  return basis.kind === 'inCare' || basis.kind === 'leftRecently';
+}
+
 /** rules.md "Who is on the table": not excluded, and in care at A or left on or after A − W months. */
 export function decideListing(basis: CareBasis, exclusion: Exclusion | undefined): ListingDecision {
   const excluded = exclusion?.applies === true;
-  const inCohort = basis.kind === 'inCare' || basis.kind === 'leftRecently';
-  return { listed: !excluded && inCohort, basis, exclusion: exclusion ?? null };
+  return { listed: !excluded && isInCohort(basis), basis, exclusion: exclusion ?? null };
 }

@@ -11,7 +11,7 @@ import type { TransformOptions } from '../model/refresh-set';
 import type { Exclusion } from './exclusions';
 import { pairKey } from './grouping';
 import { IssueLog } from './issues';
-import { careBasis, decideListing, type ListingDecision } from './listing';
+import { careBasis, decideListing, isInCohort, type ListingDecision } from './listing';
 import type { ChildCare } from './periods-of-care';
 import type { Plan, PredictionGroup } from './plans';
 import { matchStart, type QualifyingStart, type StartMatch } from './actual-starts';
@@ -40,9 +40,8 @@ export interface PlanInputs {
  * simply aged out of the window: plan_explanation says so, and MI's issue list stays actionable.
  */
 function warnNotInCare(plan: Plan, decision: ListingDecision, asAt: IsoDate, log: IssueLog): void {
-  const excluded = decision.exclusion?.applies === true;
   const { basis } = decision;
-  if (excluded || basis.kind === 'inCare' || basis.kind === 'leftRecently') return;
+  if (decision.exclusion?.applies === true || isInCohort(basis)) return;
   if (basis.kind === 'leftBefore' && basis.exit.ceasedDate >= plan.firstRecordedOn) return;
   log.warn('prediction_for_child_not_in_care', `Prediction for a child not in care at ${asAt} and not in care when the plan was first recorded; not listed`, {
     ref: plan.latest,

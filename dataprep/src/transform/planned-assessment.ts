@@ -1,6 +1,7 @@
 import { STATUS_ORDER, statusText, yesNo, type IsoDate } from '../../../core/src/index';
 import type { PlannedAssessmentRow } from '../model/refresh-set';
 import { episodeView } from './episode-codes';
+import { isInCohort } from './listing';
 import { MissingAllocationWarner } from './lookups';
 import type { PlanOutcome } from './plan-outcomes';
 import { compareText as cmp } from './grouping';
@@ -17,7 +18,7 @@ function compareRows(a: PlannedAssessmentRow, b: PlannedAssessmentRow): number {
 function rowFor(outcome: PlanOutcome, allocations: MissingAllocationWarner, asAt: IsoDate, windowMonths: number): PlannedAssessmentRow {
   const { plan, decision } = outcome;
   const basis = decision.basis;
-  if (basis.kind !== 'inCare' && basis.kind !== 'leftRecently') throw new Error('planned_assessment rows are for listed plans only');
+  if (!isInCohort(basis)) throw new Error('planned_assessment rows are for listed plans only');
   const episode = episodeView(basis.care.currentEpisode);
   const allocation = allocations.require(plan.personId, 'with a listed plan');
   const exit = basis.kind === 'leftRecently' ? basis.exit : null;

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyOfExample, query, runCli, tempDir } from '../helpers/cli';
-
-const CURATED = ['planned_assessment', 'cic_cohort', 'care_exit', 'locality_summary', 'target_progress', 'plan_explanation', 'user_access'];
-
-function snapshot(db: string) {
-  return Object.fromEntries(CURATED.map((t) => [t, query(db, `SELECT * FROM "${t}" ORDER BY 1, 2`)]));
-}
+import { copyOfExample, query, runCli, snapshotCurated as snapshot, tempDir } from '../helpers/cli';
 
 describe('e2e: bad input and failed runs', function () {
   this.timeout(120_000);

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { copyOfExample, query, REPO, tempDir } from '../helpers/cli';
+import { copyOfExample, query, REPO, runCli, tempDir } from '../helpers/cli';
 
 describe('e2e: schedule (real node-cron)', function () {
   this.timeout(60_000);
 
   it('rejects an invalid cron expression at start-up', async () => {
-    const { runCli } = await import('../helpers/cli');
     const result = await runCli(['schedule', '--cron', 'every day', '--source', copyOfExample()]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /valid cron expression/);

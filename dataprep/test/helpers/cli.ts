@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { CURATED_TABLES } from '../../src/model/tables';
 
 export const REPO = join(import.meta.dirname, '..', '..', '..');
 export const SHARED = join(REPO, '..', 'shared');
@@ -44,6 +45,11 @@ export function copyOfExample(): string {
   const dir = tempDir('extract');
   cpSync(EXAMPLE_EXTRACT, dir, { recursive: true });
   return dir;
+}
+
+/** Every curated table's rows, for "nothing changed" comparisons. */
+export function snapshotCurated(file: string): Record<string, unknown[]> {
+  return Object.fromEntries(CURATED_TABLES.map((t) => [t, query(file, `SELECT * FROM "${t}" ORDER BY 1, 2`)]));
 }
 
 export function query<T = Record<string, unknown>>(file: string, sql: string, ...params: unknown[]): T[] {

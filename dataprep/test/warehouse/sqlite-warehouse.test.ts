@@ -7,20 +7,13 @@ import type { RefreshSet } from '../../src/model/refresh-set';
 import { CURATED_TABLES, TABLES } from '../../src/model/tables';
 import { createSqliteWarehouse, type SqliteWarehouse } from '../../src/warehouse/sqlite/index';
 import { RefreshLockedError } from '../../src/warehouse/warehouse';
+import { snapshotCurated as snapshot } from '../helpers/cli';
 import { runInfo, runOutcome, sampleRefreshSet } from '../helpers/refresh-set-fixture';
 
 function tempDb(): string {
   return join(mkdtempSync(join(tmpdir(), 'ppoc-sqlite-')), 'ppoc.sqlite');
 }
 
-function snapshot(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
-  try {
-    return Object.fromEntries(CURATED_TABLES.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]));
-  } finally {
-    db.close();
-  }
-}
 
 async function publish(w: SqliteWarehouse, set: RefreshSet, issues = runOutcome().issues) {
   const run = runInfo();
