@@ -1,4 +1,4 @@
-// The PPOC rules (../shared/spec/rules.md): pure TypeScript, no Node or DOM APIs, so the
+// The PPOC rules (docs/rules.md): pure TypeScript, no Node or DOM APIs, so the
 // data-prep service and the Power BI visual run exactly the same code.
 export * from './calendar-date';
 export * from './status';

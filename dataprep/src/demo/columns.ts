@@ -1,4 +1,4 @@
-/** Column order the demo writes, as ../shared/spec/source-contract.md names them. */
+/** Column order the demo writes, as docs/source-contract.md names them. */
 export const DEMO_COLUMNS = {
   'episodes.csv': [
     'CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC',

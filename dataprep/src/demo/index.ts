@@ -44,7 +44,7 @@ export async function writeDemoExtract(outDir: string, options: DemoOptions): Pr
 
 /**
  * Companion files for an externally written SSDA903 episodes file (e.g.
- * ../shared/data/ssda903-fake): allocations, assessments, predictions, teams for its
+ * fixtures/ssda903-fake): allocations, assessments, predictions, teams for its
  * children, so the job can run on it.
  */
 export function companionFilesFor(episodesCsvText: string, options: { seed: number; asAt: IsoDate }): Map<string, string> {

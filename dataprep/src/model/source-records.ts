@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../../core/src/index';
 
 /**
- * Typed, validated rows of the extract folder (../shared/spec/source-contract.md). Each
+ * Typed, validated rows of the extract folder (docs/source-contract.md). Each
  * record remembers where it came from so later rules can report file and line.
  */
 export interface SourceRef {

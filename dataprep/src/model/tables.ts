@@ -1,5 +1,5 @@
 /**
- * The curated tables (../shared/spec/curated-tables.md) as one catalog: column names, types,
+ * The curated tables (docs/curated-tables.md) as one catalog: column names, types,
  * lengths and keys. Both warehouse targets create and load their tables from it, and the
  * static check of `sql/` compares the T-SQL against it, so a name is spelt in one place.
  */

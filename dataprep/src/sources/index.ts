@@ -25,7 +25,7 @@ export interface ExtractReadResult {
 }
 
 /**
- * Reads and validates an extract folder (../shared/spec/source-contract.md). Bad rows become
+ * Reads and validates an extract folder (docs/source-contract.md). Bad rows become
  * data-quality issues; a file-level problem (missing, unreadable, missing column, malformed,
  * mostly invalid) throws ExtractError before anything is returned.
  */

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseCalendarDate, type IsoDate } from '../../../core/src/index';
 import { companionFilesFor } from '../../src/demo/index';
 import { parseFiles, rowsOf, type ParsedExtract } from './helpers';
+import { SSDA903_FAKE } from '../../../fixtures/paths';
 
-const FAKE_EPISODES = '/work/shared/data/ssda903-fake/episodes.csv';
+const FAKE_EPISODES = join(SSDA903_FAKE, 'episodes.csv');
 const AS_AT = '2018-03-31' as IsoDate;
 
 describe('demo companionFilesFor (fake SSDA903 episodes)', () => {

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { addDays, addMonths, parseCalendarDate, type IsoDate } from '../../../core/src/index';
 import { DEMO_FILES, generateDemoExtract, writeDemoExtract } from '../../src/demo/index';
 import { AS_AT, day, extract, OPTIONS_400, rowsOf } from './helpers';
+import { EXAMPLE_EXTRACT } from '../../../fixtures/paths';
 
-/** The columns ../shared/spec/source-contract.md lists, copied by hand so a slip in the generator shows. */
+/** The columns docs/source-contract.md lists, copied by hand so a slip in the generator shows. */
 const CONTRACT: Record<string, string[]> = {
   'episodes.csv': ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'],
   'header.csv': ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'],
@@ -19,7 +20,7 @@ const CONTRACT: Record<string, string[]> = {
   'targets.csv': ['locality', 'measure', 'period_start', 'period_end', 'target'],
 };
 
-const EXAMPLE = '/work/shared/data/example-extract';
+const EXAMPLE = EXAMPLE_EXTRACT;
 
 /** Columns holding a date (D) or a date-time (T); E: may be empty. */
 const DATE_COLUMNS: Record<string, Record<string, 'D' | 'DE' | 'T'>> = {
@@ -49,7 +50,7 @@ describe('demo extract: files and format', () => {
     for (const [file, columns] of Object.entries(CONTRACT)) assert.deepEqual(parsed.header.get(file), columns, file);
   });
 
-  it('uses the same headers as the shared example extract', () => {
+  it('uses the same headers as the example extract fixture', () => {
     const parsed = extract(OPTIONS_400);
     for (const file of readdirSync(EXAMPLE).filter((f) => f.endsWith('.csv'))) {
       const exampleHeader = readFileSync(join(EXAMPLE, file), 'utf8').split('\n')[0].trim().split(',');

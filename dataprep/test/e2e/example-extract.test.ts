@@ -6,7 +6,7 @@ const SENTENCE =
   'In the LAST 3 months 2 assessments started on time, 1 started late and 1 prediction is yet to start. ' +
   'In the NEXT 3 months 5 assessments are planned to start.';
 
-// ../shared/data/example-extract/README.md, as at 2022-05-31.
+// fixtures/example-extract/README.md, as at 2022-05-31.
 const EXPECTED: [string, string, string, string | null, string][] = [
   ['100001', 'Reunification', '2022-05-04', '2022-05-12', 'Started Late'],
   ['100002', 'Reunification', '2022-03-17', '2022-03-17', 'Started on Time'],

@@ -4,9 +4,10 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCalendarDate } from '../../../core/src/index';
 import { companionFilesFor } from '../../src/demo/index';
-import { query, runCli, SHARED, tempDir } from '../helpers/cli';
+import { query, runCli, tempDir } from '../helpers/cli';
+import { SSDA903_FAKE } from '../../../fixtures/paths';
 
-const FAKE = join(SHARED, 'data', 'ssda903-fake');
+const FAKE = SSDA903_FAKE;
 const AS_AT = '2018-03-31';
 
 interface Episode { CHILD: string; DECOM: string; LS: string; DEC: string }

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CURATED_TABLES } from '../../src/model/tables';
+import { EXAMPLE_EXTRACT } from '../../../fixtures/paths';
+
+export { EXAMPLE_EXTRACT };
 
 export const REPO = join(import.meta.dirname, '..', '..', '..');
-export const SHARED = join(REPO, '..', 'shared');
-export const EXAMPLE_EXTRACT = join(SHARED, 'data', 'example-extract');
 const BIN = join(REPO, 'dataprep', 'bin', 'ppoc-prep.mjs');
 
 export interface CliResult {
@@ -40,7 +41,7 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `ppoc-${prefix}-`));
 }
 
-/** A writable copy of the shared example extract. */
+/** A writable copy of the example extract fixture. */
 export function copyOfExample(): string {
   const dir = tempDir('extract');
   cpSync(EXAMPLE_EXTRACT, dir, { recursive: true });

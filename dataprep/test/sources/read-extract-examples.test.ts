@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readExtract } from '../../src/sources/index';
 import { removeExtracts, writeExtract } from './extract-fixture';
+import { EXAMPLE_EXTRACT, SSDA903_FAKE } from '../../../fixtures/paths';
 
-const EXAMPLE = '/work/shared/data/example-extract';
-const FAKE_903 = '/work/shared/data/ssda903-fake';
+const EXAMPLE = EXAMPLE_EXTRACT;
+const FAKE_903 = SSDA903_FAKE;
 
 describe('readExtract: the example extract', () => {
   it('reads every file with the exact record counts and no issues', async () => {

@@ -7,9 +7,10 @@ import type { PlannedAssessmentRow, RefreshSet } from '../../src/model/refresh-s
 import type { AssessmentType, SourceData, TargetMeasure, WorkflowType } from '../../src/model/source-records';
 import { buildRefreshSet } from '../../src/transform/index';
 import { options } from './builders';
+import { EXAMPLE_EXTRACT } from '../../../fixtures/paths';
 
 /** A deliberately tiny reader of the example extract, independent of the sources module. */
-const FOLDER = '/work/shared/data/example-extract';
+const FOLDER = EXAMPLE_EXTRACT;
 
 function rows(file: string): { line: number; cells: Record<string, string> }[] {
   const records: Record<string, string>[] = parse(readFileSync(join(FOLDER, file), 'utf8'), { columns: true, bom: true });

@@ -1,14 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseCalendarDate, type IsoDate } from '../../../core/src/index';
 import type { RefreshSet } from '../../src/model/refresh-set';
 import type { EpisodeRecord } from '../../src/model/source-records';
 import { buildRefreshSet } from '../../src/transform/index';
 import { options, sourceData } from './builders';
+import { SSDA903_FAKE } from '../../../fixtures/paths';
 
 /** The externally written synthetic 903 episodes (retired codes, random values), read with a tiny local reader. */
-const FILE = '/work/shared/data/ssda903-fake/episodes.csv';
+const FILE = join(SSDA903_FAKE, 'episodes.csv');
 const A = '2018-06-30';
 
 function readEpisodes(): EpisodeRecord[] {

@@ -7,15 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launchChromium, openPreview, ProblemLog } from './support/browser';
 import { EXAMPLE_CELLS, EXAMPLE_ROWS, EXAMPLE_SENTENCE, row, writeFixtureSqlite } from './support/fixtures';
 import { itLoggedNoProblems, previewSuite, requirePackagedVisual } from './support/suite';
 import { bodyRows, columnIndex, hostEvents, resetHostRecords, summaryText, waitForRenders } from './support/visual-page';
 import { defaultSqlitePath, startPreviewServer } from '../../preview/server';
+import { EXAMPLE_EXTRACT } from '../../../fixtures/paths';
 
 // The brief's example extract, beside the repository (as the dataprep tests find it).
-const EXAMPLE_EXTRACT = fileURLToPath(new URL('../../../../shared/data/example-extract', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'ppoc-preview-'));
 const sqlitePath = join(folder, 'ppoc.sqlite');
 const CHESTERFIELD = [1, 2, 3].map((n) =>

@@ -1,6 +1,6 @@
 /**
  * planned_assessment rows for the browser suite: the brief's example (the example extract as
- * at 2022-05-31, /work/shared/data/example-extract/README.md), many synthetic rows, hostile text.
+ * at 2022-05-31, fixtures/example-extract/README.md), many synthetic rows, hostile text.
  */
 import Database from 'better-sqlite3';
 import { TABLES } from '../../../../dataprep/src/model/tables';
