@@ -66,7 +66,7 @@ async function warmUp(): Promise<void> {
   const transform = await optional(() => import('../dataprep/src/transform/index'));
   if (typeof sources === 'string') return;
   const { data } = await sources.readExtract(dir);
-  if (typeof transform !== 'string') transform.buildRefreshSet(data, { asAt: AS_AT, windowMonths: 3, lookbackDays: 90 });
+  if (typeof transform !== 'string') transform.buildRefreshSet(data, { asAt: AS_AT, windowMonths: 3, lookbackDays: 90, runId: 'bench', historyDays: null });
 }
 
 async function benchSize(children: number): Promise<Row> {
@@ -86,7 +86,7 @@ async function benchSize(children: number): Promise<Row> {
     const [extract, read] = await timed(() => sources.readExtract(dir));
     row.read = read;
     if (typeof transform === 'string') row.transform = transform;
-    else row.transform = (await timed(() => transform.buildRefreshSet(extract.data, { asAt: AS_AT, windowMonths: 3, lookbackDays: 90 })))[1];
+    else row.transform = (await timed(() => transform.buildRefreshSet(extract.data, { asAt: AS_AT, windowMonths: 3, lookbackDays: 90, runId: 'bench', historyDays: null })))[1];
   }
 
   if (!existsSync(CLI)) row.cli = 'n/a (no CLI)';

@@ -7,6 +7,7 @@ import type { FileReadStats } from '../model/source-records';
 import { CURATED_TABLES } from '../model/tables';
 import { readExtract } from '../sources/index';
 import { buildRefreshSet } from '../transform/index';
+import { historyKeepFrom } from '../transform/status-history';
 import { RefreshLockedError, type RunInfo, type RunOutcome, type Warehouse } from '../warehouse/warehouse';
 import type { Logger } from './logger';
 
@@ -16,6 +17,8 @@ export interface RefreshOptions {
   asAt: IsoDate;
   windowMonths: number;
   lookbackDays: number;
+  /** PPOC_HISTORY_DAYS (null or absent: keep all history). */
+  historyDays?: number | null;
   warehouse: Warehouse;
   logger: Logger;
   now?: () => Date;
@@ -76,9 +79,12 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
     const extract = await readExtract(options.sourceDir);
     files = extract.files;
     logFiles(logger, files);
+    const historyDays = options.historyDays ?? null;
+    // The trend builds on the history before A; the transform never reads a database itself.
+    const prior = await warehouse.priorHistory({ before: options.asAt, from: historyKeepFrom(options.asAt, historyDays) });
     const set = buildRefreshSet(extract.data, {
-      asAt: options.asAt, windowMonths: options.windowMonths, lookbackDays: options.lookbackDays,
-    });
+      asAt: options.asAt, windowMonths: options.windowMonths, lookbackDays: options.lookbackDays, runId: run.runId, historyDays,
+    }, prior);
     issues = [...extract.issues, ...set.issues];
     const violations = catalogViolations(set);
     if (violations.length) throw new DataTestError(violations);
@@ -143,7 +149,10 @@ function emptySummary(run: RunInfo, files: FileReadStats[], issues: DataQualityI
 function succeededSummary(
   run: RunInfo, set: RefreshSet, files: FileReadStats[], issues: DataQualityIssue[],
 ): Omit<RefreshSummary, 'durationMs'> {
-  const tables = CURATED_TABLES.map((table) => ({ table, rows: set.tables[table].length }));
+  const tables = [
+    ...CURATED_TABLES.map((table) => ({ table: table as string, rows: set.tables[table].length })),
+    { table: 'plan_status_history', rows: set.history.rows.length },
+  ];
   const base = emptySummary(run, files, issues);
   const sentence = sentenceFor(set.tables.planned_assessment, set.asAtDate, set.windowMonths);
   return {

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../core/src/index';
 import type { DataQualityIssue } from '../model/data-quality';
-import type { PlannedAssessmentRow, PlanExplanationRow, RefreshSet } from '../model/refresh-set';
+import type { PlannedAssessmentRow, PlanExplanationRow, PriorHistory, RefreshSet } from '../model/refresh-set';
+import type { ExportTableName } from '../model/tables';
 
 /**
  * The one interface both targets implement (SQLite default, SQL Server production), so one
@@ -65,9 +66,15 @@ export interface Warehouse {
   /** Take the run lock and log the run as `running`; throws RefreshLockedError when held. */
   startRun(run: RunInfo): Promise<void>;
   /**
-   * Replace every curated table with the set's rows, replace the data-quality issues of the
-   * previous successful run with this run's, and mark the run `succeeded`, all atomically:
-   * on any error nothing of it is visible and the previous tables stay as they were.
+   * The plan_status_history a run builds its trend on (model PriorHistory): rows dated before
+   * `before` and on or after `from` (null: no lower bound). Read while holding the run lock.
+   */
+  priorHistory(query: HistoryQuery): Promise<PriorHistory>;
+  /**
+   * Replace every curated table with the set's rows, replace the run's as-at date's history
+   * rows and trim the history by retention, replace the data-quality issues of the previous
+   * successful run with this run's, and mark the run `succeeded`, all atomically: on any error
+   * nothing of it is visible and the previous tables and history stay as they were.
    * Releases the run lock.
    */
   publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome): Promise<void>;
@@ -76,12 +83,22 @@ export interface Warehouse {
   close(): Promise<void>;
 }
 
-/** Read side used by the CLI's summary, explain and status commands (and the preview). */
+export interface HistoryQuery {
+  before: IsoDate;
+  from: IsoDate | null;
+}
+
+/** A table row as `export` writes it: catalog column names, ISO dates, Yes/No text, numbers. */
+export type ExportRow = Record<string, string | number | null>;
+
+/** Read side used by the CLI's summary, explain, status and export commands (and the preview). */
 export interface WarehouseReader {
   latestSuccessfulRun(): Promise<RefreshLogEntry | null>;
   recentRuns(limit: number): Promise<RefreshLogEntry[]>;
   plannedAssessments(filter?: PlannedAssessmentFilter): Promise<PlannedAssessmentRow[]>;
   planExplanations(personId: string): Promise<PlanExplanationRow[]>;
   dataQualityIssues(filter: { runId?: string; personId?: string }): Promise<DataQualityIssue[]>;
+  /** Streams every row of a curated table or the history to `onRow`, in key order; returns the count. */
+  eachRow(table: ExportTableName, onRow: (row: ExportRow) => void): Promise<number>;
   close(): Promise<void>;
 }

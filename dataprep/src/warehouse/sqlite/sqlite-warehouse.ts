@@ -2,13 +2,15 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataQualityIssue } from '../../model/data-quality';
-import type { PlannedAssessmentRow, PlanExplanationRow, RefreshSet } from '../../model/refresh-set';
-import { CURATED_TABLES, TABLES } from '../../model/tables';
+import type { PlannedAssessmentRow, PlanExplanationRow, PriorHistory, RefreshSet } from '../../model/refresh-set';
+import { CURATED_TABLES, TABLES, type ExportTableName } from '../../model/tables';
 import type {
-  PlannedAssessmentFilter, RefreshLogEntry, RunInfo, RunOutcome, Warehouse, WarehouseReader,
+  ExportRow, HistoryQuery, PlannedAssessmentFilter, RefreshLogEntry, RunInfo, RunOutcome, Warehouse, WarehouseReader,
 } from '../warehouse';
+import { readPriorHistory, writeHistory } from './history';
 import { RunLock } from './run-lock';
 import { insertSql, rowValues, schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
+import { upgradeTables } from './upgrade';
 
 /**
  * The embedded default target: one SQLite file. A refresh replaces every curated table inside
@@ -30,8 +32,10 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
 
   async migrate(): Promise<{ applied: string[] }> {
     return this.db.transaction(() => {
-      for (const statement of schemaStatements()) this.db.exec(statement);
-      const added = this.addMissingColumns();
+      const schema = schemaStatements();
+      for (const statement of schema.tables) this.db.exec(statement);
+      const added = upgradeTables(this.db);
+      for (const statement of schema.indexes) this.db.exec(statement);
       const inserted = this.db
         .prepare('INSERT OR IGNORE INTO schema_version (version, applied_at_utc) VALUES (?, ?)')
         .run(SQLITE_SCHEMA_VERSION, new Date().toISOString()).changes;
@@ -54,10 +58,15 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
     }
   }
 
+  async priorHistory(query: HistoryQuery): Promise<PriorHistory> {
+    return readPriorHistory(this.db, query);
+  }
+
   async publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome): Promise<void> {
     try {
       this.db.transaction(() => {
         for (const name of CURATED_TABLES) this.replaceTable(name, set.tables[name]);
+        writeHistory(this.db, run.asAtDate, set.history);
         // Keep the issues of failed runs; the previous successful run's give way to this run's.
         this.db.exec(
           `DELETE FROM data_quality_issue WHERE run_id NOT IN (SELECT run_id FROM refresh_log WHERE status = 'failed')`,
@@ -133,6 +142,18 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
     }));
   }
 
+  async eachRow(name: ExportTableName, onRow: (row: ExportRow) => void): Promise<number> {
+    const table = TABLES[name];
+    const order = (table.primaryKey.length ? table.primaryKey : table.columns.map((c) => c.name)).map((c) => `"${c}"`).join(', ');
+    const columns = table.columns.map((c) => `"${c.name}"`).join(', ');
+    let count = 0;
+    for (const row of this.db.prepare(`SELECT ${columns} FROM "${name}" ORDER BY ${order}`).iterate()) {
+      onRow(row as ExportRow);
+      count += 1;
+    }
+    return count;
+  }
+
   async close(): Promise<void> {
     this.lock.release();
     if (this.db.open) this.db.close();
@@ -165,21 +186,6 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
       )
       .run(status, outcome.finishedAtUtc, outcome.rowsRead, outcome.rowsRejected, outcome.rowsWritten,
         outcome.message.slice(0, 4000), run.runId);
-  }
-
-  /** Columns added to the catalog after a file was created (columns are only ever added). */
-  private addMissingColumns(): string[] {
-    const added: string[] = [];
-    for (const table of Object.values(TABLES)) {
-      const existing = new Set((this.db.prepare(`PRAGMA table_info("${table.name}")`).all() as { name: string }[]).map((c) => c.name));
-      for (const column of table.columns) {
-        if (!existing.has(column.name)) {
-          this.db.exec(`ALTER TABLE "${table.name}" ADD COLUMN "${column.name}" ${column.type === 'int' ? 'INTEGER' : 'TEXT'}`);
-          added.push(`${table.name}.${column.name}`);
-        }
-      }
-    }
-    return added;
   }
 }
 

@@ -5,12 +5,16 @@
  */
 import type { IsoDate } from '../../../../core/src/index';
 import type { DataQualityIssue } from '../../model/data-quality';
-import type { PlannedAssessmentRow, PlanExplanationRow } from '../../model/refresh-set';
-import { TABLES } from '../../model/tables';
-import type { PlannedAssessmentFilter, RefreshLogEntry, RunStatus } from '../warehouse';
-import { INT, nvarchar, type SqlConnector, type SqlRow } from './connector';
+import type { PlannedAssessmentRow, PlanExplanationRow, PlanStatusHistoryRow, PriorHistory } from '../../model/refresh-set';
+import { TABLES, type ExportTableName } from '../../model/tables';
+import type { ExportRow, HistoryQuery, PlannedAssessmentFilter, RefreshLogEntry, RunStatus } from '../warehouse';
+import { calendarDateValue } from './columns';
+import { DATE, INT, nvarchar, type SqlConnector, type SqlParam, type SqlRow } from './connector';
 import { param } from './params';
-import { SELECT_ISSUES, SELECT_PLAN_EXPLANATIONS, SELECT_PLANNED_ASSESSMENTS, SELECT_LATEST_SUCCESS, SELECT_RECENT_RUNS } from './statements';
+import {
+  SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_PLACES, SELECT_ISSUES, SELECT_LATEST_SUCCESS,
+  SELECT_PLAN_EXPLANATIONS, SELECT_PLANNED_ASSESSMENTS, SELECT_RECENT_RUNS, selectForExport,
+} from './statements';
 
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 const instant = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : text(value));
@@ -79,5 +83,25 @@ export class SqlServerReader {
       param(dq, 'person_id', filter.personId ?? null),
     ]);
     return rows.map(toIssue);
+  }
+
+  async priorHistory(query: HistoryQuery): Promise<PriorHistory> {
+    const params: SqlParam[] = [
+      { name: 'before', type: DATE, value: calendarDateValue(query.before) },
+      { name: 'from', type: DATE, value: query.from === null ? null : calendarDateValue(query.from) },
+    ];
+    const monthEnds = await this.connector.query(SELECT_HISTORY_MONTH_ENDS, params);
+    const latestByPlan = await this.connector.query(SELECT_HISTORY_LATEST_BY_PLAN, params);
+    const places = await this.connector.query(SELECT_HISTORY_PLACES, params);
+    return {
+      monthEnds: monthEnds as unknown as PlanStatusHistoryRow[],
+      latestByPlan: latestByPlan as unknown as PlanStatusHistoryRow[],
+      places: places.map((row) => ({ locality: text(row.locality), team: text(row.team) })),
+    };
+  }
+
+  /** Streams a table through its view (Yes/No text, ISO dates), so the export holds one row at a time. */
+  async eachRow(table: ExportTableName, onRow: (row: ExportRow) => void): Promise<number> {
+    return this.connector.each(selectForExport(TABLES[table]), [], (row) => onRow(row as ExportRow));
   }
 }

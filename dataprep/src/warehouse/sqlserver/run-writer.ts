@@ -1,20 +1,23 @@
 /**
  * The write side of a refresh on SQL Server:
  *   startRun: app lock (refused → RefreshLockedError), refresh_log `running`;
- *   publish:  clear staging, bulk-load every curated table and the issues into ppoc_staging,
- *             then ONE short transaction swaps all tables, replaces the issues and logs
- *             `succeeded`, then releases the lock. On failure the lock stays for failRun,
+ *   publish:  clear staging, bulk-load every curated table, the run's history rows and the
+ *             issues into ppoc_staging, then ONE short transaction swaps all curated tables,
+ *             replaces the run's as-at date in the kept history (and trims it by retention),
+ *             replaces the issues and logs `succeeded`, then releases the lock. On failure the lock stays for failRun,
  *             which the pipeline calls next (close() drops it otherwise);
  *   failRun:  issues and `failed` in one transaction; live tables are never touched.
  */
 import type { RefreshSet } from '../../model/refresh-set';
-import { CURATED_TABLES, TABLES, type CuratedTableName } from '../../model/tables';
+import { CURATED_TABLES, TABLES, type CuratedTableName, type HistoryTableName } from '../../model/tables';
 import { RefreshLockedError, type RunInfo, type RunOutcome } from '../warehouse';
 import { bulkColumnsOf, chunk, insertRowsPerStatement, toBulkRows } from './columns';
-import { nvarchar, type SqlConnector, type SqlTransaction, type SqlValue } from './connector';
+import { calendarDateValue } from './columns';
+import { DATE, nvarchar, type SqlConnector, type SqlTransaction, type SqlValue } from './connector';
 import { finishParams, issueRow, param, runningParams, valuesParams } from './params';
 import {
-  CLEAR_STAGING, COPY_STAGED_ISSUES, DELETE_SUPERSEDED_ISSUES, FINISH_RUN, GET_LOCK, INSERT_RUN, insertValues,
+  CLEAR_STAGING, COPY_STAGED_HISTORY, COPY_STAGED_ISSUES, DELETE_REPLACED_HISTORY, DELETE_SUPERSEDED_ISSUES, FINISH_RUN,
+  GET_LOCK, INSERT_RUN, insertValues,
   LOCK_RESOURCE, RELEASE_LOCK, STAGING_SCHEMA, SWAP_INTO_LIVE,
 } from './statements';
 
@@ -49,12 +52,20 @@ export class RunWriter {
     this.requireLock(run);
     await this.connector.query(CLEAR_STAGING);
     for (const name of CURATED_TABLES) await this.stage(name, (set.tables[name] ?? []) as readonly object[]);
+    await this.stage('plan_status_history', set.history.rows);
     await this.bulkChunks('data_quality_issue', outcome.issues.map((issue) => issueRow(run.runId, issue)));
+    const runId = param(TABLES.data_quality_issue, 'run_id', run.runId);
+    const keepFrom = set.history.keepFrom;
     const tx = await this.connector.begin();
     try {
       await tx.query(SWAP_INTO_LIVE);
+      await tx.query(DELETE_REPLACED_HISTORY, [
+        { name: 'as_at_date', type: DATE, value: calendarDateValue(run.asAtDate) },
+        { name: 'keep_from', type: DATE, value: keepFrom === null ? null : calendarDateValue(keepFrom) },
+      ]);
+      await tx.query(COPY_STAGED_HISTORY);
       await tx.query(DELETE_SUPERSEDED_ISSUES);
-      await tx.query(COPY_STAGED_ISSUES, [param(TABLES.data_quality_issue, 'run_id', run.runId)]);
+      await tx.query(COPY_STAGED_ISSUES, [runId]);
       await tx.query(FINISH_RUN, finishParams(run, outcome, 'succeeded'));
       await tx.commit();
     } catch (error) {
@@ -132,11 +143,11 @@ export class RunWriter {
     }
   }
 
-  private async stage(name: CuratedTableName, rows: readonly object[]): Promise<void> {
+  private async stage(name: CuratedTableName | HistoryTableName, rows: readonly object[]): Promise<void> {
     await this.bulkChunks(name, toBulkRows(TABLES[name], rows));
   }
 
-  private async bulkChunks(name: CuratedTableName | 'data_quality_issue', rows: SqlValue[][]): Promise<void> {
+  private async bulkChunks(name: CuratedTableName | HistoryTableName | 'data_quality_issue', rows: SqlValue[][]): Promise<void> {
     const columns = bulkColumnsOf(TABLES[name]);
     let loaded = 0;
     for (const part of chunk(rows, this.bulkChunkRows)) {

@@ -42,6 +42,17 @@ WHERE run_id NOT IN (SELECT run_id FROM ppoc.refresh_log WHERE status = N'failed
 export const COPY_STAGED_ISSUES = `INSERT INTO ppoc.data_quality_issue (${columnList(TABLES.data_quality_issue)})
 SELECT ${columnList(TABLES.data_quality_issue)} FROM ppoc_staging.data_quality_issue WHERE run_id = @run_id;`;
 
+/**
+ * The history is kept across swaps: inside the swap transaction the run's as-at date's rows
+ * are replaced and rows older than the retention cut-off go (`as_at_date < NULL` deletes none).
+ */
+export const DELETE_REPLACED_HISTORY = `DELETE FROM ppoc.plan_status_history
+WHERE as_at_date = @as_at_date OR as_at_date < @keep_from;`;
+
+/** Staging was cleared at the start of this publish, under the run lock: it holds this run's rows only. */
+export const COPY_STAGED_HISTORY = `INSERT INTO ppoc.plan_status_history (${columnList(TABLES.plan_status_history)})
+SELECT ${columnList(TABLES.plan_status_history)} FROM ppoc_staging.plan_status_history;`;
+
 /** Updates the run's row, or inserts it when the run never got as far as logging `running`. */
 export const FINISH_RUN = `UPDATE ppoc.refresh_log
 SET status = @status, finished_at_utc = @finished_at_utc, rows_read = @rows_read, rows_rejected = @rows_rejected,
@@ -94,3 +105,36 @@ FROM ppoc.data_quality_issue
 WHERE (@run_id IS NULL OR run_id = @run_id)
   AND (@person_id IS NULL OR person_id = @person_id)
 ORDER BY source_file, line, run_id, [rule];`;
+
+const historyColumns = readColumns(TABLES.plan_status_history);
+const KEPT_HISTORY = `SELECT * FROM ppoc.vw_plan_status_history
+    WHERE as_at_date < @before AND (@from IS NULL OR as_at_date >= @from)`;
+
+/** The rows of each calendar month's last as-at date before the run (model PriorHistory.monthEnds). */
+export const SELECT_HISTORY_MONTH_ENDS = `WITH kept AS (
+    ${KEPT_HISTORY}
+)
+SELECT ${historyColumns}
+FROM kept
+WHERE as_at_date IN (SELECT MAX(as_at_date) FROM kept GROUP BY YEAR(as_at_date), MONTH(as_at_date))
+ORDER BY as_at_date, person_id, assessment_type;`;
+
+/** Each plan's row on the last as-at date it was listed before the run. */
+export const SELECT_HISTORY_LATEST_BY_PLAN = `SELECT ${historyColumns}
+FROM (
+    SELECT *, ROW_NUMBER() OVER (PARTITION BY person_id, assessment_type ORDER BY as_at_date DESC) AS newest
+    FROM (${KEPT_HISTORY}) AS kept
+) AS ranked
+WHERE newest = 1
+ORDER BY person_id, assessment_type;`;
+
+/** The places of every history row that stays after the run (its own date's rows are replaced). */
+export const SELECT_HISTORY_PLACES = `SELECT DISTINCT locality, team
+FROM ppoc.vw_plan_status_history
+WHERE as_at_date <> @before AND (@from IS NULL OR as_at_date >= @from);`;
+
+/** `export`: a whole table through its view, in key order (every column if it has no key). */
+export function selectForExport(table: TableDef): string {
+  const order = table.primaryKey.length ? table.primaryKey : table.columns.map((c) => c.name);
+  return `SELECT ${readColumns(table)}\nFROM ppoc.vw_${table.name}\nORDER BY ${order.map(quoteIdent).join(', ')};`;
+}

@@ -2,7 +2,10 @@
  * Reads the `sql/` migrations into a small model for the static tests: each batch (split on
  * GO) is parsed with node-sql-parser (T-SQL) where its grammar covers the statement (CREATE
  * TABLE/INDEX behind IF guards, INSERT, EXEC, the SELECT inside each view, TRUNCATE), and
- * checked structurally where it does not (CREATE OR ALTER VIEW/PROCEDURE, GRANT, SWITCH).
+ * checked structurally where it does not (CREATE OR ALTER VIEW/PROCEDURE, GRANT, SWITCH, a primary
+ * key rebuilt with a new column, a file's closing verify-then-record batch). Later migrations
+ * change the model as the server would: ALTER TABLE … ADD adds a column, a key rebuild replaces
+ * the key, CREATE OR ALTER replaces a view or procedure.
  * A batch of no known kind is an error, so nothing slips through unchecked.
  */
 import pkg from 'node-sql-parser';
@@ -21,6 +24,8 @@ export interface ParsedTable {
   columns: ParsedColumn[];
   primaryKey: string[];
   checks: number;
+  /** Column → its DEFAULT literal, for columns added to an existing table. */
+  defaults: Map<string, string>;
 }
 export interface ParsedIndex {
   file: string;
@@ -49,6 +54,8 @@ export interface TsqlModel {
   roles: Set<string>;
   schemas: Set<string>;
   registrations: Map<string, { version: number; name: string }>;
+  /** Per file, what its closing batch checks before recording itself (`ppoc.x`, `ppoc.x.column`, `ppoc.x key column`). */
+  verified: Map<string, string[]>;
   /** Batches the T-SQL grammar parsed, and batches it cannot (procedures, GRANTs) checked by shape. */
   parsedBatches: number;
   structuralBatches: number;
@@ -63,13 +70,14 @@ const stripComments = (batch: string): string =>
 
 function typeName(def: Ast): string {
   const base = String(def.dataType).toUpperCase();
+  if (def.scale !== undefined && def.scale !== null) return `${base}(${def.length},${def.scale})`;
   return def.length !== undefined && def.length !== null ? `${base}(${def.length})` : base;
 }
 
 function readCreateTable(ast: Ast, file: string, model: TsqlModel): void {
   const [target] = ast.table;
   const key = `${target.db}.${target.table}`;
-  const table: ParsedTable = { file, columns: [], primaryKey: [], checks: 0 };
+  const table: ParsedTable = { file, columns: [], primaryKey: [], checks: 0, defaults: new Map() };
   for (const d of ast.create_definitions) {
     if (d.resource === 'column') {
       table.columns.push({ name: d.column.column, type: typeName(d.definition), nullable: d.nullable?.type !== 'not null' });
@@ -104,6 +112,8 @@ function readGuarded(batch: string, file: string, model: TsqlModel): void {
       file, table: `${inner.table.db}.${inner.table.table}`, name: inner.index, clustered: inner.index_type === 'clustered',
       columns: inner.index_columns.map((c: Ast) => c.column ?? c.expr?.column),
     });
+  } else if (inner.type === 'alter' && inner.expr.length === 1 && inner.expr[0].action === 'add' && inner.expr[0].resource === 'column') {
+    readAddColumn(batch, inner, file, model);
   } else if (inner.type === 'insert' && inner.table[0].table === 'schema_version') {
     const match = /WHERE version = (\d+)\)\s+INSERT INTO ppoc\.schema_version \(version, name, applied_at_utc\) VALUES \((\d+), N'(\w+)', SYSUTCDATETIME\(\)\);$/.exec(batch);
     if (!match || match[1] !== match[2]) throw new Error(`${file}: malformed schema_version registration`);
@@ -112,6 +122,74 @@ function readGuarded(batch: string, file: string, model: TsqlModel): void {
     throw new Error(`${file}: unexpected guarded statement ${inner.type}`);
   }
   model.parsedBatches += 1;
+}
+
+function tableOf(model: TsqlModel, key: string, file: string): ParsedTable {
+  const table = model.tables.get(key);
+  if (!table) throw new Error(`${file}: alters ${key}, which no earlier batch creates`);
+  return table;
+}
+
+/** `IF COL_LENGTH(N'ppoc.t', N'c') IS NULL ALTER TABLE ppoc.t ADD c TYPE [NOT] NULL [DEFAULT …];` */
+function readAddColumn(batch: string, inner: Ast, file: string, model: TsqlModel): void {
+  const [target] = inner.table;
+  const key = `${target.db}.${target.table}`;
+  const add = inner.expr[0];
+  const guard = guardName(batch, /^IF COL_LENGTH\(N'([\w.]+)', N'\w+'\) IS NULL/, file);
+  const guardColumn = /^IF COL_LENGTH\(N'[\w.]+', N'(\w+)'\)/.exec(batch)?.[1];
+  if (guard !== key || guardColumn !== add.column.column) throw new Error(`${file}: guard names ${guard}.${guardColumn}`);
+  const table = tableOf(model, key, file);
+  if (table.columns.some((c) => c.name === add.column.column)) throw new Error(`${file}: ${key}.${add.column.column} added twice`);
+  table.columns.push({ name: add.column.column, type: typeName(add.definition), nullable: add.nullable?.type !== 'not null' });
+  if (add.default_val) table.defaults.set(add.column.column, String(add.default_val.value.value));
+}
+
+const KEY_REBUILD = new RegExp(
+  String.raw`^IF NOT EXISTS \(SELECT 1 FROM sys\.indexes AS i
+.+
+.+
+\s+WHERE i\.object_id = OBJECT_ID\(N'([\w.]+)'\) ` +
+    String.raw`AND i\.is_primary_key = 1 AND c\.name = N'(\w+)'\)
+BEGIN
+\s+(ALTER TABLE [^;]+);
+\s+(ALTER TABLE [^;]+);
+END;$`,
+);
+
+/** A primary key rebuilt to take in a new column, guarded on the key not holding it yet. */
+function readKeyRebuild(batch: string, file: string, model: TsqlModel): void {
+  const match = KEY_REBUILD.exec(batch);
+  if (!match) throw new Error(`${file}: malformed key rebuild: ${batch.split('\n')[0]}`);
+  const [, guarded, column, dropSql, addSql] = match;
+  const drop: Ast = parser.astify(dropSql, T_SQL);
+  const add: Ast = parser.astify(addSql, T_SQL);
+  const key = `${drop.table[0].db}.${drop.table[0].table}`;
+  const definition = add.expr[0].create_definitions;
+  const table = tableOf(model, key, file);
+  const name = `PK_${drop.table[0].table}`;
+  if (guarded !== key || `${add.table[0].db}.${add.table[0].table}` !== key) throw new Error(`${file}: key rebuild names two tables`);
+  if (drop.expr[0].constraint !== name || definition.constraint !== name || definition.constraint_type !== 'primary key') {
+    throw new Error(`${file}: a key rebuild drops and re-adds ${name} and nothing else`);
+  }
+  table.primaryKey = definition.definition.map((c: Ast) => c.column);
+  if (!table.primaryKey.includes(column)) throw new Error(`${file}: the rebuilt key of ${key} lacks ${column}`);
+  model.structuralBatches += 1;
+}
+
+/** `IF <object missing> OR … THROW …; IF NOT EXISTS (…) INSERT INTO ppoc.schema_version …`: check, then record. */
+function readVerifyAndRecord(batch: string, file: string, model: TsqlModel): void {
+  const at = batch.indexOf('\nIF NOT EXISTS (SELECT 1 FROM ppoc.schema_version');
+  const check = batch.slice(0, at);
+  if (at < 0 || !/\n\s+THROW 50000, N'[^']+', 1;$/.test(check)) throw new Error(`${file}: malformed verify-then-record batch`);
+  const names = [
+    ...[...check.matchAll(/OBJECT_ID\(N'([\w.]+)', N'[UV]'\) IS NULL/g)].map((m) => m[1]),
+    ...[...check.matchAll(/COL_LENGTH\(N'([\w.]+)', N'(\w+)'\) IS NULL/g)].map((m) => `${m[1]}.${m[2]}`),
+    ...[...check.matchAll(/ISNULL\(INDEX_COL\(N'([\w.]+)', 1, \d+\), N''\) <> N'(\w+)'/g)].map((m) => `${m[1]} key ${m[2]}`),
+  ];
+  model.verified.set(file, names);
+  model.structuralBatches += 1;
+  readGuarded(batch.slice(at + 1), file, model);
+  model.parsedBatches -= 1; // counted once, as structural
 }
 
 function readView(batch: string, file: string, model: TsqlModel): void {
@@ -161,12 +239,14 @@ function readExecCreate(batch: string, file: string, model: TsqlModel): void {
 export function readMigrations(migrations: readonly Migration[]): TsqlModel {
   const model: TsqlModel = {
     tables: new Map(), indexes: [], views: new Map(), procedures: new Map(), grants: [], roles: new Set(),
-    schemas: new Set(), registrations: new Map(), parsedBatches: 0, structuralBatches: 0,
+    schemas: new Set(), registrations: new Map(), verified: new Map(), parsedBatches: 0, structuralBatches: 0,
   };
   for (const m of migrations) {
     for (const raw of m.batches) {
       const batch = stripComments(raw);
       if (/^IF (SCHEMA_ID|DATABASE_PRINCIPAL_ID)\(/.test(batch)) readExecCreate(batch, m.name, model);
+      else if (batch.startsWith('IF NOT EXISTS (SELECT 1 FROM sys.indexes AS i\n')) readKeyRebuild(batch, m.name, model);
+      else if (batch.startsWith('IF ') && batch.includes('\n    THROW 50000,')) readVerifyAndRecord(batch, m.name, model);
       else if (batch.startsWith('IF ')) readGuarded(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER VIEW ')) readView(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER PROCEDURE ')) readProcedure(batch, m.name, model);
