@@ -12,6 +12,8 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; about: string }> 
   'demo-extract': { load: async () => (await import('./commands/admin-commands')).demoExtractCommand, about: 'write a synthetic extract folder' },
   migrate: { load: async () => (await import('./commands/admin-commands')).migrateCommand, about: 'create or upgrade the schema' },
   schedule: { load: async () => (await import('./commands/schedule')).scheduleCommand, about: 'run the refresh on a cron schedule (Europe/London)' },
+  backfill: { load: async () => (await import('./commands/backfill')).backfillCommand, about: 'refresh dated archive folders oldest first to build the trend' },
+  export: { load: async () => (await import('./commands/export')).exportCommand, about: 'write every curated table and the history as CSV files' },
   quickstart: { load: async () => (await import('./commands/admin-commands')).quickstartCommand, about: 'demo extract (if absent) + run into data/ppoc.sqlite (npm start)' },
 };
 

@@ -95,6 +95,8 @@ export type ExportRow = Record<string, string | number | null>;
 export interface WarehouseReader {
   latestSuccessfulRun(): Promise<RefreshLogEntry | null>;
   recentRuns(limit: number): Promise<RefreshLogEntry[]>;
+  /** Every as-at date with a succeeded run, ascending (backfill skips those). */
+  succeededAsAtDates(): Promise<IsoDate[]>;
   plannedAssessments(filter?: PlannedAssessmentFilter): Promise<PlannedAssessmentRow[]>;
   planExplanations(personId: string): Promise<PlanExplanationRow[]>;
   dataQualityIssues(filter: { runId?: string; personId?: string }): Promise<DataQualityIssue[]>;

@@ -6,7 +6,7 @@ import { openWarehouse, type FullWarehouse } from '../open-warehouse';
 import { resolveTarget, UsageError } from '../settings';
 import { textTable } from '../text-table';
 
-const TARGET_OPTIONS = { sqlite: { type: 'string' }, sqlserver: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+export const TARGET_OPTIONS = { sqlite: { type: 'string' }, sqlserver: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
 export const SUMMARY_HELP = `Usage: ppoc-prep summary [--sqlite FILE | --sqlserver CONN] [--locality NAME] [--team NAME]
                          [--assessment-type SGO|Reunification] [--full-care-order Yes|No]
@@ -22,7 +22,8 @@ export const STATUS_HELP = `Usage: ppoc-prep status [--sqlite FILE | --sqlserver
 
 The last runs from refresh_log, newest first.`;
 
-async function withReader<T>(values: { sqlite?: string; sqlserver?: string }, use: (w: FullWarehouse) => Promise<T>): Promise<T> {
+/** Opens the target read-only for `use`; a missing SQLite file is a usage error. */
+export async function withReader<T>(values: { sqlite?: string; sqlserver?: string }, use: (w: FullWarehouse) => Promise<T>): Promise<T> {
   const target = resolveTarget(values, process.env);
   const warehouse = await openWarehouse(target, { readonly: true }).catch((error: unknown) => {
     if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {

@@ -3,12 +3,13 @@ import { createLogger } from '../../pipeline/logger';
 import { runRefresh, type RefreshSummary } from '../../pipeline/run-refresh';
 import { describeTarget, openWarehouse } from '../open-warehouse';
 import {
-  resolveAsAt, resolveLogLevel, resolveLookbackDays, resolveSource, resolveTarget, resolveWindowMonths, type TargetSettings,
+  resolveAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveSource, resolveTarget, resolveWindowMonths,
+  type TargetSettings,
 } from '../settings';
 import { textTable } from '../text-table';
 
 export const RUN_HELP = `Usage: ppoc-prep run --source DIR [--as-at YYYY-MM-DD] [--sqlite FILE | --sqlserver CONNECTION]
-                     [--window-months N] [--lookback-days N]
+                     [--window-months N] [--lookback-days N] [--history-days N]
 
 Reads the extract folder, validates every row, applies the PPOC rules and replaces the curated
 tables in one atomic refresh. Exit 0 when the run succeeded (row-level issues allowed), 1 when it
@@ -19,7 +20,9 @@ failed (the previous tables are kept), 2 for a usage error, 3 when another refre
   --sqlite FILE         SQLite file (env PPOC_SQLITE; default data/ppoc.sqlite)
   --sqlserver CONN      SQL Server connection string (env PPOC_SQLSERVER)
   --window-months N     window length W, 1-24 (env PPOC_WINDOW_MONTHS; default 3)
-  --lookback-days N     lookback L for assessment starts (env PPOC_LOOKBACK_DAYS; default 90)`;
+  --lookback-days N     lookback L for assessment starts (env PPOC_LOOKBACK_DAYS; default 90)
+  --history-days N      keep plan_status_history for N days before the as-at date (env PPOC_HISTORY_DAYS;
+                        default: keep all)`;
 
 export const RUN_OPTIONS = {
   source: { type: 'string' },
@@ -28,6 +31,7 @@ export const RUN_OPTIONS = {
   sqlserver: { type: 'string' },
   'window-months': { type: 'string' },
   'lookback-days': { type: 'string' },
+  'history-days': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -36,6 +40,7 @@ export interface RunSettings {
   asAt: ReturnType<typeof resolveAsAt>;
   windowMonths: number;
   lookbackDays: number;
+  historyDays: number | null;
   target: TargetSettings;
 }
 
@@ -46,6 +51,7 @@ export function resolveRunSettings(values: Record<string, string | boolean | und
     asAt: resolveAsAt(str('as-at'), env),
     windowMonths: resolveWindowMonths(str('window-months'), env),
     lookbackDays: resolveLookbackDays(str('lookback-days'), env),
+    historyDays: resolveHistoryDays(str('history-days'), env),
     target: resolveTarget({ sqlite: str('sqlite'), sqlserver: str('sqlserver') }, env),
   };
 }

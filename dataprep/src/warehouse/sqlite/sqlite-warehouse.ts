@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { IsoDate } from '../../../../core/src/index';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataQualityIssue } from '../../model/data-quality';
@@ -99,6 +100,13 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
 
   async recentRuns(limit: number): Promise<RefreshLogEntry[]> {
     return this.db.prepare('SELECT * FROM refresh_log ORDER BY started_at_utc DESC, rowid DESC LIMIT ?').all(limit) as RefreshLogEntry[];
+  }
+
+  async succeededAsAtDates(): Promise<IsoDate[]> {
+    return this.db
+      .prepare(`SELECT DISTINCT as_at_date FROM refresh_log WHERE status = 'succeeded' AND as_at_date IS NOT NULL ORDER BY 1`)
+      .pluck()
+      .all() as IsoDate[];
   }
 
   async plannedAssessments(filter: PlannedAssessmentFilter = {}): Promise<PlannedAssessmentRow[]> {

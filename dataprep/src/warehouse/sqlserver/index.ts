@@ -50,6 +50,7 @@ export function createSqlServerWarehouse(
     failRun: (run: RunInfo, outcome: RunOutcome) => writer.failRun(run, outcome),
     latestSuccessfulRun: () => reader.latestSuccessfulRun(),
     recentRuns: (limit: number) => reader.recentRuns(limit),
+    succeededAsAtDates: () => reader.succeededAsAtDates(),
     plannedAssessments: (filter?: PlannedAssessmentFilter) => reader.plannedAssessments(filter),
     planExplanations: (personId: string) => reader.planExplanations(personId),
     dataQualityIssues: (filter: { runId?: string; personId?: string }) => reader.dataQualityIssues(filter),

@@ -13,7 +13,7 @@ import { DATE, INT, nvarchar, type SqlConnector, type SqlParam, type SqlRow } fr
 import { param } from './params';
 import {
   SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_PLACES, SELECT_ISSUES, SELECT_LATEST_SUCCESS,
-  SELECT_PLAN_EXPLANATIONS, SELECT_PLANNED_ASSESSMENTS, SELECT_RECENT_RUNS, selectForExport,
+  SELECT_PLAN_EXPLANATIONS, SELECT_PLANNED_ASSESSMENTS, SELECT_RECENT_RUNS, SELECT_SUCCEEDED_AS_AT_DATES, selectForExport,
 } from './statements';
 
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
@@ -58,6 +58,11 @@ export class SqlServerReader {
   async recentRuns(limit: number): Promise<RefreshLogEntry[]> {
     const rows = await this.connector.query(SELECT_RECENT_RUNS, [{ name: 'limit', type: INT, value: Math.max(0, Math.floor(limit)) }]);
     return rows.map(toLogEntry);
+  }
+
+  async succeededAsAtDates(): Promise<IsoDate[]> {
+    const rows = await this.connector.query(SELECT_SUCCEEDED_AS_AT_DATES);
+    return rows.map((row) => String(row.as_at_date) as IsoDate);
   }
 
   async plannedAssessments(filter: PlannedAssessmentFilter = {}): Promise<PlannedAssessmentRow[]> {

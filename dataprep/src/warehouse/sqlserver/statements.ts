@@ -87,6 +87,11 @@ FROM ppoc.refresh_log
 WHERE status = N'succeeded'
 ORDER BY finished_at_utc DESC, started_at_utc DESC;`;
 
+export const SELECT_SUCCEEDED_AS_AT_DATES = `SELECT DISTINCT CONVERT(CHAR(10), as_at_date, 23) AS as_at_date
+FROM ppoc.refresh_log
+WHERE status = N'succeeded' AND as_at_date IS NOT NULL
+ORDER BY as_at_date;`;
+
 export const SELECT_PLANNED_ASSESSMENTS = `SELECT ${readColumns(TABLES.planned_assessment)}
 FROM ppoc.vw_planned_assessment
 WHERE (@locality IS NULL OR locality = @locality)

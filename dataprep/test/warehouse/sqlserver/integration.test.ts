@@ -14,7 +14,9 @@ import { createMssqlConnector } from '../../../src/warehouse/sqlserver/mssql-con
 import { parseSqlServerSettings, type SqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
 import { SWAP_INTO_LIVE } from '../../../src/warehouse/sqlserver/statements';
 import { RefreshLockedError } from '../../../src/warehouse/warehouse';
-import { plannedRow, runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
+import { TABLES } from '../../../src/model/tables';
+import { applyMigrations, loadMigrations } from '../../../src/warehouse/sqlserver/migrations';
+import { historyRow, plannedRow, runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
 
 const CONNECTION = process.env.PPOC_TEST_SQLSERVER;
 const TITLE = CONNECTION
@@ -71,14 +73,22 @@ describe(TITLE, function () {
     await server.close();
   });
 
-  it('migrate applies 001–005 to an empty database, then nothing the second time', async () => {
+  it('migrate upgrades a release-1 database (rows kept as the All rows), then applies nothing the second time', async () => {
+    const migrations = loadMigrations();
+    const release1 = migrations.filter((m) => m.version <= 5);
+    assert.deepEqual(await applyMigrations(dbAdmin!, release1), release1.map((m) => m.name));
+    await dbAdmin!.query(`INSERT INTO ppoc.locality_summary VALUES (N'All', N'All', 9, 9, 9, 2, 1, 1, 5, 0, 0, '2022-05-31');`);
     const admin = createSqlServerWarehouse(adminSettings);
     open.push(admin);
     const first = await admin.migrate();
-    assert.deepEqual(first.applied, ['001_schema', '002_tables', '003_staging_and_swap', '004_views', '005_roles']);
+    assert.deepEqual(first.applied, migrations.filter((m) => m.version > 5).map((m) => m.name));
     assert.deepEqual(await admin.migrate(), { applied: [] });
     const [views] = await dbAdmin!.query(`SELECT COUNT(*) AS n FROM sys.views WHERE SCHEMA_NAME(schema_id) = N'ppoc' AND name LIKE N'vw[_]%';`);
-    assert.equal(views.n, 9);
+    assert.equal(views.n, Object.keys(TABLES).length);
+    const kept = await dbAdmin!.query(`SELECT locality, team, full_care_order, plans FROM ppoc.vw_locality_summary;`);
+    assert.deepEqual(kept, [{ locality: 'All', team: 'All', full_care_order: 'All', plans: 9 }]);
+    const key = await dbAdmin!.query(`SELECT INDEX_COL(N'ppoc.locality_summary', 1, 3) AS third, INDEX_COL(N'ppoc_staging.target_progress', 1, 5) AS fifth;`);
+    assert.deepEqual(key, [{ third: 'full_care_order', fifth: 'full_care_order' }]);
     await dbAdmin!.query(`CREATE USER ${quoteIdent(login)} FOR LOGIN ${quoteIdent(login)}; ALTER ROLE ppoc_writer ADD MEMBER ${quoteIdent(login)};`);
   });
 
@@ -104,6 +114,38 @@ describe(TITLE, function () {
     assert.equal((await w.latestSuccessfulRun())?.run_id, second.runId);
     assert.equal(runs[1].as_at_date, '2022-10-30');
     assert.equal(runs[0].window_months, 3);
+  });
+
+  it('keeps plan_status_history across swaps (a rerun replaces its date), reads it back as prior history, streams it for export', async () => {
+    const w = writer();
+    const publishAt = async (asAt: string, tag: string, keepFrom: string | null = null) => {
+      const set = sampleRefreshSet(tag, asAt as IsoDate);
+      set.history = { rows: [historyRow(`${tag}1`, asAt as IsoDate), historyRow(`${tag}2`, asAt as IsoDate)], keepFrom: keepFrom as IsoDate | null };
+      const run = runInfo({ asAtDate: asAt as IsoDate });
+      await w.startRun(run);
+      await w.publish(run, set, runOutcome());
+    };
+    await publishAt('2022-03-31', 'h');
+    await publishAt('2022-04-29', 'i');
+    await publishAt('2022-04-30', 'j');
+    await publishAt('2022-04-30', 'k'); // rerun of the date
+    const rows: Record<string, unknown>[] = [];
+    assert.equal(await w.eachRow('plan_status_history', (r) => rows.push(r)), 8);
+    assert.deepEqual(rows.map((r) => `${r.as_at_date} ${r.person_id} ${r.full_care_order}`), [
+      '2022-03-31 h1 Yes', '2022-03-31 h2 Yes', '2022-04-29 i1 Yes', '2022-04-29 i2 Yes', '2022-04-30 k1 Yes', '2022-04-30 k2 Yes',
+      '2022-05-31 b1 Yes', '2022-05-31 b2 Yes', // the earlier test's second refresh
+    ]);
+    const prior = await w.priorHistory({ before: '2022-05-31' as IsoDate, from: '2022-04-01' as IsoDate });
+    assert.deepEqual(prior.monthEnds.map((r) => `${r.as_at_date} ${r.person_id}`), ['2022-04-30 k1', '2022-04-30 k2']);
+    assert.deepEqual(prior.latestByPlan.map((r) => r.person_id), ['i1', 'i2', 'k1', 'k2']);
+    assert.deepEqual(prior.places, [{ locality: 'High Peak & North Dales', team: 'CS HPND Children In Care Team' }]);
+    await publishAt('2022-05-31', 'm', '2022-04-30'); // retention trims inside the swap
+    assert.deepEqual((await w.priorHistory({ before: '2022-06-01' as IsoDate, from: null })).latestByPlan.map((r) => r.as_at_date).sort(),
+      ['2022-04-30', '2022-04-30', '2022-05-31', '2022-05-31']);
+    const timeliness: Record<string, unknown>[] = [];
+    await w.eachRow('timeliness_by_month', (r) => timeliness.push(r));
+    assert.deepEqual(timeliness.map((r) => [r.month, r.pct_on_time, r.median_days_late]), [['2022-05', 66.7, 8]]);
+    assert.deepEqual(await w.succeededAsAtDates(), ['2022-03-31', '2022-04-29', '2022-04-30', '2022-05-31', '2022-10-30']);
   });
 
   it('refuses a concurrent run at once while another holds the lock, and lets it run afterwards', async () => {
@@ -152,6 +194,12 @@ REVERT;
 SELECT @error AS error;`;
     await dbAdmin!.query(`CREATE USER it_reader WITHOUT LOGIN; ALTER ROLE ppoc_reader ADD MEMBER it_reader;`);
     const [view] = await dbAdmin!.query(probe('it_reader', 'SELECT @n = COUNT(*) FROM ppoc.vw_planned_assessment;'));
+    for (const name of ['plan_status_history', 'timeliness_by_month', 'locality_team']) {
+      const [release2] = await dbAdmin!.query(probe('it_reader', `SELECT @n = COUNT(*) FROM ppoc.vw_${name};`));
+      assert.equal(release2.error, 0, `ppoc_reader reads ppoc.vw_${name}`);
+    }
+    const [history] = await dbAdmin!.query(probe('it_reader', 'SELECT @n = COUNT(*) FROM ppoc.plan_status_history;'));
+    assert.equal(history.error, 229);
     const [table] = await dbAdmin!.query(probe('it_reader', 'SELECT @n = COUNT(*) FROM ppoc.planned_assessment;'));
     const [truncate] = await dbAdmin!.query(probe(login, 'TRUNCATE TABLE ppoc.planned_assessment;'));
     assert.equal(view.error, 0);

@@ -6,7 +6,7 @@ import { parseSqlServerSettings } from '../../../src/warehouse/sqlserver/setting
 import { RefreshLockedError } from '../../../src/warehouse/warehouse';
 import type { IsoDate } from '../../../../core/src/index';
 import {
-  DELETE_REPLACED_HISTORY, SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_PLACES,
+  DELETE_REPLACED_HISTORY, SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_PLACES, SELECT_SUCCEEDED_AS_AT_DATES,
 } from '../../../src/warehouse/sqlserver/statements';
 import { historyRow, runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
 import { RecordingConnector } from './recording-connector';
@@ -225,6 +225,20 @@ describe('SQL Server warehouse through the recording connection', () => {
     assert.deepEqual([keepFrom.name, keepFrom.type, (keepFrom.value as Date).toISOString()], ['keep_from', { kind: 'date' }, '2022-04-01T00:00:00.000Z']);
     const first = rec.queries().find((q) => q.sql === DELETE_REPLACED_HISTORY)!;
     assert.equal(first.params[1].value, null, 'no retention: keep_from is NULL, which deletes nothing');
+  });
+
+  it('streams a table for export from its view in key order, and lists the as-at dates already refreshed', async () => {
+    const { rec, w } = setup();
+    rec.respond = (sql) => (sql.includes('vw_locality_team') ? [{ locality: 'L', team: 'T', sort_order: 1 }] : sql === SELECT_SUCCEEDED_AS_AT_DATES ? [{ as_at_date: '2022-03-31' }] : []);
+    const rows: unknown[] = [];
+    assert.equal(await w.eachRow('locality_team', (row) => rows.push(row)), 1);
+    assert.deepEqual(rows, [{ locality: 'L', team: 'T', sort_order: 1 }]);
+    assert.equal(rec.queries()[0].sql, 'SELECT [locality], [team], [sort_order]\nFROM ppoc.vw_locality_team\nORDER BY [locality], [team];');
+    await w.eachRow('user_access', () => undefined);
+    assert.match(rec.queries()[1].sql, /FROM ppoc\.vw_user_access\nORDER BY \[user_principal_name\], \[locality\], \[team\];$/, 'no key: every column');
+    await w.eachRow('plan_status_history', () => undefined);
+    assert.match(rec.queries()[2].sql, /^SELECT CONVERT\(CHAR\(10\), \[as_at_date\], 23\) AS \[as_at_date\], .*FROM ppoc\.vw_plan_status_history\n/s);
+    assert.deepEqual(await w.succeededAsAtDates(), ['2022-03-31']);
   });
 
   it('reads the prior history through the history view with typed date parameters, dates as ISO text', async () => {
