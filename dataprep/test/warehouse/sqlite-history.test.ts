@@ -1,19 +1,18 @@
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IsoDate } from '../../../core/src/index';
 import type { PlanStatusHistoryRow, RefreshSet } from '../../src/model/refresh-set';
 import { TABLES } from '../../src/model/tables';
 import { createSqliteWarehouse, type SqliteWarehouse } from '../../src/warehouse/sqlite/index';
-import { query } from '../helpers/cli';
+import { query, tempDir } from '../helpers/cli';
+import { freshSqliteEachTest, publishSet } from '../helpers/sqlite';
 import { historyRow, runInfo, runOutcome, sampleRefreshSet } from '../helpers/refresh-set-fixture';
 
 const d = (text: string) => text as IsoDate;
 
 function tempDb(): string {
-  return join(mkdtempSync(join(tmpdir(), 'ppoc-history-')), 'ppoc.sqlite');
+  return join(tempDir('history'), 'ppoc.sqlite');
 }
 
 /** A set as at `asAt` whose history holds the given rows (default: two plans of that date). */
@@ -23,25 +22,19 @@ function setAt(asAt: string, rows?: PlanStatusHistoryRow[], keepFrom: string | n
   return set;
 }
 
-async function publish(w: SqliteWarehouse, set: RefreshSet) {
-  const run = runInfo({ asAtDate: set.asAtDate });
-  await w.startRun(run);
-  await w.publish(run, set, runOutcome());
-}
+const publish = publishSet;
 
 const historyDates = (file: string) =>
   query<{ as_at_date: string; n: number }>(file, 'SELECT as_at_date, count(*) n FROM plan_status_history GROUP BY 1 ORDER BY 1')
     .map((r) => `${r.as_at_date}×${r.n}`);
 
 describe('SQLite warehouse: plan_status_history', () => {
+  const fresh = freshSqliteEachTest();
   let file: string;
   let warehouse: SqliteWarehouse;
-  beforeEach(async () => {
-    file = tempDb();
-    warehouse = createSqliteWarehouse(file);
-    await warehouse.migrate();
+  beforeEach(() => {
+    ({ file, warehouse } = fresh);
   });
-  afterEach(() => warehouse.close());
 
   it('keeps other dates across refreshes and replaces a rerun date\'s rows (never duplicates)', async () => {
     await publish(warehouse, setAt('2022-03-31'));

@@ -3,6 +3,7 @@ import { listArchive, type ArchivedExtract } from '../../pipeline/archive';
 import { createLogger } from '../../pipeline/logger';
 import { runRefresh, type RefreshSummary } from '../../pipeline/run-refresh';
 import { describeTarget, openWarehouse, type FullWarehouse } from '../open-warehouse';
+import { RUN_OPTIONS } from './run';
 import {
   resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveTarget, resolveWindowMonths, UsageError,
 } from '../settings';
@@ -25,16 +26,9 @@ folder that succeeded. Exit 3 when another refresh is running.
   --force               also refresh folders already refreshed successfully
 Other options as for "ppoc-prep run" (no --as-at: each folder's date is its as-at date).`;
 
-const OPTIONS = {
-  'source-archive': { type: 'string' },
-  sqlite: { type: 'string' },
-  sqlserver: { type: 'string' },
-  'window-months': { type: 'string' },
-  'lookback-days': { type: 'string' },
-  'history-days': { type: 'string' },
-  force: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+// The run options but --source and --as-at, which each folder gives.
+const { source: _source, 'as-at': _asAt, ...runOptions } = RUN_OPTIONS;
+const OPTIONS = { ...runOptions, 'source-archive': { type: 'string' }, force: { type: 'boolean' } } as const;
 
 function readArchive(dir: string | undefined, out: (text: string) => void): ArchivedExtract[] {
   if (!dir) throw new UsageError('backfill needs --source-archive DIR');
