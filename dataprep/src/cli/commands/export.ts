@@ -10,7 +10,8 @@ Writes every curated table, plan_status_history and timeliness_by_month of the l
 run as DIR/<table>.csv: UTF-8, a header of the column names, ISO dates (YYYY-MM-DD), Yes/No flags,
 RFC 4180 quoting, CRLF line ends. For Power BI Desktop (Get data > Folder) or Excel. DIR is
 created owner-only (0700) if absent; each file is created owner-only (0600) and replaces the
-previous one only when complete. Reads the SQL Server views, so the reader login is enough.
+previous one only when complete. On SQL Server it reads the views and ppoc.refresh_log (the job's
+ppoc_writer login can).
 
   --out DIR       folder for the CSV files
   --excel-safe    prefix text cells that start with = + - @ with an apostrophe, so Excel opening the
