@@ -53,8 +53,8 @@ IF OBJECT_ID(N'ppoc.plan_status_history', N'U') IS NULL
     );
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_plan_status_history_person_id_assessment_type' AND object_id = OBJECT_ID(N'ppoc.plan_status_history'))
-    CREATE NONCLUSTERED INDEX IX_plan_status_history_person_id_assessment_type ON ppoc.plan_status_history (person_id, assessment_type);
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_plan_status_history_person_id_assessment_type_as_at_date' AND object_id = OBJECT_ID(N'ppoc.plan_status_history'))
+    CREATE NONCLUSTERED INDEX IX_plan_status_history_person_id_assessment_type_as_at_date ON ppoc.plan_status_history (person_id, assessment_type, as_at_date);
 GO
 
 IF OBJECT_ID(N'ppoc_staging.timeliness_by_month', N'U') IS NULL
@@ -101,8 +101,8 @@ IF OBJECT_ID(N'ppoc_staging.plan_status_history', N'U') IS NULL
     );
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_plan_status_history_person_id_assessment_type' AND object_id = OBJECT_ID(N'ppoc_staging.plan_status_history'))
-    CREATE NONCLUSTERED INDEX IX_plan_status_history_person_id_assessment_type ON ppoc_staging.plan_status_history (person_id, assessment_type);
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_plan_status_history_person_id_assessment_type_as_at_date' AND object_id = OBJECT_ID(N'ppoc_staging.plan_status_history'))
+    CREATE NONCLUSTERED INDEX IX_plan_status_history_person_id_assessment_type_as_at_date ON ppoc_staging.plan_status_history (person_id, assessment_type, as_at_date);
 GO
 
 -- full_care_order on the page-2 tables: added to the live table and its staging twin alike (SWITCH

@@ -147,7 +147,7 @@ export const TABLES: Readonly<Record<CuratedTableName | LogTableName | HistoryTa
       text('team', NAME), yesno('full_care_order'), text('run_id', 40, false),
     ],
     primaryKey: ['as_at_date', 'person_id', 'assessment_type'],
-    indexes: [['person_id', 'assessment_type']],
+    indexes: [['person_id', 'assessment_type', 'as_at_date']],
   },
   refresh_log: {
     name: 'refresh_log',

@@ -4,21 +4,25 @@ import { TABLES } from '../../model/tables';
 import type { HistoryQuery } from '../warehouse';
 import { insertSql, rowValues } from './schema';
 
-const COLUMNS = TABLES.plan_status_history.columns.map((c) => `"${c.name}"`).join(', ');
-const KEPT = `SELECT ${COLUMNS} FROM plan_status_history
-  WHERE as_at_date < @before AND (@from IS NULL OR as_at_date >= @from)`;
+const COLUMNS = TABLES.plan_status_history.columns.map((c) => `h."${c.name}"`).join(', ');
+const KEPT = 'as_at_date < @before AND (@from IS NULL OR as_at_date >= @from)';
+
+// Shaped for the indexes (key as_at_date first; person_id, assessment_type, as_at_date): about
+// 0.7 s of CPU for a year of 2,664 daily plans (972,360 rows); a window function took 2.3 s.
 
 /** The rows of each calendar month's last as-at date (model PriorHistory.monthEnds). */
-const MONTH_ENDS = `WITH kept AS (${KEPT})
-SELECT ${COLUMNS} FROM kept
-WHERE as_at_date IN (SELECT max(as_at_date) FROM kept GROUP BY substr(as_at_date, 1, 7))
-ORDER BY as_at_date, person_id, assessment_type`;
+const MONTH_ENDS = `SELECT ${COLUMNS} FROM plan_status_history h
+WHERE h.as_at_date IN (
+  SELECT max(as_at_date) FROM (SELECT DISTINCT as_at_date FROM plan_status_history WHERE ${KEPT}) GROUP BY substr(as_at_date, 1, 7)
+)
+ORDER BY h.as_at_date, h.person_id, h.assessment_type`;
 
-/** Each plan's row on the last as-at date it was listed. */
-const LATEST_BY_PLAN = `SELECT ${COLUMNS} FROM (
-  SELECT ${COLUMNS}, row_number() OVER (PARTITION BY person_id, assessment_type ORDER BY as_at_date DESC) AS newest
-  FROM (${KEPT})
-) WHERE newest = 1 ORDER BY person_id, assessment_type`;
+/** Each plan's row on the last as-at date it was listed (the key makes it one row). */
+const LATEST_BY_PLAN = `SELECT ${COLUMNS} FROM plan_status_history h
+JOIN (SELECT person_id, assessment_type, max(as_at_date) AS newest FROM plan_status_history WHERE ${KEPT}
+      GROUP BY person_id, assessment_type) m
+  ON h.person_id = m.person_id AND h.assessment_type = m.assessment_type AND h.as_at_date = m.newest
+ORDER BY h.person_id, h.assessment_type`;
 
 /** Places of every row that stays after the run (its own date's rows are replaced). */
 const PLACES = `SELECT DISTINCT locality, team FROM plan_status_history

@@ -111,27 +111,29 @@ WHERE (@run_id IS NULL OR run_id = @run_id)
   AND (@person_id IS NULL OR person_id = @person_id)
 ORDER BY source_file, line, run_id, [rule];`;
 
-const historyColumns = readColumns(TABLES.plan_status_history);
-const KEPT_HISTORY = `SELECT * FROM ppoc.vw_plan_status_history
-    WHERE as_at_date < @before AND (@from IS NULL OR as_at_date >= @from)`;
+const historyColumns = TABLES.plan_status_history.columns
+  .map((c) => (c.type === 'date' ? `CONVERT(CHAR(10), h.${quoteIdent(c.name)}, 23) AS ${quoteIdent(c.name)}` : `h.${quoteIdent(c.name)}`))
+  .join(', ');
+const KEPT_HISTORY = 'as_at_date < @before AND (@from IS NULL OR as_at_date >= @from)';
 
 /** The rows of each calendar month's last as-at date before the run (model PriorHistory.monthEnds). */
-export const SELECT_HISTORY_MONTH_ENDS = `WITH kept AS (
-    ${KEPT_HISTORY}
+export const SELECT_HISTORY_MONTH_ENDS = `SELECT ${historyColumns}
+FROM ppoc.vw_plan_status_history AS h
+WHERE h.as_at_date IN (
+    SELECT MAX(as_at_date) FROM ppoc.vw_plan_status_history WHERE ${KEPT_HISTORY}
+    GROUP BY YEAR(as_at_date), MONTH(as_at_date)
 )
-SELECT ${historyColumns}
-FROM kept
-WHERE as_at_date IN (SELECT MAX(as_at_date) FROM kept GROUP BY YEAR(as_at_date), MONTH(as_at_date))
-ORDER BY as_at_date, person_id, assessment_type;`;
+ORDER BY h.as_at_date, h.person_id, h.assessment_type;`;
 
-/** Each plan's row on the last as-at date it was listed before the run. */
+/** Each plan's row on the last as-at date it was listed before the run (the key makes it one row). */
 export const SELECT_HISTORY_LATEST_BY_PLAN = `SELECT ${historyColumns}
-FROM (
-    SELECT *, ROW_NUMBER() OVER (PARTITION BY person_id, assessment_type ORDER BY as_at_date DESC) AS newest
-    FROM (${KEPT_HISTORY}) AS kept
-) AS ranked
-WHERE newest = 1
-ORDER BY person_id, assessment_type;`;
+FROM ppoc.vw_plan_status_history AS h
+JOIN (
+    SELECT person_id, assessment_type, MAX(as_at_date) AS newest
+    FROM ppoc.vw_plan_status_history WHERE ${KEPT_HISTORY}
+    GROUP BY person_id, assessment_type
+) AS m ON h.person_id = m.person_id AND h.assessment_type = m.assessment_type AND h.as_at_date = m.newest
+ORDER BY h.person_id, h.assessment_type;`;
 
 /** The places of every history row that stays after the run (its own date's rows are replaced). */
 export const SELECT_HISTORY_PLACES = `SELECT DISTINCT locality, team

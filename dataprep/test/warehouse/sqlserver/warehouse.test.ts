@@ -258,7 +258,7 @@ describe('SQL Server warehouse through the recording connection', () => {
       assert.match(q.sql, /ppoc\.vw_plan_status_history/);
       assert.deepEqual(q.params.map((p) => [p.name, p.type.kind]), [['before', 'date'], ['from', 'date']]);
     }
-    assert.match(SELECT_HISTORY_MONTH_ENDS, /CONVERT\(CHAR\(10\), \[as_at_date\], 23\) AS \[as_at_date\]/);
+    assert.match(SELECT_HISTORY_MONTH_ENDS, /CONVERT\(CHAR\(10\), h\.\[as_at_date\], 23\) AS \[as_at_date\]/);
     assert.match(SELECT_HISTORY_MONTH_ENDS, /GROUP BY YEAR\(as_at_date\), MONTH\(as_at_date\)/);
   });
 
