@@ -32,6 +32,19 @@ function setCell(files: Files, file: string, index: number, column: string, valu
   put(files, file, lines);
 }
 
+/** Replaces `from` by `to` on data row `index` of `file`. */
+const editRow = (file: string, index: number, from: string | RegExp, to: string) => (files: Files) => {
+  const lines = rows(files, file);
+  lines[index + 1] = lines[index + 1].replace(from, to);
+  put(files, file, lines);
+};
+
+/** Puts the canary name into each [file, data row, column]: a swapped column in a real export. */
+const canaryIn = (...cells: [string, number, string][]) => (files: Files) => {
+  for (const [file, index, column] of cells) setCell(files, file, index, column, CANARY);
+};
+const NEVER_CANARY = [CANARY, 'Zebedee', 'Quartermaine'];
+
 const headerOnly = (file: string) => (files: Files) => put(files, file, rows(files, file).slice(0, 1));
 const keepRows = (file: string, count: number) => (files: Files) => put(files, file, rows(files, file).slice(0, count + 1));
 
@@ -127,29 +140,17 @@ export const CASES: CorpusCase[] = [
   {
     name: 'unterminated-quote',
     expected: fails('predictions.csv: a quoted value is never closed (missing ") at line 5', { description: 'predicted_start_date opens a quote that never closes' }),
-    edit: (files) => {
-      const lines = rows(files, 'predictions.csv');
-      lines[4] = lines[4].replace('05/05/2022', '"05/05/2022');
-      put(files, 'predictions.csv', lines);
-    },
+    edit: editRow('predictions.csv', 3, '05/05/2022', '"05/05/2022'),
   },
   {
     name: 'stray-quote',
     expected: fails('predictions.csv: a quote (") appears inside an unquoted value at line 5', { description: 'a quote in the middle of an unquoted value' }),
-    edit: (files) => {
-      const lines = rows(files, 'predictions.csv');
-      lines[4] = lines[4].replace('05/05/2022', '05/0"5/2022');
-      put(files, 'predictions.csv', lines);
-    },
+    edit: editRow('predictions.csv', 3, '05/05/2022', '05/0"5/2022'),
   },
   {
     name: 'wrong-field-count',
     expected: fails('episodes.csv: the row has a different number of fields from the header at line 4', { description: 'one episodes.csv row has an extra field' }),
-    edit: (files) => {
-      const lines = rows(files, 'episodes.csv');
-      lines[3] = `${lines[3]},extra`;
-      put(files, 'episodes.csv', lines);
-    },
+    edit: editRow('episodes.csv', 2, /$/, ',extra'),
   },
   {
     name: 'duplicate-header',
@@ -236,41 +237,29 @@ export const CASES: CorpusCase[] = [
   // Personal text where it does not belong (a swapped column).
   {
     name: 'names-in-date-columns',
-    expected: skipped('invalid_date', 'predictions.csv', 3, { never: [CANARY, 'Zebedee', 'Quartermaine'], description: 'a child\'s name in DECOM, DEC, predicted_start_date, submitted_at, start_date and period_start' }),
-    edit: (files) => {
-      setCell(files, 'predictions.csv', 1, 'predicted_start_date', CANARY);
-      setCell(files, 'predictions.csv', 2, 'submitted_at', CANARY);
-      setCell(files, 'episodes.csv', 3, 'DECOM', CANARY);
-      setCell(files, 'episodes.csv', 4, 'DEC', CANARY);
-      setCell(files, 'assessments.csv', 2, 'start_date', CANARY);
-      setCell(files, 'targets.csv', 1, 'period_start', CANARY);
-    },
+    expected: skipped('invalid_date', 'predictions.csv', 3, { never: NEVER_CANARY, description: 'a child\'s name in DECOM, DEC, predicted_start_date, submitted_at, start_date and period_start' }),
+    edit: canaryIn(
+      ['predictions.csv', 1, 'predicted_start_date'], ['predictions.csv', 2, 'submitted_at'], ['episodes.csv', 3, 'DECOM'],
+      ['episodes.csv', 4, 'DEC'], ['assessments.csv', 2, 'start_date'], ['targets.csv', 1, 'period_start'],
+    ),
   },
   {
     name: 'names-in-every-date',
-    expected: fails('episodes.csv: 9 of 9 rows are invalid', { never: [CANARY, 'Zebedee', 'Quartermaine'], description: 'episodes.csv with names in every DECOM (the whole column swapped)' }),
-    edit: (files) => {
-      for (let i = 0; i < 9; i++) setCell(files, 'episodes.csv', i, 'DECOM', CANARY);
-    },
+    expected: fails('episodes.csv: 9 of 9 rows are invalid', { never: NEVER_CANARY, description: 'episodes.csv with names in every DECOM (the whole column swapped)' }),
+    edit: canaryIn(...Array.from({ length: 9 }, (_, i): [string, number, string] => ['episodes.csv', i, 'DECOM'])),
   },
   {
     name: 'names-in-code-columns',
-    expected: skipped('too_long', 'episodes.csv', 2, { never: [CANARY, 'Zebedee', 'Quartermaine'], description: 'names in LS, PLACE, workflow_type, assessment_type and measure' }),
-    edit: (files) => {
-      setCell(files, 'episodes.csv', 0, 'LS', CANARY);
-      setCell(files, 'episodes.csv', 1, 'PLACE', CANARY);
-      setCell(files, 'assessments.csv', 0, 'workflow_type', CANARY);
-      setCell(files, 'predictions.csv', 3, 'assessment_type', CANARY);
-      setCell(files, 'targets.csv', 0, 'measure', CANARY);
-    },
+    expected: skipped('too_long', 'episodes.csv', 2, { never: NEVER_CANARY, description: 'names in LS, PLACE, workflow_type, assessment_type and measure' }),
+    edit: canaryIn(
+      ['episodes.csv', 0, 'LS'], ['episodes.csv', 1, 'PLACE'], ['assessments.csv', 0, 'workflow_type'],
+      ['predictions.csv', 3, 'assessment_type'], ['targets.csv', 0, 'measure'],
+    ),
   },
   {
     name: 'names-in-flag-and-number-columns',
-    expected: skipped('invalid_flag', 'assessments.csv', 2, { never: [CANARY, 'Zebedee', 'Quartermaine'], description: 'names in for_reunification and target' }),
-    edit: (files) => {
-      setCell(files, 'assessments.csv', 0, 'for_reunification', CANARY);
-      setCell(files, 'targets.csv', 0, 'target', CANARY);
-    },
+    expected: skipped('invalid_flag', 'assessments.csv', 2, { never: NEVER_CANARY, description: 'names in for_reunification and target' }),
+    edit: canaryIn(['assessments.csv', 0, 'for_reunification'], ['targets.csv', 0, 'target']),
   },
   {
     name: 'dob-never-shown',
