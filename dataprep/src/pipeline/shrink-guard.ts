@@ -1,3 +1,4 @@
+import type { DataQualityRule } from '../model/data-quality-rules';
 import type { RefreshSet } from '../model/refresh-set';
 import type { Warehouse } from '../warehouse/warehouse';
 
@@ -17,7 +18,7 @@ export const DEFAULT_SHRINK_GUARD: ShrinkGuardOptions = { maxPercent: 50, allow:
 export const GUARDED_TABLES = ['planned_assessment', 'cic_cohort'] as const;
 
 export class ShrinkGuardError extends Error {
-  readonly rule = 'table_shrink';
+  readonly rule: DataQualityRule = 'table_shrink';
   constructor(message: string) {
     super(message);
     this.name = 'ShrinkGuardError';
