@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateFolder, PRIVATE_FILE_MODE } from '../files/owner-only';
 import { EXPORT_TABLES, TABLES, type ExportTableName } from '../model/tables';
 import type { ExportRow, RefreshLogEntry } from '../warehouse/warehouse';
 import { csvRecord, excelSafe, looksLikeFormula, type CsvValue } from './csv';
@@ -47,8 +48,8 @@ class CsvFile {
 
   constructor(private readonly path: string) {
     this.temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-    this.fd = openSync(this.temporary, 'wx', 0o600);
-    fchmodSync(this.fd, 0o600);
+    this.fd = openSync(this.temporary, 'wx', PRIVATE_FILE_MODE);
+    fchmodSync(this.fd, PRIVATE_FILE_MODE); // the umask may have taken bits away
   }
 
   write(text: string): void {
@@ -99,7 +100,7 @@ async function exportTable(source: ExportSource, dir: string, table: ExportTable
  * them (a refresh publishes atomically); otherwise they are written again, up to three times.
  */
 export async function exportTables(source: ExportSource, dir: string, options: { excelSafe: boolean }): Promise<ExportResult> {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makePrivateFolder(dir);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const before = await source.latestSuccessfulRun();
     if (!before) throw new Error('no successful run yet: run "ppoc-prep run" first');

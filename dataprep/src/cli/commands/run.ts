@@ -2,14 +2,16 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../../pipeline/logger';
 import { runRefresh, type RefreshSummary } from '../../pipeline/run-refresh';
 import { describeTarget, openWarehouse } from '../open-warehouse';
+import type { ShrinkGuardOptions } from '../../pipeline/shrink-guard';
+import type { ReadLimits } from '../../sources/source-file';
 import {
-  resolveAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveSource, resolveTarget, resolveWindowMonths,
-  type TargetSettings,
+  resolveAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveReadLimits, resolveShrinkGuard, resolveSource,
+  resolveTarget, resolveWindowMonths, type TargetSettings,
 } from '../settings';
 import { textTable } from '../text-table';
 
 export const RUN_HELP = `Usage: ppoc-prep run --source DIR [--as-at YYYY-MM-DD] [--sqlite FILE | --sqlserver CONNECTION]
-                     [--window-months N] [--lookback-days N] [--history-days N]
+                     [--window-months N] [--lookback-days N] [--history-days N] [--allow-shrink]
 
 Reads the extract folder, validates every row, applies the PPOC rules and replaces the curated
 tables in one atomic refresh. Exit 0 when the run succeeded (row-level issues allowed), 1 when it
@@ -22,7 +24,11 @@ failed (the previous tables are kept), 2 for a usage error, 3 when another refre
   --window-months N     window length W, 1-24 (env PPOC_WINDOW_MONTHS; default 3)
   --lookback-days N     lookback L for assessment starts (env PPOC_LOOKBACK_DAYS; default 90)
   --history-days N      keep plan_status_history for N days before the as-at date (env PPOC_HISTORY_DAYS;
-                        default: keep all)`;
+                        default: keep all)
+  --allow-shrink        accept planned_assessment or cic_cohort shrinking by more than
+                        PPOC_MAX_SHRINK_PERCENT (default 50) against the last successful run
+
+Input limits (environment): PPOC_MAX_FILE_MB (default 500), PPOC_MAX_XLSX_ROWS (default 1000000).`;
 
 export const RUN_OPTIONS = {
   source: { type: 'string' },
@@ -32,6 +38,7 @@ export const RUN_OPTIONS = {
   'window-months': { type: 'string' },
   'lookback-days': { type: 'string' },
   'history-days': { type: 'string' },
+  'allow-shrink': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -42,6 +49,8 @@ export interface RunSettings {
   lookbackDays: number;
   historyDays: number | null;
   target: TargetSettings;
+  readLimits: ReadLimits;
+  shrinkGuard: ShrinkGuardOptions;
 }
 
 export function resolveRunSettings(values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv): RunSettings {
@@ -53,6 +62,8 @@ export function resolveRunSettings(values: Record<string, string | boolean | und
     lookbackDays: resolveLookbackDays(str('lookback-days'), env),
     historyDays: resolveHistoryDays(str('history-days'), env),
     target: resolveTarget({ sqlite: str('sqlite'), sqlserver: str('sqlserver') }, env),
+    readLimits: resolveReadLimits(env),
+    shrinkGuard: resolveShrinkGuard(values['allow-shrink'] === true, env),
   };
 }
 

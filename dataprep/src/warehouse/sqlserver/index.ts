@@ -3,7 +3,7 @@
  * interface as SQLite. See docs/sqlserver.md for the DBA view (schemas, roles, swap, log).
  */
 import type { RefreshSet } from '../../model/refresh-set';
-import type { ExportTableName } from '../../model/tables';
+import type { CuratedTableName, ExportTableName } from '../../model/tables';
 import type {
   ExportRow, HistoryQuery, PlannedAssessmentFilter, RunInfo, RunOutcome, Warehouse, WarehouseReader,
 } from '../warehouse';
@@ -48,6 +48,7 @@ export function createSqlServerWarehouse(
     priorHistory: (query: HistoryQuery) => reader.priorHistory(query),
     publish: (run: RunInfo, set: RefreshSet, outcome: RunOutcome) => writer.publish(run, set, outcome),
     failRun: (run: RunInfo, outcome: RunOutcome) => writer.failRun(run, outcome),
+    liveRowCounts: (tables: readonly CuratedTableName[]) => reader.liveRowCounts(tables),
     latestSuccessfulRun: () => reader.latestSuccessfulRun(),
     recentRuns: (limit: number) => reader.recentRuns(limit),
     succeededAsAtDates: () => reader.succeededAsAtDates(),

@@ -6,14 +6,15 @@
 import type { IsoDate } from '../../../../core/src/index';
 import type { DataQualityIssue } from '../../model/data-quality';
 import type { PlannedAssessmentRow, PlanExplanationRow, PlanStatusHistoryRow, PriorHistory } from '../../model/refresh-set';
-import { TABLES, type ExportTableName } from '../../model/tables';
+import { TABLES, type CuratedTableName, type ExportTableName } from '../../model/tables';
 import type { ExportRow, HistoryQuery, PlannedAssessmentFilter, RefreshLogEntry, RunStatus } from '../warehouse';
 import { calendarDateValue } from './columns';
 import { DATE, INT, nvarchar, type SqlConnector, type SqlParam, type SqlRow } from './connector';
 import { param } from './params';
 import {
-  SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_PLACES, SELECT_ISSUES, SELECT_LATEST_SUCCESS,
-  SELECT_PLAN_EXPLANATIONS, SELECT_PLANNED_ASSESSMENTS, SELECT_RECENT_RUNS, SELECT_SUCCEEDED_AS_AT_DATES, selectForExport,
+  countLiveRows, SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_PLACES, SELECT_ISSUES,
+  SELECT_LATEST_SUCCESS, SELECT_PLAN_EXPLANATIONS, SELECT_PLANNED_ASSESSMENTS, SELECT_RECENT_RUNS, SELECT_SUCCEEDED_AS_AT_DATES,
+  selectForExport,
 } from './statements';
 
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
@@ -88,6 +89,15 @@ export class SqlServerReader {
       param(dq, 'person_id', filter.personId ?? null),
     ]);
     return rows.map(toIssue);
+  }
+
+  async liveRowCounts(tables: readonly CuratedTableName[]): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const table of tables) {
+      const [row] = await this.connector.query(countLiveRows(table));
+      counts[table] = Number(row?.n ?? 0);
+    }
+    return counts;
   }
 
   async priorHistory(query: HistoryQuery): Promise<PriorHistory> {
