@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { listArchive, type ArchivedExtract } from '../../pipeline/archive';
 import { createLogger } from '../../pipeline/logger';
-import { runRefresh, type RefreshSummary } from '../../pipeline/run-refresh';
+import { runRefresh, type RefreshOptions, type RefreshSummary } from '../../pipeline/run-refresh';
 import { describeTarget, openWarehouse, type FullWarehouse } from '../open-warehouse';
 import { RUN_OPTIONS } from './run';
 import {
-  resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveTarget, resolveWindowMonths, UsageError,
+  resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveReadLimits, resolveShrinkGuard, resolveTarget,
+  resolveWindowMonths, UsageError,
 } from '../settings';
 
 export const BACKFILL_HELP = `Usage: ppoc-prep backfill --source-archive DIR [--sqlite FILE | --sqlserver CONNECTION]
@@ -24,7 +25,8 @@ folder that succeeded. Exit 3 when another refresh is running.
 
   --source-archive DIR  folder of dated extract folders
   --force               also refresh folders already refreshed successfully
-Other options as for "ppoc-prep run" (no --as-at: each folder's date is its as-at date).`;
+Other options as for "ppoc-prep run" (no --as-at: each folder's date is its as-at date); the
+shrink guard compares each folder's tables with the run before it (--allow-shrink to accept).`;
 
 // The run options but --source and --as-at, which each folder gives.
 const { source: _source, 'as-at': _asAt, ...runOptions } = RUN_OPTIONS;
@@ -58,6 +60,8 @@ export async function backfillCommand(args: string[], out: (text: string) => voi
     windowMonths: resolveWindowMonths(values['window-months'], process.env),
     lookbackDays: resolveLookbackDays(values['lookback-days'], process.env),
     historyDays: resolveHistoryDays(values['history-days'], process.env),
+    readLimits: resolveReadLimits(process.env),
+    shrinkGuard: resolveShrinkGuard(values['allow-shrink'], process.env),
   };
   const target = resolveTarget(values, process.env);
   const extracts = readArchive(values['source-archive'], out);
@@ -75,7 +79,7 @@ export async function backfillCommand(args: string[], out: (text: string) => voi
 async function backfill(
   warehouse: FullWarehouse,
   extracts: readonly ArchivedExtract[],
-  options: { windowMonths: number; lookbackDays: number; historyDays: number | null; force: boolean; logger: ReturnType<typeof createLogger>; out: (text: string) => void },
+  options: Omit<RefreshOptions, 'sourceDir' | 'asAt' | 'warehouse'> & { force: boolean; out: (text: string) => void },
 ): Promise<number> {
   const { out } = options;
   const done = new Set(options.force ? [] : await warehouse.succeededAsAtDates());
