@@ -16,7 +16,8 @@ const EXPECTED_TYPE: Record<ColumnDef['type'], (c: ColumnDef) => string> = {
 
 /** Staged by every refresh: the swapped curated tables, the issues and the run's history rows. */
 const STAGED = [...CURATED_TABLES, 'data_quality_issue', 'plan_status_history'] as const;
-const RELEASE_2 = '006_trends_and_report_data';
+/** Issue 10's migration, found by name: its number depends on what lands before it. */
+const RELEASE_2 = loadMigrations().find((m) => m.name.endsWith('_trends_and_report_data'))?.name ?? 'missing _trends_and_report_data';
 
 const expectedColumns = (name: keyof typeof TABLES) =>
   TABLES[name].columns.map((c) => ({ name: c.name, type: EXPECTED_TYPE[c.type](c), nullable: c.nullable }));
