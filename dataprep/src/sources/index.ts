@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExtractError, type DataQualityIssue } from '../model/data-quality';
-import type { FileReadStats, PredictionRecord, SourceData, SourceFileName, SourceRef } from '../model/source-records';
+import type { FileFingerprint, FileReadStats, PredictionRecord, SourceData, SourceFileName, SourceRef } from '../model/source-records';
 import { readCsv } from './csv-table';
 import { allocationsFile } from './readers/allocations';
 import { assessmentsFile } from './readers/assessments';
@@ -12,7 +12,7 @@ import { predictionsFile } from './readers/predictions';
 import { targetsFile } from './readers/targets';
 import { teamsFile } from './readers/teams';
 import { userAccessFile } from './readers/user-access';
-import { TableCollector, type FileDefinition, type FileResult } from './table-reader';
+import { TableCollector, type FileDefinition } from './table-reader';
 import { readXlsx } from './xlsx-table';
 
 export { ExtractError } from '../model/data-quality';
@@ -27,17 +27,18 @@ export interface ExtractReadResult {
 /**
  * Reads and validates an extract folder (docs/source-contract.md). Bad rows become
  * data-quality issues; a file-level problem (missing, unreadable, missing column, malformed,
- * mostly invalid) throws ExtractError before anything is returned.
+ * mostly invalid) throws ExtractError before anything is returned. Each file's stats (with
+ * its fingerprint) are pushed to `files` as soon as it is read, so a failed run still records them.
  */
-export async function readExtract(dir: string): Promise<ExtractReadResult> {
+export async function readExtract(dir: string, files: FileReadStats[] = []): Promise<ExtractReadResult> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new ExtractError('', `The extract folder ${dir} does not exist or is not a folder`);
   }
   const issues: DataQualityIssue[] = [];
-  const files: FileReadStats[] = [];
-  const keep = <R>(result: FileResult<R>): R[] => {
+  const keep = <R extends SourceRef>([collector, fingerprint]: ReadFile<R>): R[] => {
+    files.push(collector.stats(fingerprint));
+    const result = collector.finish(fingerprint);
     issues.push(...result.issues);
-    files.push(result.stats);
     return result.records;
   };
   const csv = <R extends SourceRef>(file: SourceFileName, definition: FileDefinition<R>, required: boolean): R[] | null => {
@@ -47,8 +48,7 @@ export async function readExtract(dir: string): Promise<ExtractReadResult> {
       return null;
     }
     const collector = new TableCollector(file, definition);
-    readCsv(path, file, collector);
-    return keep(collector.finish());
+    return keep([collector, readCsv(path, file, collector)]);
   };
 
   const episodes = csv('episodes.csv', episodesFile(), true) ?? [];
@@ -66,12 +66,15 @@ export async function readExtract(dir: string): Promise<ExtractReadResult> {
   return {
     data: { episodes, header, allocations, teams, assessments, predictions, exclusions, userAccess, targets },
     issues,
-    files,
+    files: [...files],
   };
 }
 
+/** A file's rows handed to its collector, and the fingerprint of what was read. */
+type ReadFile<R extends SourceRef> = [TableCollector<R>, FileFingerprint];
+
 /** `predictions.csv`, or else `predictions.xlsx` (first sheet); never both. */
-async function readPredictions(dir: string): Promise<FileResult<PredictionRecord>> {
+async function readPredictions(dir: string): Promise<ReadFile<PredictionRecord>> {
   const csvPath = join(dir, 'predictions.csv');
   const xlsxPath = join(dir, 'predictions.xlsx');
   const hasCsv = existsSync(csvPath);
@@ -84,13 +87,11 @@ async function readPredictions(dir: string): Promise<FileResult<PredictionRecord
   }
   if (hasCsv) {
     const collector = new TableCollector('predictions.csv', predictionsFile());
-    readCsv(csvPath, 'predictions.csv', collector);
-    return collector.finish();
+    return [collector, readCsv(csvPath, 'predictions.csv', collector)];
   }
   if (hasXlsx) {
     const collector = new TableCollector('predictions.xlsx', predictionsFile());
-    await readXlsx(xlsxPath, 'predictions.xlsx', collector);
-    return collector.finish();
+    return [collector, await readXlsx(xlsxPath, 'predictions.xlsx', collector)];
   }
   throw new ExtractError('predictions.csv', 'predictions.csv (or predictions.xlsx): required file is missing from the extract folder');
 }

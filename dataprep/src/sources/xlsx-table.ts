@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { ExtractError } from '../model/data-quality';
-import type { SourceFileName } from '../model/source-records';
+import type { FileFingerprint, SourceFileName } from '../model/source-records';
 import { cellText } from './cell-values';
+import { whileFingerprinted } from './fingerprint';
 import { cleanText, isBlankRow, type RawCell, type RowVisitor } from './raw-table';
 
 /**
@@ -9,7 +10,11 @@ import { cleanText, isBlankRow, type RawCell, type RowVisitor } from './raw-tabl
  * non-empty row is the header, line numbers are Excel row numbers. Date cells stay `Date`s (their UTC parts are the
  * wall-clock value Excel shows); everything else becomes trimmed text.
  */
-export async function readXlsx(path: string, file: SourceFileName, visitor: RowVisitor): Promise<void> {
+export async function readXlsx(path: string, file: SourceFileName, visitor: RowVisitor): Promise<FileFingerprint> {
+  return (await whileFingerprinted(path, file, () => visitWorkbook(path, file, visitor))).fingerprint;
+}
+
+async function visitWorkbook(path: string, file: SourceFileName, visitor: RowVisitor): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);

@@ -1,10 +1,23 @@
 import { z } from 'zod';
-import type { AssessmentRecord, WorkflowType } from '../../model/source-records';
-import { choice, date, flag, text } from '../fields';
-import type { FileDefinition } from '../table-reader';
-import { PERSON_ID } from './limits';
+import { WORKFLOW_TYPES, type AssessmentRecord } from '../../model/source-records';
+import { date, flag, text } from '../fields';
+import type { FileDefinition, RowFault } from '../table-reader';
+import { PERSON_ID, WORKFLOW_TYPE } from './limits';
 
-const WORKFLOW_TYPES: readonly WorkflowType[] = ['SGO', 'SINGLE'];
+const KNOWN = new Map(WORKFLOW_TYPES.map((t) => [t.toLowerCase(), t] as const));
+
+/** `SGO`/`SINGLE` in any case → canonical; any other type is kept as written (it never qualifies). */
+const canonicalType = (value: string): string => KNOWN.get(value.toLowerCase()) ?? value;
+
+/** Another Mosaic workflow type is a known-but-unusual value: kept (assessment_workflow says why it never counts). */
+function unknownType(record: AssessmentRecord): RowFault | null {
+  if (KNOWN.has(record.workflowType.toLowerCase())) return null;
+  return {
+    column: 'workflow_type',
+    rule: 'unknown_workflow_type',
+    message: 'workflow_type is not SGO or SINGLE: the workflow is kept but never counts as an assessment start',
+  };
+}
 
 /** `assessments.csv`: Mosaic workflows; a workflow ID appears once. */
 export const assessmentsFile = (): FileDefinition<AssessmentRecord> => ({
@@ -17,7 +30,8 @@ export const assessmentsFile = (): FileDefinition<AssessmentRecord> => ({
     .object({
       person_id: text('person_id', { max: PERSON_ID, requiredRule: 'missing_person_id' }),
       workflow_id: text('workflow_id', { max: PERSON_ID, requiredRule: 'missing_required_value' }),
-      workflow_type: choice('workflow_type', WORKFLOW_TYPES, 'unknown_workflow_type'),
+      workflow_type: text('workflow_type', { max: WORKFLOW_TYPE, repetitive: true, requiredRule: 'missing_required_value' })
+        .transform(canonicalType),
       start_date: date('start_date', { required: false }),
       for_reunification: flag('for_reunification'),
     })
@@ -28,8 +42,10 @@ export const assessmentsFile = (): FileDefinition<AssessmentRecord> => ({
       startDate: row.start_date,
       forReunification: row.for_reunification,
     })),
+  warn: unknownType,
   unique: {
-    key: (record) => record.workflowId,
+    // Case-insensitive, as SQL Server compares the assessment_workflow key.
+    key: (record) => record.workflowId.toLowerCase(),
     duplicate: (record, firstLine) => ({
       column: 'workflow_id',
       rule: 'duplicate_workflow_id',
