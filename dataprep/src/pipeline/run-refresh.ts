@@ -6,6 +6,7 @@ import type { RefreshSet } from '../model/refresh-set';
 import type { FileReadStats } from '../model/source-records';
 import { CURATED_TABLES } from '../model/tables';
 import { readExtract } from '../sources/index';
+import { assertFreshExtract } from '../sources/staleness';
 import { buildRefreshSet } from '../transform/index';
 import { RefreshLockedError, type RunInfo, type RunOutcome, type Warehouse } from '../warehouse/warehouse';
 import type { Logger } from './logger';
@@ -19,6 +20,8 @@ export interface RefreshOptions {
   warehouse: Warehouse;
   logger: Logger;
   now?: () => Date;
+  /** Fail a run whose newest required file is older than this (the daily case); null or absent: no check. */
+  maxExtractAgeHours?: number | null;
 }
 
 export interface IssueCount {
@@ -70,11 +73,11 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
   await warehouse.startRun(run); // RefreshLockedError propagates: nothing was logged or written
   logger.info('refresh started', { run_id: run.runId, as_at: run.asAtDate, target: warehouse.kind });
 
-  let files: FileReadStats[] = [];
+  const files: FileReadStats[] = [];
   let issues: DataQualityIssue[] = [];
   try {
-    const extract = await readExtract(options.sourceDir);
-    files = extract.files;
+    if (options.maxExtractAgeHours != null) assertFreshExtract(options.sourceDir, options.maxExtractAgeHours, now());
+    const extract = await readExtract(options.sourceDir, files);
     logFiles(logger, files);
     const set = buildRefreshSet(extract.data, {
       asAt: options.asAt, windowMonths: options.windowMonths, lookbackDays: options.lookbackDays,
@@ -125,8 +128,8 @@ export function failureMessage(error: unknown): string {
 
 function fileIssue(error: ExtractError): DataQualityIssue {
   return {
-    severity: 'error', sourceFile: error.sourceFile, line: error.line, column: error.column, personId: null,
-    rule: 'file_rejected', message: error.message,
+    severity: 'error', sourceFile: error.sourceFile || null, line: error.line, column: error.column, personId: null,
+    rule: (error as { rule?: string }).rule ?? 'file_rejected', message: error.message,
   };
 }
 
@@ -170,7 +173,7 @@ export function sentenceFor(
 function outcome(summary: Omit<RefreshSummary, 'durationMs'>, issues: DataQualityIssue[], finished: Date): RunOutcome {
   return {
     finishedAtUtc: finished.toISOString(), rowsRead: summary.rowsRead, rowsRejected: summary.rowsRejected,
-    rowsWritten: summary.rowsWritten, message: summary.message, issues,
+    rowsWritten: summary.rowsWritten, message: summary.message, issues, files: summary.files,
   };
 }
 
