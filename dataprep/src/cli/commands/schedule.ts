@@ -1,5 +1,6 @@
 import cron from 'node-cron';
 import { parseArgs } from 'node:util';
+import { alertOnMissedRuns } from '../../alerts/missed-schedule';
 import { createLogger } from '../../pipeline/logger';
 import { ENV, resolveLogLevel, UsageError } from '../settings';
 import { executeRun, resolveRunSettings, RUN_OPTIONS } from './run';
@@ -9,6 +10,7 @@ export const SCHEDULE_HELP = `Usage: ppoc-prep schedule --cron "EXPR" --source D
 Keeps running and starts a refresh on the cron schedule, in Europe/London time (e.g. "30 6 * * *"
 for 06:30 every day). Each refresh uses that day's date as its as-at date unless PPOC_AS_AT is set.
 A refresh still running when the next one is due is not overlapped. Stop with Ctrl+C.
+A failed refresh, and a tick missed or skipped, is alerted as for "ppoc-prep run" (docs/operations.md).
   --cron EXPR   node-cron expression (env PPOC_SCHEDULE)
 Run options as for "ppoc-prep run" (except --as-at).`;
 
@@ -21,7 +23,7 @@ export async function scheduleCommand(args: string[], out: (text: string) => voi
   if (!expression || !cron.validate(expression)) {
     throw new UsageError(`--cron (or ${ENV.schedule}) must be a valid cron expression, got "${expression ?? ''}"`);
   }
-  resolveRunSettings(values, process.env); // validate every setting now, not at the first tick
+  const { alerts } = resolveRunSettings(values, process.env); // validate every setting now, not at the first tick
   const logger = createLogger(resolveLogLevel(process.env));
   const task = cron.schedule(
     expression,
@@ -35,6 +37,7 @@ export async function scheduleCommand(args: string[], out: (text: string) => voi
     },
     { name: 'ppoc-refresh', timezone: 'Europe/London', noOverlap: true },
   );
+  alertOnMissedRuns(task, expression, alerts, logger);
   logger.info('scheduler started', { cron: expression, timezone: 'Europe/London' });
   await new Promise<void>((resolve) => {
     const stop = () => {
