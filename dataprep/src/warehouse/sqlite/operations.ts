@@ -14,7 +14,7 @@ export function insertSourceFiles(db: Database.Database, rows: readonly SourceFi
 }
 
 export function sourceFiles(db: Database.Database, runId: string): SourceFileRow[] {
-  return db.prepare('SELECT * FROM source_file WHERE run_id = ? ORDER BY rowid').all(runId) as SourceFileRow[];
+  return db.prepare('SELECT * FROM source_file WHERE run_id = ? ORDER BY file_name').all(runId) as SourceFileRow[];
 }
 
 export function assessmentWorkflows(db: Database.Database, personId: string): AssessmentWorkflowRow[] {
