@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExtractError } from '../model/data-quality';
+import type { DataQualityRule } from '../model/data-quality-rules';
 import type { SourceFileName } from '../model/source-records';
 
 /** The contract's required files (docs/source-contract.md); predictions come as .csv or .xlsx. */
@@ -10,7 +11,7 @@ export const DEFAULT_MAX_EXTRACT_AGE_HOURS = 36;
 
 /** The daily run found yesterday's (or last week's) export: nothing is published. */
 export class StaleExtractError extends ExtractError {
-  readonly rule = 'stale_extract';
+  readonly rule: DataQualityRule = 'stale_extract';
 
   constructor(file: SourceFileName, readonly ageHours: number, message: string) {
     super(file, message);

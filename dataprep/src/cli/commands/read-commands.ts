@@ -12,7 +12,7 @@ const TARGET_OPTIONS = { sqlite: { type: 'string' }, sqlserver: { type: 'string'
 export const SUMMARY_HELP = `Usage: ppoc-prep summary [--sqlite FILE | --sqlserver CONN] [--locality NAME] [--team NAME]
                          [--assessment-type SGO|Reunification] [--full-care-order Yes|No]
 
-Prints the summary sentence (rules.md wording, one line) for the latest successful run and filter.
+Prints the summary sentence (worded as docs/rules.md says, one line) for the latest successful run and filter.
 A locality or team that does not occur in the run is an error (exit 2) listing the values that do;
 values match case-insensitively.`;
 
