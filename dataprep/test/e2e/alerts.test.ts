@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readableMail, startAlertServers, type AlertServers } from '../helpers/alert-servers';
-import { copyOfExample, runCli, tempDir } from '../helpers/cli';
+import { createServer } from 'node:net';
+import { copyOfExample, query, runCli, tempDir } from '../helpers/cli';
 
 const CANARY = /Zebedee|Quuxley|Wilhelmina|Snark/;
 
@@ -63,6 +64,23 @@ describe('e2e: alerts on a failed run (real SMTP and HTTP servers on loopback)',
     }
     assert.match(result.stderr, /alert sent channel=email/);
     assert.match(result.stderr, /alert sent channel=webhook/);
+    const read = query<{ file_name: string }>(db, 'SELECT file_name FROM source_file WHERE run_id = ? ORDER BY file_name', runId);
+    assert.deepEqual(read.map((f) => f.file_name), ['allocations.csv', 'episodes.csv', 'teams.csv'], 'the files read before the failure');
+  });
+
+  it('alerts when the run cannot reach its database (exit 4), before any run ID exists', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as { port: number };
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const conn = `Server=127.0.0.1,${port};Database=ppoc;User Id=ppoc_job;Password=Db-Pa55-never-shown;Connect Timeout=5`;
+    const result = await runCli(['run', '--source', copyOfExample(), '--as-at', '2022-05-31', '--sqlserver', conn], env);
+    assert.equal(result.code, 4, result.stderr);
+    assert.equal(servers.posts.length, 1);
+    const { text } = JSON.parse(servers.posts[0].body) as { text: string };
+    assert.match(text, /^PPOC refresh FAILED: run stopped, as at 2022-05-31\n\nPPOC run stopped on .* before a run could be logged \(as at 2022-05-31, SQL Server\)\.\nReason: SQL Server: cannot connect to SQL Server 127\.0\.0\.1/);
+    assert.equal(servers.mails.length, 1);
+    for (const output of [text, servers.mails[0].raw, result.stdout, result.stderr]) assert.ok(!output.includes('Db-Pa55-never-shown'));
   });
 
   it('a successful run sends nothing; an alert that cannot be sent is logged, redacted, never fatal', async () => {
