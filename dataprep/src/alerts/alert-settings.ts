@@ -29,7 +29,10 @@ export const NO_ALERTS: AlertSettings = { smtp: null, webhook: null };
 
 type Env = Record<string, string | undefined>;
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** This machine: 127.0.0.0/8, ::1 or localhost. */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
 const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
 function value(env: Env, key: string): string | null {
@@ -78,7 +81,7 @@ function webhookSettings(env: Env): string | null {
   if (url === null) return null;
   const parsed = parsedUrl(url);
   // Plain HTTP only to this machine (a local relay, or the tests' loopback server): the URL is a secret.
-  const secure = parsed?.protocol === 'https:' || (parsed?.protocol.replace(/:$/, '') === 'http' && LOOPBACK.has(parsed.hostname));
+  const secure = parsed?.protocol === 'https:' || (parsed?.protocol.replace(/:$/, '') === 'http' && isLoopbackHost(parsed.hostname));
   if (!secure) throw new UsageError(`${ALERT_ENV.webhook} must be an https:// URL of an incoming webhook (value not shown)`);
   return url;
 }

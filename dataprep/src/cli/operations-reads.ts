@@ -60,10 +60,16 @@ export function sourceFilesTable(run: RefreshLogEntry, files: readonly SourceFil
   )}`;
 }
 
+/** A stored UTC timestamp; one edited by hand as `YYYY-MM-DD HH:MM:SS` (SQLite's datetime()) is read as UTC too. */
+function utcInstant(text: string): number {
+  const iso = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text;
+  return Date.parse(iso);
+}
+
 /** status --max-age-hours N: one line for a monitor, and whether the last success is recent enough. */
 export function lastSuccessAge(run: RefreshLogEntry | null, maxAgeHours: number, now: Date): { ok: boolean; line: string } {
   if (!run?.finished_at_utc) return { ok: false, line: `STALE: no successful run recorded (limit ${maxAgeHours} hours).` };
-  const hours = (now.getTime() - Date.parse(run.finished_at_utc)) / 3_600_000;
+  const hours = (now.getTime() - utcInstant(run.finished_at_utc)) / 3_600_000;
   const ok = hours <= maxAgeHours;
   const age = `${(Math.floor(hours * 10) / 10).toFixed(1)} hours ago (${run.finished_at_utc}, as at ${run.as_at_date})`;
   return {

@@ -44,6 +44,7 @@ describe('e2e: alerts on a failed run (real SMTP and HTTP servers on loopback)',
     const [mail] = servers.mails;
     const message = readableMail(mail.raw);
     assert.equal(mail.from, 'ppoc-prep@example.org');
+    assert.equal(mail.secure, true, 'STARTTLS to the loopback relay (self-signed certificate accepted on this machine only)');
     assert.deepEqual(mail.to, ['mi-team@example.org', 'duty-analyst@example.org']);
     assert.match(message, /^Subject: PPOC refresh FAILED: assessments\.csv, run \S+, as at 2022-05-31/m);
     assert.equal(servers.posts.length, 1);

@@ -69,7 +69,8 @@ describe('e2e: operations (stale extracts, status for monitors, explain\'s workf
     assert.equal(fresh.code, 0, fresh.stdout);
     assert.match(fresh.stdout, /^OK: the last successful run \S+ finished 0\.\d hours ago .*within 26 hours\.\n$/);
     const writable = new Database(db);
-    writable.prepare('UPDATE refresh_log SET finished_at_utc = ?').run(new Date(Date.now() - 49 * 3_600_000).toISOString());
+    // As someone ageing it by hand would: SQLite's datetime() text, no T, no Z (read as UTC).
+    writable.prepare("UPDATE refresh_log SET finished_at_utc = datetime('now', '-49 hours')").run();
     writable.close();
     const old = await runCli(['status', '--sqlite', db, '--max-age-hours', '26']);
     assert.equal(old.code, 1);

@@ -10,6 +10,8 @@ export interface ReceivedMail {
   from: string | undefined;
   to: string[];
   raw: string;
+  /** Whether the session had been upgraded with STARTTLS. */
+  secure: boolean;
 }
 
 export interface AlertServers {
@@ -34,7 +36,8 @@ export async function startAlertServers(): Promise<AlertServers> {
     webhookStatus: 200,
   };
   const smtp = new SMTPServer({
-    authOptional: true, allowInsecureAuth: true, disabledCommands: ['STARTTLS'], logger: false,
+    // smtp-server's defaults otherwise: STARTTLS offered with its built-in self-signed certificate.
+    authOptional: true, logger: false,
     onAuth(auth, _session, callback) {
       const ok = auth.username === state.credentials.user && auth.password === state.credentials.pass;
       callback(ok ? null : new Error('Invalid username or password'), ok ? { user: auth.username } : undefined);
@@ -46,7 +49,7 @@ export async function startAlertServers(): Promise<AlertServers> {
         const from = session.envelope.mailFrom;
         state.mails.push({
           from: from === false ? undefined : from.address, to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
+          raw: Buffer.concat(chunks).toString('utf8'), secure: session.secure,
         });
         callback();
       });
