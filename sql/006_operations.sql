@@ -8,7 +8,7 @@ IF OBJECT_ID(N'ppoc.assessment_workflow', N'U') IS NULL
     CREATE TABLE ppoc.assessment_workflow (
         person_id         NVARCHAR(50)   NOT NULL,
         workflow_id       NVARCHAR(50)   NOT NULL,
-        workflow_type     NVARCHAR(50)   NOT NULL,
+        workflow_type     NVARCHAR(100)  NOT NULL,
         start_date        DATE           NULL,
         for_reunification BIT            NOT NULL,
         qualifies         BIT            NOT NULL,
@@ -26,7 +26,7 @@ IF OBJECT_ID(N'ppoc_staging.assessment_workflow', N'U') IS NULL
     CREATE TABLE ppoc_staging.assessment_workflow (
         person_id         NVARCHAR(50)   NOT NULL,
         workflow_id       NVARCHAR(50)   NOT NULL,
-        workflow_type     NVARCHAR(50)   NOT NULL,
+        workflow_type     NVARCHAR(100)  NOT NULL,
         start_date        DATE           NULL,
         for_reunification BIT            NOT NULL,
         qualifies         BIT            NOT NULL,

@@ -53,7 +53,7 @@ const OPERATIONS_TABLES: Readonly<Record<OperationsCuratedTableName | Operations
   assessment_workflow: {
     name: 'assessment_workflow',
     columns: [
-      text('person_id', ID, false), text('workflow_id', ID, false), text('workflow_type', 50, false), date('start_date'),
+      text('person_id', ID, false), text('workflow_id', ID, false), text('workflow_type', 100, false), date('start_date'),
       yesno('for_reunification'), yesno('qualifies'), text('reason', MESSAGE, false), asAt,
     ],
     primaryKey: ['workflow_id'],

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ExtractError } from '../../src/model/data-quality';
 import type { FileReadStats } from '../../src/model/source-records';
 import { readFingerprinted, whileFingerprinted } from '../../src/sources/fingerprint';
-import { readExtract } from '../../src/sources/index';
+import { DEFAULT_READ_LIMITS, readExtract } from '../../src/sources/index';
 import { csv, HEADERS, removeExtracts, writeExtract } from './extract-fixture';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -67,9 +67,9 @@ describe('source file fingerprints (source_file) and files that change while rea
   it('hands over the files read before a file-level failure, the failing file with its counts', async () => {
     const bad = ['1,W1,SINGLE,,maybe', '2,W2,SINGLE,,maybe', '3,W3,SGO,,'];
     const files: FileReadStats[] = [];
-    await assert.rejects(readExtract(writeExtract({ 'assessments.csv': csv(HEADERS.assessments, ...bad) }), files), ExtractError);
+    await assert.rejects(readExtract(writeExtract({ 'assessments.csv': csv(HEADERS.assessments, ...bad) }), DEFAULT_READ_LIMITS, files), ExtractError);
     assert.deepEqual(files.map((f) => [f.file, f.rowsRead, f.rowsRejected, typeof f.fingerprint?.sha256]), [
-      ['episodes.csv', 1, 0, 'string'], ['allocations.csv', 0, 0, 'string'], ['assessments.csv', 3, 2, 'string'],
+      ['episodes.csv', 1, 0, 'string'], ['allocations.csv', 1, 0, 'string'], ['assessments.csv', 3, 2, 'string'],
     ]);
   });
 });

@@ -7,15 +7,18 @@ import { runRefresh, type RefreshSummary } from '../../pipeline/run-refresh';
 import { DEFAULT_MAX_EXTRACT_AGE_HOURS } from '../../sources/staleness';
 import { RefreshLockedError } from '../../warehouse/warehouse';
 import { describeTarget, openWarehouse } from '../open-warehouse';
+import type { ShrinkGuardOptions } from '../../pipeline/shrink-guard';
+import type { ReadLimits } from '../../sources/source-file';
 import {
-  asAtGiven, resolveAsAt, resolveLogLevel, resolveLookbackDays, resolveMaxExtractAgeHours, resolveSource, resolveTarget,
+  asAtGiven, resolveAsAt, resolveLogLevel, resolveLookbackDays, resolveMaxExtractAgeHours, resolveReadLimits, resolveShrinkGuard,
+  resolveSource, resolveTarget,
   resolveWindowMonths, type TargetSettings,
 } from '../settings';
 import { textTable } from '../text-table';
 import { frequentRules } from './issues';
 
 export const RUN_HELP = `Usage: ppoc-prep run --source DIR [--as-at YYYY-MM-DD] [--sqlite FILE | --sqlserver CONNECTION]
-                     [--window-months N] [--lookback-days N] [--allow-stale]
+                     [--window-months N] [--lookback-days N] [--allow-shrink] [--allow-stale]
 
 Reads the extract folder, validates every row, applies the PPOC rules and replaces the curated
 tables in one atomic refresh. Exit 0 when the run succeeded (row-level issues allowed), 1 when it
@@ -27,9 +30,12 @@ failed (the previous tables are kept), 2 for a usage error, 3 when another refre
   --sqlserver CONN      SQL Server connection string (env PPOC_SQLSERVER)
   --window-months N     window length W, 1-24 (env PPOC_WINDOW_MONTHS; default 3)
   --lookback-days N     lookback L for assessment starts (env PPOC_LOOKBACK_DAYS; default 90)
+  --allow-shrink        accept planned_assessment or cic_cohort shrinking by more than
+                        PPOC_MAX_SHRINK_PERCENT (default 50) against the last successful run
   --allow-stale         publish even when the newest required file is older than PPOC_MAX_EXTRACT_AGE_HOURS
                         (default 36; checked only when no as-at date is given)
 
+Input limits (environment): PPOC_MAX_FILE_MB (default 500), PPOC_MAX_XLSX_ROWS (default 1000000).
 Alerts on a failed run: e-mail (PPOC_SMTP_URL, PPOC_ALERT_TO, PPOC_ALERT_FROM) and/or a JSON POST
 to PPOC_ALERT_WEBHOOK (a Teams or Slack incoming webhook). See docs/operations.md.`;
 
@@ -40,6 +46,7 @@ export const RUN_OPTIONS = {
   sqlserver: { type: 'string' },
   'window-months': { type: 'string' },
   'lookback-days': { type: 'string' },
+  'allow-shrink': { type: 'boolean' },
   'allow-stale': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -50,6 +57,8 @@ export interface RunSettings {
   windowMonths: number;
   lookbackDays: number;
   target: TargetSettings;
+  readLimits: ReadLimits;
+  shrinkGuard: ShrinkGuardOptions;
   /** The stale-extract limit, or null: an as-at date was given, or --allow-stale. */
   maxExtractAgeHours: number | null;
   alerts: AlertSettings;
@@ -64,6 +73,8 @@ export function resolveRunSettings(values: Record<string, string | boolean | und
     windowMonths: resolveWindowMonths(str('window-months'), env),
     lookbackDays: resolveLookbackDays(str('lookback-days'), env),
     target: resolveTarget({ sqlite: str('sqlite'), sqlserver: str('sqlserver') }, env),
+    readLimits: resolveReadLimits(env),
+    shrinkGuard: resolveShrinkGuard(values['allow-shrink'] === true, env),
     maxExtractAgeHours: asAtGiven(str('as-at'), env) || values['allow-stale'] === true ? null : maxAge,
     alerts: resolveAlertSettings(env),
   };

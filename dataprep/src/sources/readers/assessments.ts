@@ -1,15 +1,22 @@
 import { z } from 'zod';
 import { WORKFLOW_TYPES, type AssessmentRecord } from '../../model/source-records';
+import { describeValue, shapeOf } from '../../model/value-shape';
 import { date, flag, text } from '../fields';
 import type { FileDefinition, RowFault } from '../table-reader';
 import { PERSON_ID, WORKFLOW_TYPE } from './limits';
 
 const KNOWN = new Map(WORKFLOW_TYPES.map((t) => [t.toLowerCase(), t] as const));
+/** One word or code, as a Mosaic workflow type is (`Adoption`, `CIN`, `CP-Review`). */
+const TYPE_WORD = /^[A-Za-z0-9][A-Za-z0-9_\-/]{0,24}$/;
 
-/** `SGO`/`SINGLE` in any case → canonical; any other type is kept as written (it never qualifies). */
-const canonicalType = (value: string): string => KNOWN.get(value.toLowerCase()) ?? value;
+/**
+ * `SGO`/`SINGLE` in any case → canonical. Another type is kept (assessment_workflow says why it
+ * never counts): as written when it is one word or code, otherwise by its shape, since text with
+ * spaces or a formula there is more likely a name from a swapped column than a workflow type.
+ */
+const storedType = (value: string): string => KNOWN.get(value.toLowerCase()) ?? (TYPE_WORD.test(value) ? value : `[${shapeOf(value)}]`);
 
-/** Another Mosaic workflow type is a known-but-unusual value: kept (assessment_workflow says why it never counts). */
+/** Another Mosaic workflow type is a known-but-unusual value: kept, with a warning. */
 function unknownType(record: AssessmentRecord): RowFault | null {
   if (KNOWN.has(record.workflowType.toLowerCase())) return null;
   return {
@@ -31,7 +38,7 @@ export const assessmentsFile = (): FileDefinition<AssessmentRecord> => ({
       person_id: text('person_id', { max: PERSON_ID, requiredRule: 'missing_person_id' }),
       workflow_id: text('workflow_id', { max: PERSON_ID, requiredRule: 'missing_required_value' }),
       workflow_type: text('workflow_type', { max: WORKFLOW_TYPE, repetitive: true, requiredRule: 'missing_required_value' })
-        .transform(canonicalType),
+        .transform(storedType),
       start_date: date('start_date', { required: false }),
       for_reunification: flag('for_reunification'),
     })
@@ -49,7 +56,7 @@ export const assessmentsFile = (): FileDefinition<AssessmentRecord> => ({
     duplicate: (record, firstLine) => ({
       column: 'workflow_id',
       rule: 'duplicate_workflow_id',
-      message: `workflow_id ${JSON.stringify(record.workflowId)} already appears on line ${firstLine}; only the first row is kept`,
+      message: `workflow_id ${describeValue(record.workflowId)} already appears on line ${firstLine}; only the first row is kept`,
     }),
   },
 });
