@@ -17,7 +17,8 @@ function issueCounts(summary: RefreshSummary): string {
   if (summary.issueCounts.length === 0) return 'Data-quality issues: none.';
   const total = (severity: string) => summary.issueCounts.filter((c) => c.severity === severity).reduce((n, c) => n + c.count, 0);
   const byRule = summary.issueCounts.map((c) => `${c.rule} ${c.count}`).join(', ');
-  return `Data-quality issues: ${total('error')} errors, ${total('warning')} warnings (${byRule}).`;
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `Data-quality issues: ${count(total('error'), 'error')}, ${count(total('warning'), 'warning')} (${byRule}).`;
 }
 
 export function failedRunAlert(summary: RefreshSummary, target: string): Alert {

@@ -56,7 +56,7 @@ describe('e2e: alerts on a failed run (real SMTP and HTTP servers on loopback)',
       assert.ok(body.includes(runId), 'names the run ID');
       assert.match(body, /assessments\.csv: required file is missing/);
       assert.match(body, /as at 2022-05-31/);
-      assert.match(body, /Data-quality issues: 1 errors, 0 warnings \(file_rejected 1\)/);
+      assert.match(body, /Data-quality issues: 1 error, 0 warnings \(file_rejected 1\)/);
     }
     for (const output of [mail.raw, message, text, result.stdout, result.stderr]) {
       assert.doesNotMatch(output, CANARY);
