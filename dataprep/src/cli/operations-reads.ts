@@ -68,14 +68,15 @@ function utcInstant(text: string): number {
 
 /** status --max-age-hours N: one line for a monitor, and whether the last success is recent enough. */
 export function lastSuccessAge(run: RefreshLogEntry | null, maxAgeHours: number, now: Date): { ok: boolean; line: string } {
-  if (!run?.finished_at_utc) return { ok: false, line: `STALE: no successful run recorded (limit ${maxAgeHours} hours).` };
+  const limit = `${maxAgeHours} ${maxAgeHours === 1 ? 'hour' : 'hours'}`;
+  if (!run?.finished_at_utc) return { ok: false, line: `STALE: no successful run recorded (limit ${limit}).` };
   const hours = (now.getTime() - utcInstant(run.finished_at_utc)) / 3_600_000;
   const ok = hours <= maxAgeHours;
   const age = `${(Math.floor(hours * 10) / 10).toFixed(1)} hours ago (${run.finished_at_utc}, as at ${run.as_at_date})`;
   return {
     ok,
     line: ok
-      ? `OK: the last successful run ${run.run_id} finished ${age}, within ${maxAgeHours} hours.`
-      : `STALE: the last successful run ${run.run_id} finished ${age}, more than ${maxAgeHours} hours.`,
+      ? `OK: the last successful run ${run.run_id} finished ${age}, within ${limit}.`
+      : `STALE: the last successful run ${run.run_id} finished ${age}, more than ${limit}.`,
   };
 }
