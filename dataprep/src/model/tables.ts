@@ -34,9 +34,14 @@ export type CuratedTableName =
   | 'target_progress'
   | 'plan_explanation'
   | 'user_access'
+  | OperationsCuratedTableName
   | TrendTableName;
-export type LogTableName = 'refresh_log' | 'data_quality_issue';
-/** Release 2 (issue 10): curated tables for trends and the report model. */
+export type LogTableName = 'refresh_log' | 'data_quality_issue' | OperationsLogTableName;
+
+/** Release 2, operations (issue 11): every Mosaic workflow with why it counts; each run's source files. */
+export type OperationsCuratedTableName = 'assessment_workflow';
+export type OperationsLogTableName = 'source_file';
+/** Release 2, trends (issue 10): curated tables for trends and the report model. */
 export type TrendTableName = 'timeliness_by_month' | 'locality_team';
 /** Kept across runs: a run replaces only its own as-at date's rows. */
 export type HistoryTableName = 'plan_status_history';
@@ -54,6 +59,60 @@ const asAt = date('as_at_date', false);
 const decimal = (name: string, precision: number, scale: number): ColumnDef => ({ name, type: 'decimal', precision, scale, nullable: true });
 /** `Yes`, `No` or `All` on the page-2 tables, so an FCO slicer picks one row set; release-1 rows were the `All` rows. */
 const fcoSlice: ColumnDef = { ...text('full_care_order', 3, false), addedWith: 'All' };
+
+// Release 2, operations (issue 11). Kept in their own block so other release-2 additions merge cleanly.
+const OPERATIONS_TABLES: Readonly<Record<OperationsCuratedTableName | OperationsLogTableName, TableDef>> = {
+  /** Every workflow row of assessments.csv that was read, qualifying or not, with why it did (not) count. */
+  assessment_workflow: {
+    name: 'assessment_workflow',
+    columns: [
+      text('person_id', ID, false), text('workflow_id', ID, false), text('workflow_type', 100, false), date('start_date'),
+      yesno('for_reunification'), yesno('qualifies'), text('reason', MESSAGE, false), asAt,
+    ],
+    primaryKey: ['workflow_id'],
+    indexes: [['person_id']],
+  },
+  /** One row per run and source file read: kept forever, like refresh_log. */
+  source_file: {
+    name: 'source_file',
+    columns: [
+      text('run_id', 40, false), text('file_name', 60, false), int('size_bytes'),
+      { name: 'modified_at_utc', type: 'timestamp', nullable: false }, text('sha256', 64, false), int('rows_read'), int('rows_rejected'),
+    ],
+    primaryKey: ['run_id', 'file_name'],
+    indexes: [],
+  },
+};
+
+// Release 2, trends (issue 10), in their own block too.
+const TREND_TABLES: Readonly<Record<TrendTableName | HistoryTableName, TableDef>> = {
+  timeliness_by_month: {
+    name: 'timeliness_by_month',
+    columns: [
+      text('month', 7, false), text('locality', NAME, false), text('team', NAME, false), text('assessment_type', 20, false),
+      int('started'), int('started_on_time'), int('started_late'), decimal('pct_on_time', 4, 1),
+      decimal('median_days_late', 7, 1), int('not_yet_started_at_month_end', true), decimal('target_pct_on_time', 4, 1),
+    ],
+    primaryKey: ['month', 'locality', 'team', 'assessment_type'],
+    indexes: [],
+  },
+  locality_team: {
+    name: 'locality_team',
+    columns: [text('locality', NAME, false), text('team', NAME, false), int('sort_order')],
+    primaryKey: ['locality', 'team'],
+    indexes: [],
+  },
+  plan_status_history: {
+    name: 'plan_status_history',
+    columns: [
+      asAt, text('person_id', ID, false), text('assessment_type', 20, false), text('status', 60, false), int('status_order'),
+      date('predicted_start_date', false), date('actual_start_date'), int('days_late'), text('locality', NAME),
+      text('team', NAME), yesno('full_care_order'), text('run_id', 40, false),
+    ],
+    primaryKey: ['as_at_date', 'person_id', 'assessment_type'],
+    indexes: [['person_id', 'assessment_type', 'as_at_date']],
+  },
+};
 
 export const TABLES: Readonly<Record<CuratedTableName | LogTableName | HistoryTableName, TableDef>> = {
   planned_assessment: {
@@ -122,33 +181,6 @@ export const TABLES: Readonly<Record<CuratedTableName | LogTableName | HistoryTa
     primaryKey: [],
     indexes: [['user_principal_name']],
   },
-  // Release 2 (issue 10): trends and the report model.
-  timeliness_by_month: {
-    name: 'timeliness_by_month',
-    columns: [
-      text('month', 7, false), text('locality', NAME, false), text('team', NAME, false), text('assessment_type', 20, false),
-      int('started'), int('started_on_time'), int('started_late'), decimal('pct_on_time', 4, 1),
-      decimal('median_days_late', 7, 1), int('not_yet_started_at_month_end', true), decimal('target_pct_on_time', 4, 1),
-    ],
-    primaryKey: ['month', 'locality', 'team', 'assessment_type'],
-    indexes: [],
-  },
-  locality_team: {
-    name: 'locality_team',
-    columns: [text('locality', NAME, false), text('team', NAME, false), int('sort_order')],
-    primaryKey: ['locality', 'team'],
-    indexes: [],
-  },
-  plan_status_history: {
-    name: 'plan_status_history',
-    columns: [
-      asAt, text('person_id', ID, false), text('assessment_type', 20, false), text('status', 60, false), int('status_order'),
-      date('predicted_start_date', false), date('actual_start_date'), int('days_late'), text('locality', NAME),
-      text('team', NAME), yesno('full_care_order'), text('run_id', 40, false),
-    ],
-    primaryKey: ['as_at_date', 'person_id', 'assessment_type'],
-    indexes: [['person_id', 'assessment_type', 'as_at_date']],
-  },
   refresh_log: {
     name: 'refresh_log',
     columns: [
@@ -170,6 +202,8 @@ export const TABLES: Readonly<Record<CuratedTableName | LogTableName | HistoryTa
     primaryKey: [],
     indexes: [['run_id'], ['person_id']],
   },
+  ...OPERATIONS_TABLES,
+  ...TREND_TABLES,
 };
 
 /** The tables a refresh replaces as a whole, in load order. */
@@ -181,6 +215,7 @@ export const CURATED_TABLES: readonly CuratedTableName[] = [
   'target_progress',
   'plan_explanation',
   'user_access',
+  'assessment_workflow',
   'timeliness_by_month',
   'locality_team',
 ];

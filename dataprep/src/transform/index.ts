@@ -2,6 +2,7 @@ import { isIsoDate, isValidWindowMonths } from '../../../core/src/index';
 import { NO_PRIOR_HISTORY, type PriorHistory, type RefreshSet, type TransformOptions } from '../model/refresh-set';
 import type { SourceData } from '../model/source-records';
 import { buildQualifyingStarts } from './actual-starts';
+import { buildAssessmentWorkflows } from './assessment-workflows';
 import { buildCareExits } from './care-exits';
 import { buildCicCohort } from './cohort';
 import { warnUnknownCodes } from './episode-codes';
@@ -74,6 +75,7 @@ export function buildRefreshSet(data: SourceData, options: TransformOptions, pri
       target_progress: targets ? buildTargetProgress(targets, { planned: plannedAssessment, exits: careExit }, asAt) : [],
       plan_explanation: buildPlanExplanations({ groups, starts, outcomes }, options),
       user_access: buildUserAccess(data.userAccess),
+      assessment_workflow: buildAssessmentWorkflows(data.assessments, outcomes, options),
       timeliness_by_month: timeliness,
       locality_team: buildLocalityTeam([plannedAssessment, cicCohort, careExit, timeliness, prior.places]),
     },

@@ -28,8 +28,8 @@ folder that succeeded. Exit 3 when another refresh is running.
 Other options as for "ppoc-prep run" (no --as-at: each folder's date is its as-at date); the
 shrink guard compares each folder's tables with the run before it (--allow-shrink to accept).`;
 
-// The run options but --source and --as-at, which each folder gives.
-const { source: _source, 'as-at': _asAt, ...runOptions } = RUN_OPTIONS;
+// The run options but --source and --as-at, which each folder gives (so no staleness check either).
+const { source: _source, 'as-at': _asAt, 'allow-stale': _stale, ...runOptions } = RUN_OPTIONS;
 const OPTIONS = { ...runOptions, 'source-archive': { type: 'string' }, force: { type: 'boolean' } } as const;
 
 function readArchive(dir: string | undefined, out: (text: string) => void): ArchivedExtract[] {

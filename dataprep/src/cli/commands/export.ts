@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { exportTables } from '../../export/write-export';
 import { UsageError } from '../settings';
 import { textTable } from '../text-table';
-import { TARGET_OPTIONS, withReader } from './read-commands';
+import { withReader } from '../read-warehouse';
+import { TARGET_OPTIONS } from './read-commands';
 
 export const EXPORT_HELP = `Usage: ppoc-prep export --out DIR [--sqlite FILE | --sqlserver CONNECTION] [--excel-safe]
 

@@ -56,6 +56,11 @@ export function createSqlServerWarehouse(
     planExplanations: (personId: string) => reader.planExplanations(personId),
     dataQualityIssues: (filter: { runId?: string; personId?: string }) => reader.dataQualityIssues(filter),
     eachRow: (table: ExportTableName, onRow: (row: ExportRow) => void) => reader.eachRow(table, onRow),
+    sourceFiles: (runId: string) => reader.sourceFiles(runId),
+    assessmentWorkflows: (personId: string) => reader.assessmentWorkflows(personId),
+    latestFinishedRun: () => reader.latestFinishedRun(),
+    personKnown: (personId: string, runId: string) => reader.personKnown(personId, runId),
+    distinctValues: (column: 'locality' | 'team') => reader.distinctValues(column),
     async close() {
       if (closed) return;
       closed = true;

@@ -5,12 +5,17 @@
  */
 import type { IsoDate } from '../../../../core/src/index';
 import type { DataQualityIssue } from '../../model/data-quality';
-import type { PlannedAssessmentRow, PlanExplanationRow, PlanStatusHistoryRow, PriorHistory } from '../../model/refresh-set';
+import type {
+  AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, PlanStatusHistoryRow, PriorHistory,
+} from '../../model/refresh-set';
 import { TABLES, type CuratedTableName, type ExportTableName } from '../../model/tables';
-import type { ExportRow, HistoryQuery, PlannedAssessmentFilter, RefreshLogEntry, RunStatus } from '../warehouse';
+import type { ExportRow, HistoryQuery, PlannedAssessmentFilter, RefreshLogEntry, RunStatus, SourceFileRow } from '../warehouse';
 import { calendarDateValue } from './columns';
 import { DATE, INT, nvarchar, type SqlConnector, type SqlParam, type SqlRow } from './connector';
 import { param } from './params';
+import {
+  SELECT_ASSESSMENT_WORKFLOWS, SELECT_LATEST_FINISHED, SELECT_LOCALITIES, SELECT_PERSON_KNOWN, SELECT_SOURCE_FILES, SELECT_TEAMS,
+} from './operations-statements';
 import {
   countLiveRows, SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_PLACES, SELECT_ISSUES,
   SELECT_LATEST_SUCCESS, SELECT_PLAN_EXPLANATIONS, SELECT_PLANNED_ASSESSMENTS, SELECT_RECENT_RUNS, SELECT_SUCCEEDED_AS_AT_DATES,
@@ -118,5 +123,35 @@ export class SqlServerReader {
   /** Streams a table through its view (Yes/No text, ISO dates), so the export holds one row at a time. */
   async eachRow(table: ExportTableName, onRow: (row: ExportRow) => void): Promise<number> {
     return this.connector.each(selectForExport(TABLES[table]), [], (row) => onRow(row as ExportRow));
+  }
+
+  async sourceFiles(runId: string): Promise<SourceFileRow[]> {
+    const rows = await this.connector.query(SELECT_SOURCE_FILES, [param(TABLES.source_file, 'run_id', runId)]);
+    return rows.map((row) => ({
+      run_id: String(row.run_id), file_name: String(row.file_name), size_bytes: Number(row.size_bytes),
+      modified_at_utc: instant(row.modified_at_utc) ?? '', sha256: String(row.sha256), rows_read: Number(row.rows_read),
+      rows_rejected: Number(row.rows_rejected),
+    }));
+  }
+
+  async assessmentWorkflows(personId: string): Promise<AssessmentWorkflowRow[]> {
+    const rows = await this.connector.query(SELECT_ASSESSMENT_WORKFLOWS, [param(TABLES.assessment_workflow, 'person_id', personId)]);
+    return rows as unknown as AssessmentWorkflowRow[];
+  }
+
+  async latestFinishedRun(): Promise<RefreshLogEntry | null> {
+    const [row] = await this.connector.query(SELECT_LATEST_FINISHED);
+    return row ? toLogEntry(row) : null;
+  }
+
+  async personKnown(personId: string, runId: string): Promise<boolean> {
+    const dq = TABLES.data_quality_issue;
+    const [row] = await this.connector.query(SELECT_PERSON_KNOWN, [param(dq, 'person_id', personId), param(dq, 'run_id', runId)]);
+    return Number(row?.known) === 1;
+  }
+
+  async distinctValues(column: 'locality' | 'team'): Promise<string[]> {
+    const rows = await this.connector.query(column === 'locality' ? SELECT_LOCALITIES : SELECT_TEAMS);
+    return rows.map((row) => String(row.value));
   }
 }

@@ -34,7 +34,7 @@ describe('sql/ migrations (static checks)', () => {
 
   it('are numbered 001… without gaps, split into GO batches, and each records itself in ppoc.schema_version', () => {
     assert.deepEqual(migrations.map((m) => m.name), [
-      '001_schema', '002_tables', '003_staging_and_swap', '004_views', '005_roles', RELEASE_2,
+      '001_schema', '002_tables', '003_staging_and_swap', '004_views', '005_roles', '006_operations', RELEASE_2,
     ]);
     for (const m of migrations) {
       assert.ok(m.batches.length > 1, m.name);
@@ -43,9 +43,17 @@ describe('sql/ migrations (static checks)', () => {
     }
     const total = migrations.reduce((n, m) => n + m.batches.length, 0);
     assert.equal(model.parsedBatches + model.structuralBatches, total);
-    // By shape alone: the procedures (2, redefined by release 2), GRANT batches (3 + 2), release 2's four
-    // primary-key rebuilds and its verify-then-record batch.
-    assert.equal(model.structuralBatches, 2 + 3 + 2 + 2 + 4 + 1);
+    // By shape alone: the procedures (2, redefined by each release-2 file: + 2 + 2), GRANT batches (3 + 1 + 2),
+    // release 2's verify-then-record batches (1 + 1) and issue 10's four primary-key rebuilds.
+    assert.equal(model.structuralBatches, 2 + 2 + 2 + 3 + 1 + 2 + 1 + 1 + 4);
+  });
+
+  it('verify, in a file\'s last batch, every table, view and procedure the file creates before recording it', () => {
+    for (const [file, checked] of model.verified) {
+      assert.deepEqual([...checked].sort(), [...(model.createdBy.get(file) ?? [])].sort(), file);
+    }
+    assert.ok(model.verified.has('006_operations'));
+    assert.ok(model.verified.has(RELEASE_2));
   });
 
   it('are re-runnable: every CREATE is guarded or CREATE OR ALTER, nothing is dropped', () => {
@@ -122,16 +130,17 @@ describe('sql/ migrations (static checks)', () => {
     }
   });
 
-  it(`verify, in ${RELEASE_2}'s last batch, every table, column, key and view it creates or alters before recording itself`, () => {
-    const verified = new Set(model.verified.get(RELEASE_2));
+  it(`verify, in ${RELEASE_2}'s last batch, every table, column, key, view and procedure it creates or alters first`, () => {
+    const verified = [...(model.verified.get(RELEASE_2) ?? []), ...(model.verifiedColumns.get(RELEASE_2) ?? [])];
     const created = ['timeliness_by_month', 'locality_team', 'plan_status_history'];
     const expected = [
       ...created.flatMap((n) => [`ppoc.${n}`, `ppoc_staging.${n}`, `ppoc.vw_${n}`]),
       ...['locality_summary', 'target_progress'].flatMap((n) => [
         `ppoc.vw_${n}`, ...['ppoc', 'ppoc_staging'].flatMap((s) => [`${s}.${n}.full_care_order`, `${s}.${n} key full_care_order`]),
       ]),
+      'ppoc_staging.clear_staging', 'ppoc_staging.swap_into_live',
     ];
-    assert.deepEqual([...verified].sort(), expected.sort());
+    assert.deepEqual(verified.sort(), expected.sort());
   });
 
   it('swap every curated table, and only those, inside the caller\'s transaction, as owner', () => {
@@ -167,6 +176,7 @@ describe('sql/ migrations (static checks)', () => {
     assert.deepEqual(on('ppoc_staging.clear_staging'), ['EXECUTE']);
     assert.deepEqual(on('ppoc.refresh_log'), ['INSERT', 'SELECT', 'UPDATE']);
     assert.deepEqual(on('ppoc.data_quality_issue'), ['DELETE', 'INSERT', 'SELECT']);
+    assert.deepEqual(on('ppoc.source_file'), ['INSERT', 'SELECT'], 'a log like refresh_log: written, never updated or deleted');
     for (const name of Object.keys(TABLES)) assert.deepEqual(on(`ppoc.vw_${name}`), ['SELECT']);
   });
 

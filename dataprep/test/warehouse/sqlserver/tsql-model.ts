@@ -54,8 +54,12 @@ export interface TsqlModel {
   roles: Set<string>;
   schemas: Set<string>;
   registrations: Map<string, { version: number; name: string }>;
-  /** Per file, what its closing batch checks before recording itself (`ppoc.x`, `ppoc.x.column`, `ppoc.x key column`). */
+  /** Files whose last batch checks objects exist before recording the file: the objects it checks. */
   verified: Map<string, string[]>;
+  /** …and the columns (`ppoc.t.c`) and key columns (`ppoc.t key c`) such a batch checks. */
+  verifiedColumns: Map<string, string[]>;
+  /** Per file, the tables, views and procedures it creates or redefines (a later file may redefine them again). */
+  createdBy: Map<string, string[]>;
   /** Batches the T-SQL grammar parsed, and batches it cannot (procedures, GRANTs) checked by shape. */
   parsedBatches: number;
   structuralBatches: number;
@@ -89,6 +93,7 @@ function readCreateTable(ast: Ast, file: string, model: TsqlModel): void {
   }
   if (model.tables.has(key)) throw new Error(`${file}: table ${key} created twice`);
   model.tables.set(key, table);
+  created(model, file, key);
 }
 
 function guardName(batch: string, pattern: RegExp, file: string): string {
@@ -122,6 +127,10 @@ function readGuarded(batch: string, file: string, model: TsqlModel): void {
     throw new Error(`${file}: unexpected guarded statement ${inner.type}`);
   }
   model.parsedBatches += 1;
+}
+
+function created(model: TsqlModel, file: string, name: string): void {
+  model.createdBy.set(file, [...(model.createdBy.get(file) ?? []), name]);
 }
 
 function tableOf(model: TsqlModel, key: string, file: string): ParsedTable {
@@ -176,26 +185,11 @@ function readKeyRebuild(batch: string, file: string, model: TsqlModel): void {
   model.structuralBatches += 1;
 }
 
-/** `IF <object missing> OR … THROW …; IF NOT EXISTS (…) INSERT INTO ppoc.schema_version …`: check, then record. */
-function readVerifyAndRecord(batch: string, file: string, model: TsqlModel): void {
-  const at = batch.indexOf('\nIF NOT EXISTS (SELECT 1 FROM ppoc.schema_version');
-  const check = batch.slice(0, at);
-  if (at < 0 || !/\n\s+THROW 50000, N'[^']+', 1;$/.test(check)) throw new Error(`${file}: malformed verify-then-record batch`);
-  const names = [
-    ...[...check.matchAll(/OBJECT_ID\(N'([\w.]+)', N'[UV]'\) IS NULL/g)].map((m) => m[1]),
-    ...[...check.matchAll(/COL_LENGTH\(N'([\w.]+)', N'(\w+)'\) IS NULL/g)].map((m) => `${m[1]}.${m[2]}`),
-    ...[...check.matchAll(/ISNULL\(INDEX_COL\(N'([\w.]+)', 1, \d+\), N''\) <> N'(\w+)'/g)].map((m) => `${m[1]} key ${m[2]}`),
-  ];
-  model.verified.set(file, names);
-  model.structuralBatches += 1;
-  readGuarded(batch.slice(at + 1), file, model);
-  model.parsedBatches -= 1; // counted once, as structural
-}
-
 function readView(batch: string, file: string, model: TsqlModel): void {
   const match = /^CREATE OR ALTER VIEW (ppoc\.vw_\w+)\nAS\n([\s\S]+)$/.exec(batch);
   if (!match) throw new Error(`${file}: malformed view: ${batch.split('\n')[0]}`);
   const select: Ast = parser.astify(match[2].replace(/;\s*$/, ''), T_SQL);
+  created(model, file, match[1]);
   model.views.set(match[1], {
     file,
     from: `${select.from[0].db}.${select.from[0].table}`,
@@ -214,6 +208,7 @@ function readProcedure(batch: string, file: string, model: TsqlModel): void {
   const body = match[3].split('\n').map((l) => l.trim()).filter(Boolean);
   for (const line of body.filter((l) => l.startsWith('TRUNCATE TABLE'))) parser.astify(line.replace(/;$/, ''), T_SQL);
   model.procedures.set(match[1], { file, body, executeAsOwner: Boolean(match[2]) });
+  created(model, file, match[1]);
   model.structuralBatches += 1;
 }
 
@@ -224,6 +219,31 @@ function readGrants(batch: string, file: string, model: TsqlModel): void {
     model.grants.push({ permissions: match[1].split(',').map((p) => p.trim()), object: match[2], role: match[3] });
   }
   model.structuralBatches += 1;
+}
+
+/**
+ * The verify-then-record last batch: `IF OBJECT_ID(…) IS NULL OR … THROW 50000, N'file: …', 1;`
+ * then the usual registration, so a half-applied file is never recorded.
+ */
+function readVerifiedRegistration(batch: string, file: string, model: TsqlModel): void {
+  const match = /^IF ([\s\S]+?)\n\s*THROW 50000, N'(\w+): [^']*', 1;\n(IF NOT EXISTS \(SELECT 1 FROM ppoc\.schema_version[\s\S]+)$/.exec(batch);
+  if (!match || match[2] !== file) throw new Error(`${file}: malformed verify-then-record batch`);
+  const objects: string[] = [];
+  const columns: string[] = [];
+  for (const clause of match[1].split(/\s+OR\s+/).map((c) => c.trim())) {
+    const object = /^OBJECT_ID\(N'([\w.]+)', N'[UPV]'\) IS NULL$/.exec(clause);
+    const column = /^COL_LENGTH\(N'([\w.]+)', N'(\w+)'\) IS NULL$/.exec(clause);
+    const keyColumn = /^ISNULL\(INDEX_COL\(N'([\w.]+)', 1, \d+\), N''\) <> N'(\w+)'$/.exec(clause);
+    if (object) objects.push(object[1]);
+    else if (column) columns.push(`${column[1]}.${column[2]}`);
+    else if (keyColumn) columns.push(`${keyColumn[1]} key ${keyColumn[2]}`);
+    else throw new Error(`${file}: the check ${clause} is not OBJECT_ID(…) IS NULL, COL_LENGTH(…) IS NULL or a key-column check`);
+  }
+  model.verified.set(file, objects);
+  model.verifiedColumns.set(file, columns);
+  readGuarded(match[3], file, model);
+  model.structuralBatches += 1;
+  model.parsedBatches -= 1; // the registration half was parsed; the batch as a whole is checked by shape
 }
 
 function readExecCreate(batch: string, file: string, model: TsqlModel): void {
@@ -239,14 +259,15 @@ function readExecCreate(batch: string, file: string, model: TsqlModel): void {
 export function readMigrations(migrations: readonly Migration[]): TsqlModel {
   const model: TsqlModel = {
     tables: new Map(), indexes: [], views: new Map(), procedures: new Map(), grants: [], roles: new Set(),
-    schemas: new Set(), registrations: new Map(), verified: new Map(), parsedBatches: 0, structuralBatches: 0,
+    schemas: new Set(), registrations: new Map(), verified: new Map(), verifiedColumns: new Map(), createdBy: new Map(), parsedBatches: 0,
+    structuralBatches: 0,
   };
   for (const m of migrations) {
     for (const raw of m.batches) {
       const batch = stripComments(raw);
       if (/^IF (SCHEMA_ID|DATABASE_PRINCIPAL_ID)\(/.test(batch)) readExecCreate(batch, m.name, model);
       else if (batch.startsWith('IF NOT EXISTS (SELECT 1 FROM sys.indexes AS i\n')) readKeyRebuild(batch, m.name, model);
-      else if (batch.startsWith('IF ') && batch.includes('\n    THROW 50000,')) readVerifyAndRecord(batch, m.name, model);
+      else if (/\n\s*THROW 50000, /.test(batch)) readVerifiedRegistration(batch, m.name, model);
       else if (batch.startsWith('IF ')) readGuarded(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER VIEW ')) readView(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER PROCEDURE ')) readProcedure(batch, m.name, model);

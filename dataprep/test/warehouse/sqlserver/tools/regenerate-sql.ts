@@ -3,7 +3,7 @@
  * (model/tables.ts). Pre-release only: once a database has applied them, never rewrite an
  * applied migration; add sql/NNN_*.sql with guarded ALTER TABLE … ADD on the live table AND its
  * staging twin, and CREATE OR ALTER the view. 001 and 005 are written by hand. Release 2's
- * tables and columns are in sql/006_trends_and_report_data.sql (written from this tool's table
+ * tables and columns are in sql/007_trends_and_report_data.sql (written from this tool's table
  * and view shapes): running the tool now would put them into 002–004 as well.
  * Run: npx tsx dataprep/test/warehouse/sqlserver/tools/regenerate-sql.ts
  */

@@ -1,4 +1,4 @@
--- 006: release 2 (issue 10), trends and report data. Re-runnable; nothing is dropped but the two
+-- 007: release 2 (issue 10), trends and report data. Re-runnable; nothing is dropped but the two
 -- page-2 primary keys, which are rebuilt with full_care_order in them.
 --   new curated tables  ppoc.timeliness_by_month, ppoc.locality_team (replaced by every swap, like
 --                       the others, through their ppoc_staging twins)
@@ -246,6 +246,7 @@ BEGIN
     TRUNCATE TABLE ppoc_staging.target_progress;
     TRUNCATE TABLE ppoc_staging.plan_explanation;
     TRUNCATE TABLE ppoc_staging.user_access;
+    TRUNCATE TABLE ppoc_staging.assessment_workflow;
     TRUNCATE TABLE ppoc_staging.timeliness_by_month;
     TRUNCATE TABLE ppoc_staging.locality_team;
     TRUNCATE TABLE ppoc_staging.data_quality_issue;
@@ -253,8 +254,9 @@ BEGIN
 END;
 GO
 
--- Redefined with the release-2 curated tables: every curated table is replaced, or none is. The history
--- is not switched: the job replaces its as-at date's rows in the same transaction (statements.ts).
+-- 006's swap (assessment_workflow) with this file's curated tables added: every curated table is
+-- replaced, or none is. The history is not switched: the job replaces its as-at date's rows in the
+-- same transaction (statements.ts).
 CREATE OR ALTER PROCEDURE ppoc_staging.swap_into_live
 WITH EXECUTE AS OWNER
 AS
@@ -277,6 +279,8 @@ BEGIN
     ALTER TABLE ppoc_staging.plan_explanation SWITCH TO ppoc.plan_explanation;
     TRUNCATE TABLE ppoc.user_access;
     ALTER TABLE ppoc_staging.user_access SWITCH TO ppoc.user_access;
+    TRUNCATE TABLE ppoc.assessment_workflow;
+    ALTER TABLE ppoc_staging.assessment_workflow SWITCH TO ppoc.assessment_workflow;
     TRUNCATE TABLE ppoc.timeliness_by_month;
     ALTER TABLE ppoc_staging.timeliness_by_month SWITCH TO ppoc.timeliness_by_month;
     TRUNCATE TABLE ppoc.locality_team;
@@ -316,11 +320,13 @@ IF OBJECT_ID(N'ppoc.timeliness_by_month', N'U') IS NULL
     OR OBJECT_ID(N'ppoc.vw_timeliness_by_month', N'V') IS NULL
     OR OBJECT_ID(N'ppoc.vw_locality_team', N'V') IS NULL
     OR OBJECT_ID(N'ppoc.vw_plan_status_history', N'V') IS NULL
+    OR OBJECT_ID(N'ppoc_staging.clear_staging', N'P') IS NULL
+    OR OBJECT_ID(N'ppoc_staging.swap_into_live', N'P') IS NULL
     OR ISNULL(INDEX_COL(N'ppoc.locality_summary', 1, 3), N'') <> N'full_care_order'
     OR ISNULL(INDEX_COL(N'ppoc.target_progress', 1, 5), N'') <> N'full_care_order'
     OR ISNULL(INDEX_COL(N'ppoc_staging.locality_summary', 1, 3), N'') <> N'full_care_order'
     OR ISNULL(INDEX_COL(N'ppoc_staging.target_progress', 1, 5), N'') <> N'full_care_order'
-    THROW 50000, N'006_trends_and_report_data: an object or column it creates is missing; the file is not recorded', 1;
-IF NOT EXISTS (SELECT 1 FROM ppoc.schema_version WHERE version = 6)
-    INSERT INTO ppoc.schema_version (version, name, applied_at_utc) VALUES (6, N'006_trends_and_report_data', SYSUTCDATETIME());
+    THROW 50000, N'007_trends_and_report_data: an object or column it creates is missing; the file is not recorded', 1;
+IF NOT EXISTS (SELECT 1 FROM ppoc.schema_version WHERE version = 7)
+    INSERT INTO ppoc.schema_version (version, name, applied_at_utc) VALUES (7, N'007_trends_and_report_data', SYSUTCDATETIME());
 GO
