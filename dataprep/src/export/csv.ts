@@ -1,20 +1,14 @@
 /**
- * RFC 4180 CSV, the small part this project writes: fields separated by commas, records ended
- * by CRLF, a field quoted (quotes doubled) when it holds a comma, quote, CR or LF. Null is an
- * empty field; numbers in JavaScript's shortest round-trip form (66.7, 5.5, 100).
+ * The export's CSV: the project's one RFC 4180 field writer (demo/csv.ts: a field is quoted,
+ * quotes doubled, only when it holds a comma, quote, CR or LF; null is empty), records ended by
+ * CRLF as RFC 4180 has them, and the spreadsheet-formula guard `issues --format csv` uses too.
  */
-export type CsvValue = string | number | null;
+import { csvLine, type CsvValue } from '../demo/csv';
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function csvField(value: CsvValue): string {
-  if (value === null) return '';
-  const text = typeof value === 'number' ? String(value) : value;
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+export type { CsvValue };
 
 export function csvRecord(values: readonly CsvValue[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
+  return `${csvLine(values)}\r\n`;
 }
 
 /**
@@ -25,7 +19,7 @@ export function looksLikeFormula(value: CsvValue): boolean {
   return typeof value === 'string' && /^[=+\-@\t\r]/.test(value);
 }
 
-/** `--excel-safe`: a leading apostrophe makes Excel show such a cell as text (it changes the value). */
-export function excelSafe(value: CsvValue): CsvValue {
+/** A leading apostrophe makes Excel show such a cell as text (it changes the value). */
+export function excelSafe<T extends CsvValue>(value: T): T | string {
   return looksLikeFormula(value) ? `'${value as string}` : value;
 }

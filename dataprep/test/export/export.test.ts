@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { csvField, csvRecord, excelSafe, looksLikeFormula } from '../../src/export/csv';
+import { csvRecord, excelSafe, looksLikeFormula } from '../../src/export/csv';
 import { exportTables, ExportMovedError, type ExportSource } from '../../src/export/write-export';
 import { EXPORT_TABLES, TABLES, type ExportTableName } from '../../src/model/tables';
 import type { ExportRow, RefreshLogEntry } from '../../src/warehouse/warehouse';
@@ -29,7 +29,7 @@ function source(rows: Partial<Record<ExportTableName, ExportRow[]>>, runs: strin
 describe('export: CSV writing', () => {
   it('quotes only fields with a comma, quote, CR or LF, doubling quotes; null is empty; CRLF ends a record', () => {
     assert.equal(csvRecord(['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r', null, 66.7, 0, '']), 'plain,"a,b","say ""hi""","two\nlines","cr\r",,66.7,0,\r\n');
-    assert.equal(csvField(' spaced '), ' spaced ');
+    assert.equal(csvRecord([' spaced ']), ' spaced \r\n');
   });
 
   it('round-trips awkward text through an RFC 4180 parser (csv-parse)', () => {
