@@ -12,7 +12,7 @@ import { quoteIdent } from '../../../src/warehouse/sqlserver/identifiers';
 import { createSqlServerWarehouse, type SqlServerWarehouse } from '../../../src/warehouse/sqlserver/index';
 import { createMssqlConnector } from '../../../src/warehouse/sqlserver/mssql-connector';
 import { parseSqlServerSettings, type SqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
-import { SWAP_INTO_LIVE } from '../../../src/warehouse/sqlserver/statements';
+import { SWAP_PROCEDURE } from '../../../src/warehouse/sqlserver/statements';
 import { RefreshLockedError } from '../../../src/warehouse/warehouse';
 import { plannedRow, runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
 
@@ -130,7 +130,7 @@ describe(TITLE, function () {
       query: real.query.bind(real), bulk: real.bulk.bind(real), close: real.close.bind(real),
       begin: async () => {
         const tx = await real.begin();
-        return { ...tx, query: (sql, params) => (sql === SWAP_INTO_LIVE ? Promise.reject(new Error('injected')) : tx.query(sql, params)) };
+        return { ...tx, query: (sql, params) => (sql.includes(SWAP_PROCEDURE) ? Promise.reject(new Error('injected')) : tx.query(sql, params)) };
       },
     };
     const w = createSqlServerWarehouse(writerSettings, failing);

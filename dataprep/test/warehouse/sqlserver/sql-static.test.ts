@@ -28,16 +28,27 @@ describe('sql/ migrations (static checks)', () => {
 
   it('are numbered 001… without gaps, split into GO batches, and each records itself in ppoc.schema_version', () => {
     assert.deepEqual(migrations.map((m) => m.name), [
-      '001_schema', '002_tables', '003_staging_and_swap', '004_views', '005_roles',
+      '001_schema', '002_tables', '003_staging_and_swap', '004_views', '005_roles', '006_lock_owner_checks',
     ]);
     for (const m of migrations) {
       assert.ok(m.batches.length > 1, m.name);
       assert.deepEqual(model.registrations.get(m.name), { version: m.version, name: m.name });
-      assert.match(m.batches.at(-1) ?? '', /INSERT INTO ppoc\.schema_version/, `${m.name}: registration is the last batch`);
+      assert.match(m.batches.at(-1) ?? '', /INSERT INTO ppoc\.schema_version[^\n]+\);$/, `${m.name}: registration ends the last batch`);
     }
     const total = migrations.reduce((n, m) => n + m.batches.length, 0);
-    assert.equal(model.parsedBatches + model.structuralBatches, total);
-    assert.equal(model.structuralBatches, 5, 'only the 2 procedures and 3 GRANT batches are checked by shape alone');
+    assert.equal(model.parsedBatches + model.structuralBatches + model.verifyBatches, total);
+    assert.equal(model.verifyBatches, migrations.length);
+    assert.equal(model.structuralBatches, 7, 'only the 4 procedure definitions and 3 GRANT batches are checked by shape alone');
+  });
+
+  it('verify, in each file\'s last batch, that every object the file creates or alters exists before recording it', () => {
+    for (const m of migrations) {
+      const created = [...(model.created.get(m.name) ?? [])].sort();
+      assert.ok(created.length > 0, m.name);
+      assert.deepEqual([...(model.verified.get(m.name) ?? [])].sort(), created, `${m.name}: checks exactly what it creates`);
+    }
+    assert.ok(model.verified.get('005_roles')?.has('grant:ppoc_writer:ppoc_staging.swap_into_live:EXECUTE'));
+    assert.ok(model.verified.get('006_lock_owner_checks')?.has('procedure:ppoc_staging.swap_into_live'));
   });
 
   it('are re-runnable: every CREATE is guarded or CREATE OR ALTER, nothing is dropped', () => {
@@ -101,19 +112,26 @@ describe('sql/ migrations (static checks)', () => {
     assert.deepEqual(stagingTables, [...CURATED_TABLES, 'data_quality_issue'].map((n) => `ppoc_staging.${n}`).sort());
   });
 
-  it('swap every curated table, and only those, inside the caller\'s transaction, as owner', () => {
+  it('swap every curated table, and only those, inside the caller\'s transaction holding the lock, as owner', () => {
     const swap = model.procedures.get('ppoc_staging.swap_into_live');
     assert.ok(swap?.executeAsOwner);
-    assert.deepEqual(swap.body.slice(0, 4), [
+    assert.notEqual(swap.file, '003_staging_and_swap', 'the latest definition wins');
+    const lockCheck = (name: string, what: string) => [
+      "IF ISNULL(APPLOCK_MODE(N'public', N'ppoc-refresh', N'Transaction'), N'NoLock') <> N'Exclusive'",
+      `THROW 50002, N'ppoc_staging.${name}: the calling transaction does not hold the ppoc-refresh lock; nothing was ${what}', 1;`,
+    ];
+    assert.deepEqual(swap.body.slice(0, 6), [
       'SET NOCOUNT ON;', 'SET XACT_ABORT ON;', 'IF @@TRANCOUNT = 0',
       "THROW 50001, N'ppoc_staging.swap_into_live must run inside the refresh transaction', 1;",
+      ...lockCheck('swap_into_live', 'swapped'),
     ]);
-    assert.deepEqual(swap.body.slice(4), CURATED_TABLES.flatMap((n) => [
+    assert.deepEqual(swap.body.slice(6), CURATED_TABLES.flatMap((n) => [
       `TRUNCATE TABLE ppoc.${n};`, `ALTER TABLE ppoc_staging.${n} SWITCH TO ppoc.${n};`,
     ]));
     const clear = model.procedures.get('ppoc_staging.clear_staging');
     assert.ok(clear?.executeAsOwner);
-    assert.deepEqual(clear.body.slice(1), [...CURATED_TABLES, 'data_quality_issue'].map((n) => `TRUNCATE TABLE ppoc_staging.${n};`));
+    assert.deepEqual(clear.body.slice(0, 4), ['SET NOCOUNT ON;', 'SET XACT_ABORT ON;', ...lockCheck('clear_staging', 'cleared')]);
+    assert.deepEqual(clear.body.slice(4), [...CURATED_TABLES, 'data_quality_issue'].map((n) => `TRUNCATE TABLE ppoc_staging.${n};`));
   });
 
   it('grant ppoc_reader SELECT on the views and nothing else', () => {
