@@ -3,10 +3,10 @@ import { DEFAULT_WINDOW_MONTHS, type IsoDate } from '../../../../core/src/index'
 import { sentenceFor } from '../../pipeline/run-refresh';
 import type { PlannedAssessmentFilter } from '../../warehouse/warehouse';
 import { openWarehouse, type FullWarehouse } from '../open-warehouse';
-import { resolveTarget, UsageError } from '../settings';
+import { resolveTarget, TARGET_FLAGS, UsageError } from '../settings';
 import { textTable } from '../text-table';
 
-const TARGET_OPTIONS = { sqlite: { type: 'string' }, sqlserver: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const TARGET_OPTIONS = { ...TARGET_FLAGS, help: { type: 'boolean', short: 'h' } } as const;
 
 export const SUMMARY_HELP = `Usage: ppoc-prep summary [--sqlite FILE | --sqlserver CONN] [--locality NAME] [--team NAME]
                          [--assessment-type SGO|Reunification] [--full-care-order Yes|No]
@@ -22,7 +22,7 @@ export const STATUS_HELP = `Usage: ppoc-prep status [--sqlite FILE | --sqlserver
 
 The last runs from refresh_log, newest first.`;
 
-async function withReader<T>(values: { sqlite?: string; sqlserver?: string }, use: (w: FullWarehouse) => Promise<T>): Promise<T> {
+async function withReader<T>(values: { sqlite?: string; sqlserver?: string; 'sqlserver-ca-file'?: string }, use: (w: FullWarehouse) => Promise<T>): Promise<T> {
   const target = resolveTarget(values, process.env);
   const warehouse = await openWarehouse(target, { readonly: true }).catch((error: unknown) => {
     if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {

@@ -3,7 +3,8 @@ import { createLogger } from '../../pipeline/logger';
 import { runRefresh, type RefreshSummary } from '../../pipeline/run-refresh';
 import { describeTarget, openWarehouse } from '../open-warehouse';
 import {
-  resolveAsAt, resolveLogLevel, resolveLookbackDays, resolveSource, resolveTarget, resolveWindowMonths, type TargetSettings,
+  resolveAsAt, resolveLogLevel, resolveLookbackDays, resolveSource, resolveTarget, resolveWindowMonths, TARGET_FLAGS, TARGET_FLAGS_HELP,
+  type TargetSettings,
 } from '../settings';
 import { textTable } from '../text-table';
 
@@ -16,16 +17,14 @@ failed (the previous tables are kept), 2 for a usage error, 3 when another refre
 
   --source DIR          extract folder (env PPOC_SOURCE)
   --as-at DATE          as-at date (env PPOC_AS_AT; default today in Europe/London)
-  --sqlite FILE         SQLite file (env PPOC_SQLITE; default data/ppoc.sqlite)
-  --sqlserver CONN      SQL Server connection string (env PPOC_SQLSERVER)
+${TARGET_FLAGS_HELP}
   --window-months N     window length W, 1-24 (env PPOC_WINDOW_MONTHS; default 3)
   --lookback-days N     lookback L for assessment starts (env PPOC_LOOKBACK_DAYS; default 90)`;
 
 export const RUN_OPTIONS = {
   source: { type: 'string' },
   'as-at': { type: 'string' },
-  sqlite: { type: 'string' },
-  sqlserver: { type: 'string' },
+  ...TARGET_FLAGS,
   'window-months': { type: 'string' },
   'lookback-days': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -46,7 +45,7 @@ export function resolveRunSettings(values: Record<string, string | boolean | und
     asAt: resolveAsAt(str('as-at'), env),
     windowMonths: resolveWindowMonths(str('window-months'), env),
     lookbackDays: resolveLookbackDays(str('lookback-days'), env),
-    target: resolveTarget({ sqlite: str('sqlite'), sqlserver: str('sqlserver') }, env),
+    target: resolveTarget({ sqlite: str('sqlite'), sqlserver: str('sqlserver'), 'sqlserver-ca-file': str('sqlserver-ca-file') }, env),
   };
 }
 
@@ -60,7 +59,7 @@ export async function runCommand(args: string[], out: (text: string) => void): P
 /** Runs one refresh and prints its summary; shared by `run`, `quickstart` and `schedule`. */
 export async function executeRun(settings: RunSettings, out: (text: string) => void): Promise<number> {
   const logger = createLogger(resolveLogLevel(process.env));
-  const warehouse = await openWarehouse(settings.target);
+  const warehouse = await openWarehouse(settings.target, { logger });
   try {
     await warehouse.migrate();
     const summary = await runRefresh({ ...settings, sourceDir: settings.source, warehouse, logger });

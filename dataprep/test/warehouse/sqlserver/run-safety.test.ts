@@ -53,7 +53,7 @@ describe('SQL Server refresh safety (recording connection)', () => {
       'gave up: nothing was published and yesterday\'s tables stay. Run again when the report is quiet, or raise PPOC_SWAP_WAIT_SECONDS');
     assert.deepEqual(Object.fromEntries(rec.live), before, 'live tables unchanged');
     const labels = rec.labels();
-    const swapAt = labels.findLastIndex((l) => l.endsWith('SWAP_INTO_LIVE'));
+    const swapAt = labels.map((l) => l.endsWith('SWAP_INTO_LIVE')).lastIndexOf(true);
     assert.equal(labels[swapAt + 1], `${labels[swapAt].split(' ')[0]} rollback`, 'rolled back whole, straight after the swap');
     const finish = rec.queries().filter((q) => q.sql.startsWith('UPDATE ppoc.refresh_log')).at(-1);
     assert.deepEqual(finish?.params.filter((p) => ['status', 'message'].includes(p.name)).map((p) => p.value), ['failed', summary.message]);

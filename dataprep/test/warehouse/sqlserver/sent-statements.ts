@@ -1,12 +1,14 @@
 /**
  * Every statement the job sends to SQL Server, captured through the recording connection by
  * driving each code path that talks to the server (migrate, a published run, a failed run
- * with issues, the read commands), for the sqlfluff parse. `exportedStatements` lists the
- * statement constants, so a new one that no path sends is noticed.
+ * with issues, the read commands, doctor), for the sqlfluff parse. `exportedStatements` lists
+ * the statement constants, so a new one that no path sends is noticed.
  */
 import { createSqlServerWarehouse } from '../../../src/warehouse/sqlserver/index';
 import { parseSqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
+import * as doctorQueries from '../../../src/warehouse/sqlserver/doctor/queries';
 import * as statements from '../../../src/warehouse/sqlserver/statements';
+import { healthyWorld, runDoctor } from './doctor-fixture';
 import { runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
 import { RecordingConnector } from './recording-connector';
 
@@ -35,11 +37,12 @@ async function drive(rec: RecordingConnector): Promise<void> {
 export async function capturedStatements(): Promise<string[]> {
   const rec = new RecordingConnector();
   await drive(rec);
-  return [...new Set(rec.queries().map((q) => q.sql))];
+  const { rec: doctor } = await runDoctor(healthyWorld());
+  return [...new Set([...rec.queries(), ...doctor.queries()].map((q) => q.sql))];
 }
 
 /** The statements spelt out in statements.ts (constants, and the swap as sent by default). */
 export function exportedStatements(): string[] {
-  const constants = Object.values(statements).filter((v): v is string => typeof v === 'string' && /\s/.test(v));
+  const constants = [...Object.values(statements), ...Object.values(doctorQueries)].filter((v): v is string => typeof v === 'string' && /\s/.test(v));
   return [...constants, statements.swapIntoLive(SETTINGS.swapWaitMs)];
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CURATED_TABLES, TABLES, type ColumnDef } from '../../../src/model/tables';
+import { JOB_PERMISSIONS } from '../../../src/warehouse/sqlserver/doctor/queries';
 import { DEFAULT_MIGRATIONS_DIR, loadMigrations } from '../../../src/warehouse/sqlserver/migrations';
 import { readMigrations, type TsqlModel } from './tsql-model';
 
@@ -152,6 +153,11 @@ describe('sql/ migrations (static checks)', () => {
     assert.deepEqual(on('ppoc.refresh_log'), ['INSERT', 'SELECT', 'UPDATE']);
     assert.deepEqual(on('ppoc.data_quality_issue'), ['DELETE', 'INSERT', 'SELECT']);
     for (const name of Object.keys(TABLES)) assert.deepEqual(on(`ppoc.vw_${name}`), ['SELECT']);
+  });
+
+  it('grant ppoc_writer exactly what doctor checks the job\'s login for (JOB_PERMISSIONS)', () => {
+    const granted = model.grants.filter((g) => g.role === 'ppoc_writer').flatMap((g) => g.permissions.map((p) => `${p} ${g.object}`)).sort();
+    assert.deepEqual(JOB_PERMISSIONS.map((p) => `${p.permission} ${p.object}`).sort(), granted);
   });
 
   it('bracket the reserved word `rule` wherever it names a column', () => {
