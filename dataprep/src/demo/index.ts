@@ -1,5 +1,5 @@
 /**
- * The synthetic demo extract: a contract-conforming extract folder (source-contract.md) of
+ * The synthetic demo extract: a contract-conforming extract folder (docs/source-contract.md) of
  * made-up children (`Child 100001`, `SW 017`), deterministic for a seed. It feeds `npm start`,
  * the visual's local preview and the benchmarks.
  */

@@ -114,7 +114,7 @@ export const TABLES: Readonly<Record<CuratedTableName | LogTableName, TableDef>>
       text('run_id', 40, false), { name: 'started_at_utc', type: 'timestamp', nullable: false },
       { name: 'finished_at_utc', type: 'timestamp', nullable: true }, text('status', 10, false), date('as_at_date'),
       text('source', 400), int('rows_read'), int('rows_rejected'), int('rows_written'), text('message', 4000),
-      // Not in the spec's list (columns may be added): the W the run used, so `summary` words the sentence right.
+      // Added to the product owners' column list: the W the run used, so `summary` words the sentence right.
       int('window_months', true),
     ],
     primaryKey: ['run_id'],

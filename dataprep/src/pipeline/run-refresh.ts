@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { countSentence, formatSentence, parseStatusText, type IsoDate } from '../../../core/src/index';
 import { ExtractError, type DataQualityIssue } from '../model/data-quality';
+import type { DataQualityRule } from '../model/data-quality-rules';
 import { catalogViolations } from '../model/data-tests';
 import type { RefreshSet } from '../model/refresh-set';
 import type { FileReadStats } from '../model/source-records';
@@ -126,7 +127,7 @@ export function failureMessage(error: unknown): string {
 function fileIssue(error: ExtractError): DataQualityIssue {
   return {
     severity: 'error', sourceFile: error.sourceFile, line: error.line, column: error.column, personId: null,
-    rule: 'file_rejected', message: error.message,
+    rule: 'file_rejected' satisfies DataQualityRule, message: error.message,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IsoDate } from '../../../core/src/index';
 import { cellText, parseCount, parseDateCell, parseDateTimeCell, parseFlag, quote, type DateTimeValue } from './cell-values';
+import type { DataQualityRule } from '../model/data-quality-rules';
 import type { RawCell } from './raw-table';
 
 /**
@@ -12,7 +13,7 @@ type Ctx = z.core.$RefinementCtx<RawCell>;
 
 const rawCell = z.custom<RawCell>(() => true);
 
-export function fail(ctx: Ctx, value: RawCell, rule: string, message: string): typeof z.NEVER {
+export function fail(ctx: Ctx, value: RawCell, rule: DataQualityRule, message: string): typeof z.NEVER {
   ctx.issues.push({ code: 'custom', input: value, message, params: { rule } });
   return z.NEVER;
 }
@@ -111,7 +112,7 @@ export function dateTime(column: string): z.ZodType<DateTimeValue, RawCell> {
 }
 
 /** A code from a fixed list, matched case-insensitively and returned in its canonical spelling. */
-export function choice<T extends string>(column: string, choices: readonly T[], unknownRule: string): z.ZodType<T, RawCell> {
+export function choice<T extends string>(column: string, choices: readonly T[], unknownRule: DataQualityRule): z.ZodType<T, RawCell> {
   const byLower = new Map(choices.map((c) => [c.toLowerCase(), c] as const));
   const listed = choices.join(', ');
   return rawCell.transform((cell, ctx) => {

@@ -3,7 +3,7 @@ import type { AssessmentRecord, AssessmentType } from '../model/source-records';
 import { groupBy, pairKey } from './grouping';
 import { IssueLog } from './issues';
 
-/** A Mosaic workflow that counts as an assessment start (rules.md "Actual starts"). */
+/** A Mosaic workflow that counts as an assessment start (docs/rules.md "Actual starts"). */
 export interface QualifyingStart {
   personId: string;
   type: AssessmentType;

@@ -8,6 +8,7 @@ import {
   type CodeLabel,
   type YesNo,
 } from '../../../core/src/index';
+import type { DataQualityRule } from '../model/data-quality-rules';
 import type { EpisodeRecord } from '../model/source-records';
 import { IssueLog } from './issues';
 
@@ -40,7 +41,7 @@ export function episodeView(episode: EpisodeRecord): EpisodeView {
 }
 
 interface CodeCheck {
-  rule: string;
+  rule: DataQualityRule;
   column: string;
   what: string;
   value: (episode: EpisodeRecord) => string;

@@ -27,7 +27,7 @@ function checkOptions(options: TransformOptions): void {
 }
 
 /**
- * Applies rules.md to validated source records and builds every curated table in memory.
+ * Applies docs/rules.md to validated source records and builds every curated table in memory.
  * Pure: no files, no database, no clock (A comes in the options). Modules: periods-of-care
  * (in care / left care / exits), plans + actual-starts + listing → plan-outcomes (status,
  * days late, windows, listed), then one module per table; warnings collect in an IssueLog.

@@ -68,7 +68,7 @@ export function bindColumns(metadata: powerbi.DataViewMetadataColumn[]): Binding
   return { columns, sourceOfRole };
 }
 
-/** rules.md: the latest asAtDate among the rows; today when unbound or empty. */
+/** docs/rules.md: the latest asAtDate among the rows; today when unbound or empty. */
 export function resolveAsAt(
   rows: powerbi.DataViewTableRow[],
   source: number | undefined,

@@ -11,7 +11,7 @@ const TARGET_OPTIONS = { ...TARGET_FLAGS, help: { type: 'boolean', short: 'h' } 
 export const SUMMARY_HELP = `Usage: ppoc-prep summary [--sqlite FILE | --sqlserver CONN] [--locality NAME] [--team NAME]
                          [--assessment-type SGO|Reunification] [--full-care-order Yes|No]
 
-Prints the summary sentence (rules.md wording, one line) for the latest successful run and filter.`;
+Prints the summary sentence (worded as docs/rules.md says, one line) for the latest successful run and filter.`;
 
 export const EXPLAIN_HELP = `Usage: ppoc-prep explain PERSON_ID [--sqlite FILE | --sqlserver CONN]
 
