@@ -45,9 +45,11 @@ describe('sql/ migrations (static checks)', () => {
   it('verify, in each file\'s last batch, that every object the file creates or alters exists before recording it', () => {
     for (const m of migrations) {
       const created = [...(model.created.get(m.name) ?? [])].sort();
+      const verified = model.verified.get(m.name) ?? new Set<string>();
       assert.ok(created.length > 0, m.name);
-      assert.deepEqual([...(model.verified.get(m.name) ?? [])].sort(), created, `${m.name}: checks exactly what it creates`);
+      assert.deepEqual(created.filter((key) => !verified.has(key)), [], `${m.name}: created but not checked before recording`);
     }
+    assert.deepEqual([...(model.verified.get('002_tables') ?? [])].sort(), [...(model.created.get('002_tables') ?? [])].sort());
     assert.ok(model.verified.get('005_roles')?.has('grant:ppoc_writer:ppoc_staging.swap_into_live:EXECUTE'));
     assert.ok(model.verified.get('006_lock_owner_checks')?.has('procedure:ppoc_staging.swap_into_live'));
   });
