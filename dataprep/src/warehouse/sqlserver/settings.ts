@@ -78,7 +78,12 @@ export function parseSqlServerSettings(connection: string, env: NodeJS.ProcessEn
   if (entries.clientSecret === undefined && env.PPOC_SQLSERVER_CLIENT_SECRET) {
     entries.clientSecret = env.PPOC_SQLSERVER_CLIENT_SECRET;
   }
-  return { ...buildSettings(entries, env), ...readJobSettings(env, flags) };
+  const settings = { ...buildSettings(entries, env), ...readJobSettings(env, flags) };
+  if (settings.swapWaitMs >= settings.requestTimeoutMs) {
+    // Otherwise the driver would give up on the swap first, without the swap's own clear failure.
+    throw new SqlServerConfigError(`PPOC_SWAP_WAIT_SECONDS must be shorter than the Request Timeout (${settings.requestTimeoutMs / 1000} s)`);
+  }
+  return settings;
 }
 
 export interface ServerAddress {

@@ -52,6 +52,8 @@ describe('SQL Server job settings (CA file, retry, swap wait) and named instance
     assert.deepEqual([defaults.retryBudgetMs, defaults.swapWaitMs], [60_000, 60_000]);
     const set = parseSqlServerSettings(BASE, { PPOC_SQLSERVER_RETRY_SECONDS: '0', PPOC_SWAP_WAIT_SECONDS: ' 15 ' });
     assert.deepEqual([set.retryBudgetMs, set.swapWaitMs], [0, 15_000]);
+    assert.equal(refusal({ PPOC_SWAP_WAIT_SECONDS: '300' }), 'PPOC_SWAP_WAIT_SECONDS must be shorter than the Request Timeout (300 s)');
+    assert.equal(parseSqlServerSettings(`${BASE};Request Timeout=900`, { PPOC_SWAP_WAIT_SECONDS: '300' }).swapWaitMs, 300_000);
     for (const [name, value] of [['PPOC_SWAP_WAIT_SECONDS', '1.5'], ['PPOC_SWAP_WAIT_SECONDS', '-1'], ['PPOC_SQLSERVER_RETRY_SECONDS', 'soon'], ['PPOC_SQLSERVER_RETRY_SECONDS', '7200']]) {
       assert.equal(refusal({ [name]: value }), `${name} must be a whole number of seconds from 0 to 3600, got "${value}"`);
     }

@@ -55,7 +55,7 @@ describe('sql/ migrations (static checks)', () => {
   });
 
   it('are re-runnable: every CREATE is guarded or CREATE OR ALTER, nothing is dropped', () => {
-    for (const file of readdirSync(DEFAULT_MIGRATIONS_DIR)) {
+    for (const file of readdirSync(DEFAULT_MIGRATIONS_DIR).filter((f) => f.endsWith('.sql'))) {
       const text = readFileSync(join(DEFAULT_MIGRATIONS_DIR, file), 'utf8');
       const code = text.split('\n').filter((l) => !l.trim().startsWith('--')).join('\n');
       assert.doesNotMatch(code, /\bDROP\s/i, file);
