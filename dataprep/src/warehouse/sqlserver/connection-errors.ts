@@ -104,6 +104,10 @@ export function classifyConnectionError(error: unknown, s: SqlServerSettings, se
     new SqlServerConnectionError(`SQL Server: ${scrub(message, secretsOf(s))}`, code, step, serverErrors);
   if (certificate) return fail('tls', `cannot connect to ${target}: ${certificate}`);
   if (code === 'EENCRYPT') return fail('tls', `cannot connect to ${target}: the server requires encryption: remove Encrypt=false`);
+  if (codes.includes('ENOTENCRYPTED')) {
+    return fail('tls', `cannot connect to ${target}: the server did not agree to encrypt the connection, so the login was not sent: ` +
+      'ask the DBA to give SQL Server a TLS certificate (Encrypt=false only if the DBA accepts an unencrypted connection and password)');
+  }
   if (code === 'ELOGIN' && serverErrors.includes(4060)) {
     return fail('database', `cannot open database ${s.database} on ${describeAddress(s)}: check the name and that the login has a user in it`);
   }

@@ -113,16 +113,38 @@ function executor(newRequest: () => Promise<sql.Request>, s: SqlServerSettings):
 /** The server error numbers (login errors, e.g. 18456, 4060, 40613) each new connection reports. */
 type ErrorNumbers = { current: number[] };
 
-function withErrorNumbers(config: sql.config, seen: ErrorNumbers): sql.config {
-  const beforeConnect = (connection: { on(event: 'errorMessage', listener: (token: { number: number }) => void): void }) => {
+/** The parts of a tedious Connection the hooks below use (tedious 19, pinned in package.json). */
+interface TediousConnection {
+  on(event: 'errorMessage', listener: (token: { number: number }) => void): void;
+  sendLogin7Packet?: () => void;
+  messageIo?: { tlsNegotiationComplete?: boolean };
+}
+
+/**
+ * With Encrypt=true, tedious sends the login unencrypted when the server's pre-login answer
+ * says it does not support encryption, which an attacker on the network can forge. SqlClient
+ * refuses that; so does this: the login (with the password) is never sent without TLS.
+ */
+function refuseLoginWithoutTls(connection: TediousConnection): void {
+  const send = connection.sendLogin7Packet;
+  if (typeof send !== 'function') throw new Error('tedious changed: cannot guard the login against an encryption downgrade');
+  connection.sendLogin7Packet = function (this: TediousConnection) {
+    if (!this.messageIo?.tlsNegotiationComplete) throw Object.assign(new Error('the server did not agree to encrypt'), { code: 'ENOTENCRYPTED' });
+    send.call(this);
+  };
+}
+
+function withConnectionHooks(config: sql.config, seen: ErrorNumbers, s: SqlServerSettings): sql.config {
+  const beforeConnect = (connection: TediousConnection) => {
     connection.on('errorMessage', (token) => seen.current.push(token.number));
+    if (s.encrypt === true) refuseLoginWithoutTls(connection); // 'strict' does TLS first; false asked for none
   };
   return { ...config, beforeConnect } as unknown as sql.config;
 }
 
 export function createMssqlConnector(settings: SqlServerSettings, options: MssqlConnectorOptions = {}): SqlConnector {
   const seen: ErrorNumbers = { current: [] };
-  const pool = new sql.ConnectionPool(withErrorNumbers(toMssqlConfig(settings), seen));
+  const pool = new sql.ConnectionPool(withConnectionHooks(toMssqlConfig(settings), seen, settings));
   pool.on('error', () => undefined); // surfaced through the failing request instead
   let connecting: Promise<sql.ConnectionPool> | undefined;
   const attempt = async (): Promise<sql.ConnectionPool> => {

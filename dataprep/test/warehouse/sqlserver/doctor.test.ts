@@ -11,6 +11,7 @@ import type { SqlConnector } from '../../../src/warehouse/sqlserver/connector';
 import { sqlServerDoctor } from '../../../src/warehouse/sqlserver/doctor/index';
 import { lookupInstancePort, portFromBrowserAnswer } from '../../../src/warehouse/sqlserver/doctor/network';
 import { DOCTOR_SECRET, healthyFacts, healthyWorld, listeningPort, runDoctor } from './doctor-fixture';
+import { startLoginRefusingServer } from './fake-tds-server';
 
 const lines = (results: CheckResult[]) => results.map(formatCheck);
 const statusOf = (results: CheckResult[]) => results.map((r) => `${r.status} ${r.check}`);
@@ -95,6 +96,19 @@ describe('ppoc-prep doctor for SQL Server (no server: local sockets and the reco
     server.close();
     assert.deepEqual(statusOf(results), ['ok settings', 'ok tcp connection', 'ok tls', 'FAIL login']);
     assert.match(results[3].fix ?? '', /PPOC_SQLSERVER_PASSWORD/);
+  });
+
+  it('names the login or the database step when the real driver is refused (errors 18456, 4060)', async () => {
+    for (const [number, expected] of [[18456, 'FAIL login'], [4060, 'FAIL database']] as const) {
+      const server = await startLoginRefusingServer(number);
+      const results: CheckResult[] = [];
+      await sqlServerDoctor(`Server=localhost,${server.port};Database=PPOC;User Id=u;Password=${DOCTOR_SECRET};Encrypt=false`, {
+        env: { PPOC_SQLSERVER_RETRY_SECONDS: '0' }, report: (r) => results.push(r),
+      }).finally(() => server.close());
+      assert.deepEqual(statusOf(results).slice(2), number === 18456 ? ['ok tls', expected] : ['ok tls', 'ok login', expected]);
+      assert.equal(results[2].detail, 'not encrypted (Encrypt=false)');
+      assert.ok(!lines(results).join('\n').includes(DOCTOR_SECRET));
+    }
   });
 
   it('finds a named instance\'s port through SQL Browser (UDP), and says so when nobody answers', async () => {

@@ -39,10 +39,62 @@ function packet(type: number, payload: Buffer): Buffer {
   return Buffer.concat([header, payload]);
 }
 
-/** PRELOGIN response: VERSION 16.0 and ENCRYPTION = ON (MS-TDS 2.2.6.5). */
-function preloginResponse(): Buffer {
+/** PRELOGIN response: VERSION 16.0 and ENCRYPTION = ON, or NOT_SUP (MS-TDS 2.2.6.5). */
+function preloginResponse(encryption: 'on' | 'not supported' = 'on'): Buffer {
   const options = Buffer.from([0x00, 0, 11, 0, 6, 0x01, 0, 17, 0, 1, 0xff]);
-  return Buffer.concat([options, Buffer.from([16, 0, 0, 0, 0, 0]), Buffer.from([0x01])]);
+  return Buffer.concat([options, Buffer.from([16, 0, 0, 0, 0, 0]), Buffer.from([encryption === 'on' ? 0x01 : 0x02])]);
+}
+
+const ucs2 = (text: string) => Buffer.from(text, 'utf16le');
+
+/** An ERROR token (MS-TDS 2.2.7.10) then DONE with the error bit: what a refused login gets. */
+function loginRefusal(number: number, message: string): Buffer {
+  const body = Buffer.concat([
+    Buffer.from(new Uint32Array([number]).buffer), Buffer.from([1, 20]), // number, state, class
+    Buffer.from(new Uint16Array([message.length]).buffer), ucs2(message),
+    Buffer.from([4]), ucs2('fake'), Buffer.from([0]), Buffer.from(new Uint32Array([1]).buffer), // server, procedure, line
+  ]);
+  const error = Buffer.concat([Buffer.from([0xaa]), Buffer.from(new Uint16Array([body.length]).buffer), body]);
+  const done = Buffer.from([0xfd, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  return Buffer.concat([error, done]);
+}
+
+/**
+ * Answers every login with server error `number` (e.g. 40613, Azure SQL's "database not
+ * currently available"), unencrypted; `logins` counts the attempts. For the retry tests.
+ */
+export async function startLoginRefusingServer(number: number): Promise<{ port: number; logins: number; close(): Promise<void> }> {
+  const state = { logins: 0 };
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    let inbound = Buffer.alloc(0);
+    socket.on('data', (bytes: Buffer) => {
+      inbound = Buffer.concat([inbound, bytes]);
+      while (inbound.length >= 8 && inbound.length >= inbound.readUInt16BE(2)) {
+        const type = inbound[0];
+        inbound = inbound.subarray(inbound.readUInt16BE(2));
+        if (type === PRELOGIN) socket.write(packet(TABULAR_RESULT, preloginResponse('not supported')));
+        if (type === 0x10) { // LOGIN7
+          state.logins += 1;
+          socket.write(packet(TABULAR_RESULT, loginRefusal(number, "Database 'PPOC' on server 'fake' is not currently available. Please retry the connection later.")));
+        }
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    get logins() {
+      return state.logins;
+    },
+    close: () => new Promise<void>((resolve) => {
+      sockets.forEach((s) => s.destroy());
+      server.close(() => resolve());
+    }),
+  };
 }
 
 /** Two streams wired back to back: what one writes, the other reads. */

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { SqlServerConnectionError } from '../../../src/warehouse/sqlserver/connection-errors';
+import { createMssqlConnector } from '../../../src/warehouse/sqlserver/mssql-connector';
 import { backoffMs, transientReason, withRetry, type RetryClock, type RetryNotice } from '../../../src/warehouse/sqlserver/retry';
+import { parseSqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
+import { startLoginRefusingServer } from './fake-tds-server';
 
 /** A clock that only moves when the policy sleeps (plus what each attempt "takes"). */
 function fakeClock(attemptMs = 0): RetryClock & { slept: number[]; tick(): void } {
@@ -78,6 +81,31 @@ describe('SQL Server connect retry policy (fake clock)', () => {
       }, { budgetMs, clock }), (e) => e === failure);
       assert.equal(calls, 1);
       assert.deepEqual(clock.slept, []);
+    }
+  });
+});
+
+describe('SQL Server connect retry through the real driver (a local server refusing logins with 40613)', () => {
+  it('retries with backoff, reports each retry, then fails with one line saying how long it tried', async function () {
+    this.timeout(30_000);
+    const server = await startLoginRefusingServer(40613);
+    const notices: RetryNotice[] = [];
+    const settings = parseSqlServerSettings(`Server=localhost,${server.port};Database=PPOC;User Id=u;Password=Retry-4a1d-Secret;Encrypt=false`, {
+      PPOC_SQLSERVER_RETRY_SECONDS: '5',
+    });
+    const connector = createMssqlConnector(settings, { onRetry: (n) => notices.push(n) });
+    try {
+      const error = await connector.query('SELECT 1;').then(() => null, (e: unknown) => e);
+      assert.ok(error instanceof SqlServerConnectionError, String(error));
+      assert.deepEqual(error.serverErrors, [40613]);
+      assert.match(error.message, /^SQL Server: SQL Server localhost:\d+, database PPOC, .* is not available now \(server error 40613, transient\): try again shortly \(\d attempts over \d+ s; PPOC_SQLSERVER_RETRY_SECONDS/);
+      assert.ok(server.logins >= 2, `${server.logins} login attempts`);
+      assert.equal(notices.length, server.logins - 1);
+      assert.deepEqual(notices[0], { attempt: 1, delayMs: 1000, reason: 'server error 40613' });
+      assert.ok(!error.message.includes('Retry-4a1d-Secret'));
+    } finally {
+      await connector.close();
+      await server.close();
     }
   });
 });

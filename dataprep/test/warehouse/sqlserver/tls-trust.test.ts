@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { SqlServerConnectionError } from '../../../src/warehouse/sqlserver/connection-errors';
 import { createMssqlConnector } from '../../../src/warehouse/sqlserver/mssql-connector';
 import { parseSqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
-import { OTHER_CA_FILE, startFakeTdsServer, TEST_CA_FILE } from './fake-tds-server';
+import { OTHER_CA_FILE, startFakeTdsServer, startLoginRefusingServer, TEST_CA_FILE } from './fake-tds-server';
 
 const SECRET = 'Tls-3f9a-DistinctiveSecret';
 
@@ -62,3 +62,35 @@ for (const strict of [false, true]) {
     });
   });
 }
+
+describe('SQL Server encryption downgrade (real driver, a local server that claims it cannot encrypt)', () => {
+  it('never sends the login without TLS when Encrypt is on, and says why', async () => {
+    const server = await startLoginRefusingServer(18456);
+    const settings = parseSqlServerSettings(`Server=localhost,${server.port};Database=ppoc;User Id=u;Password=${SECRET}`, { PPOC_SQLSERVER_RETRY_SECONDS: '0' });
+    const connector = createMssqlConnector(settings);
+    try {
+      const error = await connector.query('SELECT 1;').then(() => null, (e: unknown) => e);
+      assert.ok(error instanceof SqlServerConnectionError, String(error));
+      assert.equal(server.logins, 0, 'the login packet (with the password) was not sent');
+      assert.equal(error.step, 'tls');
+      assert.match(error.message, /the server did not agree to encrypt the connection, so the login was not sent: ask the DBA to give SQL Server a TLS certificate/);
+    } finally {
+      await connector.close();
+      await server.close();
+    }
+  });
+
+  it('sends it when Encrypt=false says the DBA accepts that', async () => {
+    const server = await startLoginRefusingServer(18456);
+    const settings = parseSqlServerSettings(`Server=localhost,${server.port};Database=ppoc;User Id=u;Password=${SECRET};Encrypt=false`, { PPOC_SQLSERVER_RETRY_SECONDS: '0' });
+    const connector = createMssqlConnector(settings);
+    try {
+      const error = await connector.query('SELECT 1;').then(() => null, (e: unknown) => e);
+      assert.equal(server.logins, 1);
+      assert.equal((error as SqlServerConnectionError).step, 'login');
+    } finally {
+      await connector.close();
+      await server.close();
+    }
+  });
+});

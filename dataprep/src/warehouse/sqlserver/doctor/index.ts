@@ -79,10 +79,10 @@ function tlsDetail(s: SqlServerSettings): string {
 }
 
 /** Where the driver stopped, as ok lines for the steps it passed and one FAIL line. */
-function reportConnectFailure(error: SqlServerConnectionError, o: SqlServerDoctorOptions): void {
+function reportConnectFailure(error: SqlServerConnectionError, s: SqlServerSettings, o: SqlServerDoctorOptions): void {
   const at = CONNECT_STEPS.findIndex((c) => c.step === error.step);
   const failing = at === -1 ? 0 : at; // a timeout or hang-up after TCP: the pre-login/TLS step did not complete
-  CONNECT_STEPS.slice(0, failing).forEach((c) => o.report(ok(c.check, 'passed')));
+  CONNECT_STEPS.slice(0, failing).forEach((c) => o.report(ok(c.check, c.step === 'tls' ? tlsDetail(s) : 'accepted')));
   const message = error.message.replace(/^SQL Server: /, '');
   o.report(failed(CONNECT_STEPS[failing].check, at === -1 ? `pre-login or TLS handshake did not complete: ${message}` : message, CONNECT_STEPS[failing].fix));
 }
@@ -96,7 +96,7 @@ export async function sqlServerDoctor(connection: string, o: SqlServerDoctorOpti
   const connector = o.connect?.(target) ?? createMssqlConnector(target, o.connectorOptions);
   try {
     const facts = await serverFacts(connector).catch((error: unknown) => {
-      if (error instanceof SqlServerConnectionError) reportConnectFailure(error, o);
+      if (error instanceof SqlServerConnectionError) reportConnectFailure(error, target, o);
       throw error;
     });
     o.report(ok('tls', tlsDetail(target)));
