@@ -69,18 +69,11 @@ export async function startLoginRefusingServer(number: number): Promise<{ port: 
   const server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
-    let inbound = Buffer.alloc(0);
-    socket.on('data', (bytes: Buffer) => {
-      inbound = Buffer.concat([inbound, bytes]);
-      while (inbound.length >= 8 && inbound.length >= inbound.readUInt16BE(2)) {
-        const type = inbound[0];
-        inbound = inbound.subarray(inbound.readUInt16BE(2));
-        if (type === PRELOGIN) socket.write(packet(TABULAR_RESULT, preloginResponse('not supported')));
-        if (type === 0x10) { // LOGIN7
-          state.logins += 1;
-          socket.write(packet(TABULAR_RESULT, loginRefusal(number, "Database 'PPOC' on server 'fake' is not currently available. Please retry the connection later.")));
-        }
+    readMessages(socket, (type) => {
+      if (type === PRELOGIN) socket.write(packet(TABULAR_RESULT, preloginResponse('not supported')));
+      if (type === 0x10) { // LOGIN7
+        state.logins += 1;
+        socket.write(packet(TABULAR_RESULT, loginRefusal(number, "Database 'PPOC' on server 'fake' is not currently available. Please retry the connection later.")));
       }
     });
   });
@@ -95,6 +88,25 @@ export async function startLoginRefusingServer(number: number): Promise<{ port: 
       server.close(() => resolve());
     }),
   };
+}
+
+/** Calls `onMessage(type, payload)` for each whole TDS message (packets joined up to end-of-message). */
+function readMessages(socket: Socket, onMessage: (type: number, payload: Buffer) => void): void {
+  let inbound = Buffer.alloc(0);
+  let parts: Buffer[] = [];
+  socket.on('error', () => undefined);
+  socket.on('data', (bytes: Buffer) => {
+    inbound = Buffer.concat([inbound, bytes]);
+    while (inbound.length >= 8 && inbound.length >= inbound.readUInt16BE(2)) {
+      const [type, status, length] = [inbound[0], inbound[1], inbound.readUInt16BE(2)];
+      parts.push(inbound.subarray(8, length));
+      inbound = inbound.subarray(length);
+      if (status & 0x01) {
+        onMessage(type, Buffer.concat(parts));
+        parts = [];
+      }
+    }
+  });
 }
 
 /** Two streams wired back to back: what one writes, the other reads. */
@@ -154,41 +166,27 @@ class FlightCutter {
   }
 }
 
-/** TDS 7.x: PRELOGIN, then the handshake inside PRELOGIN packets. */
+/** TDS 7.x: PRELOGIN, then the handshake inside PRELOGIN packets, then the client's TLS records. */
 function serveTds7(socket: Socket, credentials: { key: Buffer; cert: Buffer }, accepted: () => void): void {
-  let inbound = Buffer.alloc(0);
-  let message: Buffer[] = [];
-  let tls: TLSSocket | null = null;
   let tlsSide: Duplex | null = null;
   let secure = false;
-  socket.on('error', () => undefined);
+  // First listener, so it sees the state before this chunk is processed: an application-data
+  // record (0x17) after the handshake is the client's login over TLS, nothing more to prove.
   socket.on('data', (bytes: Buffer) => {
-    if (secure) {
-      accepted(); // the client's first message over TLS: nothing more to prove
-      return socket.destroy();
-    }
-    inbound = Buffer.concat([inbound, bytes]);
-    while (inbound.length >= 8 && inbound.length >= inbound.readUInt16BE(2)) {
-      const length = inbound.readUInt16BE(2);
-      const status = inbound[1];
-      message.push(inbound.subarray(8, length));
-      inbound = inbound.subarray(length);
-      if (!(status & 0x01)) continue;
-      const payload = Buffer.concat(message);
-      message = [];
-      if (!tls) {
-        socket.write(packet(TABULAR_RESULT, preloginResponse()));
-        const [serverSide, wireSide] = duplexPair();
-        tlsSide = wireSide;
-        const cutter = new FlightCutter((flight) => socket.write(packet(PRELOGIN, flight)));
-        wireSide.on('data', (chunk: Buffer) => cutter.push(chunk));
-        tls = new TLSSocket(serverSide, { isServer: true, secureContext: createSecureContext(credentials) });
-        tls.on('secure', () => (secure = true));
-        tls.on('error', () => socket.destroy());
-      } else {
-        tlsSide?.write(payload);
-      }
-    }
+    if (!secure) return;
+    if (bytes[0] === 0x17) accepted();
+    socket.destroy();
+  });
+  readMessages(socket, (_type, payload) => {
+    if (tlsSide) return void tlsSide.write(payload);
+    socket.write(packet(TABULAR_RESULT, preloginResponse()));
+    const [serverSide, wireSide] = duplexPair();
+    tlsSide = wireSide;
+    const cutter = new FlightCutter((flight) => socket.write(packet(PRELOGIN, flight)));
+    wireSide.on('data', (chunk: Buffer) => cutter.push(chunk));
+    const tls = new TLSSocket(serverSide, { isServer: true, secureContext: createSecureContext(credentials) });
+    tls.on('secure', () => (secure = true));
+    tls.on('error', () => socket.destroy());
   });
 }
 
