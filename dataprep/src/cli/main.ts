@@ -42,7 +42,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
   }
   const command = COMMANDS[name];
   if (!command) {
-    err(`ppoc-prep: unknown command "${name}"\n\n${mainHelp()}`);
+    err(`ppoc-prep: unknown command "${name}" (ppoc-prep --help lists the commands)`);
     return EXIT.usage;
   }
   try {
@@ -52,11 +52,25 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
   }
 }
 
+/**
+ * node:util's flag errors in one line. Its "argument is ambiguous" is a value that starts with
+ * a dash, which for this command's flags is a negative number.
+ */
+function flagProblem(message: string): string {
+  const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
+  if (ambiguous) return `${ambiguous[1]} needs a value that does not start with "-" (negative numbers are not allowed)`;
+  return message.split('\n')[0];
+}
+
 /** Every failure is one clear line: no stack trace, never a connection string or password. */
 function reportError(name: string, error: unknown, err: (text: string) => void): number {
   const code = (error as { code?: string } | null)?.code;
-  if (error instanceof UsageError || error instanceof SqlServerConfigError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-    err(`ppoc-prep ${name}: ${(error as Error).message}`);
+  if (error instanceof UsageError || error instanceof SqlServerConfigError) {
+    err(`ppoc-prep ${name}: ${error.message}`);
+    return EXIT.usage;
+  }
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    err(`ppoc-prep ${name}: ${flagProblem((error as Error).message)} (ppoc-prep ${name} --help)`);
     return EXIT.usage;
   }
   if (error instanceof RefreshLockedError) {

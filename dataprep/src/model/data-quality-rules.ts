@@ -7,6 +7,8 @@
 export const DATA_QUALITY_RULES = [
   // The run failed on a file-level problem (recorded with the failed run).
   'file_rejected',
+  // The run failed: the shrink guard refused to replace the tables (recorded with the failed run).
+  'table_shrink',
   // A reader rejected the row (error): it is skipped and the run goes on.
   'missing_person_id',
   'missing_required_value',
@@ -31,6 +33,7 @@ export const DATA_QUALITY_RULES = [
   'unknown_provider_code',
   'unknown_legal_status',
   'multiple_open_episodes',
+  'episode_starts_after_as_at',
   'x1_without_next_episode',
   'missing_reason_ceased',
   'assessment_after_as_at',

@@ -6,10 +6,11 @@ import { catalogViolations } from '../model/data-tests';
 import type { RefreshSet } from '../model/refresh-set';
 import type { FileReadStats } from '../model/source-records';
 import { CURATED_TABLES } from '../model/tables';
-import { readExtract } from '../sources/index';
+import { DEFAULT_READ_LIMITS, readExtract, type ReadLimits } from '../sources/index';
 import { buildRefreshSet } from '../transform/index';
 import { RefreshLockedError, type RunInfo, type RunOutcome, type Warehouse } from '../warehouse/warehouse';
 import type { Logger } from './logger';
+import { DEFAULT_SHRINK_GUARD, describeShrink, guardShrink, ShrinkGuardError, type ShrinkGuardOptions } from './shrink-guard';
 
 /** sources → transform → RefreshSet → warehouse: the one code path for both targets. */
 export interface RefreshOptions {
@@ -19,6 +20,10 @@ export interface RefreshOptions {
   lookbackDays: number;
   warehouse: Warehouse;
   logger: Logger;
+  /** File size and workbook row limits (PPOC_MAX_FILE_MB, PPOC_MAX_XLSX_ROWS). */
+  readLimits?: ReadLimits;
+  /** PPOC_MAX_SHRINK_PERCENT and --allow-shrink. */
+  shrinkGuard?: ShrinkGuardOptions;
   now?: () => Date;
 }
 
@@ -74,7 +79,7 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
   let files: FileReadStats[] = [];
   let issues: DataQualityIssue[] = [];
   try {
-    const extract = await readExtract(options.sourceDir);
+    const extract = await readExtract(options.sourceDir, options.readLimits ?? DEFAULT_READ_LIMITS);
     files = extract.files;
     logFiles(logger, files);
     const set = buildRefreshSet(extract.data, {
@@ -83,6 +88,8 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
     issues = [...extract.issues, ...set.issues];
     const violations = catalogViolations(set);
     if (violations.length) throw new DataTestError(violations);
+    const allowed = await guardShrink(warehouse, set, options.shrinkGuard ?? DEFAULT_SHRINK_GUARD);
+    for (const shrink of allowed) logger.warn(`${describeShrink(shrink)}: allowed by --allow-shrink`, { run_id: run.runId });
     const summary = succeededSummary(run, set, files, issues);
     await warehouse.publish(run, set, outcome(summary, issues, now()));
     logger.info('refresh succeeded', {
@@ -101,7 +108,7 @@ async function fail(
   started: Date, now: () => Date,
 ): Promise<RefreshSummary> {
   const message = failureMessage(error);
-  const issues = error instanceof ExtractError ? [...found, fileIssue(error)] : found;
+  const issues = [...found, ...runIssue(error)];
   const summary: RefreshSummary = {
     ...emptySummary(run, files, issues),
     status: 'failed',
@@ -121,14 +128,22 @@ export function failureMessage(error: unknown): string {
       .join(', ');
     return error.message.startsWith(error.sourceFile) ? error.message : `${where}: ${error.message}`;
   }
+  if (error instanceof ShrinkGuardError) return error.message;
   return error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
 }
 
-function fileIssue(error: ExtractError): DataQualityIssue {
-  return {
-    severity: 'error', sourceFile: error.sourceFile, line: error.line, column: error.column, personId: null,
-    rule: 'file_rejected' satisfies DataQualityRule, message: error.message,
-  };
+/** The reason a run failed, as a data-quality row MI can find beside the row-level ones. */
+function runIssue(error: unknown): DataQualityIssue[] {
+  if (error instanceof ExtractError) {
+    return [{
+      severity: 'error', sourceFile: error.sourceFile || null, line: error.line, column: error.column, personId: null,
+      rule: 'file_rejected' satisfies DataQualityRule, message: error.message,
+    }];
+  }
+  if (error instanceof ShrinkGuardError) {
+    return [{ severity: 'error', sourceFile: null, line: null, column: null, personId: null, rule: error.rule, message: error.message }];
+  }
+  return [];
 }
 
 function emptySummary(run: RunInfo, files: FileReadStats[], issues: DataQualityIssue[]): Omit<RefreshSummary, 'status' | 'message' | 'durationMs'> {

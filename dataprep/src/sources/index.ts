@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExtractError, type DataQualityIssue } from '../model/data-quality';
 import type { FileReadStats, PredictionRecord, SourceData, SourceFileName, SourceRef } from '../model/source-records';
@@ -12,10 +12,12 @@ import { predictionsFile } from './readers/predictions';
 import { targetsFile } from './readers/targets';
 import { teamsFile } from './readers/teams';
 import { userAccessFile } from './readers/user-access';
+import { checkSourceFile, DEFAULT_READ_LIMITS, type ReadLimits } from './source-file';
 import { TableCollector, type FileDefinition, type FileResult } from './table-reader';
 import { readXlsx } from './xlsx-table';
 
 export { ExtractError } from '../model/data-quality';
+export { DEFAULT_READ_LIMITS, type ReadLimits } from './source-file';
 
 export interface ExtractReadResult {
   data: SourceData;
@@ -26,40 +28,40 @@ export interface ExtractReadResult {
 
 /**
  * Reads and validates an extract folder (docs/source-contract.md). Bad rows become
- * data-quality issues; a file-level problem (missing, unreadable, missing column, malformed,
- * mostly invalid) throws ExtractError before anything is returned.
+ * data-quality issues; a file-level problem (missing, unreadable, not a regular file, too
+ * large, missing column, malformed, mostly invalid, or a required file with no data rows)
+ * throws ExtractError before anything is returned.
  */
-export async function readExtract(dir: string): Promise<ExtractReadResult> {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ExtractError('', `The extract folder ${dir} does not exist or is not a folder`);
-  }
+export async function readExtract(dir: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ExtractReadResult> {
+  checkFolder(dir);
   const issues: DataQualityIssue[] = [];
   const files: FileReadStats[] = [];
-  const keep = <R>(result: FileResult<R>): R[] => {
+  const keep = <R>(result: FileResult<R>, required: boolean): R[] => {
+    // An export with a header and no rows would replace yesterday's report with nothing.
+    if (required && result.stats.rowsRead === 0) {
+      throw new ExtractError(result.stats.file, `${result.stats.file}: the file has no data rows (a required file cannot be empty)`, 2);
+    }
     issues.push(...result.issues);
     files.push(result.stats);
     return result.records;
   };
   const csv = <R extends SourceRef>(file: SourceFileName, definition: FileDefinition<R>, required: boolean): R[] | null => {
     const path = join(dir, file);
-    if (!existsSync(path)) {
+    if (checkSourceFile(path, file, limits) === null) {
       if (required) throw new ExtractError(file, `${file}: required file is missing from the extract folder`);
       return null;
     }
     const collector = new TableCollector(file, definition);
-    readCsv(path, file, collector);
-    return keep(collector.finish());
+    readCsv(path, file, collector, limits);
+    return keep(collector.finish(), required);
   };
 
   const episodes = csv('episodes.csv', episodesFile(), true) ?? [];
-  if (episodes.length === 0 && files[0]?.rowsRead === 0) {
-    throw new ExtractError('episodes.csv', 'episodes.csv: the file has no data rows', 2);
-  }
   const header = csv('header.csv', headerFile(), false) ?? [];
   const allocations = csv('allocations.csv', allocationsFile(), true) ?? [];
   const teams = csv('teams.csv', teamsFile(), false) ?? [];
   const assessments = csv('assessments.csv', assessmentsFile(), true) ?? [];
-  const predictions = keep(await readPredictions(dir));
+  const predictions = keep(await readPredictions(dir, limits), true);
   const exclusions = csv('exclusions.csv', exclusionsFile(), false) ?? [];
   const userAccess = csv('user_access.csv', userAccessFile(), false) ?? [];
   const targets = csv('targets.csv', targetsFile(), false);
@@ -70,12 +72,28 @@ export async function readExtract(dir: string): Promise<ExtractReadResult> {
   };
 }
 
+/** The folder exists, is a folder, and its listing can be read (else every file would look missing). */
+function checkFolder(dir: string): void {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(dir).isDirectory();
+  } catch {
+    isFolder = false;
+  }
+  if (!isFolder) throw new ExtractError('', `The extract folder ${dir} does not exist or is not a folder`);
+  try {
+    readdirSync(dir);
+  } catch (error) {
+    throw new ExtractError('', `cannot read the extract folder ${dir} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+}
+
 /** `predictions.csv`, or else `predictions.xlsx` (first sheet); never both. */
-async function readPredictions(dir: string): Promise<FileResult<PredictionRecord>> {
+async function readPredictions(dir: string, limits: ReadLimits): Promise<FileResult<PredictionRecord>> {
   const csvPath = join(dir, 'predictions.csv');
   const xlsxPath = join(dir, 'predictions.xlsx');
-  const hasCsv = existsSync(csvPath);
-  const hasXlsx = existsSync(xlsxPath);
+  const hasCsv = checkSourceFile(csvPath, 'predictions.csv', limits) !== null;
+  const hasXlsx = checkSourceFile(xlsxPath, 'predictions.xlsx', limits) !== null;
   if (hasCsv && hasXlsx) {
     throw new ExtractError(
       'predictions.csv',
@@ -84,12 +102,12 @@ async function readPredictions(dir: string): Promise<FileResult<PredictionRecord
   }
   if (hasCsv) {
     const collector = new TableCollector('predictions.csv', predictionsFile());
-    readCsv(csvPath, 'predictions.csv', collector);
+    readCsv(csvPath, 'predictions.csv', collector, limits);
     return collector.finish();
   }
   if (hasXlsx) {
     const collector = new TableCollector('predictions.xlsx', predictionsFile());
-    await readXlsx(xlsxPath, 'predictions.xlsx', collector);
+    await readXlsx(xlsxPath, 'predictions.xlsx', collector, limits);
     return collector.finish();
   }
   throw new ExtractError('predictions.csv', 'predictions.csv (or predictions.xlsx): required file is missing from the extract folder');

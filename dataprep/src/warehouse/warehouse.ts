@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../core/src/index';
 import type { DataQualityIssue } from '../model/data-quality';
 import type { PlannedAssessmentRow, PlanExplanationRow, RefreshSet } from '../model/refresh-set';
+import type { CuratedTableName } from '../model/tables';
 
 /**
  * The one interface both targets implement (SQLite default, SQL Server production), so one
@@ -62,16 +63,22 @@ export interface Warehouse {
   readonly kind: 'sqlite' | 'sqlserver';
   /** Create or upgrade the schema; safe to run every time. Returns the migrations it applied. */
   migrate(): Promise<{ applied: string[] }>;
-  /** Take the run lock and log the run as `running`; throws RefreshLockedError when held. */
+  /**
+   * Log the run as `running` under the run lock; throws RefreshLockedError when another run
+   * holds it. SQL Server takes its app lock here; SQLite holds its lock from opening for
+   * writing until close, and marks `running` rows left by a dead process as abandoned.
+   */
   startRun(run: RunInfo): Promise<void>;
+  /** Rows in the live curated tables now, i.e. what the last successful run published. */
+  liveRowCounts(tables: readonly CuratedTableName[]): Promise<Record<string, number>>;
   /**
    * Replace every curated table with the set's rows, replace the data-quality issues of the
    * previous successful run with this run's, and mark the run `succeeded`, all atomically:
    * on any error nothing of it is visible and the previous tables stay as they were.
-   * Releases the run lock.
+   * SQL Server releases its run lock here.
    */
   publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome): Promise<void>;
-  /** Mark the run `failed`, keep its issues under its run_id; curated tables untouched. Releases the lock. */
+  /** Mark the run `failed`, keep its issues under its run_id; curated tables untouched. SQL Server releases its lock. */
   failRun(run: RunInfo, outcome: RunOutcome): Promise<void>;
   close(): Promise<void>;
 }

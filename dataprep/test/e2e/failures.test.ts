@@ -54,16 +54,6 @@ describe('e2e: bad input and failed runs', function () {
     assert.equal(issue.severity, 'error');
   });
 
-  it('a second refresh while one is running stops at once with exit 3', async () => {
-    const dir = tempDir('lock');
-    const db = join(dir, 'ppoc.sqlite');
-    writeFileSync(`${db}.lock`, JSON.stringify({ pid: process.pid, runId: 'held-by-test' }));
-    const result = await runCli(['run', '--source', copyOfExample(), '--as-at', '2022-05-31', '--sqlite', db]);
-    assert.equal(result.code, 3);
-    assert.match(result.stderr, /another refresh is running/);
-    rmSync(`${db}.lock`);
-  });
-
   it('settings from the environment are validated at start-up with a clear message', async () => {
     const bad = await runCli(['run'], { PPOC_SOURCE: copyOfExample(), PPOC_AS_AT: '31/05/2022' });
     assert.equal(bad.code, 2);

@@ -21,12 +21,12 @@ export function csv(...lines: string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A minimal valid extract: one episode, the other required files header-only. */
-const DEFAULTS: Record<string, string> = {
+/** A minimal valid extract: one row in each required file, all for the same child. */
+export const DEFAULTS: Record<string, string> = {
   'episodes.csv': csv(HEADERS.episodes, '000123,01/06/2020,S,C2,N1,U1,PR1,,,,,,'),
-  'allocations.csv': csv(HEADERS.allocations),
-  'assessments.csv': csv(HEADERS.assessments),
-  'predictions.csv': csv(HEADERS.predictions),
+  'allocations.csv': csv(HEADERS.allocations, '000123,Child A,SW 1,Team 1,Locality 1'),
+  'assessments.csv': csv(HEADERS.assessments, '000123,W000123,SGO,,'),
+  'predictions.csv': csv(HEADERS.predictions, '000123,SGO,01/06/2022,14/01/2022,'),
 };
 
 const made: string[] = [];

@@ -37,12 +37,12 @@ describe('readExtract: file-level failures', () => {
     await assert.rejects(readExtract(join(writeExtract(), 'no-such-folder')), ExtractError);
   });
 
-  it('fails when a required file cannot be read', async () => {
+  it('fails when a required file is a folder, not a regular file', async () => {
     const dir = writeExtract({ 'allocations.csv': null });
     mkdirSync(join(dir, 'allocations.csv'));
     const error = await failure(dir);
     assert.equal(error.sourceFile, 'allocations.csv');
-    assert.match(error.message, /allocations\.csv: the file cannot be read/);
+    assert.match(error.message, /^allocations\.csv: not a regular file \(a folder\)/);
   });
 
   it('fails an episodes.csv with a header but no rows, and an empty file', async () => {
@@ -52,10 +52,19 @@ describe('readExtract: file-level failures', () => {
     assert.match(empty.message, /allocations\.csv: the file is empty/);
   });
 
-  it('allows header-only allocations, assessments and predictions (an empty month)', async () => {
+  for (const file of ['allocations.csv', 'assessments.csv', 'predictions.csv'] as const) {
+    it(`fails a header-only ${file}: an empty export never replaces yesterday's report`, async () => {
+      const header = HEADERS[file === 'allocations.csv' ? 'allocations' : file === 'assessments.csv' ? 'assessments' : 'predictions'];
+      const error = await failure(writeExtract({ [file]: csv(header, '', ',,,,') }));
+      assert.equal(error.sourceFile, file);
+      assert.equal(error.message, `${file}: the file has no data rows (a required file cannot be empty)`);
+    });
+  }
+
+  it('reads the minimal extract with every required file and no optional one', async () => {
     const { data, issues, files } = await readExtract(writeExtract());
     assert.deepEqual(issues, []);
-    assert.deepEqual([data.allocations, data.assessments, data.predictions], [[], [], []]);
+    assert.deepEqual([data.allocations.length, data.assessments.length, data.predictions.length], [1, 1, 1]);
     assert.deepEqual(files.map((f) => f.file), ['episodes.csv', 'allocations.csv', 'assessments.csv', 'predictions.csv']);
   });
 
@@ -78,7 +87,7 @@ describe('readExtract: file-level failures', () => {
     const error = await failure(writeExtract({ 'assessments.csv': csv(HEADERS.assessments, ...rows) }));
     assert.equal(error.sourceFile, 'assessments.csv');
     assert.deepEqual([error.line, error.column], [3, 'workflow_type']);
-    assert.match(error.message, /^assessments\.csv: 3 of 5 rows are invalid \(first: line 3, column workflow_type: workflow_type "CIN" is not one of SGO, SINGLE\)$/);
+    assert.match(error.message, /^assessments\.csv: 3 of 5 rows are invalid \(first: line 3, column workflow_type: workflow_type \[3 characters: letters\] is not one of SGO, SINGLE\)$/);
   });
 
   it('counts duplicates towards the threshold, and fails a single-row file whose row is bad', async () => {

@@ -2,14 +2,16 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../../pipeline/logger';
 import { runRefresh, type RefreshSummary } from '../../pipeline/run-refresh';
 import { describeTarget, openWarehouse } from '../open-warehouse';
+import type { ShrinkGuardOptions } from '../../pipeline/shrink-guard';
+import type { ReadLimits } from '../../sources/source-file';
 import {
-  resolveAsAt, resolveLogLevel, resolveLookbackDays, resolveSource, resolveTarget, resolveWindowMonths, TARGET_FLAGS, TARGET_FLAGS_HELP,
-  type TargetSettings,
+  resolveAsAt, resolveLogLevel, resolveLookbackDays, resolveReadLimits, resolveShrinkGuard, resolveSource, resolveTarget,
+  resolveWindowMonths, TARGET_FLAGS, TARGET_FLAGS_HELP, type TargetSettings,
 } from '../settings';
 import { textTable } from '../text-table';
 
 export const RUN_HELP = `Usage: ppoc-prep run --source DIR [--as-at YYYY-MM-DD] [--sqlite FILE | --sqlserver CONNECTION]
-                     [--window-months N] [--lookback-days N]
+                     [--window-months N] [--lookback-days N] [--allow-shrink]
 
 Reads the extract folder, validates every row, applies the PPOC rules and replaces the curated
 tables in one atomic refresh. Exit 0 when the run succeeded (row-level issues allowed), 1 when it
@@ -19,7 +21,11 @@ failed (the previous tables are kept), 2 for a usage error, 3 when another refre
   --as-at DATE          as-at date (env PPOC_AS_AT; default today in Europe/London)
 ${TARGET_FLAGS_HELP}
   --window-months N     window length W, 1-24 (env PPOC_WINDOW_MONTHS; default 3)
-  --lookback-days N     lookback L for assessment starts (env PPOC_LOOKBACK_DAYS; default 90)`;
+  --lookback-days N     lookback L for assessment starts (env PPOC_LOOKBACK_DAYS; default 90)
+  --allow-shrink        accept planned_assessment or cic_cohort shrinking by more than
+                        PPOC_MAX_SHRINK_PERCENT (default 50) against the last successful run
+
+Input limits (environment): PPOC_MAX_FILE_MB (default 500), PPOC_MAX_XLSX_ROWS (default 1000000).`;
 
 export const RUN_OPTIONS = {
   source: { type: 'string' },
@@ -27,6 +33,7 @@ export const RUN_OPTIONS = {
   ...TARGET_FLAGS,
   'window-months': { type: 'string' },
   'lookback-days': { type: 'string' },
+  'allow-shrink': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -36,6 +43,8 @@ export interface RunSettings {
   windowMonths: number;
   lookbackDays: number;
   target: TargetSettings;
+  readLimits: ReadLimits;
+  shrinkGuard: ShrinkGuardOptions;
 }
 
 export function resolveRunSettings(values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv): RunSettings {
@@ -46,6 +55,8 @@ export function resolveRunSettings(values: Record<string, string | boolean | und
     windowMonths: resolveWindowMonths(str('window-months'), env),
     lookbackDays: resolveLookbackDays(str('lookback-days'), env),
     target: resolveTarget({ sqlite: str('sqlite'), sqlserver: str('sqlserver'), 'sqlserver-ca-file': str('sqlserver-ca-file') }, env),
+    readLimits: resolveReadLimits(env),
+    shrinkGuard: resolveShrinkGuard(values['allow-shrink'] === true, env),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AssessmentRecord, WorkflowType } from '../../model/source-records';
+import { describeValue } from '../../model/value-shape';
 import { choice, date, flag, text } from '../fields';
 import type { FileDefinition } from '../table-reader';
 import { PERSON_ID } from './limits';
@@ -33,7 +34,7 @@ export const assessmentsFile = (): FileDefinition<AssessmentRecord> => ({
     duplicate: (record, firstLine) => ({
       column: 'workflow_id',
       rule: 'duplicate_workflow_id',
-      message: `workflow_id ${JSON.stringify(record.workflowId)} already appears on line ${firstLine}; only the first row is kept`,
+      message: `workflow_id ${describeValue(record.workflowId)} already appears on line ${firstLine}; only the first row is kept`,
     }),
   },
 });

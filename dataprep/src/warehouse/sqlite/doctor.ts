@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { failed, lastRunCheck, ok, skipped, type CheckResult } from '../checks';
 import type { RefreshLogEntry } from '../warehouse';
+import { runLockPath } from './run-lock';
 import { SQLITE_SCHEMA_VERSION } from './schema';
 
 function fileChecks(file: string): { results: CheckResult[]; usable: boolean } {
@@ -60,6 +61,24 @@ function databaseChecks(db: Database.Database): CheckResult[] {
   return [schema, intact];
 }
 
+/** True when a writer holds the run lock now: its lock database is locked exclusively (run-lock.ts). */
+function runLockHeld(file: string): boolean {
+  const path = runLockPath(file);
+  if (!existsSync(path)) return false;
+  let lock: Database.Database | undefined;
+  try {
+    lock = new Database(path, { fileMustExist: true });
+    lock.pragma('busy_timeout = 0');
+    lock.exec('BEGIN EXCLUSIVE');
+    lock.exec('ROLLBACK');
+    return false;
+  } catch (error) {
+    return ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes((error as { code?: string }).code ?? '');
+  } finally {
+    lock?.close();
+  }
+}
+
 function latestRun(db: Database.Database): RefreshLogEntry | null {
   if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'refresh_log'`).get()) return null;
   return (db.prepare('SELECT * FROM refresh_log ORDER BY started_at_utc DESC, rowid DESC LIMIT 1').get() as RefreshLogEntry | undefined) ?? null;
@@ -75,8 +94,7 @@ export function sqliteDoctor(file: string, now: Date = new Date()): CheckResult[
     return [...results, failed('open', `SQLite cannot open ${file} (${(error as { code?: string }).code ?? 'error'})`, 'check it is a PPOC SQLite file and that no other program holds it')];
   }
   try {
-    const lockHeld = existsSync(`${file}.lock`);
-    return [...results, ...databaseChecks(db), lastRunCheck(latestRun(db), lockHeld, now)];
+    return [...results, ...databaseChecks(db), lastRunCheck(latestRun(db), runLockHeld(file), now)];
   } catch (error) {
     return [...results, failed('open', `SQLite cannot read ${file} (${(error as { code?: string }).code ?? 'error'})`, 'check it is a PPOC SQLite file')];
   } finally {

@@ -6,11 +6,13 @@
 import type { IsoDate } from '../../../../core/src/index';
 import type { DataQualityIssue } from '../../model/data-quality';
 import type { PlannedAssessmentRow, PlanExplanationRow } from '../../model/refresh-set';
-import { TABLES } from '../../model/tables';
+import { TABLES, type CuratedTableName } from '../../model/tables';
 import type { PlannedAssessmentFilter, RefreshLogEntry, RunStatus } from '../warehouse';
 import { INT, nvarchar, type SqlConnector, type SqlRow } from './connector';
 import { param } from './params';
-import { SELECT_ISSUES, SELECT_PLAN_EXPLANATIONS, SELECT_PLANNED_ASSESSMENTS, SELECT_LATEST_SUCCESS, SELECT_RECENT_RUNS } from './statements';
+import {
+  countLiveRows, SELECT_ISSUES, SELECT_PLAN_EXPLANATIONS, SELECT_PLANNED_ASSESSMENTS, SELECT_LATEST_SUCCESS, SELECT_RECENT_RUNS,
+} from './statements';
 
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 const instant = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : text(value));
@@ -79,5 +81,14 @@ export class SqlServerReader {
       param(dq, 'person_id', filter.personId ?? null),
     ]);
     return rows.map(toIssue);
+  }
+
+  async liveRowCounts(tables: readonly CuratedTableName[]): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const table of tables) {
+      const [row] = await this.connector.query(countLiveRows(table));
+      counts[table] = Number(row?.n ?? 0);
+    }
+    return counts;
   }
 }

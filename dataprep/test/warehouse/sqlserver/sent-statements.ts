@@ -1,9 +1,10 @@
 /**
  * Every statement the job sends to SQL Server, captured through the recording connection by
  * driving each code path that talks to the server (migrate, a published run, a failed run
- * with issues, the read commands, doctor), for the sqlfluff parse. `exportedStatements` lists
+ * with issues, the shrink guard's counts, the read commands, doctor), for the sqlfluff parse. `exportedStatements` lists
  * the statement constants, so a new one that no path sends is noticed.
  */
+import { CURATED_TABLES } from '../../../src/model/tables';
 import { createSqlServerWarehouse } from '../../../src/warehouse/sqlserver/index';
 import { parseSqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
 import * as doctorQueries from '../../../src/warehouse/sqlserver/doctor/queries';
@@ -25,6 +26,7 @@ async function drive(rec: RecordingConnector): Promise<void> {
   const bad = runInfo();
   await w.startRun(bad);
   await w.failRun(bad, runOutcome({ message: 'failed', issues: [issue, issue] }));
+  await w.liveRowCounts(CURATED_TABLES);
   await w.latestSuccessfulRun();
   await w.recentRuns(5);
   await w.plannedAssessments({ locality: 'North' });
