@@ -9,7 +9,7 @@ import { EXAMPLE_EXTRACT } from '../../../fixtures/paths';
 export { EXAMPLE_EXTRACT };
 
 export const REPO = join(import.meta.dirname, '..', '..', '..');
-const BIN = join(REPO, 'dataprep', 'bin', 'ppoc-prep.mjs');
+export const BIN = join(REPO, 'dataprep', 'bin', 'ppoc-prep.mjs');
 
 export interface CliResult {
   code: number | null;
