@@ -31,6 +31,7 @@ export const ENV = {
   maxShrinkPercent: 'PPOC_MAX_SHRINK_PERCENT',
   maxFileMb: 'PPOC_MAX_FILE_MB',
   maxXlsxRows: 'PPOC_MAX_XLSX_ROWS',
+  maxExtractAgeHours: 'PPOC_MAX_EXTRACT_AGE_HOURS',
 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -50,6 +51,22 @@ export function resolveAsAt(flag: string | undefined, env: Env): IsoDate {
   if (!given) return todayInTimeZone('Europe/London');
   if (!isIsoDate(given.value)) throw new UsageError(`${given.from} must be a calendar date YYYY-MM-DD, got "${given.value}"`);
   return given.value;
+}
+
+/** Whether the as-at date was given (flag or PPOC_AS_AT) rather than defaulting to today. */
+export function asAtGiven(flag: string | undefined, env: Env): boolean {
+  return (pick(flag, 'as-at') ?? fromEnv(env, ENV.asAt)) !== null;
+}
+
+/** PPOC_MAX_EXTRACT_AGE_HOURS: hours, above 0 and at most a year (default 36). */
+export function resolveMaxExtractAgeHours(env: Env, fallback: number): number {
+  const given = fromEnv(env, ENV.maxExtractAgeHours);
+  if (!given) return fallback;
+  const value = Number(given.value);
+  if (!Number.isFinite(value) || value <= 0 || value > 8784) {
+    throw new UsageError(`${given.from} must be a number of hours above 0 and at most 8784, got "${given.value}"`);
+  }
+  return value;
 }
 
 export function resolveWindowMonths(flag: string | undefined, env: Env): number {

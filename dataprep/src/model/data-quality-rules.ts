@@ -9,6 +9,8 @@ export const DATA_QUALITY_RULES = [
   'file_rejected',
   // The run failed: the shrink guard refused to replace the tables (recorded with the failed run).
   'table_shrink',
+  // The run failed: even the newest required file was older than PPOC_MAX_EXTRACT_AGE_HOURS.
+  'stale_extract',
   // A reader rejected the row (error): it is skipped and the run goes on.
   'missing_person_id',
   'missing_required_value',
@@ -17,7 +19,6 @@ export const DATA_QUALITY_RULES = [
   'invalid_flag',
   'invalid_number',
   'invalid_value',
-  'unknown_workflow_type',
   'unknown_assessment_type',
   'unknown_measure',
   'ceased_before_start',
@@ -28,6 +29,7 @@ export const DATA_QUALITY_RULES = [
   'duplicate_target',
   // A reader kept the row with a warning.
   'missing_code',
+  'unknown_workflow_type',
   // The transform kept the data and warns.
   'unknown_placement_code',
   'unknown_provider_code',

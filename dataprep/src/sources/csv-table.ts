@@ -1,7 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import { parse, CsvError } from 'csv-parse/sync';
 import { ExtractError } from '../model/data-quality';
-import type { SourceFileName } from '../model/source-records';
+import type { FileFingerprint, SourceFileName } from '../model/source-records';
+import { readFingerprinted } from './fingerprint';
 import { scanRecords, type RecordStarts } from './csv-scan';
 import { isBlankRow, type RowVisitor } from './raw-table';
 import { readSourceBytes, type ReadLimits } from './source-file';
@@ -17,8 +18,8 @@ const OPTIONS = { skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r']
  * Malformed text fails the whole file. csv-parse's own messages quote cell values, so they are
  * never passed on: ours carry positions only.
  */
-export function readCsv(path: string, file: SourceFileName, visitor: RowVisitor, limits: ReadLimits): void {
-  const bytes = readSourceBytes(path, file, limits);
+export function readCsv(path: string, file: SourceFileName, visitor: RowVisitor, limits: ReadLimits): FileFingerprint {
+  const { value: bytes, fingerprint } = readFingerprinted(path, file, (p) => readSourceBytes(p, file, limits));
   checkTextEncoding(bytes, file);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const starts = scanRecords(bytes, bom);
@@ -38,6 +39,7 @@ export function readCsv(path: string, file: SourceFileName, visitor: RowVisitor,
       if (!isBlankRow(cells)) visitor.row(line, cells);
     }
   }
+  return fingerprint;
 }
 
 function parseChunk(

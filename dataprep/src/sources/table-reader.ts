@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ExtractError, type DataQualityIssue } from '../model/data-quality';
 import { isDataQualityRule, type DataQualityRule } from '../model/data-quality-rules';
-import type { FileReadStats, SourceFileName, SourceRef } from '../model/source-records';
+import type { FileFingerprint, FileReadStats, SourceFileName, SourceRef } from '../model/source-records';
 import { cellText } from './cell-values';
 import { PERSON_ID } from './readers/limits';
 import { cleanCell, locateColumns, type ColumnSpec, type RawCell, type RowVisitor } from './raw-table';
@@ -84,13 +84,14 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
     if (warning) this.record('warning', line, cells, warning);
   }
 
-  finish(): FileResult<R> {
+  finish(fingerprint?: FileFingerprint): FileResult<R> {
     assertMostlyValid(this.file, this.rows, this.rejected, this.issues);
-    return {
-      records: this.records,
-      issues: this.issues,
-      stats: { file: this.file, rowsRead: this.rows, rowsRejected: this.rejected },
-    };
+    return { records: this.records, issues: this.issues, stats: this.stats(fingerprint) };
+  }
+
+  /** The counts so far (and what was read), also for a file that then fails. */
+  stats(fingerprint?: FileFingerprint): FileReadStats {
+    return { file: this.file, rowsRead: this.rows, rowsRejected: this.rejected, ...(fingerprint ? { fingerprint } : {}) };
   }
 
   private reject(line: number, cells: readonly RawCell[], faults: RowFault[]): void {

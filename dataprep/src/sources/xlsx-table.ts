@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { ExtractError } from '../model/data-quality';
-import type { SourceFileName } from '../model/source-records';
+import type { FileFingerprint, SourceFileName } from '../model/source-records';
 import { cellText } from './cell-values';
+import { whileFingerprinted } from './fingerprint';
 import { cleanText, isBlankRow, type RawCell, type RowVisitor } from './raw-table';
 import { checkSourceFile, cannotRead, megabytes, type ReadLimits } from './source-file';
 import { NotAZipError, unpackedSize } from './xlsx-size';
@@ -14,9 +15,14 @@ import { NotAZipError, unpackedSize } from './xlsx-size';
  * else becomes trimmed text. Memory stays bounded: the unpacked size is measured first
  * (xlsx-size.ts) and reading stops at the row limit.
  */
-export async function readXlsx(path: string, file: SourceFileName, visitor: RowVisitor, limits: ReadLimits): Promise<void> {
+export async function readXlsx(path: string, file: SourceFileName, visitor: RowVisitor, limits: ReadLimits): Promise<FileFingerprint> {
+  // A regular file within the limit before anything opens it (a FIFO would block the hash too).
   const size = checkSourceFile(path, file, limits);
   if (size === null) throw cannotRead(file, 'ENOENT');
+  return (await whileFingerprinted(path, file, () => visitWorkbook(path, file, size, visitor, limits))).fingerprint;
+}
+
+async function visitWorkbook(path: string, file: SourceFileName, size: number, visitor: RowVisitor, limits: ReadLimits): Promise<void> {
   await checkUnpackedSize(path, file, size, limits.maxFileBytes);
   const input = createReadStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {

@@ -2,6 +2,7 @@ import { isIsoDate, isValidWindowMonths } from '../../../core/src/index';
 import type { RefreshSet, TransformOptions } from '../model/refresh-set';
 import type { SourceData } from '../model/source-records';
 import { buildQualifyingStarts } from './actual-starts';
+import { buildAssessmentWorkflows } from './assessment-workflows';
 import { buildCareExits } from './care-exits';
 import { buildCicCohort } from './cohort';
 import { warnUnknownCodes } from './episode-codes';
@@ -62,6 +63,7 @@ export function buildRefreshSet(data: SourceData, options: TransformOptions): Re
       target_progress: data.targets ? buildTargetProgress(data.targets, { planned: plannedAssessment, exits: careExit }, asAt, log) : [],
       plan_explanation: buildPlanExplanations({ groups, starts, outcomes }, options),
       user_access: buildUserAccess(data.userAccess),
+      assessment_workflow: buildAssessmentWorkflows(data.assessments, outcomes, options),
     },
     issues: log.issues,
   };

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../core/src/index';
 import type { DataQualityIssue } from '../model/data-quality';
-import type { PlannedAssessmentRow, PlanExplanationRow, RefreshSet } from '../model/refresh-set';
+import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, RefreshSet } from '../model/refresh-set';
+import type { FileReadStats } from '../model/source-records';
 import type { CuratedTableName } from '../model/tables';
 
 /**
@@ -26,6 +27,27 @@ export interface RunOutcome {
   /** Short summary, or the failure reason (never personal data). */
   message: string;
   issues: DataQualityIssue[];
+  /** The source files read (with their fingerprints), written to source_file with the run log. */
+  files?: readonly FileReadStats[];
+}
+
+/** source_file: one row per run and file read. */
+export interface SourceFileRow {
+  run_id: string;
+  file_name: string;
+  size_bytes: number;
+  modified_at_utc: string;
+  sha256: string;
+  rows_read: number;
+  rows_rejected: number;
+}
+
+/** The source_file rows of a run's outcome: files read with a fingerprint. */
+export function sourceFileRows(runId: string, files: readonly FileReadStats[] = []): SourceFileRow[] {
+  return files.flatMap((f) => (f.fingerprint ? [{
+    run_id: runId, file_name: f.file, size_bytes: f.fingerprint.sizeBytes, modified_at_utc: f.fingerprint.modifiedAtUtc,
+    sha256: f.fingerprint.sha256, rows_read: f.rowsRead, rows_rejected: f.rowsRejected,
+  }] : []));
 }
 
 export type RunStatus = 'running' | 'succeeded' | 'failed';
@@ -90,5 +112,14 @@ export interface WarehouseReader {
   plannedAssessments(filter?: PlannedAssessmentFilter): Promise<PlannedAssessmentRow[]>;
   planExplanations(personId: string): Promise<PlanExplanationRow[]>;
   dataQualityIssues(filter: { runId?: string; personId?: string }): Promise<DataQualityIssue[]>;
+  /** Release 2, operations (issue 11). */
+  sourceFiles(runId: string): Promise<SourceFileRow[]>;
+  assessmentWorkflows(personId: string): Promise<AssessmentWorkflowRow[]>;
+  /** The most recent run that finished (succeeded or failed). */
+  latestFinishedRun(): Promise<RefreshLogEntry | null>;
+  /** Whether the published tables or the run's issues mention the person (explain's typo check). */
+  personKnown(personId: string, runId: string): Promise<boolean>;
+  /** Distinct values of planned_assessment/locality_summary's locality or team (summary's typo check). */
+  distinctValues(column: 'locality' | 'team'): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -213,7 +213,7 @@ export const CASES: CorpusCase[] = [
   },
   {
     name: 'formula-plus-cmd',
-    expected: skipped('unknown_workflow_type', 'assessments.csv', 3, { never: ['calc'], description: '+cmd|... (DDE) in workflow_type' }),
+    expected: warning('unknown_workflow_type', 'assessments.csv', 3, { never: ['calc'], description: '+cmd|... (DDE) in workflow_type: kept by its shape, never as text' }),
     edit: (files) => setCell(files, 'assessments.csv', 1, 'workflow_type', "+cmd|' /C calc'!A0"),
   },
   {

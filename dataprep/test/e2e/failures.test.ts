@@ -97,7 +97,7 @@ describe('e2e: bad input and failed runs', function () {
   });
 
   it('every command has --help (exit 0) and an unknown command is a usage error', async () => {
-    for (const command of ['run', 'summary', 'explain', 'status', 'demo-extract', 'migrate', 'schedule', 'quickstart']) {
+    for (const command of ['run', 'summary', 'explain', 'status', 'issues', 'demo-extract', 'migrate', 'schedule', 'quickstart']) {
       const result = await runCli([command, '--help']);
       assert.equal(result.code, 0, command);
       assert.match(result.stdout, /^Usage: ppoc-prep/, command);

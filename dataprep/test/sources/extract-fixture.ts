@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataQualityIssue } from '../../src/model/data-quality';
+import type { FileReadStats } from '../../src/model/source-records';
 
 /** Header rows as the contract spells them. */
 export const HEADERS = {
@@ -55,4 +56,11 @@ export function where(issues: readonly DataQualityIssue[]): object[] {
   return issues.map(({ severity, sourceFile, line, column, personId, rule }) => ({
     severity, sourceFile, line, column, personId, rule,
   }));
+}
+
+/** A file's counts without its fingerprint (size, mtime and hash vary with each written copy). */
+export function countsOf(stats: FileReadStats | undefined): Omit<FileReadStats, 'fingerprint'> | undefined {
+  if (!stats) return undefined;
+  const { file, rowsRead, rowsRejected } = stats;
+  return { file, rowsRead, rowsRejected };
 }

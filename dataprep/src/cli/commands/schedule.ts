@@ -1,5 +1,6 @@
 import cron, { type Logger as CronLogger } from 'node-cron';
 import { parseArgs } from 'node:util';
+import { alertOnMissedRuns } from '../../alerts/missed-schedule';
 import { createLogger, type Logger } from '../../pipeline/logger';
 import { ENV, resolveLogLevel, UsageError } from '../settings';
 import { executeRun, resolveRunSettings, RUN_OPTIONS } from './run';
@@ -10,11 +11,12 @@ Keeps running and starts a refresh on the cron schedule, in Europe/London time (
 for 06:30 every day). Each refresh uses that day's date as its as-at date unless PPOC_AS_AT is set.
 A refresh still running when the next one is due is not overlapped. Stop with Ctrl+C or SIGTERM:
 no new refresh starts, a running one finishes first, then the command exits 0.
+A failed refresh, and a tick missed or skipped, is alerted as for "ppoc-prep run" (docs/operations.md).
   --cron EXPR   node-cron expression (env PPOC_SCHEDULE)
-Run options as for "ppoc-prep run" (except --as-at, and --allow-shrink, which is for one
-deliberate run: a schedule uses PPOC_MAX_SHRINK_PERCENT).`;
+Run options as for "ppoc-prep run" (except --as-at, and --allow-shrink and --allow-stale, which
+are for one deliberate run: a schedule uses PPOC_MAX_SHRINK_PERCENT and PPOC_MAX_EXTRACT_AGE_HOURS).`;
 
-const { 'as-at': _asAt, 'allow-shrink': _allowShrink, ...scheduleRunOptions } = RUN_OPTIONS;
+const { 'as-at': _asAt, 'allow-shrink': _allowShrink, 'allow-stale': _allowStale, ...scheduleRunOptions } = RUN_OPTIONS;
 
 export async function scheduleCommand(args: string[], out: (text: string) => void): Promise<number> {
   const { values } = parseArgs({ args, options: { ...scheduleRunOptions, cron: { type: 'string' } }, strict: true });
@@ -23,7 +25,7 @@ export async function scheduleCommand(args: string[], out: (text: string) => voi
   if (!expression || !cron.validate(expression)) {
     throw new UsageError(`--cron (or ${ENV.schedule}) must be a valid cron expression, got "${expression ?? ''}"`);
   }
-  resolveRunSettings(values, process.env); // validate every setting now, not at the first tick
+  const { alerts } = resolveRunSettings(values, process.env); // validate every setting now, not at the first tick
   const logger = createLogger(resolveLogLevel(process.env));
   let stopping = false;
   let running: Promise<unknown> | null = null;
@@ -45,6 +47,7 @@ export async function scheduleCommand(args: string[], out: (text: string) => voi
   const task = cron.schedule(expression, refresh, {
     name: 'ppoc-refresh', timezone: 'Europe/London', noOverlap: true, logger: cronLogger(logger),
   });
+  alertOnMissedRuns(task, expression, alerts, logger);
   logger.info('scheduler started', { cron: expression, timezone: 'Europe/London' });
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));

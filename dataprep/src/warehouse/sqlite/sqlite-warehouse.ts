@@ -2,11 +2,13 @@ import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { ensurePrivateFile, makePrivate, makePrivateFolder } from '../../files/owner-only';
 import type { DataQualityIssue } from '../../model/data-quality';
-import type { PlannedAssessmentRow, PlanExplanationRow, RefreshSet } from '../../model/refresh-set';
+import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, RefreshSet } from '../../model/refresh-set';
 import { CURATED_TABLES, TABLES, type CuratedTableName } from '../../model/tables';
-import type {
-  PlannedAssessmentFilter, RefreshLogEntry, RunInfo, RunOutcome, Warehouse, WarehouseReader,
+import {
+  sourceFileRows, type PlannedAssessmentFilter, type RefreshLogEntry, type RunInfo, type RunOutcome, type SourceFileRow, type Warehouse,
+  type WarehouseReader,
 } from '../warehouse';
+import * as operations from './operations';
 import { removeLegacyLockFile, RunLock, runLockPath } from './run-lock';
 import { insertSql, rowValues, schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
 
@@ -80,6 +82,7 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
         `DELETE FROM data_quality_issue WHERE run_id NOT IN (SELECT run_id FROM refresh_log WHERE status = 'failed')`,
       );
       this.insertIssues(run.runId, outcome.issues);
+      operations.insertSourceFiles(this.db, sourceFileRows(run.runId, outcome.files));
       this.finishLog(run, 'succeeded', outcome);
     }).immediate();
   }
@@ -87,6 +90,7 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
   async failRun(run: RunInfo, outcome: RunOutcome): Promise<void> {
     this.db.transaction(() => {
       this.insertIssues(run.runId, outcome.issues);
+      operations.insertSourceFiles(this.db, sourceFileRows(run.runId, outcome.files));
       this.finishLog(run, 'failed', outcome);
     }).immediate();
   }
@@ -147,6 +151,26 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
       rule: r.rule as string,
       message: r.message as string,
     }));
+  }
+
+  async sourceFiles(runId: string): Promise<SourceFileRow[]> {
+    return operations.sourceFiles(this.db, runId);
+  }
+
+  async assessmentWorkflows(personId: string): Promise<AssessmentWorkflowRow[]> {
+    return operations.assessmentWorkflows(this.db, personId);
+  }
+
+  async latestFinishedRun(): Promise<RefreshLogEntry | null> {
+    return operations.latestFinishedRun(this.db);
+  }
+
+  async personKnown(personId: string, runId: string): Promise<boolean> {
+    return operations.personKnown(this.db, personId, runId);
+  }
+
+  async distinctValues(column: 'locality' | 'team'): Promise<string[]> {
+    return operations.distinctValues(this.db, column);
   }
 
   async close(): Promise<void> {

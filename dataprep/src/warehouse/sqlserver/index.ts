@@ -53,6 +53,11 @@ export function createSqlServerWarehouse(
     plannedAssessments: (filter?: PlannedAssessmentFilter) => reader.plannedAssessments(filter),
     planExplanations: (personId: string) => reader.planExplanations(personId),
     dataQualityIssues: (filter: { runId?: string; personId?: string }) => reader.dataQualityIssues(filter),
+    sourceFiles: (runId: string) => reader.sourceFiles(runId),
+    assessmentWorkflows: (personId: string) => reader.assessmentWorkflows(personId),
+    latestFinishedRun: () => reader.latestFinishedRun(),
+    personKnown: (personId: string, runId: string) => reader.personKnown(personId, runId),
+    distinctValues: (column: 'locality' | 'team') => reader.distinctValues(column),
     async close() {
       if (closed) return;
       closed = true;

@@ -4,16 +4,16 @@
  *             gets `running` on another connection, committed at once for monitoring;
  *   publish:  in the lock's transaction: clear staging, bulk-load every curated table and the
  *             issues, swap (waiting at most PPOC_SWAP_WAIT_SECONDS for readers), replace the
- *             issues, log `succeeded`, commit. The commit publishes and frees the lock in one
+ *             issues, record the source files, log `succeeded`, commit. The commit publishes and frees the lock in one
  *             step; any failure rolls it all back and frees the lock. A dropped connection
  *             does the same on the server, so a second run can never empty staging under a
  *             first one that lost its lock;
- *   failRun:  issues and `failed` in their own transaction; live tables are never touched.
+ *   failRun:  issues, source files and `failed` in their own transaction; live tables are never touched.
  * Every transaction starts with SET XACT_ABORT ON.
  */
 import type { RefreshSet } from '../../model/refresh-set';
-import { CURATED_TABLES, TABLES, type CuratedTableName } from '../../model/tables';
-import { RefreshLockedError, type RunInfo, type RunOutcome } from '../warehouse';
+import { CURATED_TABLES, TABLES, type CuratedTableName, type TableDef } from '../../model/tables';
+import { RefreshLockedError, sourceFileRows, type RunInfo, type RunOutcome } from '../warehouse';
 import { bulkColumnsOf, chunk, insertRowsPerStatement, toBulkRows } from './columns';
 import { SqlServerRequestError } from './connection-errors';
 import { nvarchar, type SqlConnector, type SqlTransaction, type SqlValue } from './connector';
@@ -83,6 +83,7 @@ export class RunWriter {
       await this.swap(tx);
       await tx.query(DELETE_SUPERSEDED_ISSUES);
       await tx.query(COPY_STAGED_ISSUES, [param(TABLES.data_quality_issue, 'run_id', run.runId)]);
+      await this.insertSourceFiles(tx, run, outcome);
       await tx.query(FINISH_RUN, finishParams(run, outcome, 'succeeded'));
       await tx.commit();
     } catch (error) {
@@ -95,7 +96,8 @@ export class RunWriter {
     try {
       const tx = await beginWork(this.connector);
       try {
-        await this.insertIssues(tx, outcome.issues.map((issue) => issueRow(run.runId, issue)));
+        await this.insertRows(tx, TABLES.data_quality_issue, outcome.issues.map((issue) => issueRow(run.runId, issue)));
+        await this.insertSourceFiles(tx, run, outcome);
         await tx.query(FINISH_RUN, finishParams(run, outcome, 'failed'));
         await tx.commit();
       } catch (error) {
@@ -169,12 +171,16 @@ export class RunWriter {
     }
   }
 
+  /** source_file is a log, like refresh_log: written in the run's final transaction, never swapped. */
+  private async insertSourceFiles(tx: SqlTransaction, run: RunInfo, outcome: RunOutcome): Promise<void> {
+    await this.insertRows(tx, TABLES.source_file, toBulkRows(TABLES.source_file, sourceFileRows(run.runId, outcome.files)));
+  }
+
   /**
    * Plain parameterised INSERTs, not staging: a failed run must be loggable even when staging
    * is what failed. Chunked to SQL Server's 1000-row and 2100-parameter limits.
    */
-  private async insertIssues(tx: SqlTransaction, rows: SqlValue[][]): Promise<void> {
-    const table = TABLES.data_quality_issue;
+  private async insertRows(tx: SqlTransaction, table: TableDef, rows: SqlValue[][]): Promise<void> {
     for (const part of chunk(rows, insertRowsPerStatement(table.columns.length))) {
       await tx.query(insertValues(table, part.length), valuesParams(table, part));
     }

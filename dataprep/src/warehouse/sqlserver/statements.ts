@@ -43,7 +43,7 @@ const logValues = TABLES.refresh_log.columns.map((c) => `@${c.name}`).join(', ')
 export const INSERT_RUN = `INSERT INTO ppoc.refresh_log (${columnList(TABLES.refresh_log)})
 VALUES (${logValues});`;
 
-/** Both procedures refuse to run unless the caller's transaction holds the lock (sql/006). */
+/** Both procedures refuse to run unless the caller's transaction holds the lock (sql/007). */
 export const CLEAR_STAGING = `EXEC ppoc_staging.clear_staging;`;
 export const SWAP_PROCEDURE = 'ppoc_staging.swap_into_live';
 

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { createSocket } from 'node:dgram';
+import { CURATED_TABLES } from '../../../src/model/tables';
 import { formatCheck, type CheckResult } from '../../../src/warehouse/checks';
 import { SqlServerConnectionError } from '../../../src/warehouse/sqlserver/connection-errors';
 import type { SqlConnector } from '../../../src/warehouse/sqlserver/connector';
@@ -49,7 +50,7 @@ describe('ppoc-prep doctor for SQL Server (no server: local sockets and the reco
     world.twins.columns = world.twins.columns.filter((c) => c.schema_name === 'ppoc_staging');
     const { results } = await runDoctor(world);
     assert.deepEqual(results.find((r) => r.check === 'staging twins'), {
-      check: 'staging twins', status: 'skip', detail: '7 table(s) not visible to this login (e.g. ppoc.planned_assessment)',
+      check: 'staging twins', status: 'skip', detail: `${CURATED_TABLES.length} table(s) not visible to this login (e.g. ppoc.planned_assessment)`,
       fix: 'run doctor with a db_owner login to compare them',
     });
   });

@@ -53,7 +53,7 @@ describe('SQL Server migrations', () => {
     [1, 2, 3].forEach((v) => partial.applied.add(v));
     const rest = loadMigrations().filter((m) => m.version > 3).map((m) => m.name);
     assert.deepEqual(await createSqlServerWarehouse(SETTINGS, partial).migrate(), { applied: rest });
-    assert.deepEqual(rest.slice(0, 3), ['004_views', '005_roles', '006_lock_owner_checks']);
+    assert.deepEqual(rest.slice(0, 4), ['004_views', '005_roles', '006_operations', '007_lock_owner_checks']);
   });
 
   it('roll a failing file back, name the file and batch, and stop before the next file', async () => {

@@ -2,13 +2,14 @@
  * The "recording connection": a SqlConnector that records every statement, parameter and
  * bulk copy in order, and simulates just enough of the server (staging vs live rows, the app
  * lock and which transaction owns it, staging work and the swap applied only on commit, the
- * migration ledger) to assert what stays visible. Like the procedures of sql/006, clearing
+ * migration ledger) to assert what stays visible. Like the procedures of sql/007, clearing
  * staging and swapping fail unless the calling transaction holds the lock.
  */
 import type {
   BulkColumn, BulkTable, SqlConnector, SqlParam, SqlRow, SqlTransaction, SqlValue,
 } from '../../../src/warehouse/sqlserver/connector';
 import * as statements from '../../../src/warehouse/sqlserver/statements';
+import * as operationsStatements from '../../../src/warehouse/sqlserver/operations-statements';
 import { CURATED_TABLES } from '../../../src/model/tables';
 
 export type RecordedEvent =
@@ -24,7 +25,7 @@ interface TxState {
   staging: Map<string, SqlValue[][]> | null;
 }
 
-/** What the server answers when a procedure of sql/006 runs without the lock. */
+/** What the server answers when a procedure of sql/007 runs without the lock. */
 export class LockNotHeldError extends Error {
   readonly number = 50002;
 }
@@ -32,7 +33,7 @@ export class LockNotHeldError extends Error {
 const SWAP = new RegExp(`^SET LOCK_TIMEOUT \\d+;\nEXEC ${statements.SWAP_PROCEDURE.replace('.', '\\.')};\nSET LOCK_TIMEOUT -1;$`);
 
 const NAMED = new Map<string, string>(
-  Object.entries(statements)
+  [...Object.entries(statements), ...Object.entries(operationsStatements)]
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && /\s/.test(entry[1]))
     .map(([name, text]) => [text, name]),
 );

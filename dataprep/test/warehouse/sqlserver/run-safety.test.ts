@@ -85,7 +85,7 @@ describe('SQL Server refresh safety (recording connection)', () => {
     assert.deepEqual(rec.live.get('cic_cohort')?.map((row) => row[0]), ['second1']);
   });
 
-  it('refuses, as the 006 procedures do, to clear staging from a transaction that does not hold the lock', async () => {
+  it('refuses, as the 007 procedures do, to clear staging from a transaction that does not hold the lock', async () => {
     const rec = new RecordingConnector();
     const tx = await rec.begin();
     await assert.rejects(tx.query('EXEC ppoc_staging.clear_staging;'), /does not hold the ppoc-refresh lock/);

@@ -29,7 +29,7 @@ describe('sql/ migrations (static checks)', () => {
 
   it('are numbered 001… without gaps, split into GO batches, and each records itself in ppoc.schema_version', () => {
     assert.deepEqual(migrations.map((m) => m.name), [
-      '001_schema', '002_tables', '003_staging_and_swap', '004_views', '005_roles', '006_lock_owner_checks',
+      '001_schema', '002_tables', '003_staging_and_swap', '004_views', '005_roles', '006_operations', '007_lock_owner_checks',
     ]);
     for (const m of migrations) {
       assert.ok(m.batches.length > 1, m.name);
@@ -39,7 +39,7 @@ describe('sql/ migrations (static checks)', () => {
     const total = migrations.reduce((n, m) => n + m.batches.length, 0);
     assert.equal(model.parsedBatches + model.structuralBatches + model.verifyBatches, total);
     assert.equal(model.verifyBatches, migrations.length);
-    assert.equal(model.structuralBatches, 7, 'only the 4 procedure definitions and 3 GRANT batches are checked by shape alone');
+    assert.equal(model.structuralBatches, 10, 'only the procedure definitions (2 + 2 + 2) and GRANT batches (3 + 1) are checked by shape alone');
   });
 
   it('verify, in each file\'s last batch, that every object the file creates or alters exists before recording it', () => {
@@ -51,7 +51,7 @@ describe('sql/ migrations (static checks)', () => {
     }
     assert.deepEqual([...(model.verified.get('002_tables') ?? [])].sort(), [...(model.created.get('002_tables') ?? [])].sort());
     assert.ok(model.verified.get('005_roles')?.has('grant:ppoc_writer:ppoc_staging.swap_into_live:EXECUTE'));
-    assert.ok(model.verified.get('006_lock_owner_checks')?.has('procedure:ppoc_staging.swap_into_live'));
+    assert.ok(model.verified.get('007_lock_owner_checks')?.has('procedure:ppoc_staging.swap_into_live'));
   });
 
   it('are re-runnable: every CREATE is guarded or CREATE OR ALTER, nothing is dropped', () => {
@@ -154,6 +154,7 @@ describe('sql/ migrations (static checks)', () => {
     assert.deepEqual(on('ppoc_staging.clear_staging'), ['EXECUTE']);
     assert.deepEqual(on('ppoc.refresh_log'), ['INSERT', 'SELECT', 'UPDATE']);
     assert.deepEqual(on('ppoc.data_quality_issue'), ['DELETE', 'INSERT', 'SELECT']);
+    assert.deepEqual(on('ppoc.source_file'), ['INSERT', 'SELECT'], 'a log like refresh_log: written, never updated or deleted');
     for (const name of Object.keys(TABLES)) assert.deepEqual(on(`ppoc.vw_${name}`), ['SELECT']);
   });
 

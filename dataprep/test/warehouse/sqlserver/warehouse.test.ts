@@ -40,6 +40,7 @@ describe('SQL Server warehouse through the recording connection', () => {
       'tx1 bulk ppoc_staging.target_progress 1',
       'tx1 bulk ppoc_staging.plan_explanation 1',
       'tx1 bulk ppoc_staging.user_access 1',
+      'tx1 bulk ppoc_staging.assessment_workflow 1',
       'tx1 bulk ppoc_staging.data_quality_issue 2',
       'tx1 query SWAP_INTO_LIVE',
       'tx1 query DELETE_SUPERSEDED_ISSUES',
@@ -77,6 +78,35 @@ describe('SQL Server warehouse through the recording connection', () => {
       sql[6],
     ]);
     assert.match(sql[6], /^UPDATE ppoc\.refresh_log\nSET status = @status, finished_at_utc = @finished_at_utc, .*\nWHERE run_id = @run_id;/s);
+  });
+
+  it('writes source_file rows (a log, never swapped) in the run\'s final transaction, succeeded or failed', async () => {
+    const files = [
+      { file: 'episodes.csv' as const, rowsRead: 9, rowsRejected: 1,
+        fingerprint: { sizeBytes: 812, modifiedAtUtc: '2022-05-31T05:10:00.000Z', sha256: 'a'.repeat(64) } },
+      { file: 'teams.csv' as const, rowsRead: 2, rowsRejected: 0 }, // read without a fingerprint: not a source_file row
+    ];
+    const { rec, w } = setup();
+    const run = runInfo();
+    await w.startRun(run);
+    await w.publish(run, sampleRefreshSet('a'), runOutcome({ files }));
+    const labels = rec.labels();
+    const insert = labels.indexOf('tx1 query INSERT INTO [ppoc].[source_file] ([run_id], [file_name], [size_bytes], [modified_at_utc], [sha256], [rows_read], [rows_rejected])');
+    assert.ok(insert > labels.indexOf('tx1 query SWAP_INTO_LIVE') && insert < labels.indexOf('tx1 query FINISH_RUN'), labels.join('\n'));
+    const params = rec.queries().find((q) => q.sql.startsWith('INSERT INTO [ppoc].[source_file]'))?.params ?? [];
+    assert.deepEqual(params.map((p) => [p.name, p.type.kind]), [
+      ['r0_c0', 'nvarchar'], ['r0_c1', 'nvarchar'], ['r0_c2', 'int'], ['r0_c3', 'datetime2'], ['r0_c4', 'nvarchar'], ['r0_c5', 'int'], ['r0_c6', 'int'],
+    ]);
+    assert.deepEqual(params.map((p) => (p.value instanceof Date ? p.value.toISOString() : p.value)),
+      [run.runId, 'episodes.csv', 812, '2022-05-31T05:10:00.000Z', 'a'.repeat(64), 9, 1]);
+    assert.ok(!rec.bulks().some((b) => b.target.endsWith('source_file')), 'never staged or swapped');
+
+    const failed = runInfo();
+    await w.startRun(failed);
+    await w.failRun(failed, runOutcome({ files, message: 'episodes.csv: the extract is stale' }));
+    assert.deepEqual(rec.labels().slice(-6).map((l) => l.split(' (')[0]), [
+      'tx3 begin', 'tx3 query XACT_ABORT_ON', 'tx3 query INSERT INTO [ppoc].[source_file]', 'tx3 query FINISH_RUN', 'tx3 commit', 'tx2 rollback',
+    ]);
   });
 
   it('types every parameter explicitly: the lock, the running row and the finished row', async () => {
@@ -185,7 +215,7 @@ describe('SQL Server warehouse through the recording connection', () => {
     await w.startRun(second);
     await assert.rejects(w.publish(second, sampleRefreshSet('b'), runOutcome()), /log write failed/);
     assert.deepEqual(rec.labels().slice(-6), [
-      'tx2 bulk ppoc_staging.user_access 1', 'tx2 query SWAP_INTO_LIVE', 'tx2 query DELETE_SUPERSEDED_ISSUES',
+      'tx2 bulk ppoc_staging.assessment_workflow 1', 'tx2 query SWAP_INTO_LIVE', 'tx2 query DELETE_SUPERSEDED_ISSUES',
       'tx2 query COPY_STAGED_ISSUES', 'tx2 query FINISH_RUN', 'tx2 rollback',
     ]);
     assert.deepEqual(Object.fromEntries(rec.live), before);

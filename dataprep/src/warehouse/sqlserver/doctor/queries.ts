@@ -21,6 +21,7 @@ export const JOB_PERMISSIONS: readonly ObjectPermission[] = [
   ...on('ppoc_staging.swap_into_live', 'EXECUTE'),
   ...on('ppoc.refresh_log', 'SELECT', 'INSERT', 'UPDATE'),
   ...on('ppoc.data_quality_issue', 'SELECT', 'INSERT', 'DELETE'),
+  ...on('ppoc.source_file', 'SELECT', 'INSERT'),
   ...on('ppoc.schema_version', 'SELECT'),
   ...Object.keys(TABLES).flatMap((t) => on(`ppoc.vw_${t}`, 'SELECT')),
 ];

@@ -1,4 +1,4 @@
--- 006: one owner of the refresh lock. Clearing staging and swapping refuse to run unless the
+-- 007: one owner of the refresh lock. Clearing staging and swapping refuse to run unless the
 -- caller's own transaction holds the ppoc-refresh application lock (sp_getapplock, owner
 -- Transaction). The job clears, loads and swaps in the transaction that took the lock, so if
 -- that connection drops, SQL Server rolls its work back and frees the lock together, and a
@@ -22,11 +22,13 @@ BEGIN
     TRUNCATE TABLE ppoc_staging.target_progress;
     TRUNCATE TABLE ppoc_staging.plan_explanation;
     TRUNCATE TABLE ppoc_staging.user_access;
+    TRUNCATE TABLE ppoc_staging.assessment_workflow;
     TRUNCATE TABLE ppoc_staging.data_quality_issue;
 END;
 GO
 
--- Every curated table is replaced, or none is. TRUNCATE and SWITCH are metadata operations; each
+-- 006's swap (assessment_workflow included) with the lock-owner check: every curated table is
+-- replaced, or none is. TRUNCATE and SWITCH are metadata operations; each
 -- needs a schema-modification lock, which waits for running report queries at most as long as
 -- the caller's SET LOCK_TIMEOUT, and then fails (error 1222) and rolls everything back.
 CREATE OR ALTER PROCEDURE ppoc_staging.swap_into_live
@@ -53,14 +55,16 @@ BEGIN
     ALTER TABLE ppoc_staging.plan_explanation SWITCH TO ppoc.plan_explanation;
     TRUNCATE TABLE ppoc.user_access;
     ALTER TABLE ppoc_staging.user_access SWITCH TO ppoc.user_access;
+    TRUNCATE TABLE ppoc.assessment_workflow;
+    ALTER TABLE ppoc_staging.assessment_workflow SWITCH TO ppoc.assessment_workflow;
 END;
 GO
 
 -- Verify, then record: a batch that failed (sqlcmd without -b, SSMS) leaves the file unrecorded.
 IF ISNULL(OBJECT_DEFINITION(OBJECT_ID(N'ppoc_staging.clear_staging')), N'') NOT LIKE N'%APPLOCK_MODE%'
-    THROW 50000, N'006_lock_owner_checks: procedure ppoc_staging.clear_staging lacks the lock-owner check', 1;
+    THROW 50000, N'007_lock_owner_checks: procedure ppoc_staging.clear_staging lacks the lock-owner check', 1;
 IF ISNULL(OBJECT_DEFINITION(OBJECT_ID(N'ppoc_staging.swap_into_live')), N'') NOT LIKE N'%APPLOCK_MODE%'
-    THROW 50000, N'006_lock_owner_checks: procedure ppoc_staging.swap_into_live lacks the lock-owner check', 1;
-IF NOT EXISTS (SELECT 1 FROM ppoc.schema_version WHERE version = 6)
-    INSERT INTO ppoc.schema_version (version, name, applied_at_utc) VALUES (6, N'006_lock_owner_checks', SYSUTCDATETIME());
+    THROW 50000, N'007_lock_owner_checks: procedure ppoc_staging.swap_into_live lacks the lock-owner check', 1;
+IF NOT EXISTS (SELECT 1 FROM ppoc.schema_version WHERE version = 7)
+    INSERT INTO ppoc.schema_version (version, name, applied_at_utc) VALUES (7, N'007_lock_owner_checks', SYSUTCDATETIME());
 GO
