@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { exportTables } from '../../export/write-export';
-import { UsageError } from '../settings';
 import { textTable } from '../text-table';
 import { withReader } from '../read-warehouse';
-import { TARGET_OPTIONS } from './read-commands';
+import { TARGET_FLAGS, UsageError } from '../settings';
 
 export const EXPORT_HELP = `Usage: ppoc-prep export --out DIR [--sqlite FILE | --sqlserver CONNECTION] [--excel-safe]
 
@@ -19,7 +18,7 @@ ppoc_writer login can).
                   file directly shows them as text (this changes those values: not for Power BI)`;
 
 export async function exportCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, out: { type: 'string' }, 'excel-safe': { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({ args, options: { ...TARGET_FLAGS, out: { type: 'string' }, 'excel-safe': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
   if (values.help) return (out(EXPORT_HELP), 0);
   const dir = values.out;
   if (!dir || dir.trim() === '') throw new UsageError('export needs --out DIR');

@@ -1,4 +1,4 @@
--- 007: release 2 (issue 10), trends and report data. Re-runnable; nothing is dropped but the two
+-- 008: release 2 (issue 10), trends and report data. Re-runnable; nothing is dropped but the two
 -- page-2 primary keys, which are rebuilt with full_care_order in them.
 --   new curated tables  ppoc.timeliness_by_month, ppoc.locality_team (replaced by every swap, like
 --                       the others, through their ppoc_staging twins)
@@ -234,11 +234,16 @@ SELECT
 FROM ppoc.plan_status_history;
 GO
 
+-- 007's procedures (the lock-owner check, XACT_ABORT) with this file's tables added. Clearing
+-- staging empties the history's staging table too.
 CREATE OR ALTER PROCEDURE ppoc_staging.clear_staging
 WITH EXECUTE AS OWNER
 AS
 BEGIN
     SET NOCOUNT ON;
+    SET XACT_ABORT ON;
+    IF ISNULL(APPLOCK_MODE(N'public', N'ppoc-refresh', N'Transaction'), N'NoLock') <> N'Exclusive'
+        THROW 50002, N'ppoc_staging.clear_staging: the calling transaction does not hold the ppoc-refresh lock; nothing was cleared', 1;
     TRUNCATE TABLE ppoc_staging.planned_assessment;
     TRUNCATE TABLE ppoc_staging.cic_cohort;
     TRUNCATE TABLE ppoc_staging.care_exit;
@@ -254,9 +259,8 @@ BEGIN
 END;
 GO
 
--- 006's swap (assessment_workflow) with this file's curated tables added: every curated table is
--- replaced, or none is. The history is not switched: the job replaces its as-at date's rows in the
--- same transaction (statements.ts).
+-- Every curated table is replaced, or none is. The history is not switched: the job replaces its
+-- as-at date's rows in the same transaction (statements.ts).
 CREATE OR ALTER PROCEDURE ppoc_staging.swap_into_live
 WITH EXECUTE AS OWNER
 AS
@@ -265,6 +269,8 @@ BEGIN
     SET XACT_ABORT ON;
     IF @@TRANCOUNT = 0
         THROW 50001, N'ppoc_staging.swap_into_live must run inside the refresh transaction', 1;
+    IF ISNULL(APPLOCK_MODE(N'public', N'ppoc-refresh', N'Transaction'), N'NoLock') <> N'Exclusive'
+        THROW 50002, N'ppoc_staging.swap_into_live: the calling transaction does not hold the ppoc-refresh lock; nothing was swapped', 1;
     TRUNCATE TABLE ppoc.planned_assessment;
     ALTER TABLE ppoc_staging.planned_assessment SWITCH TO ppoc.planned_assessment;
     TRUNCATE TABLE ppoc.cic_cohort;
@@ -304,29 +310,67 @@ GRANT SELECT ON OBJECT::ppoc.vw_locality_team TO ppoc_reader;
 GRANT SELECT ON OBJECT::ppoc.vw_plan_status_history TO ppoc_reader;
 GO
 
--- Last: check that everything above exists, and only then record the file.
+-- Last: check that everything above exists, and only then record the file (a batch that failed
+-- under sqlcmd without -b, or in SSMS, leaves the file unrecorded).
 IF OBJECT_ID(N'ppoc.timeliness_by_month', N'U') IS NULL
     OR OBJECT_ID(N'ppoc.locality_team', N'U') IS NULL
     OR OBJECT_ID(N'ppoc.plan_status_history', N'U') IS NULL
     OR OBJECT_ID(N'ppoc_staging.timeliness_by_month', N'U') IS NULL
     OR OBJECT_ID(N'ppoc_staging.locality_team', N'U') IS NULL
     OR OBJECT_ID(N'ppoc_staging.plan_status_history', N'U') IS NULL
-    OR COL_LENGTH(N'ppoc.locality_summary', N'full_care_order') IS NULL
-    OR COL_LENGTH(N'ppoc.target_progress', N'full_care_order') IS NULL
-    OR COL_LENGTH(N'ppoc_staging.locality_summary', N'full_care_order') IS NULL
-    OR COL_LENGTH(N'ppoc_staging.target_progress', N'full_care_order') IS NULL
     OR OBJECT_ID(N'ppoc.vw_locality_summary', N'V') IS NULL
     OR OBJECT_ID(N'ppoc.vw_target_progress', N'V') IS NULL
     OR OBJECT_ID(N'ppoc.vw_timeliness_by_month', N'V') IS NULL
     OR OBJECT_ID(N'ppoc.vw_locality_team', N'V') IS NULL
     OR OBJECT_ID(N'ppoc.vw_plan_status_history', N'V') IS NULL
-    OR OBJECT_ID(N'ppoc_staging.clear_staging', N'P') IS NULL
-    OR OBJECT_ID(N'ppoc_staging.swap_into_live', N'P') IS NULL
+    THROW 50000, N'008_trends_and_report_data: a table or view this file creates is missing; not recorded', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc.plan_status_history'), N'IX_plan_status_history_person_id_assessment_type_as_at_date', 'IndexID') IS NULL
+    OR INDEXPROPERTY(OBJECT_ID(N'ppoc_staging.plan_status_history'), N'IX_plan_status_history_person_id_assessment_type_as_at_date', 'IndexID') IS NULL
+    THROW 50000, N'008_trends_and_report_data: index IX_plan_status_history_person_id_assessment_type_as_at_date is missing; not recorded', 1;
+IF COL_LENGTH(N'ppoc.locality_summary', N'full_care_order') IS NULL
+    OR COL_LENGTH(N'ppoc.target_progress', N'full_care_order') IS NULL
+    OR COL_LENGTH(N'ppoc_staging.locality_summary', N'full_care_order') IS NULL
+    OR COL_LENGTH(N'ppoc_staging.target_progress', N'full_care_order') IS NULL
     OR ISNULL(INDEX_COL(N'ppoc.locality_summary', 1, 3), N'') <> N'full_care_order'
     OR ISNULL(INDEX_COL(N'ppoc.target_progress', 1, 5), N'') <> N'full_care_order'
     OR ISNULL(INDEX_COL(N'ppoc_staging.locality_summary', 1, 3), N'') <> N'full_care_order'
     OR ISNULL(INDEX_COL(N'ppoc_staging.target_progress', 1, 5), N'') <> N'full_care_order'
-    THROW 50000, N'007_trends_and_report_data: an object or column it creates is missing; the file is not recorded', 1;
-IF NOT EXISTS (SELECT 1 FROM ppoc.schema_version WHERE version = 7)
-    INSERT INTO ppoc.schema_version (version, name, applied_at_utc) VALUES (7, N'007_trends_and_report_data', SYSUTCDATETIME());
+    THROW 50000, N'008_trends_and_report_data: full_care_order is missing from a page-2 table or its key; not recorded', 1;
+IF ISNULL(OBJECT_DEFINITION(OBJECT_ID(N'ppoc_staging.clear_staging')), N'') NOT LIKE N'%APPLOCK_MODE%'
+    OR ISNULL(OBJECT_DEFINITION(OBJECT_ID(N'ppoc_staging.swap_into_live')), N'') NOT LIKE N'%APPLOCK_MODE%'
+    OR ISNULL(OBJECT_DEFINITION(OBJECT_ID(N'ppoc_staging.clear_staging')), N'') NOT LIKE N'%ppoc_staging.locality_team%'
+    OR ISNULL(OBJECT_DEFINITION(OBJECT_ID(N'ppoc_staging.swap_into_live')), N'') NOT LIKE N'%ppoc_staging.locality_team%'
+    THROW 50000, N'008_trends_and_report_data: a procedure lacks the lock-owner check or a table of this file; not recorded', 1;
+IF EXISTS (
+    SELECT 1
+    FROM (VALUES
+        (N'ppoc_writer', N'ppoc_staging.timeliness_by_month', N'SELECT'),
+        (N'ppoc_writer', N'ppoc_staging.timeliness_by_month', N'INSERT'),
+        (N'ppoc_writer', N'ppoc_staging.locality_team', N'SELECT'),
+        (N'ppoc_writer', N'ppoc_staging.locality_team', N'INSERT'),
+        (N'ppoc_writer', N'ppoc_staging.plan_status_history', N'SELECT'),
+        (N'ppoc_writer', N'ppoc_staging.plan_status_history', N'INSERT'),
+        (N'ppoc_writer', N'ppoc.plan_status_history', N'SELECT'),
+        (N'ppoc_writer', N'ppoc.plan_status_history', N'INSERT'),
+        (N'ppoc_writer', N'ppoc.plan_status_history', N'DELETE'),
+        (N'ppoc_writer', N'ppoc.vw_timeliness_by_month', N'SELECT'),
+        (N'ppoc_writer', N'ppoc.vw_locality_team', N'SELECT'),
+        (N'ppoc_writer', N'ppoc.vw_plan_status_history', N'SELECT'),
+        (N'ppoc_reader', N'ppoc.vw_timeliness_by_month', N'SELECT'),
+        (N'ppoc_reader', N'ppoc.vw_locality_team', N'SELECT'),
+        (N'ppoc_reader', N'ppoc.vw_plan_status_history', N'SELECT')
+    ) AS g (role_name, object_name, permission_name)
+    WHERE NOT EXISTS (
+        SELECT 1
+        FROM sys.database_permissions AS p
+        WHERE p.class = 1
+          AND p.grantee_principal_id = DATABASE_PRINCIPAL_ID(g.role_name)
+          AND p.major_id = OBJECT_ID(g.object_name)
+          AND p.permission_name = g.permission_name
+          AND p.state IN ('G', 'W')
+    )
+)
+    THROW 50000, N'008_trends_and_report_data: a grant of this file is missing; not recorded', 1;
+IF NOT EXISTS (SELECT 1 FROM ppoc.schema_version WHERE version = 8)
+    INSERT INTO ppoc.schema_version (version, name, applied_at_utc) VALUES (8, N'008_trends_and_report_data', SYSUTCDATETIME());
 GO
