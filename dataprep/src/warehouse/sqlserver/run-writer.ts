@@ -3,9 +3,9 @@
  *   startRun: that transaction takes the app lock (refused → RefreshLockedError); refresh_log
  *             gets `running` on another connection, committed at once for monitoring;
  *   publish:  in the lock's transaction: clear staging, bulk-load every curated table, the run's
- *             history rows and the issues, swap (waiting at most PPOC_SWAP_WAIT_SECONDS for
- *             readers), replace the run's as-at date in the kept history (trimmed by retention),
- *             replace the issues, record the source files, log `succeeded`, commit. The commit publishes and frees the lock in one
+ *             history rows and the issues, replace the run's as-at date in the kept history
+ *             (trimmed by retention), swap (waiting at most PPOC_SWAP_WAIT_SECONDS for
+ *             readers), replace the issues, record the source files, log `succeeded`, commit. The commit publishes and frees the lock in one
  *             step; any failure rolls it all back and frees the lock. A dropped connection
  *             does the same on the server, so a second run can never empty staging under a
  *             first one that lost its lock;
@@ -86,13 +86,14 @@ export class RunWriter {
       for (const [name, rows] of tables) await this.bulkChunks(tx, name, rows);
       await this.bulkChunks(tx, 'plan_status_history', history);
       await this.bulkChunks(tx, 'data_quality_issue', outcome.issues.map((issue) => issueRow(run.runId, issue)));
-      await this.swap(tx);
-      // The kept history is not swapped: the run's as-at date is replaced, retention trims.
+      // The kept history is not swapped: the run's as-at date is replaced, retention trims. Before
+      // the swap, so a wait for a report reading the history never holds the swapped tables' locks.
       await tx.query(DELETE_REPLACED_HISTORY, [
         { name: 'as_at_date', type: DATE, value: calendarDateValue(run.asAtDate) },
         { name: 'keep_from', type: DATE, value: keepFrom === null ? null : calendarDateValue(keepFrom) },
       ]);
       await tx.query(COPY_STAGED_HISTORY);
+      await this.swap(tx);
       await tx.query(DELETE_SUPERSEDED_ISSUES);
       await tx.query(COPY_STAGED_ISSUES, [runId]);
       await this.insertSourceFiles(tx, run, outcome);

@@ -49,9 +49,9 @@ describe('SQL Server warehouse through the recording connection', () => {
       'tx1 bulk ppoc_staging.locality_team 1',
       'tx1 bulk ppoc_staging.plan_status_history 2',
       'tx1 bulk ppoc_staging.data_quality_issue 2',
-      'tx1 query SWAP_INTO_LIVE',
       'tx1 query DELETE_REPLACED_HISTORY',
       'tx1 query COPY_STAGED_HISTORY',
+      'tx1 query SWAP_INTO_LIVE',
       'tx1 query DELETE_SUPERSEDED_ISSUES',
       'tx1 query COPY_STAGED_ISSUES',
       'tx1 query FINISH_RUN',
@@ -80,9 +80,9 @@ describe('SQL Server warehouse through the recording connection', () => {
     const history = TABLES.plan_status_history.columns.map((c) => `[${c.name}]`).join(', ');
     assert.deepEqual(sql.slice(2), [
       'EXEC ppoc_staging.clear_staging;',
-      'SET LOCK_TIMEOUT 60000;\nEXEC ppoc_staging.swap_into_live;\nSET LOCK_TIMEOUT -1;',
       'DELETE FROM ppoc.plan_status_history\nWHERE as_at_date = @as_at_date OR as_at_date < @keep_from;',
       `INSERT INTO ppoc.plan_status_history (${history})\nSELECT ${history} FROM ppoc_staging.plan_status_history;`,
+      'SET LOCK_TIMEOUT 60000;\nEXEC ppoc_staging.swap_into_live;\nSET LOCK_TIMEOUT -1;',
       "DELETE FROM ppoc.data_quality_issue\nWHERE run_id NOT IN (SELECT run_id FROM ppoc.refresh_log WHERE status = N'failed');",
       'INSERT INTO ppoc.data_quality_issue ([run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message])\n' +
         'SELECT [run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message] ' +
@@ -227,8 +227,8 @@ describe('SQL Server warehouse through the recording connection', () => {
     await w.startRun(second);
     await assert.rejects(w.publish(second, sampleRefreshSet('b'), runOutcome()), /log write failed/);
     assert.deepEqual(rec.labels().slice(-8), [
-      'tx2 bulk ppoc_staging.plan_status_history 2', 'tx2 query SWAP_INTO_LIVE', 'tx2 query DELETE_REPLACED_HISTORY',
-      'tx2 query COPY_STAGED_HISTORY', 'tx2 query DELETE_SUPERSEDED_ISSUES', 'tx2 query COPY_STAGED_ISSUES', 'tx2 query FINISH_RUN',
+      'tx2 bulk ppoc_staging.plan_status_history 2', 'tx2 query DELETE_REPLACED_HISTORY', 'tx2 query COPY_STAGED_HISTORY',
+      'tx2 query SWAP_INTO_LIVE', 'tx2 query DELETE_SUPERSEDED_ISSUES', 'tx2 query COPY_STAGED_ISSUES', 'tx2 query FINISH_RUN',
       'tx2 rollback',
     ]);
     assert.deepEqual(Object.fromEntries(rec.live), before, 'curated tables and the kept history unchanged');
