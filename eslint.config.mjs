@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import powerbiVisuals from 'eslint-plugin-powerbi-visuals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.tmp/**', 'dist/**', 'data/**', '.ci/out/**', '**/*.d.ts'] },
+  { ignores: ['node_modules/**', '.tmp/**', 'dist/**', 'dist-node/**', 'data/**', '.ci/out/**', '**/*.d.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

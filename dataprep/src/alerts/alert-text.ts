@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { RefreshSummary } from '../pipeline/run-refresh';
+import type { RefreshSummary } from '../pipeline/run-summary';
 
 /**
  * The words of an alert: run ID, as-at date, the failing file or step and the data-quality

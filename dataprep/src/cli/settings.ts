@@ -1,7 +1,8 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import {
   DEFAULT_LOOKBACK_DAYS, DEFAULT_WINDOW_MONTHS, isIsoDate, isValidWindowMonths, todayInTimeZone, type IsoDate,
 } from '../../../core/src/index';
+import { repoRoot } from '../files/repo-root';
 import type { LogLevel } from '../pipeline/logger';
 import { DEFAULT_SHRINK_GUARD, type ShrinkGuardOptions } from '../pipeline/shrink-guard';
 import { DEFAULT_MAX_FILE_MB, DEFAULT_MAX_XLSX_ROWS, MEGABYTE, type ReadLimits } from '../sources/source-file';
@@ -14,9 +15,9 @@ export class UsageError extends Error {
   }
 }
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const DEFAULT_SQLITE = fileURLToPath(new URL('../../../data/ppoc.sqlite', import.meta.url));
-export const DEFAULT_DEMO_SOURCE = fileURLToPath(new URL('../../../data/demo-extract', import.meta.url));
+export const REPO_ROOT = repoRoot();
+export const DEFAULT_SQLITE = join(REPO_ROOT, 'data', 'ppoc.sqlite');
+export const DEFAULT_DEMO_SOURCE = join(REPO_ROOT, 'data', 'demo-extract');
 
 /** Environment variables every command reads (flags win over them). */
 export const ENV = {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { countSentence, formatSentence, parseStatusText, type IsoDate } from '../../../core/src/index';
+import type { IsoDate } from '../../../core/src/index';
 import { ExtractError, type DataQualityIssue } from '../model/data-quality';
 import type { DataQualityRule } from '../model/data-quality-rules';
 import { catalogViolations } from '../model/data-tests';
@@ -12,7 +12,10 @@ import { buildRefreshSet } from '../transform/index';
 import { historyKeepFrom } from '../transform/status-history';
 import { RefreshLockedError, type RunInfo, type RunOutcome, type Warehouse } from '../warehouse/warehouse';
 import type { Logger } from './logger';
+import { countIssues, frequentIssueRules, sentenceFor, type RefreshSummary } from './run-summary';
 import { DEFAULT_SHRINK_GUARD, describeShrink, guardShrink, ShrinkGuardError, type ShrinkGuardOptions } from './shrink-guard';
+
+export { countIssues, frequentIssueRules, sentenceFor, type IssueCount, type RefreshSummary, type RuleExample } from './run-summary';
 
 /** sources → transform → RefreshSet → warehouse: the one code path for both targets. */
 export interface RefreshOptions {
@@ -31,37 +34,6 @@ export interface RefreshOptions {
   now?: () => Date;
   /** Fail a run whose newest required file is older than this (the daily case); null or absent: no check. */
   maxExtractAgeHours?: number | null;
-}
-
-export interface IssueCount {
-  severity: DataQualityIssue['severity'];
-  rule: string;
-  count: number;
-}
-
-/** A rule with how often it occurred and its first occurrence, for "the five most frequent rules". */
-export interface RuleExample extends IssueCount {
-  example: DataQualityIssue;
-}
-
-export interface RefreshSummary {
-  runId: string;
-  status: 'succeeded' | 'failed';
-  asAt: IsoDate;
-  windowMonths: number;
-  files: FileReadStats[];
-  tables: { table: string; rows: number }[];
-  rowsRead: number;
-  rowsRejected: number;
-  rowsWritten: number;
-  issueCounts: IssueCount[];
-  /** The most frequent rules, most frequent first, each with an example issue. */
-  topIssues?: RuleExample[];
-  sentence: string | null;
-  message: string;
-  durationMs: number;
-  /** For a failed run: the step that failed and the file it names, if any (for alerts). */
-  failedAt?: { step: string; file: string | null };
 }
 
 /** The built tables broke the catalog (a bug, never bad input): nothing is written. */
@@ -200,45 +172,11 @@ function succeededSummary(
   };
 }
 
-/** The summary sentence over planned_assessment rows, with the shared rules. */
-export function sentenceFor(
-  rows: readonly { status: string; predicted_start_date: string | null; actual_start_date: string | null }[],
-  asAt: IsoDate, windowMonths: number,
-): string {
-  const counts = countSentence(
-    rows.map((r) => ({
-      status: parseStatusText(r.status), predicted: r.predicted_start_date as IsoDate | null,
-      actual: r.actual_start_date as IsoDate | null,
-    })),
-    asAt, windowMonths,
-  );
-  return formatSentence(counts, windowMonths);
-}
-
 function outcome(summary: Omit<RefreshSummary, 'durationMs'>, issues: DataQualityIssue[], finished: Date): RunOutcome {
   return {
     finishedAtUtc: finished.toISOString(), rowsRead: summary.rowsRead, rowsRejected: summary.rowsRejected,
     rowsWritten: summary.rowsWritten, message: summary.message, issues, files: summary.files,
   };
-}
-
-/** Counts by severity and rule: errors first, then the most frequent. */
-export function countIssues(issues: readonly DataQualityIssue[]): IssueCount[] {
-  return frequentIssueRules(issues, Infinity)
-    .map(({ severity, rule, count }) => ({ severity, rule, count }))
-    .sort((a, b) => a.severity.localeCompare(b.severity) || b.count - a.count || a.rule.localeCompare(b.rule));
-}
-
-/** Counts by severity and rule, the most frequent first (at most `limit`), each with its first issue. */
-export function frequentIssueRules(issues: readonly DataQualityIssue[], limit = 5): RuleExample[] {
-  const byRule = new Map<string, RuleExample>();
-  for (const issue of issues) {
-    const key = `${issue.severity}\u0000${issue.rule}`;
-    const entry = byRule.get(key) ?? { severity: issue.severity, rule: issue.rule, count: 0, example: issue };
-    entry.count += 1;
-    byRule.set(key, entry);
-  }
-  return [...byRule.values()].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)).slice(0, limit);
 }
 
 function logFiles(logger: Logger, files: readonly FileReadStats[]): void {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { ExtractError } from '../model/data-quality';
 import type { FileFingerprint, SourceFileName } from '../model/source-records';
@@ -24,8 +24,9 @@ export async function readXlsx(path: string, file: SourceFileName, visitor: RowV
 
 async function visitWorkbook(path: string, file: SourceFileName, size: number, visitor: RowVisitor, limits: ReadLimits): Promise<void> {
   await checkUnpackedSize(path, file, size, limits.maxFileBytes);
+  const { default: exceljs } = await import('exceljs'); // loaded only when a workbook is read
   const input = createReadStream(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new exceljs.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
   let sheets = 0;

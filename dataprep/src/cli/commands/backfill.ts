@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { listArchive, type ArchivedExtract } from '../../pipeline/archive';
 import { createLogger } from '../../pipeline/logger';
-import { runRefresh, type RefreshOptions, type RefreshSummary } from '../../pipeline/run-refresh';
+import type { RefreshOptions, RefreshSummary } from '../../pipeline/run-refresh';
 import { describeTarget, openWarehouse, type FullWarehouse } from '../open-warehouse';
 import { RUN_OPTIONS } from './run';
 import {
@@ -85,6 +85,7 @@ async function backfill(
   const done = new Set(options.force ? [] : await warehouse.succeededAsAtDates());
   const current = (await warehouse.latestSuccessfulRun())?.as_at_date ?? null;
   const newest = extracts[extracts.length - 1].asAt;
+  const { runRefresh } = await import('../../pipeline/run-refresh'); // after the lock, as for `run`
   let refreshed = 0;
   for (const [index, extract] of extracts.entries()) {
     const n = `folder ${index + 1} of ${extracts.length}`;

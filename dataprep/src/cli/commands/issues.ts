@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { csvDocument } from '../../demo/csv';
 import { excelSafe } from '../../export/csv';
 import type { DataQualityIssue } from '../../model/data-quality';
-import type { RuleExample } from '../../pipeline/run-refresh';
+import type { RuleExample } from '../../pipeline/run-summary';
 import { withReader } from '../read-warehouse';
 import { UsageError } from '../settings';
 import { textTable } from '../text-table';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_WINDOW_MONTHS, type IsoDate } from '../../../../core/src/index';
-import { sentenceFor } from '../../pipeline/run-refresh';
+import { sentenceFor } from '../../pipeline/run-summary';
 import type { PlannedAssessmentFilter } from '../../warehouse/warehouse';
 import { assertFilterValuesOccur, assertPersonKnown, lastSuccessAge, sourceFilesTable, workflowLines } from '../operations-reads';
 import { withReader } from '../read-warehouse';

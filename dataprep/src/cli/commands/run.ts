@@ -3,7 +3,7 @@ import { resolveAlertSettings, type AlertSettings } from '../../alerts/alert-set
 import { failedRunAlert, runErrorAlert } from '../../alerts/alert-text';
 import { sendAlert } from '../../alerts/send-alert';
 import { createLogger, type Logger } from '../../pipeline/logger';
-import { runRefresh, type RefreshSummary } from '../../pipeline/run-refresh';
+import type { RefreshSummary } from '../../pipeline/run-summary';
 import { DEFAULT_MAX_EXTRACT_AGE_HOURS } from '../../sources/staleness';
 import { RefreshLockedError } from '../../warehouse/warehouse';
 import { describeTarget, openWarehouse } from '../open-warehouse';
@@ -113,9 +113,12 @@ export async function executeRun(settings: RunSettings, out: (text: string) => v
 }
 
 async function refreshOnce(settings: RunSettings, logger: Logger): Promise<RefreshSummary> {
+  // The lock comes first (SQLite takes it on open): a second run is refused before the
+  // readers and the rules are even loaded.
   const warehouse = await openWarehouse(settings.target, { logger });
   try {
     await warehouse.migrate();
+    const { runRefresh } = await import('../../pipeline/run-refresh');
     return await runRefresh({ ...settings, sourceDir: settings.source, warehouse, logger });
   } finally {
     await warehouse.close();

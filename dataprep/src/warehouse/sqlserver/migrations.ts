@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../../files/repo-root';
 import { INT, type SqlConnector } from './connector';
 import { beginWork } from './run-writer';
 import { APPLIED_MIGRATIONS, CAN_MIGRATE, MIGRATION_RECORDED } from './statements';
@@ -27,7 +27,7 @@ export interface Migration {
   batches: string[];
 }
 
-export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../../../sql/', import.meta.url));
+export const DEFAULT_MIGRATIONS_DIR = join(repoRoot(), 'sql');
 
 const FILE_NAME = /^(\d{3})_([a-z0-9_]+)\.sql$/;
 const GO_LINE = /^[ \t]*GO[ \t]*(?:--.*)?$/i;
