@@ -40,7 +40,8 @@ function fillYear(file: string): number {
 
 const seconds = (ms: number) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 
-export default async function trendsBench(root: string, scratch: string, children = 10_000): Promise<void> {
+/** Prints the trend figures and returns the lines printed (for bench/results.md). */
+export default async function trendsBench(root: string, scratch: string, children = 10_000): Promise<string[]> {
   const dir = join(scratch, `trends-${children}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -57,9 +58,13 @@ export default async function trendsBench(root: string, scratch: string, childre
   for (const date of ['2024-04-30', '2024-05-31', '2024-06-30']) cpSync(extract, join(archive, date), { recursive: true });
   const backfill = await cli(root, ['backfill', '--source-archive', archive, '--sqlite', join(dir, 'backfill.sqlite')]);
   const failed = [first, withYear, exported, backfill].some((r) => r.code !== 0);
-  console.log(`\nTrend benchmark (${children.toLocaleString('en-GB')} children, as at ${AS_AT}; wall time of the CLI process)${failed ? ' — A COMMAND FAILED' : ''}`);
-  console.log(`  run, empty history                          ${seconds(first.ms)}`);
-  console.log(`  run, 365 dates of history (${rows.toLocaleString('en-GB')} rows)   ${seconds(withYear.ms)}`);
-  console.log(`  export, every table + that history          ${seconds(exported.ms)} (${(bytes / 1e6).toFixed(1)} MB of CSV)`);
-  console.log(`  backfill of 3 dated folders                 ${seconds(backfill.ms)}`);
+  const lines = [
+    `Trend benchmark (${children.toLocaleString('en-GB')} children, as at ${AS_AT}; wall time of the CLI process)${failed ? ' — A COMMAND FAILED' : ''}`,
+    `  run, empty history                          ${seconds(first.ms)}`,
+    `  run, 365 dates of history (${rows.toLocaleString('en-GB')} rows)   ${seconds(withYear.ms)}`,
+    `  export, every table + that history          ${seconds(exported.ms)} (${(bytes / 1e6).toFixed(1)} MB of CSV)`,
+    `  backfill of 3 dated folders                 ${seconds(backfill.ms)}`,
+  ];
+  console.log(`\n${lines.join('\n')}`);
+  return lines;
 }

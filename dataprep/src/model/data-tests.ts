@@ -12,33 +12,54 @@ import { CURATED_TABLES, TABLES, type ColumnDef, type TableDef } from './tables'
  */
 export function catalogViolations(set: RefreshSet, limit = 10): string[] {
   const found: string[] = [];
+  const dates = new Set<unknown>(); // values already found to be calendar dates (few distinct, many rows)
   for (const name of CURATED_TABLES) {
-    checkTable(TABLES[name], set.tables[name] as unknown as Record<string, unknown>[], found, limit);
+    checkTable(TABLES[name], set.tables[name] as unknown as Record<string, unknown>[], { found, limit, dates });
     if (found.length >= limit) break;
   }
-  checkTable(TABLES.plan_status_history, set.history.rows as unknown as Record<string, unknown>[], found, limit);
+  checkTable(TABLES.plan_status_history, set.history.rows as unknown as Record<string, unknown>[], { found, limit, dates });
   return found.slice(0, limit);
 }
 
-function checkTable(table: TableDef, rows: Record<string, unknown>[], found: string[], limit: number): void {
+interface Findings {
+  found: string[];
+  limit: number;
+  dates: Set<unknown>;
+}
+
+function checkTable(table: TableDef, rows: Record<string, unknown>[], findings: Findings): void {
+  const { found, limit } = findings;
+  const { columns, primaryKey } = table;
   const keys = new Set<string>();
   for (let i = 0; i < rows.length && found.length < limit; i += 1) {
-    for (const column of table.columns) {
-      const problem = valueProblem(column, rows[i][column.name]);
+    const row = rows[i];
+    for (const column of columns) {
+      const problem = valueProblem(column, row[column.name], findings.dates);
       if (problem) found.push(`${table.name}.${column.name} ${problem} (row ${i + 1})`);
     }
-    if (table.primaryKey.length === 0) continue;
-    const key = table.primaryKey.map((k) => String(rows[i][k]).toLowerCase().replace(/ +$/, '')).join('\u0000');
-    if (keys.has(key)) found.push(`${table.name} has a duplicate key (${table.primaryKey.join(', ')}) (row ${i + 1})`);
+    if (primaryKey.length === 0) continue;
+    const key = primaryKey.length === 1 ? keyPart(row[primaryKey[0]]) : primaryKey.map((k) => keyPart(row[k])).join('\u0000');
+    if (keys.has(key)) found.push(`${table.name} has a duplicate key (${primaryKey.join(', ')}) (row ${i + 1})`);
     keys.add(key);
   }
 }
 
-function valueProblem(column: ColumnDef, value: unknown): string | null {
+/** A key value as SQL Server's default collation compares it: case-insensitive, trailing spaces ignored. */
+function keyPart(value: unknown): string {
+  const text = String(value).toLowerCase();
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x20) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+function valueProblem(column: ColumnDef, value: unknown, dates: Set<unknown>): string | null {
   if (value == null) return column.nullable ? null : 'is empty but required';
   switch (column.type) {
     case 'date':
-      return isIsoDate(value) ? null : 'is not a calendar date';
+      if (dates.has(value)) return null;
+      if (!isIsoDate(value)) return 'is not a calendar date';
+      dates.add(value);
+      return null;
     case 'int':
       return Number.isInteger(value) ? null : 'is not a whole number';
     case 'yesno':

@@ -13,6 +13,7 @@ import { historyKeepFrom } from '../transform/status-history';
 import { RefreshLockedError, type RunInfo, type RunOutcome, type Warehouse } from '../warehouse/warehouse';
 import type { Logger } from './logger';
 import { countIssues, frequentIssueRules, sentenceFor, type RefreshSummary } from './run-summary';
+import { StageClock } from './stage-clock';
 import { DEFAULT_SHRINK_GUARD, describeShrink, guardShrink, ShrinkGuardError, type ShrinkGuardOptions } from './shrink-guard';
 
 export { countIssues, frequentIssueRules, sentenceFor, type IssueCount, type RefreshSummary, type RuleExample } from './run-summary';
@@ -66,28 +67,36 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
   const files: FileReadStats[] = [];
   let issues: DataQualityIssue[] = [];
   let step = 'reading the extract';
+  const clock = new StageClock();
   try {
     if (options.maxExtractAgeHours != null) assertFreshExtract(options.sourceDir, options.maxExtractAgeHours, now());
     const extract = await readExtract(options.sourceDir, options.readLimits ?? DEFAULT_READ_LIMITS, files);
     logFiles(logger, files);
+    clock.lap('read');
     step = 'reading the history';
     const historyDays = options.historyDays ?? null;
     // The trend builds on the history before A; the transform never reads a database itself.
     const prior = await warehouse.priorHistory({ before: options.asAt, from: historyKeepFrom(options.asAt, historyDays) });
+    clock.lap('history');
     step = 'applying the rules';
     const set = buildRefreshSet(extract.data, {
       asAt: options.asAt, windowMonths: options.windowMonths, lookbackDays: options.lookbackDays, runId: run.runId, historyDays,
     }, prior);
     issues = [...extract.issues, ...set.issues];
+    clock.lap('transform');
     step = 'data tests';
     const violations = catalogViolations(set);
     if (violations.length) throw new DataTestError(violations);
+    clock.lap('data_tests');
     step = 'the shrink guard';
     const allowed = await guardShrink(warehouse, set, options.shrinkGuard ?? DEFAULT_SHRINK_GUARD);
     for (const shrink of allowed) logger.warn(`${describeShrink(shrink)}: allowed by --allow-shrink`, { run_id: run.runId });
     const summary = succeededSummary(run, set, files, issues);
     step = `publishing to ${warehouse.kind === 'sqlite' ? 'SQLite' : 'SQL Server'}`;
+    clock.lap('shrink_guard');
     await warehouse.publish(run, set, outcome(summary, issues, now()));
+    clock.lap('publish');
+    logger.debug('refresh timings', { run_id: run.runId, ...clock.fields() });
     logger.info('refresh succeeded', {
       run_id: run.runId, rows_read: summary.rowsRead, rows_rejected: summary.rowsRejected,
       rows_written: summary.rowsWritten, issues: issues.length,

@@ -13,10 +13,10 @@ const CR = 0x0d;
  * `""` inside quotes is an escaped quote, and CRLF, LF or CR each end a line (as the parser is
  * told). These bytes never occur inside a UTF-8 multi-byte character, so bytes are safe to scan.
  */
-export function scanRecords(bytes: Uint8Array, from: number): RecordStarts {
+export function scanRecords(bytes: Uint8Array, from: number, firstLine = 1): RecordStarts {
   const offsets: number[] = [];
   const lines: number[] = [];
-  let line = 1;
+  let line = firstLine;
   let inQuotes = false;
   let atRecordStart = true;
   let i = from;

@@ -3,33 +3,84 @@ import { parse, CsvError } from 'csv-parse/sync';
 import { ExtractError } from '../model/data-quality';
 import type { FileFingerprint, SourceFileName } from '../model/source-records';
 import { readFingerprinted } from './fingerprint';
+import { CsvCursor } from './csv-fast';
 import { scanRecords, type RecordStarts } from './csv-scan';
 import { isBlankRow, type RowVisitor } from './raw-table';
 import { readSourceBytes, type ReadLimits } from './source-file';
 
-/** Records parsed per csv-parse call: bounded memory, and no per-record info objects. */
+/** Records per chunk: csv-parse parses a chunk per call; the fast path hands a chunk on when all of it read plainly. */
 const CHUNK_RECORDS = 512;
 const OPTIONS = { skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] };
 
 /**
  * Reads one CSV file (UTF-8 with or without BOM, RFC 4180, header row), handing each record to
- * the visitor with its first line. A light scan finds where records start (so multi-line quoted
- * values keep their first line), then csv-parse parses the file a chunk of records at a time.
- * Malformed text fails the whole file. csv-parse's own messages quote cell values, so they are
- * never passed on: ours carry positions only.
+ * the visitor with its first line. The fast path (csv-fast.ts) reads the decoded text once, a
+ * chunk of records at a time; at the first chunk holding anything unusual, csv-parse takes
+ * over from that chunk's start (as it would have read it all along: a light scan finds where
+ * records start, so multi-line quoted values keep their first line, then it parses a chunk of
+ * records at a time) and decides what is valid and how a problem is worded. Malformed text
+ * fails the whole file. csv-parse's own messages quote cell values, so they are never passed
+ * on: ours carry positions only.
  */
 export function readCsv(path: string, file: SourceFileName, visitor: RowVisitor, limits: ReadLimits): FileFingerprint {
   const { value: bytes, fingerprint } = readFingerprinted(path, file, (p) => readSourceBytes(p, file, limits));
   checkTextEncoding(bytes, file);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const starts = scanRecords(bytes, bom);
-  if (starts.offsets.length === 0) throw new ExtractError(file, `${file}: the file is empty (no header row)`, 1);
+  const text = bytes.toString('utf8', bom);
+  const stop = readPlain(text, file, visitor);
+  if (stop !== null) readWithCsvParse(bytes, bom + Buffer.byteLength(text.slice(0, stop.offset)), stop, file, visitor);
+  return fingerprint;
+}
+
+/** Where the fast path stopped: the first record of the chunk csv-parse reads from. */
+interface Stop {
+  offset: number;
+  line: number;
+  /** The header as read, or null when csv-parse reads the header too. */
+  header: string[] | null;
+}
+
+/** The fast path: every chunk of plain records to the visitor; where it stopped, or null at the end. */
+function readPlain(text: string, file: SourceFileName, visitor: RowVisitor): Stop | null {
+  const cursor = new CsvCursor(text);
+  if (!cursor.atRecord()) throw emptyFile(file);
+  const headerLine = cursor.line;
+  const first = cursor.record();
+  if (first === null) return { offset: 0, line: 1, header: null };
+  const header = first.map((name) => name.trim());
+  visitor.header(header, headerLine);
+  const cells: string[][] = [];
+  const lines: number[] = [];
+  while (cursor.atRecord()) {
+    const stop: Stop = { offset: cursor.offset, line: cursor.line, header };
+    cells.length = 0;
+    lines.length = 0;
+    while (cells.length < CHUNK_RECORDS && cursor.atRecord()) {
+      lines.push(cursor.line);
+      const fields = cursor.record();
+      if (fields === null || fields.length !== header.length) return stop;
+      cells.push(fields);
+    }
+    for (let i = 0; i < cells.length; i++) if (!isBlankRow(cells[i])) visitor.row(lines[i], cells[i]);
+  }
+  return null;
+}
+
+/** csv-parse from a chunk's first record (the whole file when the header itself was unusual). */
+function readWithCsvParse(bytes: Buffer, from: number, stop: Stop, file: SourceFileName, visitor: RowVisitor): void {
+  const starts = scanRecords(bytes, from, stop.line);
   const count = starts.offsets.length;
   const chunkEnd = (index: number): number => (index < count ? starts.offsets[index] : bytes.length);
-  // The header on its own first, so an error in the first data rows can name its column.
-  const header = parseChunk(bytes.subarray(starts.offsets[0], chunkEnd(1)), file, starts, 0, 1, null)[0].map((name) => name.trim());
-  visitor.header(header, starts.lines[0]);
-  for (let first = 1; first < count; first += CHUNK_RECORDS) {
+  let header = stop.header;
+  let first = 0;
+  if (header === null) {
+    if (count === 0) throw emptyFile(file);
+    // The header on its own first, so an error in the first data rows can name its column.
+    header = parseChunk(bytes.subarray(starts.offsets[0], chunkEnd(1)), file, starts, 0, 1, null)[0].map((name) => name.trim());
+    visitor.header(header, starts.lines[0]);
+    first = 1;
+  }
+  for (; first < count; first += CHUNK_RECORDS) {
     const last = Math.min(first + CHUNK_RECORDS, count);
     const records = parseChunk(bytes.subarray(starts.offsets[first], chunkEnd(last)), file, starts, first, last - first, header);
     for (let i = 0; i < records.length; i++) {
@@ -39,7 +90,10 @@ export function readCsv(path: string, file: SourceFileName, visitor: RowVisitor,
       if (!isBlankRow(cells)) visitor.row(line, cells);
     }
   }
-  return fingerprint;
+}
+
+function emptyFile(file: SourceFileName): ExtractError {
+  return new ExtractError(file, `${file}: the file is empty (no header row)`, 1);
 }
 
 function parseChunk(

@@ -3,8 +3,10 @@ import { ExtractError, type DataQualityIssue } from '../model/data-quality';
 import { isDataQualityRule, type DataQualityRule } from '../model/data-quality-rules';
 import type { FileFingerprint, FileReadStats, SourceFileName, SourceRef } from '../model/source-records';
 import { cellText } from './cell-values';
+import { INVALID, type Field } from './fields';
 import { PERSON_ID } from './readers/limits';
 import { cleanCell, locateColumns, type ColumnSpec, type RawCell, type RowVisitor } from './raw-table';
+import { rowSchema } from './row-schema';
 
 /** A problem with one row found after its fields parsed (cross-field or cross-row rules). */
 export interface RowFault {
@@ -18,8 +20,10 @@ export interface FileDefinition<R extends SourceRef> {
   columns: readonly ColumnSpec[];
   /** The column holding the Mosaic person ID, reported on every issue of the row. */
   personIdColumn: string | null;
-  /** Object schema keyed by contract column names. */
-  schema: z.ZodType<Omit<R, keyof SourceRef>, Record<string, RawCell>>;
+  /** One reader per contract column, keyed by its name. */
+  fields: Readonly<Record<string, Field<unknown>>>;
+  /** The record from a valid row's values, keyed by contract column (a method: each file narrows `values`). */
+  record(values: Record<string, unknown>): Omit<R, keyof SourceRef>;
   /** A known-but-unusual value: the row is kept and a warning recorded. */
   warn?: (record: R) => RowFault | null;
   /** Cross-field rule for a parsed row. */
@@ -43,8 +47,12 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
   private personAt = -1;
   private readonly records: R[] = [];
   private readonly issues: DataQualityIssue[] = [];
-  private readonly firstLineByKey = new Map<string, number>();
   private readonly names: readonly string[];
+  private readonly fields: readonly Field<unknown>[];
+  /** The row being read, keyed by contract column: reused, the record copies what it keeps. */
+  private readonly values: Record<string, unknown> = {};
+  private schema: z.ZodType | null = null;
+  private readonly uniqueKeys: UniqueKeys<R> | null;
   private rows = 0;
   private rejected = 0;
 
@@ -53,6 +61,8 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
     private readonly definition: FileDefinition<R>,
   ) {
     this.names = definition.columns.map((column) => column.name);
+    this.fields = this.names.map((name) => definition.fields[name]);
+    this.uniqueKeys = definition.unique ? new UniqueKeys(definition.unique) : null;
   }
 
   header(names: readonly string[], line: number): void {
@@ -61,20 +71,39 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
     this.personAt = personColumn >= 0 ? this.positions[personColumn] : -1;
   }
 
+  /**
+   * The fast path: each field's reader, straight into the record. A row with any invalid cell
+   * is read again through the zod schema of the same readers, which names every problem.
+   */
   row(line: number, cells: readonly RawCell[]): void {
     const positions = this.positions as number[];
+    const values = this.values;
     this.rows++;
+    for (let i = 0; i < positions.length; i++) {
+      const value = this.fields[i].read(positions[i] >= 0 ? cleanCell(cells[positions[i]]) : null, invalid);
+      if (value === INVALID) {
+        this.rowWithProblems(line, cells);
+        return;
+      }
+      values[this.names[i]] = value;
+    }
+    this.accept(this.definition.record(values) as R, line, cells);
+  }
+
+  private rowWithProblems(line: number, cells: readonly RawCell[]): void {
+    const positions = this.positions as number[];
     const input: Record<string, RawCell> = {};
     for (let i = 0; i < positions.length; i++) input[this.names[i]] = positions[i] >= 0 ? cleanCell(cells[positions[i]]) : null;
-    const parsed = this.definition.schema.safeParse(input);
-    if (!parsed.success) {
-      this.reject(line, cells, parsed.error.issues.map(faultOf));
-      return;
-    }
-    const record = parsed.data as R;
+    this.schema ??= rowSchema(this.definition);
+    const parsed = this.schema.safeParse(input);
+    if (parsed.success) this.accept(parsed.data as R, line, cells);
+    else this.reject(line, cells, parsed.error.issues.map(faultOf));
+  }
+
+  private accept(record: R, line: number, cells: readonly RawCell[]): void {
     record.sourceFile = this.file;
     record.line = line;
-    const fault = this.definition.check?.(record) ?? duplicateFault(this.definition, record, this.firstLineByKey);
+    const fault = this.definition.check?.(record) ?? this.uniqueKeys?.fault(record, this.records) ?? null;
     if (fault) {
       this.reject(line, cells, [fault]);
       return;
@@ -105,19 +134,33 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
   }
 }
 
-function duplicateFault<R extends SourceRef>(
-  definition: FileDefinition<R>,
-  record: R,
-  firstLineByKey: Map<string, number>,
-): RowFault | null {
-  if (!definition.unique) return null;
-  const key = definition.unique.key(record);
-  const firstLine = firstLineByKey.get(key);
-  if (firstLine === undefined) {
-    firstLineByKey.set(key, record.line);
-    return null;
+/** The fast path's reject: only whether the cell is valid; the schema says why it is not. */
+const invalid = (): typeof INVALID => INVALID;
+
+/**
+ * The unique keys seen so far, one set operation per row; the first line of a key is looked
+ * up only for a duplicate (from the records kept, indexed once on the first duplicate).
+ */
+class UniqueKeys<R extends SourceRef> {
+  private readonly seen = new Set<string>();
+  private firstLines: Map<string, number> | null = null;
+
+  constructor(private readonly unique: NonNullable<FileDefinition<R>['unique']>) {}
+
+  fault(record: R, kept: readonly R[]): RowFault | null {
+    const key = this.unique.key(record);
+    const size = this.seen.size;
+    this.seen.add(key);
+    if (this.seen.size > size) {
+      this.firstLines?.set(key, record.line);
+      return null;
+    }
+    if (this.firstLines === null) {
+      this.firstLines = new Map();
+      for (const earlier of kept) if (!this.firstLines.has(this.unique.key(earlier))) this.firstLines.set(this.unique.key(earlier), earlier.line);
+    }
+    return this.unique.duplicate(record, this.firstLines.get(key) as number);
   }
-  return definition.unique.duplicate(record, firstLine);
 }
 
 function readablePersonId(cell: RawCell): string | null {

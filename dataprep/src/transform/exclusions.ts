@@ -35,22 +35,25 @@ export function buildExclusions(records: readonly ExclusionRecord[], asAt: IsoDa
   return byPerson;
 }
 
-/** Person IDs that appear in any file other than exclusions.csv. */
-function personIdsOutsideExclusions(data: SourceData): Set<string> {
-  const ids = new Set<string>();
-  for (const episode of data.episodes) ids.add(episode.child);
-  for (const header of data.header) ids.add(header.child);
-  for (const rows of [data.allocations, data.assessments, data.predictions]) {
-    for (const row of rows) ids.add(row.personId);
-  }
-  return ids;
+/** The exclusions' person IDs that appear in no file other than exclusions.csv. */
+function idsOnlyExcluded(data: SourceData): Set<string> {
+  const unseen = new Set(data.exclusions.map((record) => record.personId));
+  const see = (ids: readonly { personId: string }[]) => {
+    for (let i = 0; i < ids.length && unseen.size > 0; i++) unseen.delete(ids[i].personId);
+  };
+  for (let i = 0; i < data.episodes.length && unseen.size > 0; i++) unseen.delete(data.episodes[i].child);
+  for (let i = 0; i < data.header.length && unseen.size > 0; i++) unseen.delete(data.header[i].child);
+  see(data.allocations);
+  see(data.assessments);
+  see(data.predictions);
+  return unseen;
 }
 
 /** `exclusion_for_unknown_child`: an exclusion for a person with no other rows anywhere. */
 export function warnUnknownExclusions(data: SourceData, log: IssueLog): void {
-  const known = personIdsOutsideExclusions(data);
+  const unknown = idsOnlyExcluded(data);
   for (const record of data.exclusions) {
-    if (known.has(record.personId)) continue;
+    if (!unknown.has(record.personId)) continue;
     log.warn('exclusion_for_unknown_child', 'Exclusion for a person who appears in no other file', {
       ref: record,
       column: 'person_id',

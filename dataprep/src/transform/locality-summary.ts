@@ -19,11 +19,6 @@ interface Placed {
   team: string | null;
 }
 
-/** The slices a child's row counts in: `All`, and its own Yes or No. */
-export function slicesOf(fco: YesNo): FcoSlice[] {
-  return [ALL, fco];
-}
-
 function summaryKey(locality: string, team: string, fco: FcoSlice): string {
   return pairKey(pairKey(locality.toLowerCase(), team.toLowerCase()), fco);
 }
@@ -58,6 +53,8 @@ export function allFirst(a: string, b: string): number {
  */
 class SummaryRows {
   private readonly rows = new Map<string, LocalitySummaryRow>();
+  /** Per place as written: the rows a count goes to, by slice (found once; rows exist by then). */
+  private readonly targets = new Map<string, Record<FcoSlice, LocalitySummaryRow[]>>();
 
   constructor(private readonly asAt: IsoDate) {
     this.ensure(ALL, ALL);
@@ -66,7 +63,9 @@ class SummaryRows {
   ensure(locality: string, team: string): void {
     for (const fco of FCO_SLICES) {
       const key = summaryKey(locality, team, fco);
-      if (!this.rows.has(key)) this.rows.set(key, emptyRow(locality, team, fco, this.asAt));
+      if (this.rows.has(key)) continue;
+      this.rows.set(key, emptyRow(locality, team, fco, this.asAt));
+      this.targets.clear(); // a new row may be one a known place counts towards
     }
   }
 
@@ -74,12 +73,19 @@ class SummaryRows {
   count(place: Placed, fco: YesNo, column: CountColumn): void {
     const locality = place.locality ?? UNKNOWN;
     const team = place.team ?? UNKNOWN;
-    for (const slice of slicesOf(fco)) {
-      for (const key of [summaryKey(locality, team, slice), summaryKey(locality, ALL, slice), summaryKey(ALL, ALL, slice)]) {
-        const row = this.rows.get(key);
-        if (row) row[column] += 1;
-      }
+    const placeKey = pairKey(locality, team);
+    let targets = this.targets.get(placeKey);
+    if (targets === undefined) {
+      targets = { All: this.existing(locality, team, ALL), Yes: this.existing(locality, team, 'Yes'), No: this.existing(locality, team, 'No') };
+      this.targets.set(placeKey, targets);
     }
+    for (const row of targets[ALL]) row[column] += 1;
+    for (const row of targets[fco]) row[column] += 1;
+  }
+
+  private existing(locality: string, team: string, slice: FcoSlice): LocalitySummaryRow[] {
+    const keys = [summaryKey(locality, team, slice), summaryKey(locality, ALL, slice), summaryKey(ALL, ALL, slice)];
+    return keys.flatMap((key) => this.rows.get(key) ?? []);
   }
 
   sorted(): LocalitySummaryRow[] {
@@ -116,9 +122,17 @@ function countPlans(rows: SummaryRows, planned: readonly PlannedAssessmentRow[])
  */
 export function buildLocalitySummary(inputs: SummaryInputs, asAt: IsoDate): LocalitySummaryRow[] {
   const rows = new SummaryRows(asAt);
-  for (const place of [...inputs.cohort, ...inputs.planned]) {
-    rows.ensure(place.locality ?? UNKNOWN, place.team ?? UNKNOWN);
-    rows.ensure(place.locality ?? UNKNOWN, ALL);
+  const placesSeen = new Set<string>();
+  for (const places of [inputs.cohort, inputs.planned]) {
+    for (const place of places) {
+      const locality = place.locality ?? UNKNOWN;
+      const team = place.team ?? UNKNOWN;
+      const asWritten = pairKey(locality, team);
+      if (placesSeen.has(asWritten)) continue;
+      placesSeen.add(asWritten);
+      rows.ensure(locality, team);
+      rows.ensure(locality, ALL);
+    }
   }
   for (const child of inputs.cohort) {
     rows.count(child, child.full_care_order, 'children_in_care');

@@ -1,4 +1,4 @@
-import { isBetween, statusText, type IsoDate } from '../../../core/src/index';
+import { isBetween, statusText, type IsoDate, type YesNo } from '../../../core/src/index';
 import type { CareExitRow, FcoSlice, PlannedAssessmentRow, TargetProgressRow } from '../model/refresh-set';
 import type { TargetMeasure, TargetRecord } from '../model/source-records';
 import { IssueLog } from './issues';
@@ -11,29 +11,54 @@ export interface ProgressInputs {
 
 const ON_TIME = statusText('onTime');
 
-export function sameLocality(target: string, locality: string | null): boolean {
-  const wanted = target.trim().toLowerCase();
-  return wanted === ALL.toLowerCase() || (locality != null && locality.trim().toLowerCase() === wanted);
+/** The bucket of every row, whatever its locality: a target for `All` counts everything. */
+const EVERY_LOCALITY = '\u0000every';
+
+const localityKey = (locality: string) => locality.trim().toLowerCase();
+
+/**
+ * The dates each measure counts, indexed once by FCO slice and locality (trimmed,
+ * case-insensitive, as a target names it), so each target reads only its own rows.
+ */
+class MeasureDates {
+  private readonly dates = new Map<TargetMeasure, Record<FcoSlice, Map<string, (IsoDate | null)[]>>>();
+
+  constructor(inputs: ProgressInputs) {
+    for (const row of inputs.planned) {
+      const locality = row.locality == null ? null : localityKey(row.locality);
+      this.add('assessments_started', locality, row.full_care_order, row.actual_start_date);
+      if (row.status === ON_TIME) this.add('assessments_started_on_time', locality, row.full_care_order, row.actual_start_date);
+      this.add('plans', locality, row.full_care_order, row.predicted_start_date);
+    }
+    for (const row of inputs.exits) {
+      const measure = row.reason_group === 'SGO' ? 'sgo_exits' : row.reason_group === 'Reunification' ? 'reunification_exits' : null;
+      if (measure) this.add(measure, row.locality == null ? null : localityKey(row.locality), row.full_care_order_at_exit, row.ceased_date);
+    }
+  }
+
+  /** The dates of the rows in the target's locality (every row for `All`) and FCO slice. */
+  of(measure: TargetMeasure, locality: string, slice: FcoSlice): readonly (IsoDate | null)[] {
+    const wanted = localityKey(locality);
+    return this.dates.get(measure)?.[slice].get(wanted === ALL.toLowerCase() ? EVERY_LOCALITY : wanted) ?? [];
+  }
+
+  private add(measure: TargetMeasure, locality: string | null, fco: YesNo, date: IsoDate | null): void {
+    let bySlice = this.dates.get(measure);
+    if (bySlice === undefined) {
+      bySlice = { All: new Map(), Yes: new Map(), No: new Map() };
+      this.dates.set(measure, bySlice);
+    }
+    for (const byLocality of [bySlice[ALL], bySlice[fco]]) {
+      push(byLocality, EVERY_LOCALITY, date);
+      if (locality != null) push(byLocality, locality, date);
+    }
+  }
 }
 
-const inSlice = (slice: FcoSlice, fco: string) => slice === ALL || slice === fco;
-
-/** The dates a measure counts, for the rows in the target's locality and FCO slice. */
-function eventDates(measure: TargetMeasure, inputs: ProgressInputs, locality: string, slice: FcoSlice): (IsoDate | null)[] {
-  const plans = inputs.planned.filter((row) => sameLocality(locality, row.locality) && inSlice(slice, row.full_care_order));
-  const exits = inputs.exits.filter((row) => sameLocality(locality, row.locality) && inSlice(slice, row.full_care_order_at_exit));
-  switch (measure) {
-    case 'assessments_started':
-      return plans.map((row) => row.actual_start_date);
-    case 'assessments_started_on_time':
-      return plans.filter((row) => row.status === ON_TIME).map((row) => row.actual_start_date);
-    case 'plans':
-      return plans.map((row) => row.predicted_start_date);
-    case 'sgo_exits':
-      return exits.filter((row) => row.reason_group === 'SGO').map((row) => row.ceased_date);
-    case 'reunification_exits':
-      return exits.filter((row) => row.reason_group === 'Reunification').map((row) => row.ceased_date);
-  }
+function push(lists: Map<string, (IsoDate | null)[]>, key: string, date: IsoDate | null): void {
+  const list = lists.get(key);
+  if (list) list.push(date);
+  else lists.set(key, [date]);
 }
 
 /** The table's key is (locality, measure, period), locality case-insensitive as in SQL Server: first row wins. */
@@ -62,11 +87,12 @@ export function buildTargetProgress(
   inputs: ProgressInputs,
   asAt: IsoDate,
 ): TargetProgressRow[] {
+  const events = new MeasureDates(inputs);
   return targets.flatMap((target) =>
     FCO_SLICES.map((slice) => {
       const to = target.periodEnd < asAt ? target.periodEnd : asAt;
-      const dates = eventDates(target.measure, inputs, target.locality, slice);
-      const actual = dates.filter((date) => date != null && isBetween(date, target.periodStart, to)).length;
+      let actual = 0;
+      for (const date of events.of(target.measure, target.locality, slice)) if (date != null && isBetween(date, target.periodStart, to)) actual++;
       return {
         locality: target.locality.trim(),
         measure: target.measure,

@@ -40,9 +40,21 @@ function groupsOf(plan: PlanState): [string, string, string][] {
 
 class Cells {
   private readonly cells = new Map<string, Cell>();
+  /** The cells of a month, place and type as written: found once, then reused. */
+  private readonly found = new Map<string, Cell[]>();
 
   /** The plan's cells in `month`, created on first use (keys case-insensitive, first spelling shown). */
   of(month: string, plan: PlanState): Cell[] {
+    const asWritten = `${month}\u0000${plan.locality ?? UNKNOWN}\u0000${plan.team ?? UNKNOWN}\u0000${plan.assessment_type}`;
+    let cells = this.found.get(asWritten);
+    if (cells === undefined) {
+      cells = this.create(month, plan);
+      this.found.set(asWritten, cells);
+    }
+    return cells;
+  }
+
+  private create(month: string, plan: PlanState): Cell[] {
     return groupsOf(plan).map(([locality, team, type]) => {
       const key = [month, locality.toLowerCase(), team.toLowerCase(), type].join('\u0000');
       let cell = this.cells.get(key);

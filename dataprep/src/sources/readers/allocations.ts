@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { AllocationRecord } from '../../model/source-records';
-import { text } from '../fields';
+import { rowReaders, text } from '../fields';
 import type { FileDefinition } from '../table-reader';
 import { duplicatePerson } from './duplicates';
 import { LOCALITY, NAME, PERSON_ID, TEAM } from './limits';
@@ -15,20 +14,21 @@ export const allocationsFile = (): FileDefinition<AllocationRecord> => ({
     { name: 'locality', required: false },
   ],
   personIdColumn: 'person_id',
-  schema: z
-    .object({
+  ...rowReaders(
+    {
       person_id: text('person_id', { max: PERSON_ID, requiredRule: 'missing_person_id' }),
       child_name: text('child_name', { max: NAME }),
       social_worker: text('social_worker', { max: NAME, repetitive: true }),
       team: text('team', { max: TEAM, repetitive: true }),
       locality: text('locality', { max: LOCALITY, repetitive: true }),
-    })
-    .transform((row) => ({
+    },
+    (row) => ({
       personId: row.person_id,
       childName: row.child_name,
       socialWorker: row.social_worker,
       team: row.team,
       locality: row.locality,
-    })),
+    }),
+  ),
   unique: { key: (record) => record.personId, duplicate: duplicatePerson('person_id') },
 });

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { WORKFLOW_TYPES, type AssessmentRecord } from '../../model/source-records';
 import { describeValue, shapeOf } from '../../model/value-shape';
-import { date, flag, text } from '../fields';
+import { date, flag, mapped, rowReaders, text } from '../fields';
 import type { FileDefinition, RowFault } from '../table-reader';
 import { PERSON_ID, WORKFLOW_TYPE } from './limits';
 
@@ -33,22 +32,22 @@ export const assessmentsFile = (): FileDefinition<AssessmentRecord> => ({
     required: true,
   })),
   personIdColumn: 'person_id',
-  schema: z
-    .object({
+  ...rowReaders(
+    {
       person_id: text('person_id', { max: PERSON_ID, requiredRule: 'missing_person_id' }),
       workflow_id: text('workflow_id', { max: PERSON_ID, requiredRule: 'missing_required_value' }),
-      workflow_type: text('workflow_type', { max: WORKFLOW_TYPE, repetitive: true, requiredRule: 'missing_required_value' })
-        .transform(storedType),
+      workflow_type: mapped(text('workflow_type', { max: WORKFLOW_TYPE, repetitive: true, requiredRule: 'missing_required_value' }), storedType),
       start_date: date('start_date', { required: false }),
       for_reunification: flag('for_reunification'),
-    })
-    .transform((row) => ({
+    },
+    (row) => ({
       personId: row.person_id,
       workflowId: row.workflow_id,
       workflowType: row.workflow_type,
       startDate: row.start_date,
       forReunification: row.for_reunification,
-    })),
+    }),
+  ),
   warn: unknownType,
   unique: {
     // Case-insensitive, as SQL Server compares the assessment_workflow key.

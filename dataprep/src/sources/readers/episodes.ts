@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { EpisodeRecord } from '../../model/source-records';
-import { code, date, text } from '../fields';
+import { code, date, rowReaders, text } from '../fields';
 import type { FileDefinition } from '../table-reader';
 import { CODE, PERSON_ID } from './limits';
 
@@ -8,8 +7,8 @@ import { CODE, PERSON_ID } from './limits';
 export const episodesFile = (): FileDefinition<EpisodeRecord> => ({
   columns: ['CHILD', 'DECOM', 'LS', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC'].map((name) => ({ name, required: true })),
   personIdColumn: 'CHILD',
-  schema: z
-    .object({
+  ...rowReaders(
+    {
       CHILD: text('CHILD', { max: PERSON_ID, requiredRule: 'missing_person_id' }),
       DECOM: date('DECOM', { required: true }),
       LS: code('LS', CODE),
@@ -17,8 +16,8 @@ export const episodesFile = (): FileDefinition<EpisodeRecord> => ({
       PLACE_PROVIDER: code('PLACE_PROVIDER', CODE),
       DEC: date('DEC', { required: false }),
       REC: text('REC', { max: CODE, repetitive: true }),
-    })
-    .transform((row) => ({
+    },
+    (row) => ({
       child: row.CHILD,
       decom: row.DECOM,
       ls: row.LS,
@@ -26,7 +25,8 @@ export const episodesFile = (): FileDefinition<EpisodeRecord> => ({
       placeProvider: row.PLACE_PROVIDER,
       dec: row.DEC,
       rec: row.REC,
-    })),
+    }),
+  ),
   // A blank LS or PLACE keeps the episode (the child is still in care) but MI should know.
   warn: (episode) =>
     episode.ls === '' || episode.place === ''

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { ExclusionRecord } from '../../model/source-records';
-import { date, text } from '../fields';
+import { date, rowReaders, text } from '../fields';
 import type { FileDefinition } from '../table-reader';
 import { PERSON_ID, REASON } from './limits';
 
@@ -12,11 +11,12 @@ export const exclusionsFile = (): FileDefinition<ExclusionRecord> => ({
     { name: 'excluded_on', required: false },
   ],
   personIdColumn: 'person_id',
-  schema: z
-    .object({
+  ...rowReaders(
+    {
       person_id: text('person_id', { max: PERSON_ID, requiredRule: 'missing_person_id' }),
       reason: text('reason', { max: REASON }),
       excluded_on: date('excluded_on', { required: false }),
-    })
-    .transform((row) => ({ personId: row.person_id, reason: row.reason, excludedOn: row.excluded_on })),
+    },
+    (row) => ({ personId: row.person_id, reason: row.reason, excludedOn: row.excluded_on }),
+  ),
 });

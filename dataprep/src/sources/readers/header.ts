@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { HeaderRecord } from '../../model/source-records';
-import { date, text } from '../fields';
+import { date, rowReaders, text } from '../fields';
 import type { FileDefinition } from '../table-reader';
 import { CODE, PERSON_ID } from './limits';
 import { duplicatePerson } from './duplicates';
@@ -13,12 +12,13 @@ export const headerFile = (): FileDefinition<HeaderRecord> => ({
     { name: 'DOB', required: true },
   ],
   personIdColumn: 'CHILD',
-  schema: z
-    .object({
+  ...rowReaders(
+    {
       CHILD: text('CHILD', { max: PERSON_ID, requiredRule: 'missing_person_id' }),
       SEX: text('SEX', { max: CODE, repetitive: true }),
       DOB: date('DOB', { required: false, personal: true }),
-    })
-    .transform((row) => ({ child: row.CHILD, sex: row.SEX, dob: row.DOB })),
+    },
+    (row) => ({ child: row.CHILD, sex: row.SEX, dob: row.DOB }),
+  ),
   unique: { key: (record) => record.child, duplicate: duplicatePerson('CHILD') },
 });

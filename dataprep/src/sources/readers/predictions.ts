@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { ASSESSMENT_TYPES, type PredictionRecord } from '../../model/source-records';
-import { choice, date, dateTime, text } from '../fields';
+import { choice, date, dateTime, rowReaders, text } from '../fields';
 import type { FileDefinition } from '../table-reader';
 import { NAME, PERSON_ID } from './limits';
 
@@ -14,20 +13,21 @@ export const predictionsFile = (): FileDefinition<PredictionRecord> => ({
     { name: 'submitted_by', required: false },
   ],
   personIdColumn: 'person_id',
-  schema: z
-    .object({
+  ...rowReaders(
+    {
       person_id: text('person_id', { max: PERSON_ID, requiredRule: 'missing_person_id' }),
       assessment_type: choice('assessment_type', ASSESSMENT_TYPES, 'unknown_assessment_type'),
       predicted_start_date: date('predicted_start_date', { required: true }),
       submitted_at: dateTime('submitted_at'),
       submitted_by: text('submitted_by', { max: NAME, repetitive: true }),
-    })
-    .transform((row) => ({
+    },
+    (row) => ({
       personId: row.person_id,
       assessmentType: row.assessment_type,
       predictedStartDate: row.predicted_start_date,
       submittedAt: row.submitted_at.at,
       submittedOn: row.submitted_at.on,
       submittedBy: row.submitted_by,
-    })),
+    }),
+  ),
 });

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { TARGET_MEASURES, type TargetRecord } from '../../model/source-records';
-import { choice, count, date, localityOrAll } from '../fields';
+import { choice, count, date, localityOrAll, rowReaders } from '../fields';
 import type { FileDefinition } from '../table-reader';
 import { LOCALITY } from './limits';
 
@@ -8,21 +7,22 @@ import { LOCALITY } from './limits';
 export const targetsFile = (): FileDefinition<TargetRecord> => ({
   columns: ['locality', 'measure', 'period_start', 'period_end', 'target'].map((name) => ({ name, required: true })),
   personIdColumn: null,
-  schema: z
-    .object({
+  ...rowReaders(
+    {
       locality: localityOrAll('locality', LOCALITY),
       measure: choice('measure', TARGET_MEASURES, 'unknown_measure'),
       period_start: date('period_start', { required: true }),
       period_end: date('period_end', { required: true }),
       target: count('target'),
-    })
-    .transform((row) => ({
+    },
+    (row) => ({
       locality: row.locality,
       measure: row.measure,
       periodStart: row.period_start,
       periodEnd: row.period_end,
       target: row.target,
-    })),
+    }),
+  ),
   check: (target) =>
     target.periodEnd < target.periodStart
       ? {

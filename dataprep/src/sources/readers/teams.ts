@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { TeamRecord } from '../../model/source-records';
-import { text } from '../fields';
+import { rowReaders, text } from '../fields';
 import type { FileDefinition } from '../table-reader';
 import { LOCALITY, TEAM } from './limits';
 
@@ -13,12 +12,13 @@ export const teamsFile = (): FileDefinition<TeamRecord> => ({
     { name: 'locality', required: true },
   ],
   personIdColumn: null,
-  schema: z
-    .object({
+  ...rowReaders(
+    {
       team: text('team', { max: TEAM, requiredRule: required }),
       locality: text('locality', { max: LOCALITY, requiredRule: required }),
-    })
-    .transform((row) => ({ team: row.team, locality: row.locality })),
+    },
+    (row) => ({ team: row.team, locality: row.locality }),
+  ),
   unique: {
     key: (record) => record.team.toLowerCase(),
     duplicate: (_record, firstLine) => ({

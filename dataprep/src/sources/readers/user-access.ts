@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { UserAccessRecord } from '../../model/source-records';
-import { localityOrAll, text } from '../fields';
+import { localityOrAll, rowReaders, text } from '../fields';
 import type { FileDefinition } from '../table-reader';
 import { LOCALITY, TEAM, USER_PRINCIPAL_NAME } from './limits';
 
@@ -12,14 +11,15 @@ export const userAccessFile = (): FileDefinition<UserAccessRecord> => ({
     { name: 'team', required: false },
   ],
   personIdColumn: null,
-  schema: z
-    .object({
+  ...rowReaders(
+    {
       user_principal_name: text('user_principal_name', {
         max: USER_PRINCIPAL_NAME,
         requiredRule: 'missing_required_value',
       }),
       locality: localityOrAll('locality', LOCALITY),
       team: text('team', { max: TEAM }),
-    })
-    .transform((row) => ({ userPrincipalName: row.user_principal_name, locality: row.locality, team: row.team })),
+    },
+    (row) => ({ userPrincipalName: row.user_principal_name, locality: row.locality, team: row.team }),
+  ),
 });

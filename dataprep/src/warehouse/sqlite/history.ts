@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { HistoryUpdate, PlanStatusHistoryRow, PriorHistory } from '../../model/refresh-set';
 import { TABLES } from '../../model/tables';
 import type { HistoryQuery } from '../warehouse';
-import { insertSql, rowValues } from './schema';
+import { insertRows } from './insert-rows';
 
 const COLUMNS = TABLES.plan_status_history.columns.map((c) => `h."${c.name}"`).join(', ');
 const KEPT = 'as_at_date < @before AND (@from IS NULL OR as_at_date >= @from)';
@@ -40,6 +40,5 @@ export function readPriorHistory(db: Database.Database, query: HistoryQuery): Pr
 /** Inside the publish transaction: the as-at date's rows are replaced, rows older than retention go. */
 export function writeHistory(db: Database.Database, asAt: string, update: HistoryUpdate): void {
   db.prepare('DELETE FROM plan_status_history WHERE as_at_date = ? OR as_at_date < ?').run(asAt, update.keepFrom);
-  const insert = db.prepare(insertSql(TABLES.plan_status_history));
-  for (const row of update.rows) insert.run(rowValues(TABLES.plan_status_history, row));
+  insertRows(db, TABLES.plan_status_history, update.rows);
 }

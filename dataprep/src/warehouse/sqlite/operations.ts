@@ -2,15 +2,14 @@ import type Database from 'better-sqlite3';
 import type { AssessmentWorkflowRow } from '../../model/refresh-set';
 import { TABLES } from '../../model/tables';
 import type { RefreshLogEntry, SourceFileRow } from '../warehouse';
-import { insertSql, rowValues } from './schema';
+import { insertRows } from './insert-rows';
 
 /**
  * Release 2, operations (issue 11) on SQLite: source_file rows written with the run log, and the
  * reads behind `status`, `explain` and `summary`'s typo checks. Kept apart from the refresh itself.
  */
 export function insertSourceFiles(db: Database.Database, rows: readonly SourceFileRow[]): void {
-  const insert = db.prepare(insertSql(TABLES.source_file));
-  for (const row of rows) insert.run(rowValues(TABLES.source_file, row));
+  insertRows(db, TABLES.source_file, rows);
 }
 
 export function sourceFiles(db: Database.Database, runId: string): SourceFileRow[] {

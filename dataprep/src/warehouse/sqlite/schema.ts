@@ -68,9 +68,3 @@ export function insertSql(table: TableDef): string {
   const names = table.columns.map((c) => `"${c.name}"`).join(', ');
   return `INSERT INTO "${table.name}" (${names}) VALUES (${table.columns.map(() => '?').join(', ')})`;
 }
-
-/** A row object as positional values in catalog order (missing keys → NULL). */
-export function rowValues(table: TableDef, row: object): unknown[] {
-  const record = row as Record<string, unknown>;
-  return table.columns.map((c) => record[c.name] ?? null);
-}

@@ -12,7 +12,8 @@ import {
 import { readPriorHistory, writeHistory } from './history';
 import * as operations from './operations';
 import { removeLegacyLockFile, RunLock, runLockPath } from './run-lock';
-import { insertSql, rowValues, schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
+import { insertRows } from './insert-rows';
+import { schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
 import { upgradeTables } from './upgrade';
 
 /** refresh_log.message of a run whose process ended without finishing it. */
@@ -84,6 +85,18 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
   }
 
   async publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome): Promise<void> {
+    // WAL keeps the commit atomic and durable against a crash; NORMAL skips the fsync of each
+    // commit (a power cut may lose the last commit, never half of one).
+    const synchronous = Number(this.db.pragma('synchronous', { simple: true }));
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      this.publishTransaction(run, set, outcome);
+    } finally {
+      this.db.pragma(`synchronous = ${synchronous}`);
+    }
+  }
+
+  private publishTransaction(run: RunInfo, set: RefreshSet, outcome: RunOutcome): void {
     this.db.transaction(() => {
       for (const name of CURATED_TABLES) this.replaceTable(name, set.tables[name]);
       writeHistory(this.db, run.asAtDate, set.history);
@@ -211,22 +224,15 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
   }
 
   private replaceTable(name: (typeof CURATED_TABLES)[number], rows: readonly object[]): void {
-    const table = TABLES[name];
     this.db.prepare(`DELETE FROM "${name}"`).run();
-    const insert = this.db.prepare(insertSql(table));
-    for (const row of rows) insert.run(rowValues(table, row));
+    insertRows(this.db, TABLES[name], rows);
   }
 
   private insertIssues(runId: string, issues: readonly DataQualityIssue[]): void {
-    const insert = this.db.prepare(insertSql(TABLES.data_quality_issue));
-    for (const issue of issues) {
-      insert.run(
-        rowValues(TABLES.data_quality_issue, {
-          run_id: runId, severity: issue.severity, source_file: issue.sourceFile, line: issue.line,
-          column_name: issue.column, person_id: issue.personId, rule: issue.rule, message: issue.message,
-        }),
-      );
-    }
+    insertRows(this.db, TABLES.data_quality_issue, issues.map((issue) => ({
+      run_id: runId, severity: issue.severity, source_file: issue.sourceFile, line: issue.line,
+      column_name: issue.column, person_id: issue.personId, rule: issue.rule, message: issue.message,
+    })));
   }
 
   private finishLog(run: RunInfo, status: 'succeeded' | 'failed', outcome: RunOutcome): void {

@@ -1,0 +1,18 @@
+import type Database from 'better-sqlite3';
+import type { TableDef } from '../../model/tables';
+import { insertSql } from './schema';
+
+/**
+ * Inserts row objects (keys: catalog column names; a missing key is NULL) into a catalog table
+ * through one prepared statement, the values passed in one reused array: nothing is allocated
+ * per row. (Several rows per statement measured slower here, with the tables' keys and checks.)
+ */
+export function insertRows(db: Database.Database, table: TableDef, rows: readonly object[]): void {
+  const names = table.columns.map((column) => column.name);
+  const insert = db.prepare(insertSql(table));
+  const values: unknown[] = new Array(names.length);
+  for (const row of rows as readonly Record<string, unknown>[]) {
+    for (let i = 0; i < names.length; i++) values[i] = row[names[i]] ?? null;
+    insert.run(values);
+  }
+}
