@@ -101,29 +101,40 @@ export interface CodeLabel {
 }
 
 /** `CODE: description` for a known placement type; the bare code for an unknown one. */
-export function placementTypeLabel(code: string | null | undefined): CodeLabel {
-  return lookup(code, PLACEMENT_TYPE, (c, d) => `${c}: ${d}`);
-}
+export const placementTypeLabel = labeller(PLACEMENT_TYPE, (c, d) => `${c}: ${d}`);
 
 /** The provider's description for a known code; the bare code for an unknown one. */
-export function placementProviderLabel(code: string | null | undefined): CodeLabel {
-  return lookup(code, PLACEMENT_PROVIDER, (_c, d) => d);
-}
+export const placementProviderLabel = labeller(PLACEMENT_PROVIDER, (_c, d) => d);
 
-export function legalStatusLabel(code: string | null | undefined): CodeLabel {
-  return lookup(code, LEGAL_STATUS, (_c, d) => d);
-}
+export const legalStatusLabel = labeller(LEGAL_STATUS, (_c, d) => d);
 
 export function normaliseCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
-function lookup(
-  code: string | null | undefined,
+const NO_CODE: CodeLabel = Object.freeze({ label: null, known: true });
+/** Distinct codes remembered per list: a file's codes repeat on every row; a flood of odd ones is not kept. */
+const REMEMBERED_CODES = 1000;
+
+/** The label of a code in `list`, worked out once per code as written (the result is shared: frozen). */
+function labeller(
   list: Readonly<Record<string, string>>,
   format: (code: string, description: string) => string,
-): CodeLabel {
-  if (code == null || code.trim() === '') return { label: null, known: true };
+): (code: string | null | undefined) => CodeLabel {
+  const known = new Map<string, CodeLabel>();
+  return (code) => {
+    if (code == null) return NO_CODE;
+    let label = known.get(code);
+    if (label === undefined) {
+      label = Object.freeze(lookup(code, list, format));
+      if (known.size < REMEMBERED_CODES) known.set(code, label);
+    }
+    return label;
+  };
+}
+
+function lookup(code: string, list: Readonly<Record<string, string>>, format: (code: string, description: string) => string): CodeLabel {
+  if (code.trim() === '') return NO_CODE;
   const key = normaliseCode(code);
   const description = list[key];
   return description ? { label: format(key, description), known: true } : { label: code.trim(), known: false };

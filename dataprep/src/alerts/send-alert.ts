@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import type Nodemailer from 'nodemailer';
 import type { Logger } from '../pipeline/logger';
 import { isLoopbackHost, redact, type AlertSettings, type SmtpAlertSettings } from './alert-settings';
 import type { Alert } from './alert-text';
@@ -16,7 +18,7 @@ function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
 async function sendMail(smtp: SmtpAlertSettings, alert: Alert, timeoutMs: number): Promise<void> {
   // A relay on this machine usually offers STARTTLS with a self-signed certificate; anywhere else it is verified.
   const local = isLoopbackHost(new URL(smtp.url).hostname);
-  const { default: nodemailer } = await import('nodemailer'); // loaded only when an e-mail is sent
+  const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof Nodemailer; // loaded only when an e-mail is sent
   const transport = nodemailer.createTransport({
     url: smtp.url, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs,
     ...(local ? { tls: { rejectUnauthorized: false } } : {}),

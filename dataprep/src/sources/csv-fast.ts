@@ -38,9 +38,10 @@ export class CsvCursor {
 
   /**
    * The record at `offset` (call atRecord first), moving past its line end; null, with the
-   * cursor unmoved, when the record is anything but plain CSV.
+   * cursor unmoved, when the record is anything but plain CSV. With `into`, the fields fill it
+   * and must be exactly as many (else null); without, a new array of any length holds them.
    */
-  record(): string[] | null {
+  record(into: string[] | null = null): string[] | null {
     const text = this.text;
     const start = this.offset;
     if (this.nextCr < start) this.nextCr = indexOrEnd(text, '\r', start);
@@ -48,17 +49,19 @@ export class CsvCursor {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     if (this.nextCr < end) end = this.nextCr;
-    if (this.nextQuote < end) return this.quotedRecord();
-    const cells = splitFields(text, start, end);
+    if (this.nextQuote < end) return this.quotedRecord(into);
+    const cells = splitFields(text, start, end, into);
+    if (cells === null) return null;
     this.offset = end;
     this.endLine();
     return cells;
   }
 
   /** A record with a quote in its first line: field by field, quoted fields may span lines. */
-  private quotedRecord(): string[] | null {
+  private quotedRecord(into: string[] | null): string[] | null {
     const text = this.text;
-    const cells: string[] = [];
+    const cells: string[] = into ?? [];
+    let count = 0;
     let at = this.offset;
     let lines = 0;
     for (;;) {
@@ -74,12 +77,14 @@ export class CsvCursor {
         value = text.slice(at, end);
         at = end;
       }
-      cells.push(value);
+      if (into !== null && count === into.length) return null; // more fields than the header
+      cells[count++] = value;
       const next = text.charCodeAt(at);
       if (next === COMMA) at++;
       else if (at >= text.length || next === LF || next === CR) break;
       else return null; // text after a closing quote
     }
+    if (into !== null && count !== into.length) return null;
     this.offset = at;
     this.line += lines;
     this.endLine();
@@ -100,15 +105,20 @@ function indexOrEnd(text: string, char: string, from: number): number {
   return at < 0 ? text.length : at;
 }
 
-/** The comma-separated fields of text[start, end), which holds no quote and no line end. */
-function splitFields(text: string, start: number, end: number): string[] {
-  const cells: string[] = [];
+/**
+ * The comma-separated fields of text[start, end), which holds no quote and no line end: into
+ * `into`, whose length they must match (else null), or into a new array.
+ */
+function splitFields(text: string, start: number, end: number, into: string[] | null): string[] | null {
+  const cells: string[] = into ?? [];
+  let count = 0;
   let at = start;
   for (;;) {
+    if (into !== null && count === into.length) return null;
     let comma = text.indexOf(',', at);
     if (comma < 0 || comma > end) comma = end;
-    cells.push(text.slice(at, comma));
-    if (comma === end) return cells;
+    cells[count++] = text.slice(at, comma);
+    if (comma === end) return into === null || count === into.length ? cells : null;
     at = comma + 1;
   }
 }

@@ -49,19 +49,17 @@ function readPlain(text: string, file: SourceFileName, visitor: RowVisitor): Sto
   if (first === null) return { offset: 0, line: 1, header: null };
   const header = first.map((name) => name.trim());
   visitor.header(header, headerLine);
-  const cells: string[][] = [];
-  const lines: number[] = [];
+  // One chunk's records, in arrays reused chunk after chunk: the visitor copies what it keeps.
+  const cells = Array.from({ length: CHUNK_RECORDS }, () => new Array<string>(header.length));
+  const lines: number[] = new Array(CHUNK_RECORDS);
   while (cursor.atRecord()) {
     const stop: Stop = { offset: cursor.offset, line: cursor.line, header };
-    cells.length = 0;
-    lines.length = 0;
-    while (cells.length < CHUNK_RECORDS && cursor.atRecord()) {
-      lines.push(cursor.line);
-      const fields = cursor.record();
-      if (fields === null || fields.length !== header.length) return stop;
-      cells.push(fields);
+    let count = 0;
+    for (; count < CHUNK_RECORDS && cursor.atRecord(); count++) {
+      lines[count] = cursor.line;
+      if (cursor.record(cells[count]) === null) return stop;
     }
-    for (let i = 0; i < cells.length; i++) if (!isBlankRow(cells[i])) visitor.row(lines[i], cells[i]);
+    for (let i = 0; i < count; i++) if (!isBlankRow(cells[i])) visitor.row(lines[i], cells[i]);
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../../core/src/index';
 import type { DataQualityRule } from '../model/data-quality-rules';
+import type { SourceFileName } from '../model/source-records';
 import { describeValue } from '../model/value-shape';
 import { cellText, parseCount, parseDateCell, parseDateTimeCell, parseFlag, type DateTimeValue } from './cell-values';
 import type { RawCell } from './raw-table';
@@ -179,9 +180,10 @@ export function localityOrAll(column: string, max: number): Field<string> {
 /** The values of a row's readers, keyed by column. */
 export type ValuesOf<F> = { [K in keyof F]: F[K] extends Field<infer T> ? T : never };
 
+/** Builds a record from a valid row: its values, and where it was read (in the literal, for one object shape). */
+export type RecordOf<F, R> = (values: ValuesOf<F>, sourceFile: SourceFileName, line: number) => R;
+
 /** A file's readers (keyed by contract column) and the record built from their values, typed together. */
-export function rowReaders<F extends Record<string, Field<unknown>>, R>(
-  fields: F, record: (values: ValuesOf<F>) => R,
-): { fields: F; record: (values: ValuesOf<F>) => R } {
+export function rowReaders<F extends Record<string, Field<unknown>>, R>(fields: F, record: RecordOf<F, R>): { fields: F; record: RecordOf<F, R> } {
   return { fields, record };
 }

@@ -14,7 +14,10 @@ export type RawCell = string | Date | null;
 export interface RowVisitor {
   /** Header names as written; `line` is 1 for CSV, the Excel row number for a workbook. */
   header(names: readonly string[], line: number): void;
-  /** `line`: the record's first line (CSV) or Excel row number; cells not yet trimmed. */
+  /**
+   * `line`: the record's first line (CSV) or Excel row number; cells not yet trimmed. The array
+   * is only lent for the call (a reader may reuse it for the next row): copy what is kept.
+   */
   row(line: number, cells: readonly RawCell[]): void;
 }
 

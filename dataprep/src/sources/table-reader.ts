@@ -22,8 +22,8 @@ export interface FileDefinition<R extends SourceRef> {
   personIdColumn: string | null;
   /** One reader per contract column, keyed by its name. */
   fields: Readonly<Record<string, Field<unknown>>>;
-  /** The record from a valid row's values, keyed by contract column (a method: each file narrows `values`). */
-  record(values: Record<string, unknown>): Omit<R, keyof SourceRef>;
+  /** The record of a valid row from its values, keyed by contract column (a method: each file narrows `values`). */
+  record(values: Record<string, unknown>, sourceFile: SourceFileName, line: number): R;
   /** A known-but-unusual value: the row is kept and a warning recorded. */
   warn?: (record: R) => RowFault | null;
   /** Cross-field rule for a parsed row. */
@@ -51,7 +51,7 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
   private readonly fields: readonly Field<unknown>[];
   /** The row being read, keyed by contract column: reused, the record copies what it keeps. */
   private readonly values: Record<string, unknown> = {};
-  private schema: z.ZodType | null = null;
+  private schema: z.ZodType<Record<string, unknown>, Record<string, RawCell>> | null = null;
   private readonly uniqueKeys: UniqueKeys<R> | null;
   private rows = 0;
   private rejected = 0;
@@ -87,7 +87,7 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
       }
       values[this.names[i]] = value;
     }
-    this.accept(this.definition.record(values) as R, line, cells);
+    this.accept(this.definition.record(values, this.file, line), line, cells);
   }
 
   private rowWithProblems(line: number, cells: readonly RawCell[]): void {
@@ -96,13 +96,11 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
     for (let i = 0; i < positions.length; i++) input[this.names[i]] = positions[i] >= 0 ? cleanCell(cells[positions[i]]) : null;
     this.schema ??= rowSchema(this.definition);
     const parsed = this.schema.safeParse(input);
-    if (parsed.success) this.accept(parsed.data as R, line, cells);
+    if (parsed.success) this.accept(this.definition.record(parsed.data, this.file, line), line, cells);
     else this.reject(line, cells, parsed.error.issues.map(faultOf));
   }
 
   private accept(record: R, line: number, cells: readonly RawCell[]): void {
-    record.sourceFile = this.file;
-    record.line = line;
     const fault = this.definition.check?.(record) ?? this.uniqueKeys?.fault(record, this.records) ?? null;
     if (fault) {
       this.reject(line, cells, [fault]);

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
 import { ExtractError } from '../model/data-quality';
 import type { FileFingerprint, SourceFileName } from '../model/source-records';
 import { cellText } from './cell-values';
@@ -24,9 +25,8 @@ export async function readXlsx(path: string, file: SourceFileName, visitor: RowV
 
 async function visitWorkbook(path: string, file: SourceFileName, size: number, visitor: RowVisitor, limits: ReadLimits): Promise<void> {
   await checkUnpackedSize(path, file, size, limits.maxFileBytes);
-  const { default: exceljs } = await import('exceljs'); // loaded only when a workbook is read
   const input = createReadStream(path);
-  const reader = new exceljs.stream.xlsx.WorkbookReader(input, {
+  const reader = new (exceljs().stream.xlsx.WorkbookReader)(input, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
   let sheets = 0;
@@ -45,6 +45,10 @@ async function visitWorkbook(path: string, file: SourceFileName, size: number, v
   }
   if (sheets === 0) throw new ExtractError(file, `${file}: the workbook has no worksheet`, 1);
 }
+
+/** exceljs, loaded with the first workbook read (a CSV extract never loads it); one instance, as required. */
+let loaded: typeof ExcelJS | null = null;
+const exceljs = (): typeof ExcelJS => (loaded ??= createRequire(import.meta.url)('exceljs') as typeof ExcelJS);
 
 const NOT_A_WORKBOOK = 'the file is not a readable Excel workbook (.xlsx)';
 

@@ -1,6 +1,6 @@
 import { addDays, type IsoDate } from '../../../core/src/index';
 import type { AssessmentRecord, AssessmentType } from '../model/source-records';
-import { groupBy, pairKey } from './grouping';
+import { groupBy, pairKey, sortGroup } from './grouping';
 import { IssueLog } from './issues';
 
 /** A Mosaic workflow that counts as an assessment start (docs/rules.md "Actual starts"). */
@@ -68,7 +68,7 @@ export function buildQualifyingStarts(
     starts.push(start);
   }
   const groups = groupBy(starts, (s) => pairKey(s.personId, s.type));
-  for (const group of groups.values()) group.sort(byStartDate);
+  groups.forEach((group) => sortGroup(group, byStartDate));
   return groups;
 }
 

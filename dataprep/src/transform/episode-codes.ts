@@ -63,8 +63,10 @@ const CODE_CHECKS: readonly CodeCheck[] = [
 
 /** Warns on every episode row with a non-empty code that is not in the SSDA903 lists. */
 export function warnUnknownCodes(episodes: readonly EpisodeRecord[], log: IssueLog): void {
-  for (const episode of episodes) {
-    for (const check of CODE_CHECKS) {
+  for (let e = 0; e < episodes.length; e++) {
+    const episode = episodes[e];
+    for (let c = 0; c < CODE_CHECKS.length; c++) {
+      const check = CODE_CHECKS[c];
       const code = check.value(episode);
       if (check.label(code).known) continue;
       log.warn(check.rule, `Unknown ${check.what} code ${describeValue(code.trim())} (shown as the bare code)`, {

@@ -62,12 +62,12 @@ export function buildPlanExplanations(inputs: ExplanationInputs, options: Transf
     });
   }
   const pairs = new Map<string, { personId: string; type: string }>();
-  for (const [key, group] of inputs.groups) pairs.set(key, { personId: group.personId, type: group.type });
-  for (const [key, starts] of inputs.starts) pairs.set(key, { personId: starts[0].personId, type: starts[0].type });
-  for (const [key, pair] of pairs) {
-    if (byKey.has(key)) continue;
+  inputs.groups.forEach((group, key) => pairs.set(key, { personId: group.personId, type: group.type }));
+  inputs.starts.forEach((starts, key) => pairs.set(key, { personId: starts[0].personId, type: starts[0].type }));
+  pairs.forEach((pair, key) => {
+    if (byKey.has(key)) return;
     const reason = unplannedReason(inputs.groups.get(key), inputs.starts.get(key) ?? [], options.asAt);
     byKey.set(key, { person_id: pair.personId, assessment_type: pair.type, listed: 'No', reason: clip(reason), as_at_date: options.asAt });
-  }
+  });
   return [...byKey.values()].sort((a, b) => compareText(a.person_id, b.person_id) || compareText(a.assessment_type, b.assessment_type));
 }

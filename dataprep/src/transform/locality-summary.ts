@@ -79,8 +79,10 @@ class SummaryRows {
       targets = { All: this.existing(locality, team, ALL), Yes: this.existing(locality, team, 'Yes'), No: this.existing(locality, team, 'No') };
       this.targets.set(placeKey, targets);
     }
-    for (const row of targets[ALL]) row[column] += 1;
-    for (const row of targets[fco]) row[column] += 1;
+    const all = targets[ALL];
+    const own = targets[fco];
+    for (let i = 0; i < all.length; i++) all[i][column] += 1;
+    for (let i = 0; i < own.length; i++) own[i][column] += 1;
   }
 
   private existing(locality: string, team: string, slice: FcoSlice): LocalitySummaryRow[] {

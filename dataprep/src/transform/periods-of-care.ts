@@ -1,6 +1,6 @@
 import { NOT_LEAVING_CARE_REC, normaliseCode, type IsoDate } from '../../../core/src/index';
 import type { EpisodeRecord } from '../model/source-records';
-import { groupBy } from './grouping';
+import { groupBy, sortGroup } from './grouping';
 import { IssueLog } from './issues';
 
 /** A period of care that ended (on or before A) with a leaving-care reason. */
@@ -130,10 +130,9 @@ export function buildChildCare(episodes: readonly EpisodeRecord[], asAt: IsoDate
   warnOpenAfterAsAt(episodes, asAt, log);
   const started = episodes.filter((episode) => episode.decom <= asAt);
   const care = new Map<string, ChildCare>();
-  for (const [personId, own] of groupBy(started, (episode) => episode.child)) {
-    own.sort(byStart);
-    care.set(personId, new ChildPeriods(own, asAt, log).build());
-  }
+  groupBy(started, (episode) => episode.child).forEach((own, personId) => {
+    care.set(personId, new ChildPeriods(sortGroup(own, byStart), asAt, log).build());
+  });
   return care;
 }
 

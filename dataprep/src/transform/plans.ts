@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../core/src/index';
 import type { AssessmentType, PredictionRecord } from '../model/source-records';
-import { groupBy, pairKey } from './grouping';
+import { groupBy, pairKey, sortGroup } from './grouping';
 
 /** A (child, assessment type) pair with at least one prediction submitted on or before A. */
 export interface Plan {
@@ -57,16 +57,17 @@ function planOf(known: readonly PredictionRecord[]): Plan | null {
 /** docs/rules.md "Plans": predictions grouped by pair, keyed by `pairKey`. */
 export function buildPredictionGroups(predictions: readonly PredictionRecord[], asAt: IsoDate): Map<string, PredictionGroup> {
   const groups = new Map<string, PredictionGroup>();
-  for (const [key, records] of groupBy(predictions, (p) => pairKey(p.personId, p.assessmentType))) {
-    const sorted = [...records].sort(bySubmission);
-    const known = sorted.filter((p) => p.submittedOn <= asAt);
+  groupBy(predictions, (p) => pairKey(p.personId, p.assessmentType)).forEach((records, key) => {
+    const sorted = sortGroup(records, bySubmission); // the group's own array
+    const allKnown = sorted[sorted.length - 1].submittedOn <= asAt; // the usual case: nothing submitted after A
+    const known = allKnown ? sorted : sorted.filter((p) => p.submittedOn <= asAt);
     groups.set(key, {
       personId: sorted[0].personId,
       type: sorted[0].assessmentType,
       known,
-      afterAsAt: sorted.filter((p) => p.submittedOn > asAt),
+      afterAsAt: allKnown ? [] : sorted.filter((p) => p.submittedOn > asAt),
       plan: planOf(known),
     });
-  }
+  });
   return groups;
 }

@@ -48,10 +48,11 @@ class MeasureDates {
       bySlice = { All: new Map(), Yes: new Map(), No: new Map() };
       this.dates.set(measure, bySlice);
     }
-    for (const byLocality of [bySlice[ALL], bySlice[fco]]) {
-      push(byLocality, EVERY_LOCALITY, date);
-      if (locality != null) push(byLocality, locality, date);
-    }
+    push(bySlice[ALL], EVERY_LOCALITY, date);
+    push(bySlice[fco], EVERY_LOCALITY, date);
+    if (locality == null) return;
+    push(bySlice[ALL], locality, date);
+    push(bySlice[fco], locality, date);
   }
 }
 

@@ -113,21 +113,24 @@ export function buildTimelinessByMonth(
   const cells = new Cells();
   for (const plan of latestStates(inputs.planned, inputs.prior)) {
     if (!plan.actual_start_date || (plan.status !== ON_TIME && plan.status !== LATE)) continue;
-    for (const cell of cells.of(monthOf(plan.actual_start_date), plan)) {
+    const started = cells.of(monthOf(plan.actual_start_date), plan);
+    for (let i = 0; i < started.length; i++) {
       if (plan.status === ON_TIME) {
-        cell.onTime += 1;
+        started[i].onTime += 1;
       } else {
-        cell.late += 1;
-        cell.lateDays.push(plan.days_late);
+        started[i].late += 1;
+        started[i].lateDays.push(plan.days_late);
       }
     }
   }
   const snapshots = monthEndSnapshots(inputs.planned, inputs.prior, asAt);
-  for (const [month, plans] of snapshots) {
-    for (const plan of plans) {
-      for (const cell of cells.of(month, plan)) cell.notYetStarted = (cell.notYetStarted ?? 0) + (plan.status === NOT_YET_STARTED ? 1 : 0);
+  snapshots.forEach((plans, month) => {
+    for (let p = 0; p < plans.length; p++) {
+      const waiting = plans[p].status === NOT_YET_STARTED ? 1 : 0;
+      const own = cells.of(month, plans[p]);
+      for (let i = 0; i < own.length; i++) own[i].notYetStarted = (own[i].notYetStarted ?? 0) + waiting;
     }
-  }
+  });
   return cells
     .all()
     .map((cell) => toRow(cell, snapshots.has(cell.month), inputs.targets))

@@ -22,12 +22,14 @@ export const allocationsFile = (): FileDefinition<AllocationRecord> => ({
       team: text('team', { max: TEAM, repetitive: true }),
       locality: text('locality', { max: LOCALITY, repetitive: true }),
     },
-    (row) => ({
+    (row, sourceFile, line) => ({
       personId: row.person_id,
       childName: row.child_name,
       socialWorker: row.social_worker,
       team: row.team,
       locality: row.locality,
+      sourceFile,
+      line,
     }),
   ),
   unique: { key: (record) => record.personId, duplicate: duplicatePerson('person_id') },

@@ -40,12 +40,14 @@ export const assessmentsFile = (): FileDefinition<AssessmentRecord> => ({
       start_date: date('start_date', { required: false }),
       for_reunification: flag('for_reunification'),
     },
-    (row) => ({
+    (row, sourceFile, line) => ({
       personId: row.person_id,
       workflowId: row.workflow_id,
       workflowType: row.workflow_type,
       startDate: row.start_date,
       forReunification: row.for_reunification,
+      sourceFile,
+      line,
     }),
   ),
   warn: unknownType,

@@ -17,7 +17,7 @@ export const episodesFile = (): FileDefinition<EpisodeRecord> => ({
       DEC: date('DEC', { required: false }),
       REC: text('REC', { max: CODE, repetitive: true }),
     },
-    (row) => ({
+    (row, sourceFile, line) => ({
       child: row.CHILD,
       decom: row.DECOM,
       ls: row.LS,
@@ -25,6 +25,8 @@ export const episodesFile = (): FileDefinition<EpisodeRecord> => ({
       placeProvider: row.PLACE_PROVIDER,
       dec: row.DEC,
       rec: row.REC,
+      sourceFile,
+      line,
     }),
   ),
   // A blank LS or PLACE keeps the episode (the child is still in care) but MI should know.

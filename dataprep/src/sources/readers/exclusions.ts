@@ -17,6 +17,6 @@ export const exclusionsFile = (): FileDefinition<ExclusionRecord> => ({
       reason: text('reason', { max: REASON }),
       excluded_on: date('excluded_on', { required: false }),
     },
-    (row) => ({ personId: row.person_id, reason: row.reason, excludedOn: row.excluded_on }),
+    (row, sourceFile, line) => ({ personId: row.person_id, reason: row.reason, excludedOn: row.excluded_on, sourceFile, line }),
   ),
 });

@@ -18,7 +18,7 @@ export const headerFile = (): FileDefinition<HeaderRecord> => ({
       SEX: text('SEX', { max: CODE, repetitive: true }),
       DOB: date('DOB', { required: false, personal: true }),
     },
-    (row) => ({ child: row.CHILD, sex: row.SEX, dob: row.DOB }),
+    (row, sourceFile, line) => ({ child: row.CHILD, sex: row.SEX, dob: row.DOB, sourceFile, line }),
   ),
   unique: { key: (record) => record.child, duplicate: duplicatePerson('CHILD') },
 });

@@ -21,13 +21,15 @@ export const predictionsFile = (): FileDefinition<PredictionRecord> => ({
       submitted_at: dateTime('submitted_at'),
       submitted_by: text('submitted_by', { max: NAME, repetitive: true }),
     },
-    (row) => ({
+    (row, sourceFile, line) => ({
       personId: row.person_id,
       assessmentType: row.assessment_type,
       predictedStartDate: row.predicted_start_date,
       submittedAt: row.submitted_at.at,
       submittedOn: row.submitted_at.on,
       submittedBy: row.submitted_by,
+      sourceFile,
+      line,
     }),
   ),
 });

@@ -15,12 +15,14 @@ export const targetsFile = (): FileDefinition<TargetRecord> => ({
       period_end: date('period_end', { required: true }),
       target: count('target'),
     },
-    (row) => ({
+    (row, sourceFile, line) => ({
       locality: row.locality,
       measure: row.measure,
       periodStart: row.period_start,
       periodEnd: row.period_end,
       target: row.target,
+      sourceFile,
+      line,
     }),
   ),
   check: (target) =>

@@ -17,7 +17,7 @@ export const teamsFile = (): FileDefinition<TeamRecord> => ({
       team: text('team', { max: TEAM, requiredRule: required }),
       locality: text('locality', { max: LOCALITY, requiredRule: required }),
     },
-    (row) => ({ team: row.team, locality: row.locality }),
+    (row, sourceFile, line) => ({ team: row.team, locality: row.locality, sourceFile, line }),
   ),
   unique: {
     key: (record) => record.team.toLowerCase(),

@@ -20,6 +20,6 @@ export const userAccessFile = (): FileDefinition<UserAccessRecord> => ({
       locality: localityOrAll('locality', LOCALITY),
       team: text('team', { max: TEAM }),
     },
-    (row) => ({ userPrincipalName: row.user_principal_name, locality: row.locality, team: row.team }),
+    (row, sourceFile, line) => ({ userPrincipalName: row.user_principal_name, locality: row.locality, team: row.team, sourceFile, line }),
   ),
 });
