@@ -24,12 +24,21 @@ const OPTIONS = { skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r']
  */
 export function readCsv(path: string, file: SourceFileName, visitor: RowVisitor, limits: ReadLimits): FileFingerprint {
   const { value: bytes, fingerprint } = readFingerprinted(path, file, (p) => readSourceBytes(p, file, limits));
+  visitCsv(bytes, file, visitor);
+  return fingerprint;
+}
+
+/** A CSV file's bytes to the visitor; `fastPath: false` leaves it all to csv-parse (the test of their agreement). */
+export function visitCsv(bytes: Buffer, file: SourceFileName, visitor: RowVisitor, fastPath = true): void {
   checkTextEncoding(bytes, file);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (!fastPath) {
+    readWithCsvParse(bytes, bom, { offset: 0, line: 1, header: null }, file, visitor);
+    return;
+  }
   const text = bytes.toString('utf8', bom);
   const stop = readPlain(text, file, visitor);
   if (stop !== null) readWithCsvParse(bytes, bom + Buffer.byteLength(text.slice(0, stop.offset)), stop, file, visitor);
-  return fingerprint;
 }
 
 /** Where the fast path stopped: the first record of the chunk csv-parse reads from. */
