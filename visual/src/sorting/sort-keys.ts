@@ -6,8 +6,6 @@ import type { ColumnModel, RowModel } from '../converter/view-model';
 const HAS_DIGIT = /\d/;
 const NON_ASCII = /[^\x20-\x7e]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
-/** Day numbers of years 1–9999 shifted to whole numbers ≥ 0 (sort keys must not be negative). */
-const DAY_OFFSET = 1_000_000;
 const MAX_STATUS_ORDER = Math.max(...Object.values(STATUS_ORDER));
 
 /**
@@ -52,63 +50,73 @@ export interface SortKeys {
 }
 
 /**
- * Rank of each row's text (equal texts share a rank): the natural keys sorted once by index
- * with a plain string comparison, faster here than de-duplicating through maps first.
+ * Rank of each row's text (equal texts share a rank). The column is dictionary-encoded first
+ * (a report column repeats its values, and consecutive rows often share one), so only the
+ * distinct texts get a natural key and are sorted; the sort itself compares plain strings.
  */
 export function textKeys(rows: readonly RowModel[], column: ColumnModel): SortKeys {
   const length = rows.length;
-  const texts = new Array<string | null>(length);
+  const source = column.sourceIndex;
+  const codes = new Int32Array(length);
+  const codeOf = new Map<unknown, number>();
+  const naturals: string[] = [];
+  let lastRaw: unknown = undefined;
+  let lastCode = -1;
   for (let i = 0; i < length; i++) {
-    const cell = readText(rows[i].raw[column.sourceIndex]);
-    texts[i] = cell == null ? null : naturalKey(cell);
+    const raw = rows[i].raw[source];
+    if (raw !== lastRaw || i === 0) {
+      lastRaw = raw;
+      let code = codeOf.get(raw);
+      if (code === undefined) {
+        const cell = readText(raw);
+        code = cell == null ? -1 : naturals.push(naturalKey(cell)) - 1;
+        codeOf.set(raw, code);
+      }
+      lastCode = code;
+    }
+    codes[i] = lastCode;
   }
-  const order = new Int32Array(length);
-  for (let i = 0; i < length; i++) order[i] = i;
-  order.sort((a, b) => {
-    const x = texts[a];
-    const y = texts[b];
-    if (x === y) return 0;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return x < y ? -1 : 1;
-  });
+  const rankOfCode = rankTexts(naturals);
   const keys = new Float64Array(length);
-  let rank = -1;
-  let previous: string | null = null;
-  for (let i = 0; i < length; i++) {
-    const index = order[i];
-    const key = texts[index];
-    if (key === null) {
-      keys[index] = NaN;
-      continue;
-    }
-    if (key !== previous) {
-      rank += 1;
-      previous = key;
-    }
-    keys[index] = rank;
-  }
-  return { values: keys, max: Math.max(0, rank) };
+  for (let i = 0; i < length; i++) keys[i] = codes[i] < 0 ? NaN : rankOfCode[codes[i]];
+  return { values: keys, max: naturals.length === 0 ? 0 : Math.max(...rankOfCode) };
 }
 
+/** Dense ranks of texts (equal texts share a rank), by plain string order. */
+function rankTexts(texts: readonly string[]): Int32Array {
+  const order = Array.from(texts.keys()).sort((a, b) => (texts[a] < texts[b] ? -1 : texts[a] > texts[b] ? 1 : 0));
+  const ranks = new Int32Array(texts.length);
+  let rank = -1;
+  let previous: string | null = null;
+  for (const code of order) {
+    if (texts[code] !== previous) {
+      rank += 1;
+      previous = texts[code];
+    }
+    ranks[code] = rank;
+  }
+  return ranks;
+}
+
+/** Dense ranks of calendar dates (a column holds a few hundred distinct days). */
 export function dateKeys(rows: readonly RowModel[], read: (row: RowModel) => string | null): SortKeys {
-  const keys = new Float64Array(rows.length);
+  const length = rows.length;
+  const keys = new Float64Array(length);
   const dayOf = new Map<string, number>();
-  let max = 0;
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < length; i++) {
     const date = read(rows[i]);
     if (date == null) {
       keys[i] = NaN;
       continue;
     }
     let day = dayOf.get(date);
-    if (day === undefined) {
-      dayOf.set(date, (day = toDayNumber(date as IsoDate) + DAY_OFFSET));
-      if (day > max) max = day;
-    }
+    if (day === undefined) dayOf.set(date, (day = toDayNumber(date as IsoDate)));
     keys[i] = day;
   }
-  return { values: keys, max };
+  const days = [...new Set(dayOf.values())].sort((a, b) => a - b);
+  const rank = new Map(days.map((day, index) => [day, index]));
+  for (let i = 0; i < length; i++) if (keys[i] === keys[i]) keys[i] = rank.get(keys[i]) as number;
+  return { values: keys, max: Math.max(0, days.length - 1) };
 }
 
 export function statusKeys(rows: readonly RowModel[]): SortKeys {

@@ -1,0 +1,52 @@
+// Dragging a title's right border resizes its column; a double-click on the border fits the
+// column to its content. The drag previews widths live and commits once, on release.
+export interface ResizeHandlers {
+  widthOf(index: number): number;
+  preview(index: number, width: number): void;
+  commit(index: number, width: number): void;
+  autoFit(index: number): void;
+}
+
+interface Drag {
+  index: number;
+  startX: number;
+  startWidth: number;
+  width: number;
+  pointerId: number;
+}
+
+export function wireColumnResize(headRow: HTMLTableRowElement, handlers: ResizeHandlers): void {
+  let drag: Drag | null = null;
+  const indexOf = (target: EventTarget | null): number => {
+    const handle = target instanceof Element ? target.closest('.ppoc-resize') : null;
+    const th = handle?.closest('th');
+    return th ? th.cellIndex : -1;
+  };
+  headRow.addEventListener('pointerdown', (event) => {
+    const index = indexOf(event.target);
+    if (index < 0 || event.button !== 0) return;
+    event.preventDefault();
+    const startWidth = handlers.widthOf(index);
+    drag = { index, startX: event.clientX, startWidth, width: startWidth, pointerId: event.pointerId };
+    (event.target as Element).setPointerCapture?.(event.pointerId);
+  });
+  headRow.addEventListener('pointermove', (event) => {
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    drag.width = Math.round(drag.startWidth + event.clientX - drag.startX);
+    handlers.preview(drag.index, drag.width);
+  });
+  const end = (event: PointerEvent) => {
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    const done = drag;
+    drag = null;
+    if (done.width !== done.startWidth) handlers.commit(done.index, done.width);
+  };
+  headRow.addEventListener('pointerup', end);
+  headRow.addEventListener('pointercancel', end);
+  headRow.addEventListener('dblclick', (event) => {
+    const index = indexOf(event.target);
+    if (index < 0) return;
+    event.preventDefault();
+    handlers.autoFit(index);
+  });
+}

@@ -1,0 +1,120 @@
+// Each column's natural width: the widest of its title (on at most two lines) and its values.
+// Values are a bounded sample plus the longest texts, never every row: a strided sample and the
+// longest few by length per column. Person ID, dates and Status are measured so they are never
+// cut: in bold (selected rows are bold), dates as their widest digits, Status as the texts of
+// the statuses present (on two lines when word wrap is on).
+import { STATUS_KEYS, statusText, type StatusKey } from '../../../core/src/index';
+import { readText } from '../converter/values';
+import type { ColumnModel, ViewModel } from '../converter/view-model';
+import type { DateFormatter } from './format';
+import type { FontSpec, TextMeasurer } from './text-measure';
+
+export interface ColumnSizing {
+  /** Width showing the title and the longest values whole, in px. */
+  natural: number;
+  /** Narrowest automatic width, in px: the natural width for protected columns. */
+  minimum: number;
+  /** Person ID, dates, Status: never narrower than their natural width. */
+  protectedWidth: boolean;
+}
+
+/** Cell padding (6 + 6), the status cell's border, and a pixel of rounding. */
+const CELL_EXTRA_PX = 18;
+const SAMPLE_ROWS = 64;
+const LONGEST_KEPT = 8;
+const SAMPLE_DATE = '2088-08-28';
+
+/** A squeezed text column keeps this many ems (its text is cut with "…", the tooltip has it). */
+const TEXT_MINIMUM_EM = 6;
+/** Room for the sort arrow, drawn over the title's right padding. */
+const SORT_ARROW_EM = 0.6;
+
+export interface MeasureInput {
+  model: ViewModel;
+  font: Omit<FontSpec, 'weight'>;
+  formatDate: DateFormatter;
+  /** Word wrap on: a status may take two lines (rows are two lines high then). */
+  wordWrap: boolean;
+}
+
+export function naturalWidths(input: MeasureInput, measurer: TextMeasurer): ColumnSizing[] {
+  const emPx = (input.font.sizePt * 4) / 3;
+  return input.model.columns.map((column) => {
+    measurer.use({ ...input.font, weight: 600 });
+    const title = twoLineWidth(column.title, measurer) + SORT_ARROW_EM * emPx;
+    const protectedWidth = column.kind !== 'text';
+    measurer.use({ ...input.font, weight: protectedWidth ? 600 : 400 });
+    const wrapped = column.kind === 'status' && input.wordWrap;
+    const widths = valueTexts(column, input).map((text) => (wrapped ? twoLineWidth(text, measurer) : measurer.width(text)));
+    const natural = Math.ceil(Math.max(title, ...widths) + CELL_EXTRA_PX);
+    return { natural, minimum: protectedWidth ? natural : Math.min(natural, Math.ceil(emPx * TEXT_MINIMUM_EM)), protectedWidth };
+  });
+}
+
+/** The narrowest width showing a text on at most two lines, broken between words. */
+export function twoLineWidth(text: string, measurer: TextMeasurer): number {
+  const words = text.trim().split(/\s+/);
+  let best = measurer.width(text);
+  for (let split = 1; split < words.length; split++) {
+    const lines = [words.slice(0, split).join(' '), words.slice(split).join(' ')];
+    best = Math.min(best, Math.max(...lines.map((line) => measurer.width(line))));
+  }
+  return best;
+}
+
+function valueTexts(column: ColumnModel, input: MeasureInput): string[] {
+  const { model, formatDate } = input;
+  if (column.kind === 'date') {
+    const unread = model.unreadableDates.longest[column.role as 'predictedStartDate'];
+    return [...digitVariants(formatDate(SAMPLE_DATE as never)), ...(unread ? [unread] : [])];
+  }
+  const texts = column.sourceIndex < 0 ? [] : sampleTexts(model, column.sourceIndex);
+  if (column.kind === 'status') return [...presentStatuses(model).map((key) => statusText(key, model.windowMonths)), ...texts];
+  if (column.kind === 'id') return texts.flatMap(digitVariants);
+  return texts;
+}
+
+/** The statuses the rows have (all five before any row arrives). */
+function presentStatuses(model: ViewModel): StatusKey[] {
+  const present = STATUS_KEYS.filter((key) => model.statusCounts[key] > 0);
+  return present.length > 0 ? present : [...STATUS_KEYS];
+}
+
+/** The same text with every digit replaced by each digit: the widest of them bounds any date or ID. */
+function digitVariants(text: string): string[] {
+  if (!/\d/.test(text)) return [text];
+  return Array.from({ length: 10 }, (_, d) => text.replace(/\d/g, String(d)));
+}
+
+/** A strided sample of the column's texts plus its longest few (by length). */
+export function sampleTexts(model: ViewModel, source: number): string[] {
+  const rows = model.rows;
+  const picked = new Set<string>();
+  const stride = Math.max(1, Math.floor(rows.length / SAMPLE_ROWS));
+  for (let i = 0; i < rows.length; i += stride) {
+    const text = readText(rows[i].raw[source]);
+    if (text) picked.add(text);
+  }
+  for (const text of longestTexts(model, source)) picked.add(text);
+  return [...picked];
+}
+
+function longestTexts(model: ViewModel, source: number): string[] {
+  const longest: string[] = [];
+  let floor = 0;
+  let lastRaw: unknown = undefined;
+  for (const row of model.rows) {
+    const raw = row.raw[source];
+    if (raw === lastRaw) continue;
+    lastRaw = raw;
+    const length = typeof raw === 'string' ? raw.length : raw == null ? 0 : String(raw).length;
+    if (length < floor || (length === floor && longest.length >= LONGEST_KEPT)) continue;
+    const text = readText(raw);
+    if (!text || longest.includes(text)) continue;
+    longest.push(text);
+    longest.sort((a, b) => b.length - a.length);
+    if (longest.length > LONGEST_KEPT) longest.length = LONGEST_KEPT;
+    floor = longest.length >= LONGEST_KEPT ? longest[longest.length - 1].length : 0;
+  }
+  return longest;
+}
