@@ -32,7 +32,7 @@ export function deriveHeaderLines(
   return {
     fullCareOrder: fullCareOrderLine(sourceOfRole.fullCareOrder !== undefined ? distinct('fullCareOrder', 2) : null, options),
     localityTeam: localityTeamLine(distinct('locality', 2), distinct('team', 2), all),
-    assessmentType: knownListLine(distinct('assessmentType', MAX_DISTINCT), ASSESSMENT_TYPES, all),
+    assessmentType: knownListLine(distinctTexts(rows, sourceOfRole.assessmentType, MAX_DISTINCT, hasAll(ASSESSMENT_TYPES)), ASSESSMENT_TYPES, all),
     status: statusLine(rows, options.windowMonths, all),
     placementType: oneOrAll(distinct('placementType', 2), all),
   };
@@ -54,11 +54,15 @@ export function oneOrAll(values: readonly string[], all: string): string {
   return values.length === 1 ? values[0] : all;
 }
 
+/** True once every known value has been found: the line is "All" whatever else occurs. */
+function hasAll(known: readonly string[]): (found: readonly string[]) => boolean {
+  return (found) => known.every((k) => found.some((f) => f.toLowerCase() === k.toLowerCase()));
+}
+
 /** Every known value present → All; else the values present (known ones in list order). */
 export function knownListLine(values: readonly string[], known: readonly string[], all: string): string {
   if (values.length === 0) return all;
-  const lower = values.map((v) => v.toLowerCase());
-  if (known.every((k) => lower.includes(k.toLowerCase()))) return all;
+  if (hasAll(known)(values)) return all;
   const rank = (v: string) => {
     const at = known.findIndex((k) => k.toLowerCase() === v.toLowerCase());
     return at < 0 ? known.length : at;
@@ -82,18 +86,29 @@ function statusLine(rows: readonly RowModel[], windowMonths: number, all: string
 
 /**
  * Up to `limit` distinct texts of a column (case and surrounding spaces ignored), in order of
- * appearance. Stops as soon as the limit is reached, so "more than one" costs a few rows.
+ * appearance. Stops as soon as the limit is reached or `enough` says so, so "more than one"
+ * costs a few rows; a raw value already seen costs one lookup.
  */
-export function distinctTexts(rows: readonly RowModel[], source: number | undefined, limit: number): string[] {
+export function distinctTexts(
+  rows: readonly RowModel[],
+  source: number | undefined,
+  limit: number,
+  enough: (found: readonly string[]) => boolean = () => false,
+): string[] {
   if (source === undefined) return [];
   const seen = new Map<string, string>();
+  const seenRaw = new Set<unknown>();
   let lastRaw: unknown = undefined;
   for (let i = 0; i < rows.length && seen.size < limit; i++) {
     const raw = rows[i].raw[source];
     if (raw === lastRaw) continue;
     lastRaw = raw;
+    if (seenRaw.has(raw)) continue;
+    seenRaw.add(raw);
     const text = readText(raw)?.trim();
-    if (text && !seen.has(text.toLowerCase())) seen.set(text.toLowerCase(), text);
+    if (!text || seen.has(text.toLowerCase())) continue;
+    seen.set(text.toLowerCase(), text);
+    if (enough([...seen.values()])) break;
   }
   return [...seen.values()];
 }

@@ -1,5 +1,6 @@
 // Sort keys of every column are built while the browser is idle, one column per idle slot and
 // only when the slot is long enough, so a later click sorts at once and no frame is held up.
+// It starts a moment after rendering, so the frames that show an update come first.
 import type { RowSorter } from '../sorting/sorter';
 import { safe } from './selection';
 
@@ -8,6 +9,7 @@ type RequestIdle = (callback: (deadline: IdleDeadline) => void) => number;
 
 /** About the time one text column's keys take at 30,000 rows on a slow machine. */
 const MIN_IDLE_MS = 20;
+const START_AFTER_MS = 300;
 
 export class KeyWarmer {
   private sorter: RowSorter | null = null;
@@ -22,7 +24,7 @@ export class KeyWarmer {
       if (deadline.timeRemaining() >= MIN_IDLE_MS) more = safe(() => sorter.warmNext()) === true;
       if (more) idle(step);
     };
-    idle(step);
+    setTimeout(() => this.sorter === sorter && idle(step), START_AFTER_MS);
   }
 
   stop(): void {

@@ -11,7 +11,6 @@ interface Drag {
   index: number;
   startX: number;
   startWidth: number;
-  width: number;
   pointerId: number;
 }
 
@@ -27,22 +26,26 @@ export function wireColumnResize(headRow: HTMLTableRowElement, handlers: ResizeH
     if (index < 0 || event.button !== 0) return;
     event.preventDefault();
     const startWidth = handlers.widthOf(index);
-    drag = { index, startX: event.clientX, startWidth, width: startWidth, pointerId: event.pointerId };
+    drag = { index, startX: event.clientX, startWidth, pointerId: event.pointerId };
     (event.target as Element).setPointerCapture?.(event.pointerId);
   });
   headRow.addEventListener('pointermove', (event) => {
     if (!drag || event.pointerId !== drag.pointerId) return;
-    drag.width = Math.round(drag.startWidth + event.clientX - drag.startX);
-    handlers.preview(drag.index, drag.width);
+    handlers.preview(drag.index, Math.round(drag.startWidth + event.clientX - drag.startX));
   });
-  const end = (event: PointerEvent) => {
+  headRow.addEventListener('pointerup', (event) => {
     if (!drag || event.pointerId !== drag.pointerId) return;
     const done = drag;
     drag = null;
-    if (done.width !== done.startWidth) handlers.commit(done.index, done.width);
-  };
-  headRow.addEventListener('pointerup', end);
-  headRow.addEventListener('pointercancel', end);
+    const width = Math.round(done.startWidth + event.clientX - done.startX);
+    if (width !== done.startWidth) handlers.commit(done.index, width);
+  });
+  // A drag the browser takes back (e.g. for a touch scroll) leaves the width as it was.
+  headRow.addEventListener('pointercancel', (event) => {
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    handlers.preview(drag.index, drag.startWidth);
+    drag = null;
+  });
   headRow.addEventListener('dblclick', (event) => {
     const index = indexOf(event.target);
     if (index < 0) return;

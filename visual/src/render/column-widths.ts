@@ -22,6 +22,8 @@ export interface ColumnSizing {
 const CELL_EXTRA_PX = 18;
 const SAMPLE_ROWS = 64;
 const LONGEST_KEPT = 8;
+/** Rows scanned for the longest texts of a text column. */
+const LONGEST_SAMPLE_ROWS = 2000;
 const SAMPLE_DATE = '2088-08-28';
 
 /** A squeezed text column keeps this many ems (its text is cut with "…", the tooltip has it). */
@@ -39,25 +41,25 @@ export interface MeasureInput {
 
 export function naturalWidths(input: MeasureInput, measurer: TextMeasurer): ColumnSizing[] {
   const emPx = (input.font.sizePt * 4) / 3;
+  const bold = { ...input.font, weight: 600 };
+  const regular = { ...input.font, weight: 400 };
   return input.model.columns.map((column) => {
-    measurer.use({ ...input.font, weight: 600 });
-    const title = twoLineWidth(column.title, measurer) + SORT_ARROW_EM * emPx;
+    const title = twoLineWidth(column.title, (text) => measurer.width(text, bold)) + SORT_ARROW_EM * emPx;
     const protectedWidth = column.kind !== 'text';
-    measurer.use({ ...input.font, weight: protectedWidth ? 600 : 400 });
+    const measure = (text: string) => measurer.width(text, protectedWidth ? bold : regular);
     const wrapped = column.kind === 'status' && input.wordWrap;
-    const widths = valueTexts(column, input).map((text) => (wrapped ? twoLineWidth(text, measurer) : measurer.width(text)));
+    const widths = valueTexts(column, input).map((text) => (wrapped ? twoLineWidth(text, measure) : measure(text)));
     const natural = Math.ceil(Math.max(title, ...widths) + CELL_EXTRA_PX);
     return { natural, minimum: protectedWidth ? natural : Math.min(natural, Math.ceil(emPx * TEXT_MINIMUM_EM)), protectedWidth };
   });
 }
 
 /** The narrowest width showing a text on at most two lines, broken between words. */
-export function twoLineWidth(text: string, measurer: TextMeasurer): number {
+export function twoLineWidth(text: string, width: (text: string) => number): number {
   const words = text.trim().split(/\s+/);
-  let best = measurer.width(text);
+  let best = width(text);
   for (let split = 1; split < words.length; split++) {
-    const lines = [words.slice(0, split).join(' '), words.slice(split).join(' ')];
-    best = Math.min(best, Math.max(...lines.map((line) => measurer.width(line))));
+    best = Math.min(best, Math.max(width(words.slice(0, split).join(' ')), width(words.slice(split).join(' '))));
   }
   return best;
 }
@@ -68,7 +70,7 @@ function valueTexts(column: ColumnModel, input: MeasureInput): string[] {
     const unread = model.unreadableDates.longest[column.role as 'predictedStartDate'];
     return [...digitVariants(formatDate(SAMPLE_DATE as never)), ...(unread ? [unread] : [])];
   }
-  const texts = column.sourceIndex < 0 ? [] : sampleTexts(model, column.sourceIndex);
+  const texts = column.sourceIndex < 0 ? [] : sampleTexts(model, column.sourceIndex, column.kind === 'id');
   if (column.kind === 'status') return [...presentStatuses(model).map((key) => statusText(key, model.windowMonths)), ...texts];
   if (column.kind === 'id') return texts.flatMap(digitVariants);
   return texts;
@@ -86,8 +88,12 @@ function digitVariants(text: string): string[] {
   return Array.from({ length: 10 }, (_, d) => text.replace(/\d/g, String(d)));
 }
 
-/** A strided sample of the column's texts plus its longest few (by length). */
-export function sampleTexts(model: ViewModel, source: number): string[] {
+/**
+ * A strided sample of the column's texts plus its longest few by length: among every row for
+ * Person ID (it must never be cut), among a bounded sample for text columns (cut with "…" when
+ * squeezed anyway, so a rare longer value costs nothing worse).
+ */
+export function sampleTexts(model: ViewModel, source: number, everyRow: boolean): string[] {
   const rows = model.rows;
   const picked = new Set<string>();
   const stride = Math.max(1, Math.floor(rows.length / SAMPLE_ROWS));
@@ -95,26 +101,26 @@ export function sampleTexts(model: ViewModel, source: number): string[] {
     const text = readText(rows[i].raw[source]);
     if (text) picked.add(text);
   }
-  for (const text of longestTexts(model, source)) picked.add(text);
+  const step = everyRow ? 1 : Math.max(1, Math.floor(rows.length / LONGEST_SAMPLE_ROWS));
+  for (const text of longestTexts(rows, source, step)) picked.add(text);
   return [...picked];
 }
 
-function longestTexts(model: ViewModel, source: number): string[] {
+/** The longest few distinct texts (by length) among every `step`-th row; cheap checks first. */
+function longestTexts(rows: ViewModel['rows'], source: number, step: number): string[] {
   const longest: string[] = [];
-  let floor = 0;
+  let floor = -1;
   let lastRaw: unknown = undefined;
-  for (const row of model.rows) {
-    const raw = row.raw[source];
-    if (raw === lastRaw) continue;
+  for (let i = 0; i < rows.length; i += step) {
+    const raw = rows[i].raw[source];
+    if (raw === lastRaw || raw == null) continue;
     lastRaw = raw;
-    const length = typeof raw === 'string' ? raw.length : raw == null ? 0 : String(raw).length;
-    if (length < floor || (length === floor && longest.length >= LONGEST_KEPT)) continue;
-    const text = readText(raw);
-    if (!text || longest.includes(text)) continue;
+    const text = typeof raw === 'string' ? raw : String(raw);
+    if (text.length <= floor || longest.includes(text) || text.trim() === '') continue;
     longest.push(text);
     longest.sort((a, b) => b.length - a.length);
     if (longest.length > LONGEST_KEPT) longest.length = LONGEST_KEPT;
-    floor = longest.length >= LONGEST_KEPT ? longest[longest.length - 1].length : 0;
+    if (longest.length === LONGEST_KEPT) floor = longest[LONGEST_KEPT - 1].length;
   }
   return longest;
 }

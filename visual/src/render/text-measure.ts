@@ -1,6 +1,7 @@
-// Text widths in px for a font, from a 2D canvas (no layout, about a microsecond a string) and
-// cached per text. Where no canvas exists (a DOM without one) widths are estimated from the
-// number of characters, generously, so nothing is sized too small.
+// Text widths in px for a font, from a 2D canvas (no layout, about a microsecond a string),
+// cached per font and text; the canvas's font is only set when it changes (setting it is the
+// slow part). Where no canvas exists (a DOM without one) widths are estimated from the number
+// of characters, generously, so nothing is sized too small.
 export interface FontSpec {
   family: string;
   sizePt: number;
@@ -8,37 +9,36 @@ export interface FontSpec {
   weight: number;
 }
 
-type Context2D = OffscreenCanvasRenderingContext2D | null;
+type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
 
 export class TextMeasurer {
   private context: Context2D | undefined;
-  private font = '';
-  private estimatePx = 0;
-  private readonly cache = new Map<string, number>();
+  private contextFont = '';
+  private readonly caches = new Map<string, Map<string, number>>();
 
-  use(font: FontSpec): void {
+  width(text: string, font: FontSpec): number {
     const css = `${font.weight} ${font.sizePt}pt ${font.family}`;
-    if (css === this.font) return;
-    this.font = css;
-    this.cache.clear();
-    const sizePx = (font.sizePt * 4) / 3;
-    this.estimatePx = sizePx * (font.weight >= 600 ? 0.64 : 0.6);
-    const context = this.canvas();
-    if (!context) return;
-    context.font = '1px serif';
-    context.font = css;
-    // An unparsable family list leaves the font unchanged: measure the generic family instead.
-    if (/^1px/.test(context.font)) context.font = `${font.weight} ${font.sizePt}pt sans-serif`;
-  }
-
-  width(text: string): number {
-    let width = this.cache.get(text);
+    let cache = this.caches.get(css);
+    if (!cache) this.caches.set(css, (cache = new Map()));
+    let width = cache.get(text);
     if (width === undefined) {
-      const context = this.canvas();
-      width = context ? context.measureText(text).width : text.length * this.estimatePx;
-      this.cache.set(text, width);
+      width = this.measure(text, css, font);
+      cache.set(text, width);
     }
     return width;
+  }
+
+  private measure(text: string, css: string, font: FontSpec): number {
+    const context = this.canvas();
+    if (!context) return text.length * ((font.sizePt * 4) / 3) * (font.weight >= 600 ? 0.64 : 0.6);
+    if (this.contextFont !== css) {
+      this.contextFont = css;
+      context.font = '1px serif';
+      context.font = css;
+      // An unparsable family list leaves the font unchanged: measure the generic family instead.
+      if (/^1px/.test(context.font)) context.font = `${font.weight} ${font.sizePt}pt sans-serif`;
+    }
+    return context.measureText(text).width;
   }
 
   private canvas(): Context2D {

@@ -82,8 +82,47 @@ export function textKeys(rows: readonly RowModel[], column: ColumnModel): SortKe
   return { values: keys, max: naturals.length === 0 ? 0 : Math.max(...rankOfCode) };
 }
 
-/** Dense ranks of texts (equal texts share a rank), by plain string order. */
+/** Dense ranks of natural keys (equal keys share a rank). */
 function rankTexts(texts: readonly string[]): Int32Array {
+  return rankNumbers(texts) ?? rankStrings(texts);
+}
+
+/** A whole-number natural key: its digit count as one character, then the digits. */
+const NUMBER_KEY = /^[\x31-\x3f]\d+$/;
+
+/**
+ * When every key is a whole number (a Person ID column), ranks by numeric value: a native sort
+ * of numbers, several times faster than comparing 30,000 strings. Null otherwise.
+ */
+function rankNumbers(texts: readonly string[]): Int32Array | null {
+  const values = new Float64Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    const key = texts[i];
+    if (!NUMBER_KEY.test(key) || key.length > 16) return null;
+    values[i] = Number(key.slice(1));
+  }
+  const sorted = Float64Array.from(values).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+  const unique = sorted.subarray(0, distinct);
+  const ranks = new Int32Array(texts.length);
+  for (let i = 0; i < texts.length; i++) ranks[i] = binarySearch(unique, values[i]);
+  return ranks;
+}
+
+function binarySearch(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Dense ranks by plain string order. */
+function rankStrings(texts: readonly string[]): Int32Array {
   const order = Array.from(texts.keys()).sort((a, b) => (texts[a] < texts[b] ? -1 : texts[a] > texts[b] ? 1 : 0));
   const ranks = new Int32Array(texts.length);
   let rank = -1;

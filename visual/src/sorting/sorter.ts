@@ -115,10 +115,30 @@ export function orderByLevels(levels: readonly DirectedKeys[]): Int32Array {
   if (length >= ROW_SLOT) throw new RangeError('Too many rows to sort');
   const directed = levels.map(directedKeys);
   const span = directed.reduce((product, keys) => product * (keys.max + 1), 1);
-  if (span <= MAX_PACKED_KEY) return packedOrder(foldKeys(directed), null);
+  if (span <= MAX_PACKED_KEY) return stableOrder(foldKeys(directed), null);
   let order: Int32Array | null = null;
-  for (let level = directed.length - 1; level >= 0; level--) order = packedOrder(directed[level], order);
+  for (let level = directed.length - 1; level >= 0; level--) order = stableOrder(directed[level], order);
   return order as Int32Array;
+}
+
+/** A stable pass by one key: counting when the key range is small (status, dates, ranks), else packed. */
+function stableOrder(keys: SortKeys, after: Int32Array | null): Int32Array {
+  const length = keys.values.length;
+  return keys.max < Math.max(4 * length, 1 << 16) ? countingOrder(keys, after) : packedOrder(keys, after);
+}
+
+/** Counting sort: O(rows + key range), no comparisons. Keys are whole numbers 0…max. */
+function countingOrder(keys: SortKeys, after: Int32Array | null): Int32Array {
+  const length = keys.values.length;
+  const starts = new Int32Array(keys.max + 2);
+  for (let i = 0; i < length; i++) starts[keys.values[i] + 1] += 1;
+  for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
+  const order = new Int32Array(length);
+  for (let position = 0; position < length; position++) {
+    const row = after ? after[position] : position;
+    order[starts[keys.values[row]]++] = row;
+  }
+  return order;
 }
 
 /** Keys 0…max with direction applied and blank = max (after every value). */
@@ -147,7 +167,7 @@ function foldKeys(levels: readonly SortKeys[]): SortKeys {
 
 /**
  * A stable sort by one key with no comparator callback: (key, position) packed into one float
- * per row and sorted natively, several times faster over 30,000 rows. `after` is the order of a
+ * per row and sorted natively, several times faster than a comparator over 30,000 rows. `after` is the order of a
  * previous pass (positions break ties), or null for data order.
  */
 function packedOrder(keys: SortKeys, after: Int32Array | null): Int32Array {
