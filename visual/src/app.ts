@@ -87,6 +87,8 @@ export class PlannedAssessmentsApp {
     });
     this.page = new PageLayout(this.chrome, this.table);
     this.chrome.onNotesToggled = () => this.layout();
+    // Widths measured before a web font arrived would be too narrow for it: measure again.
+    safe(() => document.fonts?.addEventListener?.('loadingdone', this.onFontsLoaded));
     this.root.setAttribute('role', 'region');
     this.root.setAttribute('aria-label', this.strings('Visual_Label'));
     this.main.append(this.chrome.header, this.chrome.summary, this.chrome.loading, this.chrome.legend, this.chrome.notes, this.table.scroller, this.chrome.descriptions);
@@ -123,6 +125,7 @@ export class PlannedAssessmentsApp {
   }
 
   destroy(): void {
+    safe(() => document.fonts?.removeEventListener?.('loadingdone', this.onFontsLoaded));
     this.warmer.stop();
     this.tooltips.hide();
     this.root.remove();
@@ -195,6 +198,11 @@ export class PlannedAssessmentsApp {
     if (!this.model || this.model.state === 'landing' || !this.settings) return;
     this.page.run({ viewport: this.viewport, ...this.layoutInputs() });
   }
+
+  private readonly onFontsLoaded = (): void => {
+    this.page.forgetMeasures();
+    this.layout();
+  };
 
   private layoutInputs() {
     return { model: this.model as ViewModel, settings: this.settings as ResolvedSettings, formatDate: this.format.formatDate, overrides: this.widths };

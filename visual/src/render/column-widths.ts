@@ -1,8 +1,8 @@
 // Each column's natural width: the widest of its title (on at most two lines) and its values.
 // Values are a bounded sample plus the longest texts, never every row: a strided sample and the
 // longest few by length per column. Person ID, dates and Status are measured so they are never
-// cut: in bold (selected rows are bold), dates as their widest digits, Status as the texts of
-// the statuses present (on two lines when word wrap is on).
+// cut: dates as their widest digits, Status as the texts of the statuses present (on two lines
+// when word wrap is on), and titles in bold.
 import { STATUS_KEYS, statusText, type StatusKey } from '../../../core/src/index';
 import { readText } from '../converter/values';
 import type { ColumnModel, ViewModel } from '../converter/view-model';
@@ -27,7 +27,7 @@ const LONGEST_SAMPLE_ROWS = 2000;
 const SAMPLE_DATE = '2088-08-28';
 
 /** A squeezed text column keeps this many ems (its text is cut with "…", the tooltip has it). */
-const TEXT_MINIMUM_EM = 6;
+const TEXT_MINIMUM_EM = 4;
 /** Room for the sort arrow, drawn over the title's right padding. */
 const SORT_ARROW_EM = 0.6;
 
@@ -46,7 +46,7 @@ export function naturalWidths(input: MeasureInput, measurer: TextMeasurer): Colu
   return input.model.columns.map((column) => {
     const title = twoLineWidth(column.title, (text) => measurer.width(text, bold)) + SORT_ARROW_EM * emPx;
     const protectedWidth = column.kind !== 'text';
-    const measure = (text: string) => measurer.width(text, protectedWidth ? bold : regular);
+    const measure = (text: string) => measurer.width(text, regular);
     const wrapped = column.kind === 'status' && input.wordWrap;
     const widths = valueTexts(column, input).map((text) => (wrapped ? twoLineWidth(text, measure) : measure(text)));
     const natural = Math.ceil(Math.max(title, ...widths) + CELL_EXTRA_PX);

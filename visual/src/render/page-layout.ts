@@ -27,6 +27,8 @@ export class PageLayout {
   private sizings: ColumnSizing[] = [];
   private sizingsFor: unknown[] = [];
   private available = 0;
+  /** The scroller's scrollbar gutter, px (known after the first layout). */
+  private scrollbar = 0;
 
   constructor(
     private readonly chrome: ChromeView,
@@ -35,11 +37,21 @@ export class PageLayout {
 
   run(input: LayoutInput): void {
     const { viewport, settings } = input;
+    // Widths first, for the space the scroller had last time: the one layout read below then
+    // lays the table out at its final widths (the usual case), not at whatever it had before.
+    this.available = Math.max(0, viewport.width - 2 * PAGE_PADDING_PX - this.scrollbar);
+    let widths = this.widths(input);
+    this.table.setWidths(widths);
     this.chrome.expand();
     const heights = this.chrome.measure();
     const box = this.table.measureBox();
-    this.available = box.clientWidth > 0 ? box.clientWidth : Math.max(0, viewport.width - 2 * PAGE_PADDING_PX);
-    const widths = this.widths(input);
+    if (box.clientWidth > 0) {
+      this.scrollbar = box.scrollbar;
+      if (box.clientWidth !== this.available) {
+        this.available = box.clientWidth;
+        widths = this.widths(input);
+      }
+    }
     const geometry = rowGeometry(settings.fontSize, settings.wordWrap);
     const headerRow = box.headerHeight > 0 ? box.headerHeight : geometry.headerHeight;
     const horizontalScrollbar = widths.reduce((sum, w) => sum + w, 0) > this.available + 0.5 ? box.scrollbar : 0;
@@ -53,6 +65,12 @@ export class PageLayout {
     });
     this.chrome.apply(fit.chrome);
     this.table.layout(widths, fit.scrollerHeight - headerRow - horizontalScrollbar);
+  }
+
+  /** Text widths are measured again (a web font finished loading after the first layout). */
+  forgetMeasures(): void {
+    this.measurer.clear();
+    this.sizingsFor = [];
   }
 
   /** Column widths for the last measured space (also while a border is dragged). */

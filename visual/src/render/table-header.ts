@@ -62,7 +62,8 @@ export class TableHeader {
       else delete th.dataset.sort;
       if (at >= 0 && sort.length > 1) indicator.dataset.level = String(at + 1);
       else delete indicator.dataset.level;
-      th.title = strings('Sort_Hint');
+      // The full title too: a squeezed column shows only the start of it.
+      th.title = `${th.querySelector('.ppoc-th-title')?.textContent ?? ''}\n${strings('Sort_Hint')}`;
     }
   }
 

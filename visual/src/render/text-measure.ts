@@ -28,6 +28,11 @@ export class TextMeasurer {
     return width;
   }
 
+  clear(): void {
+    this.caches.clear();
+    this.contextFont = '';
+  }
+
   private measure(text: string, css: string, font: FontSpec): number {
     const context = this.canvas();
     if (!context) return text.length * ((font.sizePt * 4) / 3) * (font.weight >= 600 ? 0.64 : 0.6);

@@ -58,7 +58,7 @@ describe('natural column widths', () => {
 
   it('the Status column holds its longest status text; with word wrap, that text on two lines', () => {
     const status = model.columns.findIndex((c) => c.role === 'status');
-    const longest = measurer.width('Upcoming - Planned Start in Next 3 Months', { family: 'sans-serif', sizePt: 10, weight: 600 });
+    const longest = measurer.width('Upcoming - Planned Start in Next 3 Months', { family: 'sans-serif', sizePt: 10, weight: 400 });
     assert.ok(widths(false)[status].natural >= longest);
     assert.ok(widths(true)[status].natural < widths(false)[status].natural);
   });
