@@ -20,7 +20,7 @@ export interface ColumnSizing {
 
 /** Cell padding (6 + 6), the status cell's border, and a pixel of rounding. */
 const CELL_EXTRA_PX = 18;
-const SAMPLE_ROWS = 64;
+const SAMPLE_ROWS = 32;
 const LONGEST_KEPT = 8;
 /** Rows scanned for the longest texts of a text column. */
 const LONGEST_SAMPLE_ROWS = 2000;

@@ -3,9 +3,8 @@
  * area, and a sort goes back to the first row with the focus kept on the title.
  */
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { openPreview } from './support/browser';
-import { focusedRowVisible, setTile } from './support/fit';
+import { focusedRowVisible, scrollTable, setTile } from './support/fit';
 import { derbyshireRows } from './support/fixtures';
 import { itLoggedNoProblems, previewSuite } from './support/suite';
 import { bodyRows, TABLE, titleCell, VISUAL } from './support/visual-page';
@@ -13,20 +12,9 @@ import { bodyRows, TABLE, titleCell, VISUAL } from './support/visual-page';
 const ROWS = 3000;
 const SIZES: [number, number][] = [[1100, 600], [600, 400], [400, 250]];
 
-async function scrollTop(page: Page): Promise<number> {
-  return page.$eval(TABLE, (table) => {
-    let scroller = table.parentElement as HTMLElement;
-    while (!/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement as HTMLElement;
-    return scroller.scrollTop;
-  });
-}
-
-async function scrollToMiddle(page: Page): Promise<void> {
-  await page.$eval(TABLE, (table) => {
-    let scroller = table.parentElement as HTMLElement;
-    while (!/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement as HTMLElement;
-    scroller.scrollTop = scroller.scrollHeight / 2;
-  });
+/** Scrolls the table to its middle and waits for rows from there. */
+async function scrollToMiddle(page: Parameters<typeof scrollTable>[0]): Promise<void> {
+  await scrollTable(page, 0.5);
   await page.waitForFunction((sel) => Array.from(document.querySelectorAll(sel)).some((tr) => Number(tr.getAttribute('aria-rowindex')) > 1000), `${TABLE} tbody tr`);
 }
 
@@ -69,12 +57,12 @@ describe('visual in Chromium: focus and sorting on a virtualized table', functio
     const page = await openPreview(suite.browser, suite.server.url, suite.log);
     await scrollToMiddle(page);
     await titleCell(page, 'Person ID').click();
-    assert.equal(await scrollTop(page), 0);
+    assert.equal(await scrollTable(page), 0);
     assert.equal((await bodyRows(page))[0][0], '1000001');
     assert.equal(await page.evaluate(() => (document.activeElement?.textContent ?? '').trim()), 'Person ID');
     await scrollToMiddle(page);
     await page.keyboard.press('Enter');
-    assert.equal(await scrollTop(page), 0);
+    assert.equal(await scrollTable(page), 0);
     assert.equal((await bodyRows(page))[0][0], String(1000000 + ROWS));
     assert.equal(await titleCell(page, 'Person ID').getAttribute('aria-sort'), 'descending');
     assert.equal(await page.evaluate(() => (document.activeElement?.textContent ?? '').trim()), 'Person ID');

@@ -122,3 +122,17 @@ export async function rerender(page: Page, extra: { objects?: object; omitRoles?
   }, extra);
   await waitForRenders(page, 1);
 }
+
+/** The table's scroll offset, after scrolling it to `fraction` of its height when given. */
+export async function scrollTable(page: Page, fraction?: number): Promise<number> {
+  return page.evaluate(
+    ([sel, f]) => {
+      const table = document.querySelector(`${sel} table`) as HTMLElement;
+      let scroller = table.parentElement as HTMLElement;
+      while (!/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement as HTMLElement;
+      if (typeof f === 'number') scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) * f;
+      return scroller.scrollTop;
+    },
+    [VISUAL, fraction ?? null] as const,
+  );
+}
