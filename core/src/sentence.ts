@@ -2,7 +2,7 @@ import type { IsoDate } from './calendar-date';
 import { DEFAULT_WINDOW_MONTHS, type StatusKey } from './status';
 import { inRange, windowsFor, type Windows } from './windows';
 
-/** Which part of the summary sentence a listed plan counts towards (rules.md). */
+/** Which part of the summary sentence a listed plan counts towards (docs/rules.md). */
 export type LastWindowBucket = 'onTime' | 'late' | 'yetToStart';
 
 export interface SentenceRow {
@@ -60,7 +60,7 @@ function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** rules.md's sentence, exact spacing and punctuation; singular only for exactly 1. */
+/** docs/rules.md's sentence, exact spacing and punctuation; singular only for exactly 1. */
 export function formatSentence(counts: SentenceCounts, windowMonths: number = DEFAULT_WINDOW_MONTHS): string {
   return (
     `In the LAST ${windowMonths} months ${plural(counts.onTime, 'assessment', 'assessments')} started on time, ` +

@@ -61,7 +61,8 @@ export const PLACEMENT_PROVIDER: Readonly<Record<string, string>> = {
 
 export type ReasonGroup = 'SGO' | 'Reunification' | 'Adoption' | 'Child arrangements order' | 'Other';
 
-const REASON_GROUPS: Readonly<Record<string, ReasonGroup>> = {
+/** Reason episode ceased (REC) → care_exit.reason_group; any other code is `Other`. */
+export const REASON_GROUPS: Readonly<Record<string, ReasonGroup>> = {
   E43: 'SGO',
   E44: 'SGO',
   E45: 'SGO',

@@ -1,11 +1,11 @@
 import { addMonths, daysBetween, type IsoDate } from './calendar-date';
 
-/** The five plan statuses of rules.md, by key. */
+/** The five plan statuses of docs/rules.md, by key. */
 export type StatusKey = 'notYetStarted' | 'upcoming' | 'late' | 'onTime' | 'plannedLater';
 
 export const STATUS_KEYS: readonly StatusKey[] = ['notYetStarted', 'upcoming', 'late', 'onTime', 'plannedLater'];
 
-/** rules.md "sort order": the report lists statuses needing action first. */
+/** docs/rules.md "Status", `status_order`: the report lists statuses needing action first. */
 export const STATUS_ORDER: Readonly<Record<StatusKey, number>> = {
   notYetStarted: 1,
   upcoming: 2,
@@ -55,7 +55,7 @@ export interface PlanDates {
 }
 
 /**
- * rules.md status table. An actual start after the as-at date is treated as no start (a data
+ * docs/rules.md status table. An actual start after the as-at date is treated as no start (a data
  * error the prep reports); a plan with no predicted date has no status.
  */
 export function deriveStatus(plan: PlanDates, asAt: IsoDate, windowMonths: number = DEFAULT_WINDOW_MONTHS): StatusKey | null {
@@ -72,7 +72,7 @@ export function effectiveActual(actual: IsoDate | null, asAt: IsoDate): IsoDate 
   return actual != null && actual <= asAt ? actual : null;
 }
 
-/** rules.md `days_late`: S − P when started late, A − P when not yet started, else 0. */
+/** docs/rules.md `days_late`: S − P when started late, A − P when not yet started, else 0. */
 export function daysLate(status: StatusKey | null, plan: PlanDates, asAt: IsoDate): number {
   if (plan.predicted == null) return 0;
   if (status === 'late' && plan.actual != null) return daysBetween(plan.predicted, plan.actual);

@@ -67,7 +67,7 @@ describe('calendar dates', () => {
     });
   });
 
-  describe('addMonths (rules.md examples and clamping)', () => {
+  describe('addMonths (docs/rules.md examples and clamping)', () => {
     const cases: [string, number, string][] = [
       ['2022-11-30', 3, '2023-02-28'],
       ['2023-11-30', 3, '2024-02-29'],

@@ -5,7 +5,7 @@ const d = (s: string) => s as IsoDate;
 const A = d('2022-05-31');
 
 describe('status rules', () => {
-  it('has the exact texts and sort orders of rules.md', () => {
+  it('has the exact texts and sort orders of docs/rules.md', () => {
     assert.equal(statusText('onTime'), 'Started on Time');
     assert.equal(statusText('late'), 'Started Late');
     assert.equal(statusText('notYetStarted'), 'Not Yet Started');

@@ -59,6 +59,8 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     options.rows ? { status: 'ok', asAtDate: latestAsAt(options.rows), refreshedAtUtc: null, rows: options.rows } : readPreviewData(sqlitePath);
   const server = createServer((request, response) => {
     try {
+      const refusal = refuseForeign(request, (server.address() as AddressInfo).port);
+      if (refusal) return send(response, refusal.status, 'text/plain; charset=utf-8', refusal.message);
       route(request, response, loadVisual, loadData);
     } catch (error) {
       // Messages here come from our own code (file paths, zip structure), never from row data.
@@ -79,6 +81,30 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
         server.close(() => done());
       }),
   };
+}
+
+/** The names this server answers to: itself on the loopback interface, nothing else. */
+export function ownHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+}
+
+/**
+ * DNS rebinding: a web page on evil.example can point its own name at 127.0.0.1 and then read
+ * this server as "same origin" (child names in /api/planned-assessment). Such requests carry
+ * the page's name in Host, so only our own names are answered (421, no data). Requests from
+ * another origin to the API (Origin, or the browser's Sec-Fetch-Site) are refused too (403).
+ */
+export function refuseForeign(request: IncomingMessage, port: number): { status: number; message: string } | null {
+  const hosts = ownHosts(port);
+  const host = (request.headers.host ?? '').toLowerCase();
+  if (!hosts.includes(host)) return { status: 421, message: 'misdirected request: this preview answers only to 127.0.0.1, localhost or [::1]' };
+  if (!(request.url ?? '/').startsWith('/api/')) return null;
+  const origin = request.headers.origin;
+  const site = request.headers['sec-fetch-site'];
+  if ((origin !== undefined && !hosts.some((h) => origin.toLowerCase() === `http://${h}`)) || site === 'cross-site' || site === 'same-site') {
+    return { status: 403, message: 'cross-origin requests to the preview API are refused' };
+  }
+  return null;
 }
 
 function route(request: IncomingMessage, response: ServerResponse, loadVisual: () => PackagedVisual | null, loadData: () => PreviewData): void {

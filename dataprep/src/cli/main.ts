@@ -8,7 +8,8 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; about: string }> 
   run: { load: async () => (await import('./commands/run')).runCommand, about: 'read an extract folder and refresh the curated tables' },
   summary: { load: async () => (await import('./commands/read-commands')).summaryCommand, about: 'print the summary sentence for the latest run (with filters)' },
   explain: { load: async () => (await import('./commands/read-commands')).explainCommand, about: 'why a child is (not) on the dashboard' },
-  status: { load: async () => (await import('./commands/read-commands')).statusCommand, about: 'the last runs from refresh_log' },
+  status: { load: async () => (await import('./commands/read-commands')).statusCommand, about: 'the last runs from refresh_log (--max-age-hours N for monitors)' },
+  issues: { load: async () => (await import('./commands/issues')).issuesCommand, about: 'the latest run\'s data-quality issues (text or CSV)' },
   'demo-extract': { load: async () => (await import('./commands/admin-commands')).demoExtractCommand, about: 'write a synthetic extract folder' },
   migrate: { load: async () => (await import('./commands/admin-commands')).migrateCommand, about: 'create or upgrade the schema' },
   schedule: { load: async () => (await import('./commands/schedule')).scheduleCommand, about: 'run the refresh on a cron schedule (Europe/London)' },
@@ -40,7 +41,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
   }
   const command = COMMANDS[name];
   if (!command) {
-    err(`ppoc-prep: unknown command "${name}"\n\n${mainHelp()}`);
+    err(`ppoc-prep: unknown command "${name}" (ppoc-prep --help lists the commands)`);
     return EXIT.usage;
   }
   try {
@@ -50,11 +51,25 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
   }
 }
 
+/**
+ * node:util's flag errors in one line. Its "argument is ambiguous" is a value that starts with
+ * a dash, which for this command's flags is a negative number.
+ */
+function flagProblem(message: string): string {
+  const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
+  if (ambiguous) return `${ambiguous[1]} needs a value that does not start with "-" (negative numbers are not allowed)`;
+  return message.split('\n')[0];
+}
+
 /** Every failure is one clear line: no stack trace, never a connection string or password. */
 function reportError(name: string, error: unknown, err: (text: string) => void): number {
   const code = (error as { code?: string } | null)?.code;
-  if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-    err(`ppoc-prep ${name}: ${(error as Error).message}`);
+  if (error instanceof UsageError) {
+    err(`ppoc-prep ${name}: ${error.message}`);
+    return EXIT.usage;
+  }
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    err(`ppoc-prep ${name}: ${flagProblem((error as Error).message)} (ppoc-prep ${name} --help)`);
     return EXIT.usage;
   }
   if (error instanceof RefreshLockedError) {

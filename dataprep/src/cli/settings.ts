@@ -3,6 +3,8 @@ import {
   DEFAULT_LOOKBACK_DAYS, DEFAULT_WINDOW_MONTHS, isIsoDate, isValidWindowMonths, todayInTimeZone, type IsoDate,
 } from '../../../core/src/index';
 import type { LogLevel } from '../pipeline/logger';
+import { DEFAULT_SHRINK_GUARD, type ShrinkGuardOptions } from '../pipeline/shrink-guard';
+import { DEFAULT_MAX_FILE_MB, DEFAULT_MAX_XLSX_ROWS, MEGABYTE, type ReadLimits } from '../sources/source-file';
 
 /** A problem with flags or environment: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -26,6 +28,10 @@ export const ENV = {
   lookbackDays: 'PPOC_LOOKBACK_DAYS',
   logLevel: 'PPOC_LOG_LEVEL',
   schedule: 'PPOC_SCHEDULE',
+  maxShrinkPercent: 'PPOC_MAX_SHRINK_PERCENT',
+  maxFileMb: 'PPOC_MAX_FILE_MB',
+  maxXlsxRows: 'PPOC_MAX_XLSX_ROWS',
+  maxExtractAgeHours: 'PPOC_MAX_EXTRACT_AGE_HOURS',
 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -45,6 +51,22 @@ export function resolveAsAt(flag: string | undefined, env: Env): IsoDate {
   if (!given) return todayInTimeZone('Europe/London');
   if (!isIsoDate(given.value)) throw new UsageError(`${given.from} must be a calendar date YYYY-MM-DD, got "${given.value}"`);
   return given.value;
+}
+
+/** Whether the as-at date was given (flag or PPOC_AS_AT) rather than defaulting to today. */
+export function asAtGiven(flag: string | undefined, env: Env): boolean {
+  return (pick(flag, 'as-at') ?? fromEnv(env, ENV.asAt)) !== null;
+}
+
+/** PPOC_MAX_EXTRACT_AGE_HOURS: hours, above 0 and at most a year (default 36). */
+export function resolveMaxExtractAgeHours(env: Env, fallback: number): number {
+  const given = fromEnv(env, ENV.maxExtractAgeHours);
+  if (!given) return fallback;
+  const value = Number(given.value);
+  if (!Number.isFinite(value) || value <= 0 || value > 8784) {
+    throw new UsageError(`${given.from} must be a number of hours above 0 and at most 8784, got "${given.value}"`);
+  }
+  return value;
 }
 
 export function resolveWindowMonths(flag: string | undefined, env: Env): number {
@@ -93,4 +115,30 @@ export function resolveLogLevel(env: Env): LogLevel {
     throw new UsageError(`${ENV.logLevel} must be debug, info, warn or error, got "${value}"`);
   }
   return value as LogLevel;
+}
+
+/** A number from the environment within [min, max]; `whole` for counts. */
+function envNumber(env: Env, key: string, fallback: number, range: { min: number; max: number; whole?: boolean; what: string }): number {
+  const given = fromEnv(env, key);
+  if (!given) return fallback;
+  const value = Number(given.value);
+  if (!Number.isFinite(value) || value < range.min || value > range.max || (range.whole && !Number.isInteger(value))) {
+    throw new UsageError(`${key} must be ${range.what}, got "${given.value}"`);
+  }
+  return value;
+}
+
+/** PPOC_MAX_SHRINK_PERCENT (default 50) and --allow-shrink. */
+export function resolveShrinkGuard(allowFlag: boolean | undefined, env: Env): ShrinkGuardOptions {
+  const maxPercent = envNumber(env, ENV.maxShrinkPercent, DEFAULT_SHRINK_GUARD.maxPercent, {
+    min: 0, max: 100, what: 'a percentage from 0 to 100',
+  });
+  return { maxPercent, allow: allowFlag === true };
+}
+
+/** PPOC_MAX_FILE_MB (default 500) and PPOC_MAX_XLSX_ROWS (default 1,000,000). */
+export function resolveReadLimits(env: Env): ReadLimits {
+  const mb = envNumber(env, ENV.maxFileMb, DEFAULT_MAX_FILE_MB, { min: 0.000001, max: 1_000_000, what: 'a size in megabytes greater than 0' });
+  const rows = envNumber(env, ENV.maxXlsxRows, DEFAULT_MAX_XLSX_ROWS, { min: 1, max: 1e9, whole: true, what: 'a whole number of rows, 1 or more' });
+  return { maxFileBytes: Math.floor(mb * MEGABYTE), maxXlsxRows: rows };
 }

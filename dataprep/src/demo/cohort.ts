@@ -1,4 +1,4 @@
-/** What the permanence generators need to know about a child, worked out from episodes as rules.md does. */
+/** What the permanence generators need to know about a child, worked out from episodes as docs/rules.md does. */
 export interface ChildSummary {
   id: string;
   /** In care at the as-at date: an episode with DECOM ≤ A and (DEC empty or DEC > A). */

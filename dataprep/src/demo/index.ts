@@ -1,11 +1,11 @@
 /**
- * The synthetic demo extract: a contract-conforming extract folder (source-contract.md) of
+ * The synthetic demo extract: a contract-conforming extract folder (docs/source-contract.md) of
  * made-up children (`Child 100001`, `SW 017`), deterministic for a seed. It feeds `npm start`,
  * the visual's local preview and the benchmarks.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IsoDate } from '../../../core/src/index';
+import { makePrivateFolder, writePrivateFile } from '../files/owner-only';
 import { companionFiles } from './companion';
 import { generateRows, toCsvFiles } from './generate';
 
@@ -30,12 +30,15 @@ export function generateDemoExtract(options: DemoOptions): Map<string, string> {
   return toCsvFiles(generateRows(options));
 }
 
-/** Writes the demo extract into `outDir` (created if needed), replacing same-named files. */
+/**
+ * Writes the demo extract into `outDir` (created if needed, 0700), replacing same-named files
+ * (0600): made-up data, but written as a real extract would be.
+ */
 export async function writeDemoExtract(outDir: string, options: DemoOptions): Promise<DemoSummary> {
   const rows = generateRows(options);
   const files = toCsvFiles(rows);
-  await mkdir(outDir, { recursive: true });
-  for (const [file, text] of files) await writeFile(join(outDir, file), text, 'utf8');
+  makePrivateFolder(outDir);
+  for (const [file, text] of files) writePrivateFile(join(outDir, file), text);
   return {
     files: [...rows].map(([file, fileRows]) => ({ file, rows: fileRows.length })),
     children: options.children,

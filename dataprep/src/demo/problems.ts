@@ -7,7 +7,7 @@ import { fromDayNumber } from '../../../core/src/index';
 
 /**
  * The deliberate data-quality problems of a demo extract: one of each kind the job must
- * report (source-contract.md "Bad input"), chosen by the seed. Each kind is skipped when
+ * report (docs/source-contract.md "Bad input"), chosen by the seed. Each kind is skipped when
  * the extract is too small to hold it.
  */
 export const DELIBERATE = {

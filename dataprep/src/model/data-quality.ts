@@ -9,7 +9,10 @@ export interface DataQualityIssue {
   column: string | null;
   /** The Mosaic person ID (an identifier, never a name). */
   personId: string | null;
-  /** Stable machine-readable rule name, e.g. `invalid_date`, `unknown_placement_code`. */
+  /**
+   * Stable machine-readable rule name, e.g. `invalid_date`: one of `DATA_QUALITY_RULES` when the
+   * job records it (text here, as stored); docs/source-contract.md explains each.
+   */
   rule: string;
   /** Human message; must not contain names or other personal fields. */
   message: string;

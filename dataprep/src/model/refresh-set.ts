@@ -99,6 +99,18 @@ export interface UserAccessRow {
   team: string | null;
 }
 
+/** Every Mosaic workflow read, qualifying or not, and why it did or did not count (release 2). */
+export interface AssessmentWorkflowRow {
+  person_id: string;
+  workflow_id: string;
+  workflow_type: string;
+  start_date: IsoDate | null;
+  for_reunification: YesNo;
+  qualifies: YesNo;
+  reason: string;
+  as_at_date: IsoDate;
+}
+
 export interface CuratedRows {
   planned_assessment: PlannedAssessmentRow[];
   cic_cohort: CicCohortRow[];
@@ -107,6 +119,7 @@ export interface CuratedRows {
   target_progress: TargetProgressRow[];
   plan_explanation: PlanExplanationRow[];
   user_access: UserAccessRow[];
+  assessment_workflow: AssessmentWorkflowRow[];
 }
 
 /** Everything one run publishes, built in memory by the transform, written by a warehouse. */

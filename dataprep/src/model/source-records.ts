@@ -40,11 +40,13 @@ export interface TeamRecord extends SourceRef {
 }
 
 export type WorkflowType = 'SGO' | 'SINGLE';
+export const WORKFLOW_TYPES: readonly WorkflowType[] = ['SGO', 'SINGLE'];
 
 export interface AssessmentRecord extends SourceRef {
   personId: string;
   workflowId: string;
-  workflowType: WorkflowType;
+  /** `SGO` or `SINGLE` in that spelling; any other type is kept as written (it never qualifies). */
+  workflowType: WorkflowType | (string & {});
   startDate: IsoDate | null;
   forReunification: boolean | null;
 }
@@ -119,6 +121,16 @@ export interface FileReadStats {
   rowsRead: number;
   /** Rows skipped as errors. */
   rowsRejected: number;
+  /** What was read: size, modification time and content hash (source_file). */
+  fingerprint?: FileFingerprint;
+}
+
+/** A source file as read: its size and modification time, and the SHA-256 of the bytes read. */
+export interface FileFingerprint {
+  sizeBytes: number;
+  /** ISO instant, UTC. */
+  modifiedAtUtc: string;
+  sha256: string;
 }
 
 /** Everything the transform needs, already validated. Optional files absent → empty arrays. */

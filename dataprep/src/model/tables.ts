@@ -28,8 +28,13 @@ export type CuratedTableName =
   | 'locality_summary'
   | 'target_progress'
   | 'plan_explanation'
-  | 'user_access';
-export type LogTableName = 'refresh_log' | 'data_quality_issue';
+  | 'user_access'
+  | OperationsCuratedTableName;
+export type LogTableName = 'refresh_log' | 'data_quality_issue' | OperationsLogTableName;
+
+/** Release 2, operations (issue 11): every Mosaic workflow with why it counts; each run's source files. */
+export type OperationsCuratedTableName = 'assessment_workflow';
+export type OperationsLogTableName = 'source_file';
 
 const ID = 50;
 const NAME = 200;
@@ -41,6 +46,30 @@ const date = (name: string, nullable = true): ColumnDef => ({ name, type: 'date'
 const int = (name: string, nullable = false): ColumnDef => ({ name, type: 'int', nullable });
 const yesno = (name: string): ColumnDef => ({ name, type: 'yesno', nullable: false });
 const asAt = date('as_at_date', false);
+
+// Release 2, operations (issue 11). Kept in their own block so other release-2 additions merge cleanly.
+const OPERATIONS_TABLES: Readonly<Record<OperationsCuratedTableName | OperationsLogTableName, TableDef>> = {
+  /** Every workflow row of assessments.csv that was read, qualifying or not, with why it did (not) count. */
+  assessment_workflow: {
+    name: 'assessment_workflow',
+    columns: [
+      text('person_id', ID, false), text('workflow_id', ID, false), text('workflow_type', 100, false), date('start_date'),
+      yesno('for_reunification'), yesno('qualifies'), text('reason', MESSAGE, false), asAt,
+    ],
+    primaryKey: ['workflow_id'],
+    indexes: [['person_id']],
+  },
+  /** One row per run and source file read: kept forever, like refresh_log. */
+  source_file: {
+    name: 'source_file',
+    columns: [
+      text('run_id', 40, false), text('file_name', 60, false), int('size_bytes'),
+      { name: 'modified_at_utc', type: 'timestamp', nullable: false }, text('sha256', 64, false), int('rows_read'), int('rows_rejected'),
+    ],
+    primaryKey: ['run_id', 'file_name'],
+    indexes: [],
+  },
+};
 
 export const TABLES: Readonly<Record<CuratedTableName | LogTableName, TableDef>> = {
   planned_assessment: {
@@ -114,7 +143,7 @@ export const TABLES: Readonly<Record<CuratedTableName | LogTableName, TableDef>>
       text('run_id', 40, false), { name: 'started_at_utc', type: 'timestamp', nullable: false },
       { name: 'finished_at_utc', type: 'timestamp', nullable: true }, text('status', 10, false), date('as_at_date'),
       text('source', 400), int('rows_read'), int('rows_rejected'), int('rows_written'), text('message', 4000),
-      // Not in the spec's list (columns may be added): the W the run used, so `summary` words the sentence right.
+      // Added to the product owners' column list: the W the run used, so `summary` words the sentence right.
       int('window_months', true),
     ],
     primaryKey: ['run_id'],
@@ -129,6 +158,7 @@ export const TABLES: Readonly<Record<CuratedTableName | LogTableName, TableDef>>
     primaryKey: [],
     indexes: [['run_id'], ['person_id']],
   },
+  ...OPERATIONS_TABLES,
 };
 
 /** The tables a refresh replaces as a whole, in load order. */
@@ -140,4 +170,5 @@ export const CURATED_TABLES: readonly CuratedTableName[] = [
   'target_progress',
   'plan_explanation',
   'user_access',
+  'assessment_workflow',
 ];

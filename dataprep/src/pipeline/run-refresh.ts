@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { countSentence, formatSentence, parseStatusText, type IsoDate } from '../../../core/src/index';
 import { ExtractError, type DataQualityIssue } from '../model/data-quality';
+import type { DataQualityRule } from '../model/data-quality-rules';
 import { catalogViolations } from '../model/data-tests';
 import type { RefreshSet } from '../model/refresh-set';
 import type { FileReadStats } from '../model/source-records';
 import { CURATED_TABLES } from '../model/tables';
-import { readExtract } from '../sources/index';
+import { DEFAULT_READ_LIMITS, readExtract, type ReadLimits } from '../sources/index';
+import { assertFreshExtract, StaleExtractError } from '../sources/staleness';
 import { buildRefreshSet } from '../transform/index';
 import { RefreshLockedError, type RunInfo, type RunOutcome, type Warehouse } from '../warehouse/warehouse';
 import type { Logger } from './logger';
+import { DEFAULT_SHRINK_GUARD, describeShrink, guardShrink, ShrinkGuardError, type ShrinkGuardOptions } from './shrink-guard';
 
 /** sources → transform → RefreshSet → warehouse: the one code path for both targets. */
 export interface RefreshOptions {
@@ -18,13 +21,24 @@ export interface RefreshOptions {
   lookbackDays: number;
   warehouse: Warehouse;
   logger: Logger;
+  /** File size and workbook row limits (PPOC_MAX_FILE_MB, PPOC_MAX_XLSX_ROWS). */
+  readLimits?: ReadLimits;
+  /** PPOC_MAX_SHRINK_PERCENT and --allow-shrink. */
+  shrinkGuard?: ShrinkGuardOptions;
   now?: () => Date;
+  /** Fail a run whose newest required file is older than this (the daily case); null or absent: no check. */
+  maxExtractAgeHours?: number | null;
 }
 
 export interface IssueCount {
   severity: DataQualityIssue['severity'];
   rule: string;
   count: number;
+}
+
+/** A rule with how often it occurred and its first occurrence, for "the five most frequent rules". */
+export interface RuleExample extends IssueCount {
+  example: DataQualityIssue;
 }
 
 export interface RefreshSummary {
@@ -38,9 +52,13 @@ export interface RefreshSummary {
   rowsRejected: number;
   rowsWritten: number;
   issueCounts: IssueCount[];
+  /** The most frequent rules, most frequent first, each with an example issue. */
+  topIssues?: RuleExample[];
   sentence: string | null;
   message: string;
   durationMs: number;
+  /** For a failed run: the step that failed and the file it names, if any (for alerts). */
+  failedAt?: { step: string; file: string | null };
 }
 
 /** The built tables broke the catalog (a bug, never bad input): nothing is written. */
@@ -70,19 +88,26 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
   await warehouse.startRun(run); // RefreshLockedError propagates: nothing was logged or written
   logger.info('refresh started', { run_id: run.runId, as_at: run.asAtDate, target: warehouse.kind });
 
-  let files: FileReadStats[] = [];
+  const files: FileReadStats[] = [];
   let issues: DataQualityIssue[] = [];
+  let step = 'reading the extract';
   try {
-    const extract = await readExtract(options.sourceDir);
-    files = extract.files;
+    if (options.maxExtractAgeHours != null) assertFreshExtract(options.sourceDir, options.maxExtractAgeHours, now());
+    const extract = await readExtract(options.sourceDir, options.readLimits ?? DEFAULT_READ_LIMITS, files);
     logFiles(logger, files);
+    step = 'applying the rules';
     const set = buildRefreshSet(extract.data, {
       asAt: options.asAt, windowMonths: options.windowMonths, lookbackDays: options.lookbackDays,
     });
     issues = [...extract.issues, ...set.issues];
+    step = 'data tests';
     const violations = catalogViolations(set);
     if (violations.length) throw new DataTestError(violations);
+    step = 'the shrink guard';
+    const allowed = await guardShrink(warehouse, set, options.shrinkGuard ?? DEFAULT_SHRINK_GUARD);
+    for (const shrink of allowed) logger.warn(`${describeShrink(shrink)}: allowed by --allow-shrink`, { run_id: run.runId });
     const summary = succeededSummary(run, set, files, issues);
+    step = `publishing to ${warehouse.kind === 'sqlite' ? 'SQLite' : 'SQL Server'}`;
     await warehouse.publish(run, set, outcome(summary, issues, now()));
     logger.info('refresh succeeded', {
       run_id: run.runId, rows_read: summary.rowsRead, rows_rejected: summary.rowsRejected,
@@ -91,21 +116,26 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
     return { ...summary, durationMs: now().getTime() - started.getTime() };
   } catch (error) {
     if (error instanceof RefreshLockedError) throw error;
-    return fail(options, run, error, files, issues, started, now);
+    return fail(options, run, { error, step }, files, issues, started, now);
   }
 }
 
 async function fail(
-  options: RefreshOptions, run: RunInfo, error: unknown, files: FileReadStats[], found: DataQualityIssue[],
-  started: Date, now: () => Date,
+  options: RefreshOptions, run: RunInfo, { error, step }: { error: unknown; step: string }, files: FileReadStats[],
+  found: DataQualityIssue[], started: Date, now: () => Date,
 ): Promise<RefreshSummary> {
   const message = failureMessage(error);
-  const issues = error instanceof ExtractError ? [...found, fileIssue(error)] : found;
+  const extractError = error instanceof ExtractError ? error : null;
+  const issues = [...found, ...runIssue(error)];
   const summary: RefreshSummary = {
     ...emptySummary(run, files, issues),
     status: 'failed',
     message,
     durationMs: now().getTime() - started.getTime(),
+    failedAt: {
+      step: error instanceof StaleExtractError ? 'the stale-extract check' : step,
+      file: extractError?.sourceFile || null,
+    },
   };
   await options.warehouse.failRun(run, outcome(summary, issues, now()));
   options.logger.error('refresh failed; previous tables kept', { run_id: run.runId, reason: message });
@@ -120,14 +150,22 @@ export function failureMessage(error: unknown): string {
       .join(', ');
     return error.message.startsWith(error.sourceFile) ? error.message : `${where}: ${error.message}`;
   }
+  if (error instanceof ShrinkGuardError) return error.message;
   return error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
 }
 
-function fileIssue(error: ExtractError): DataQualityIssue {
-  return {
-    severity: 'error', sourceFile: error.sourceFile, line: error.line, column: error.column, personId: null,
-    rule: 'file_rejected', message: error.message,
-  };
+/** The reason a run failed, as a data-quality row MI can find beside the row-level ones. */
+function runIssue(error: unknown): DataQualityIssue[] {
+  if (error instanceof ExtractError) {
+    return [{
+      severity: 'error', sourceFile: error.sourceFile || null, line: error.line, column: error.column, personId: null,
+      rule: (error as { rule?: DataQualityRule }).rule ?? ('file_rejected' satisfies DataQualityRule), message: error.message,
+    }];
+  }
+  if (error instanceof ShrinkGuardError) {
+    return [{ severity: 'error', sourceFile: null, line: null, column: null, personId: null, rule: error.rule, message: error.message }];
+  }
+  return [];
 }
 
 function emptySummary(run: RunInfo, files: FileReadStats[], issues: DataQualityIssue[]): Omit<RefreshSummary, 'status' | 'message' | 'durationMs'> {
@@ -135,7 +173,7 @@ function emptySummary(run: RunInfo, files: FileReadStats[], issues: DataQualityI
     runId: run.runId, asAt: run.asAtDate, windowMonths: run.windowMonths, files, tables: [],
     rowsRead: files.reduce((n, f) => n + f.rowsRead, 0),
     rowsRejected: files.reduce((n, f) => n + f.rowsRejected, 0),
-    rowsWritten: 0, issueCounts: countIssues(issues), sentence: null,
+    rowsWritten: 0, issueCounts: countIssues(issues), topIssues: frequentIssueRules(issues), sentence: null,
   };
 }
 
@@ -170,19 +208,27 @@ export function sentenceFor(
 function outcome(summary: Omit<RefreshSummary, 'durationMs'>, issues: DataQualityIssue[], finished: Date): RunOutcome {
   return {
     finishedAtUtc: finished.toISOString(), rowsRead: summary.rowsRead, rowsRejected: summary.rowsRejected,
-    rowsWritten: summary.rowsWritten, message: summary.message, issues,
+    rowsWritten: summary.rowsWritten, message: summary.message, issues, files: summary.files,
   };
 }
 
+/** Counts by severity and rule: errors first, then the most frequent. */
 export function countIssues(issues: readonly DataQualityIssue[]): IssueCount[] {
-  const counts = new Map<string, IssueCount>();
+  return frequentIssueRules(issues, Infinity)
+    .map(({ severity, rule, count }) => ({ severity, rule, count }))
+    .sort((a, b) => a.severity.localeCompare(b.severity) || b.count - a.count || a.rule.localeCompare(b.rule));
+}
+
+/** Counts by severity and rule, the most frequent first (at most `limit`), each with its first issue. */
+export function frequentIssueRules(issues: readonly DataQualityIssue[], limit = 5): RuleExample[] {
+  const byRule = new Map<string, RuleExample>();
   for (const issue of issues) {
     const key = `${issue.severity}\u0000${issue.rule}`;
-    const entry = counts.get(key) ?? { severity: issue.severity, rule: issue.rule, count: 0 };
+    const entry = byRule.get(key) ?? { severity: issue.severity, rule: issue.rule, count: 0, example: issue };
     entry.count += 1;
-    counts.set(key, entry);
+    byRule.set(key, entry);
   }
-  return [...counts.values()].sort((a, b) => a.severity.localeCompare(b.severity) || b.count - a.count || a.rule.localeCompare(b.rule));
+  return [...byRule.values()].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)).slice(0, limit);
 }
 
 function logFiles(logger: Logger, files: readonly FileReadStats[]): void {

@@ -88,8 +88,3 @@ export function cellText(cell: RawCell): string | null {
   if (cell instanceof Date) return dateOfExcelCell(cell);
   return cell;
 }
-
-/** A value safe to quote in a message: dates, codes and types only, and never long. */
-export function quote(value: string): string {
-  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-}

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { parse, CsvError } from 'csv-parse/sync';
 import { ExtractError } from '../model/data-quality';
-import type { SourceFileName } from '../model/source-records';
+import type { FileFingerprint, SourceFileName } from '../model/source-records';
+import { readFingerprinted } from './fingerprint';
 import { scanRecords, type RecordStarts } from './csv-scan';
 import { isBlankRow, type RowVisitor } from './raw-table';
+import { readSourceBytes, type ReadLimits } from './source-file';
 
 /** Records parsed per csv-parse call: bounded memory, and no per-record info objects. */
 const CHUNK_RECORDS = 512;
@@ -17,9 +18,9 @@ const OPTIONS = { skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r']
  * Malformed text fails the whole file. csv-parse's own messages quote cell values, so they are
  * never passed on: ours carry positions only.
  */
-export function readCsv(path: string, file: SourceFileName, visitor: RowVisitor): void {
-  const bytes = readFileBytes(path, file);
-  if (!isUtf8(bytes)) throw notUtf8(bytes, file);
+export function readCsv(path: string, file: SourceFileName, visitor: RowVisitor, limits: ReadLimits): FileFingerprint {
+  const { value: bytes, fingerprint } = readFingerprinted(path, file, (p) => readSourceBytes(p, file, limits));
+  checkTextEncoding(bytes, file);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const starts = scanRecords(bytes, bom);
   if (starts.offsets.length === 0) throw new ExtractError(file, `${file}: the file is empty (no header row)`, 1);
@@ -38,6 +39,7 @@ export function readCsv(path: string, file: SourceFileName, visitor: RowVisitor)
       if (!isBlankRow(cells)) visitor.row(line, cells);
     }
   }
+  return fingerprint;
 }
 
 function parseChunk(
@@ -65,13 +67,14 @@ function parseChunk(
   return records;
 }
 
-export function readFileBytes(path: string, file: SourceFileName): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new ExtractError(file, `${file}: the file cannot be read (${code})`);
+/** UTF-8 text or a clear reason why not: Excel's "Unicode text" (UTF-16) is the usual culprit. */
+function checkTextEncoding(bytes: Buffer, file: SourceFileName): void {
+  const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  // UTF-16 without a BOM is valid UTF-8 byte by byte, but full of NULs that CSV text never has.
+  if (utf16Bom || bytes.subarray(0, 4096).includes(0)) {
+    throw new ExtractError(file, `${file}: the file is UTF-16 or binary, not UTF-8 text; save it as CSV UTF-8`, 1);
   }
+  if (!isUtf8(bytes)) throw notUtf8(bytes, file);
 }
 
 function notUtf8(bytes: Buffer, file: SourceFileName): ExtractError {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { IsoDate } from '../../../core/src/index';
-import { cellText, parseCount, parseDateCell, parseDateTimeCell, parseFlag, quote, type DateTimeValue } from './cell-values';
+import type { DataQualityRule } from '../model/data-quality-rules';
+import { describeValue } from '../model/value-shape';
+import { cellText, parseCount, parseDateCell, parseDateTimeCell, parseFlag, type DateTimeValue } from './cell-values';
 import type { RawCell } from './raw-table';
 
 /**
@@ -12,7 +14,7 @@ type Ctx = z.core.$RefinementCtx<RawCell>;
 
 const rawCell = z.custom<RawCell>(() => true);
 
-export function fail(ctx: Ctx, value: RawCell, rule: string, message: string): typeof z.NEVER {
+export function fail(ctx: Ctx, value: RawCell, rule: DataQualityRule, message: string): typeof z.NEVER {
   ctx.issues.push({ code: 'custom', input: value, message, params: { rule } });
   return z.NEVER;
 }
@@ -76,11 +78,19 @@ export function code(column: string, max: number): z.ZodType<string, RawCell> {
 
 export interface DateOptions {
   required: boolean;
-  /** A personal field (e.g. DOB): the message never quotes the value. */
+  /** A personal field (e.g. DOB): the message describes the value's shape even when it looks like a date. */
   personal?: boolean;
 }
 
 const DATE_FORMS = 'expected YYYY-MM-DD or DD/MM/YYYY';
+
+/** Why a cell is not a date, showing the value only when it is safe to (model/value-shape). */
+function notADate(column: string, cell: string | Date, forms: string, personal = false): string {
+  const shown = cell instanceof Date ? '' : ` ${describeValue(cell, { personal })}`;
+  // Excel's day count (45000 is 2023-03-15) arrives when a date column is saved as numbers.
+  const serial = typeof cell === 'string' && /^\d{4,6}(\.\d+)?$/.test(cell) ? '; it looks like an Excel serial number: format the column as dates' : '';
+  return `${column}${shown} is not a valid date (${forms})${serial}`;
+}
 
 export function date(column: string, options: DateOptions & { required: true }): z.ZodType<IsoDate, RawCell>;
 export function date(column: string, options: DateOptions): z.ZodType<IsoDate | null, RawCell>;
@@ -94,8 +104,7 @@ export function date(column: string, options: DateOptions): z.ZodType<IsoDate | 
     }
     const value = typeof cell === 'string' ? parsed.get(cell, parseText) || null : parseDateCell(cell);
     if (value !== null) return value;
-    const shown = options.personal || cell instanceof Date ? '' : ` ${quote(cell)}`;
-    return fail(ctx, cell, 'invalid_date', `${column}${shown} is not a valid date (${DATE_FORMS})`);
+    return fail(ctx, cell, 'invalid_date', notADate(column, cell, DATE_FORMS, options.personal));
   });
 }
 
@@ -105,13 +114,12 @@ export function dateTime(column: string): z.ZodType<DateTimeValue, RawCell> {
     if (cell === null) return fail(ctx, cell, 'missing_required_value', `${column} is empty: a date is required`);
     const value = parseDateTimeCell(cell);
     if (value !== null) return value;
-    const shown = cell instanceof Date ? '' : ` ${quote(cell)}`;
-    return fail(ctx, cell, 'invalid_date', `${column}${shown} is not a valid date or date-time (${DATE_FORMS}, optionally followed by HH:MM or HH:MM:SS)`);
+    return fail(ctx, cell, 'invalid_date', notADate(column, cell, `${DATE_FORMS}, optionally followed by HH:MM or HH:MM:SS`));
   });
 }
 
 /** A code from a fixed list, matched case-insensitively and returned in its canonical spelling. */
-export function choice<T extends string>(column: string, choices: readonly T[], unknownRule: string): z.ZodType<T, RawCell> {
+export function choice<T extends string>(column: string, choices: readonly T[], unknownRule: DataQualityRule): z.ZodType<T, RawCell> {
   const byLower = new Map(choices.map((c) => [c.toLowerCase(), c] as const));
   const listed = choices.join(', ');
   return rawCell.transform((cell, ctx) => {
@@ -119,7 +127,7 @@ export function choice<T extends string>(column: string, choices: readonly T[], 
     if (value === null) return fail(ctx, cell, 'missing_required_value', `${column} is empty: expected one of ${listed}`);
     const found = byLower.get(value.toLowerCase());
     if (found !== undefined) return found;
-    return fail(ctx, cell, unknownRule, `${column} ${quote(value)} is not one of ${listed}`);
+    return fail(ctx, cell, unknownRule, `${column} ${describeValue(value)} is not one of ${listed}`);
   });
 }
 
@@ -130,7 +138,7 @@ export function flag(column: string): z.ZodType<boolean | null, RawCell> {
     if (value === null) return null;
     const parsed = parseFlag(value);
     if (parsed !== undefined) return parsed;
-    return fail(ctx, cell, 'invalid_flag', `${column} ${quote(value)} is not Y/N (also Yes/No, true/false, 1/0, or empty)`);
+    return fail(ctx, cell, 'invalid_flag', `${column} ${describeValue(value)} is not Y/N (also Yes/No, true/false, 1/0, or empty)`);
   });
 }
 
@@ -141,7 +149,7 @@ export function count(column: string): z.ZodType<number, RawCell> {
     if (value === null) return fail(ctx, cell, 'missing_required_value', `${column} is empty: a whole number is required`);
     const parsed = parseCount(value);
     if (parsed !== null) return parsed;
-    return fail(ctx, cell, 'invalid_number', `${column} ${quote(value)} is not a non-negative whole number`);
+    return fail(ctx, cell, 'invalid_number', `${column} ${describeValue(value)} is not a non-negative whole number`);
   });
 }
 

@@ -26,7 +26,8 @@ export interface ColumnSpec {
 
 /**
  * Where each contract column sits in the file (header names compared case-insensitively after
- * trimming); -1 for an absent optional column. A missing required column fails the file.
+ * trimming); -1 for an absent optional column. A missing required column, or a contract column
+ * named twice (which one holds the data?), fails the file.
  */
 export function locateColumns(
   file: SourceFileName,
@@ -34,24 +35,32 @@ export function locateColumns(
   headerLine: number,
   columns: readonly ColumnSpec[],
 ): number[] {
-  const positions = new Map<string, number>();
+  const positions = new Map<string, number[]>();
   header.forEach((name, index) => {
     const key = name.trim().toLowerCase();
-    if (key !== '' && !positions.has(key)) positions.set(key, index);
+    if (key !== '') positions.set(key, [...(positions.get(key) ?? []), index]);
   });
   return columns.map((column) => {
-    const index = positions.get(column.name.toLowerCase());
-    if (index !== undefined) return index;
-    if (column.required) {
-      throw new ExtractError(
-        file,
-        `${file}: required column "${column.name}" is missing from the header (line ${headerLine})`,
-        headerLine,
-        column.name,
-      );
+    const found = positions.get(column.name.toLowerCase()) ?? [];
+    if (found.length > 1) {
+      throw new ExtractError(file, `${file}: column "${column.name}" appears ${found.length} times in the header (line ${headerLine}); keep one`, headerLine, column.name);
     }
-    return -1;
+    if (found.length === 1) return found[0];
+    if (!column.required) return -1;
+    throw new ExtractError(
+      file,
+      `${file}: required column "${column.name}" is missing from the header (line ${headerLine})${separatorHint(header)}`,
+      headerLine,
+      column.name,
+    );
   });
+}
+
+/** A header read as one column that holds semicolons or tabs: the file is not comma-separated. */
+function separatorHint(header: readonly string[]): string {
+  if (header.length !== 1) return '';
+  const separator = header[0].includes(';') ? 'semicolons' : header[0].includes('\t') ? 'tabs' : null;
+  return separator ? `; the header is separated by ${separator}: save the file as CSV (comma-separated)` : '';
 }
 
 /** Trimmed text, or null for an empty or whitespace-only cell. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ExtractError, type DataQualityIssue } from '../model/data-quality';
-import type { FileReadStats, SourceFileName, SourceRef } from '../model/source-records';
+import { isDataQualityRule, type DataQualityRule } from '../model/data-quality-rules';
+import type { FileFingerprint, FileReadStats, SourceFileName, SourceRef } from '../model/source-records';
 import { cellText } from './cell-values';
 import { PERSON_ID } from './readers/limits';
 import { cleanCell, locateColumns, type ColumnSpec, type RawCell, type RowVisitor } from './raw-table';
@@ -8,7 +9,7 @@ import { cleanCell, locateColumns, type ColumnSpec, type RawCell, type RowVisito
 /** A problem with one row found after its fields parsed (cross-field or cross-row rules). */
 export interface RowFault {
   column: string | null;
-  rule: string;
+  rule: DataQualityRule;
   message: string;
 }
 
@@ -83,13 +84,14 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
     if (warning) this.record('warning', line, cells, warning);
   }
 
-  finish(): FileResult<R> {
+  finish(fingerprint?: FileFingerprint): FileResult<R> {
     assertMostlyValid(this.file, this.rows, this.rejected, this.issues);
-    return {
-      records: this.records,
-      issues: this.issues,
-      stats: { file: this.file, rowsRead: this.rows, rowsRejected: this.rejected },
-    };
+    return { records: this.records, issues: this.issues, stats: this.stats(fingerprint) };
+  }
+
+  /** The counts so far (and what was read), also for a file that then fails. */
+  stats(fingerprint?: FileFingerprint): FileReadStats {
+    return { file: this.file, rowsRead: this.rows, rowsRejected: this.rejected, ...(fingerprint ? { fingerprint } : {}) };
   }
 
   private reject(line: number, cells: readonly RawCell[], faults: RowFault[]): void {
@@ -125,7 +127,7 @@ function readablePersonId(cell: RawCell): string | null {
 
 function faultOf(issue: z.core.$ZodIssue): RowFault {
   const column = typeof issue.path[0] === 'string' ? issue.path[0] : null;
-  const rule = issue.code === 'custom' && typeof issue.params?.rule === 'string' ? issue.params.rule : 'invalid_value';
+  const rule = issue.code === 'custom' && isDataQualityRule(issue.params?.rule) ? issue.params.rule : 'invalid_value';
   // Non-custom zod messages can echo input; ours never do, so only custom messages pass through.
   const message = issue.code === 'custom' ? issue.message : `${column ?? 'the row'} is not valid`;
   return { column, rule, message };

@@ -3,7 +3,7 @@ import type { AssessmentRecord, AssessmentType } from '../model/source-records';
 import { groupBy, pairKey } from './grouping';
 import { IssueLog } from './issues';
 
-/** A Mosaic workflow that counts as an assessment start (rules.md "Actual starts"). */
+/** A Mosaic workflow that counts as an assessment start (docs/rules.md "Actual starts"). */
 export interface QualifyingStart {
   personId: string;
   type: AssessmentType;
@@ -23,11 +23,21 @@ export interface StartMatch {
   laterInRange: QualifyingStart[];
 }
 
-function qualifyingType(record: AssessmentRecord): AssessmentType | null {
-  if (record.startDate == null) return null;
-  if (record.workflowType === 'SGO') return 'SGO';
-  if (record.workflowType === 'SINGLE' && record.forReunification === true) return 'Reunification';
-  return null;
+/** What keeps a workflow from being an assessment start (rules.md "Actual starts"). */
+export type WorkflowShortfall = 'not_sgo_or_single' | 'no_start_date' | 'not_for_reunification';
+
+/** Empty for a qualifying workflow: the one statement of the rule, for starts and their explanations alike. */
+export function workflowShortfalls(record: AssessmentRecord): WorkflowShortfall[] {
+  if (record.workflowType !== 'SGO' && record.workflowType !== 'SINGLE') return ['not_sgo_or_single'];
+  const missing: WorkflowShortfall[] = [];
+  if (record.startDate == null) missing.push('no_start_date');
+  if (record.workflowType === 'SINGLE' && record.forReunification !== true) missing.push('not_for_reunification');
+  return missing;
+}
+
+export function qualifyingType(record: AssessmentRecord): AssessmentType | null {
+  if (workflowShortfalls(record).length > 0) return null;
+  return record.workflowType === 'SGO' ? 'SGO' : 'Reunification';
 }
 
 function byStartDate(a: QualifyingStart, b: QualifyingStart): number {

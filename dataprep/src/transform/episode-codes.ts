@@ -8,7 +8,9 @@ import {
   type CodeLabel,
   type YesNo,
 } from '../../../core/src/index';
+import type { DataQualityRule } from '../model/data-quality-rules';
 import type { EpisodeRecord } from '../model/source-records';
+import { describeValue } from '../model/value-shape';
 import { IssueLog } from './issues';
 
 /** What the report shows about an episode: code labels and the FCO flag. */
@@ -40,7 +42,7 @@ export function episodeView(episode: EpisodeRecord): EpisodeView {
 }
 
 interface CodeCheck {
-  rule: string;
+  rule: DataQualityRule;
   column: string;
   what: string;
   value: (episode: EpisodeRecord) => string;
@@ -65,7 +67,7 @@ export function warnUnknownCodes(episodes: readonly EpisodeRecord[], log: IssueL
     for (const check of CODE_CHECKS) {
       const code = check.value(episode);
       if (check.label(code).known) continue;
-      log.warn(check.rule, `Unknown ${check.what} code ${code.trim().slice(0, 20)} (shown as the bare code)`, {
+      log.warn(check.rule, `Unknown ${check.what} code ${describeValue(code.trim())} (shown as the bare code)`, {
         ref: episode,
         column: check.column,
         personId: episode.child,

@@ -20,7 +20,7 @@ function earlier(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
   return a < b ? a : b;
 }
 
-/** rules.md: an exclusion dated after A does not apply yet. */
+/** docs/rules.md: an exclusion dated after A does not apply yet. */
 export function buildExclusions(records: readonly ExclusionRecord[], asAt: IsoDate): Map<string, Exclusion> {
   const byPerson = new Map<string, Exclusion>();
   for (const record of records) {

@@ -1,5 +1,6 @@
 import { addDays, addMonths, reasonGroup, statusText } from '../../../core/src/index';
 import type { TransformOptions } from '../model/refresh-set';
+import { describeValue, isSafeToShow } from '../model/value-shape';
 import type { QualifyingStart } from './actual-starts';
 import { episodeView } from './episode-codes';
 import type { CareBasis } from './listing';
@@ -13,9 +14,10 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** An identifier from a file, kept short. */
+/** An identifier or code from a file: shown as it is when safe, else by its shape. */
 function id(value: string): string {
-  return value.trim().slice(0, 40);
+  const text = value.trim();
+  return isSafeToShow(text) ? text : describeValue(text);
 }
 
 /** At most MAX_LISTED items, then "and N more". */

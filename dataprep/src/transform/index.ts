@@ -2,6 +2,7 @@ import { isIsoDate, isValidWindowMonths } from '../../../core/src/index';
 import type { RefreshSet, TransformOptions } from '../model/refresh-set';
 import type { SourceData } from '../model/source-records';
 import { buildQualifyingStarts } from './actual-starts';
+import { buildAssessmentWorkflows } from './assessment-workflows';
 import { buildCareExits } from './care-exits';
 import { buildCicCohort } from './cohort';
 import { warnUnknownCodes } from './episode-codes';
@@ -27,7 +28,7 @@ function checkOptions(options: TransformOptions): void {
 }
 
 /**
- * Applies rules.md to validated source records and builds every curated table in memory.
+ * Applies docs/rules.md to validated source records and builds every curated table in memory.
  * Pure: no files, no database, no clock (A comes in the options). Modules: periods-of-care
  * (in care / left care / exits), plans + actual-starts + listing → plan-outcomes (status,
  * days late, windows, listed), then one module per table; warnings collect in an IssueLog.
@@ -62,6 +63,7 @@ export function buildRefreshSet(data: SourceData, options: TransformOptions): Re
       target_progress: data.targets ? buildTargetProgress(data.targets, { planned: plannedAssessment, exits: careExit }, asAt, log) : [],
       plan_explanation: buildPlanExplanations({ groups, starts, outcomes }, options),
       user_access: buildUserAccess(data.userAccess),
+      assessment_workflow: buildAssessmentWorkflows(data.assessments, outcomes, options),
     },
     issues: log.issues,
   };

@@ -1,4 +1,5 @@
 import type { DataQualityIssue } from '../model/data-quality';
+import type { DataQualityRule } from '../model/data-quality-rules';
 import type { SourceRef } from '../model/source-records';
 
 /** Where a finding points: the record it comes from (file and line), a column, a person. */
@@ -17,15 +18,15 @@ export interface IssueAt {
 export class IssueLog {
   readonly issues: DataQualityIssue[] = [];
 
-  warn(rule: string, message: string, at: IssueAt = {}): void {
+  warn(rule: DataQualityRule, message: string, at: IssueAt = {}): void {
     this.add('warning', rule, message, at);
   }
 
-  error(rule: string, message: string, at: IssueAt = {}): void {
+  error(rule: DataQualityRule, message: string, at: IssueAt = {}): void {
     this.add('error', rule, message, at);
   }
 
-  private add(severity: DataQualityIssue['severity'], rule: string, message: string, at: IssueAt): void {
+  private add(severity: DataQualityIssue['severity'], rule: DataQualityRule, message: string, at: IssueAt): void {
     this.issues.push({
       severity,
       sourceFile: at.ref?.sourceFile ?? at.sourceFile ?? null,

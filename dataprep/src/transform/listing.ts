@@ -2,7 +2,7 @@ import type { IsoDate } from '../../../core/src/index';
 import type { CareExit, ChildCare } from './periods-of-care';
 import type { Exclusion } from './exclusions';
 
-/** Why a child is, or is not, within the cohort a plan is listed for (rules.md). */
+/** Why a child is, or is not, within the cohort a plan is listed for (docs/rules.md). */
 export type CareBasis =
   | { kind: 'inCare'; care: ChildCare }
   | { kind: 'leftRecently'; care: ChildCare; exit: CareExit }
@@ -27,12 +27,12 @@ export function careBasis(care: ChildCare | undefined, windowStart: IsoDate): Ca
 
 export type CohortBasis = Extract<CareBasis, { kind: 'inCare' | 'leftRecently' }>;
 
-/** In care at A, or left on or after A − W months: the care condition of rules.md's listing. */
+/** In care at A, or left on or after A − W months: the care condition of docs/rules.md's listing. */
 export function isInCohort(basis: CareBasis): basis is CohortBasis {
   return basis.kind === 'inCare' || basis.kind === 'leftRecently';
 }
 
-/** rules.md "Who is on the table": not excluded, and in care at A or left on or after A − W months. */
+/** docs/rules.md "Who is on the table": not excluded, and in care at A or left on or after A − W months. */
 export function decideListing(basis: CareBasis, exclusion: Exclusion | undefined): ListingDecision {
   const excluded = exclusion?.applies === true;
   return { listed: !excluded && isInCohort(basis), basis, exclusion: exclusion ?? null };

@@ -127,6 +127,7 @@ class ChildPeriods {
  * or after its start, or while an earlier episode of the period is still open.
  */
 export function buildChildCare(episodes: readonly EpisodeRecord[], asAt: IsoDate, log: IssueLog): Map<string, ChildCare> {
+  warnOpenAfterAsAt(episodes, asAt, log);
   const started = episodes.filter((episode) => episode.decom <= asAt);
   const care = new Map<string, ChildCare>();
   for (const [personId, own] of groupBy(started, (episode) => episode.child)) {
@@ -134,4 +135,20 @@ export function buildChildCare(episodes: readonly EpisodeRecord[], asAt: IsoDate
     care.set(personId, new ChildPeriods(own, asAt, log).build());
   }
   return care;
+}
+
+/**
+ * An open episode that starts after A is not counted, so unless an earlier episode keeps the
+ * child in care, the child is not in cic_cohort: usually an as-at date older than the
+ * extract, or a mistyped DECOM. Either way MI should see it.
+ */
+function warnOpenAfterAsAt(episodes: readonly EpisodeRecord[], asAt: IsoDate, log: IssueLog): void {
+  for (const episode of episodes) {
+    if (episode.decom <= asAt || episode.dec != null) continue;
+    log.warn('episode_starts_after_as_at', `Open episode starts on ${episode.decom}, after the as-at date ${asAt}; it is not counted`, {
+      ref: episode,
+      column: 'DECOM',
+      personId: episode.child,
+    });
+  }
 }

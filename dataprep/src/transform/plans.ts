@@ -54,7 +54,7 @@ function planOf(known: readonly PredictionRecord[]): Plan | null {
   };
 }
 
-/** rules.md "Plans": predictions grouped by pair, keyed by `pairKey`. */
+/** docs/rules.md "Plans": predictions grouped by pair, keyed by `pairKey`. */
 export function buildPredictionGroups(predictions: readonly PredictionRecord[], asAt: IsoDate): Map<string, PredictionGroup> {
   const groups = new Map<string, PredictionGroup>();
   for (const [key, records] of groupBy(predictions, (p) => pairKey(p.personId, p.assessmentType))) {

@@ -1,6 +1,8 @@
 import type { IsoDate } from '../../../core/src/index';
 import type { DataQualityIssue } from '../model/data-quality';
-import type { PlannedAssessmentRow, PlanExplanationRow, RefreshSet } from '../model/refresh-set';
+import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, RefreshSet } from '../model/refresh-set';
+import type { FileReadStats } from '../model/source-records';
+import type { CuratedTableName } from '../model/tables';
 
 /**
  * The one interface both targets implement (SQLite default, SQL Server production), so one
@@ -25,6 +27,27 @@ export interface RunOutcome {
   /** Short summary, or the failure reason (never personal data). */
   message: string;
   issues: DataQualityIssue[];
+  /** The source files read (with their fingerprints), written to source_file with the run log. */
+  files?: readonly FileReadStats[];
+}
+
+/** source_file: one row per run and file read. */
+export interface SourceFileRow {
+  run_id: string;
+  file_name: string;
+  size_bytes: number;
+  modified_at_utc: string;
+  sha256: string;
+  rows_read: number;
+  rows_rejected: number;
+}
+
+/** The source_file rows of a run's outcome: files read with a fingerprint. */
+export function sourceFileRows(runId: string, files: readonly FileReadStats[] = []): SourceFileRow[] {
+  return files.flatMap((f) => (f.fingerprint ? [{
+    run_id: runId, file_name: f.file, size_bytes: f.fingerprint.sizeBytes, modified_at_utc: f.fingerprint.modifiedAtUtc,
+    sha256: f.fingerprint.sha256, rows_read: f.rowsRead, rows_rejected: f.rowsRejected,
+  }] : []));
 }
 
 export type RunStatus = 'running' | 'succeeded' | 'failed';
@@ -62,16 +85,22 @@ export interface Warehouse {
   readonly kind: 'sqlite' | 'sqlserver';
   /** Create or upgrade the schema; safe to run every time. Returns the migrations it applied. */
   migrate(): Promise<{ applied: string[] }>;
-  /** Take the run lock and log the run as `running`; throws RefreshLockedError when held. */
+  /**
+   * Log the run as `running` under the run lock; throws RefreshLockedError when another run
+   * holds it. SQL Server takes its app lock here; SQLite holds its lock from opening for
+   * writing until close, and marks `running` rows left by a dead process as abandoned.
+   */
   startRun(run: RunInfo): Promise<void>;
+  /** Rows in the live curated tables now, i.e. what the last successful run published. */
+  liveRowCounts(tables: readonly CuratedTableName[]): Promise<Record<string, number>>;
   /**
    * Replace every curated table with the set's rows, replace the data-quality issues of the
    * previous successful run with this run's, and mark the run `succeeded`, all atomically:
    * on any error nothing of it is visible and the previous tables stay as they were.
-   * Releases the run lock.
+   * SQL Server releases its run lock here.
    */
   publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome): Promise<void>;
-  /** Mark the run `failed`, keep its issues under its run_id; curated tables untouched. Releases the lock. */
+  /** Mark the run `failed`, keep its issues under its run_id; curated tables untouched. SQL Server releases its lock. */
   failRun(run: RunInfo, outcome: RunOutcome): Promise<void>;
   close(): Promise<void>;
 }
@@ -83,5 +112,14 @@ export interface WarehouseReader {
   plannedAssessments(filter?: PlannedAssessmentFilter): Promise<PlannedAssessmentRow[]>;
   planExplanations(personId: string): Promise<PlanExplanationRow[]>;
   dataQualityIssues(filter: { runId?: string; personId?: string }): Promise<DataQualityIssue[]>;
+  /** Release 2, operations (issue 11). */
+  sourceFiles(runId: string): Promise<SourceFileRow[]>;
+  assessmentWorkflows(personId: string): Promise<AssessmentWorkflowRow[]>;
+  /** The most recent run that finished (succeeded or failed). */
+  latestFinishedRun(): Promise<RefreshLogEntry | null>;
+  /** Whether the published tables or the run's issues mention the person (explain's typo check). */
+  personKnown(personId: string, runId: string): Promise<boolean>;
+  /** Distinct values of planned_assessment/locality_summary's locality or team (summary's typo check). */
+  distinctValues(column: 'locality' | 'team'): Promise<string[]>;
   close(): Promise<void>;
 }

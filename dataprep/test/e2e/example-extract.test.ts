@@ -68,10 +68,8 @@ describe('e2e: the brief\'s example extract through the CLI', function () {
     assert.equal(sgo.stdout.trim(),
       'In the LAST 3 months 0 assessments started on time, 0 started late and 1 prediction is yet to start. ' +
       'In the NEXT 3 months 2 assessments are planned to start.');
-    const none = await runCli(['summary', '--sqlite', db, '--locality', 'Chesterfield']);
-    assert.equal(none.stdout.trim(),
-      'In the LAST 3 months 0 assessments started on time, 0 started late and 0 predictions are yet to start. ' +
-      'In the NEXT 3 months 0 assessments are planned to start.');
+    const anyCase = await runCli(['summary', '--sqlite', db, '--locality', 'high peak & NORTH dales']);
+    assert.equal(anyCase.stdout, `${SENTENCE}\n`, anyCase.stderr);
     const fco = await runCli(['summary', '--sqlite', db, '--full-care-order', 'Yes', '--team', 'CS HPND Children In Care Team']);
     assert.equal(fco.stdout, `${SENTENCE}\n`);
   });
@@ -82,8 +80,23 @@ describe('e2e: the brief\'s example extract through the CLI', function () {
     assert.match(result.stdout, /Reunification: Listed/);
     assert.match(result.stdout, /2022-05-12/);
     assert.match(result.stdout, /Started Late/);
+  });
+
+  it('typos are errors: an unknown locality or team names itself and lists the values that occur; an unknown ID says so', async () => {
+    const nowhere = await runCli(['summary', '--sqlite', db, '--locality', 'Nowhere']);
+    assert.equal(nowhere.code, 2);
+    assert.equal(nowhere.stdout, '');
+    assert.match(nowhere.stderr, /^ppoc-prep summary: --locality "Nowhere" does not occur in run \S+; localities that do: "High Peak & North Dales"\n$/);
+    const team = await runCli(['summary', '--sqlite', db, '--team', 'CS Nowhere Team']);
+    assert.equal(team.code, 2);
+    assert.match(team.stderr, /--team "CS Nowhere Team" does not occur .*teams that do: "CS HPND Children In Care Team"/);
     const unknown = await runCli(['explain', '999999', '--sqlite', db]);
-    assert.match(unknown.stdout, /No prediction and no qualifying assessment/);
+    assert.equal(unknown.code, 2);
+    assert.equal(unknown.stdout, '');
+    assert.match(unknown.stderr, /^ppoc-prep explain: no person with ID 999999 in the extract of run \S+ \(as at 2022-05-31\)/);
+    const inExclusionsOnly = await runCli(['explain', '100099', '--sqlite', db]);
+    assert.equal(inExclusionsOnly.code, 0, 'a person known only from a data-quality issue is known');
+    assert.match(inExclusionsOnly.stdout, /No prediction and no qualifying assessment/);
   });
 
   it('`status` lists the run', async () => {

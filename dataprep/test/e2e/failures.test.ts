@@ -54,16 +54,6 @@ describe('e2e: bad input and failed runs', function () {
     assert.equal(issue.severity, 'error');
   });
 
-  it('a second refresh while one is running stops at once with exit 3', async () => {
-    const dir = tempDir('lock');
-    const db = join(dir, 'ppoc.sqlite');
-    writeFileSync(`${db}.lock`, JSON.stringify({ pid: process.pid, runId: 'held-by-test' }));
-    const result = await runCli(['run', '--source', copyOfExample(), '--as-at', '2022-05-31', '--sqlite', db]);
-    assert.equal(result.code, 3);
-    assert.match(result.stderr, /another refresh is running/);
-    rmSync(`${db}.lock`);
-  });
-
   it('settings from the environment are validated at start-up with a clear message', async () => {
     const bad = await runCli(['run'], { PPOC_SOURCE: copyOfExample(), PPOC_AS_AT: '31/05/2022' });
     assert.equal(bad.code, 2);
@@ -107,7 +97,7 @@ describe('e2e: bad input and failed runs', function () {
   });
 
   it('every command has --help (exit 0) and an unknown command is a usage error', async () => {
-    for (const command of ['run', 'summary', 'explain', 'status', 'demo-extract', 'migrate', 'schedule', 'quickstart']) {
+    for (const command of ['run', 'summary', 'explain', 'status', 'issues', 'demo-extract', 'migrate', 'schedule', 'quickstart']) {
       const result = await runCli([command, '--help']);
       assert.equal(result.code, 0, command);
       assert.match(result.stdout, /^Usage: ppoc-prep/, command);

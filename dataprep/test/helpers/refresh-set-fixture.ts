@@ -51,6 +51,10 @@ export function sampleRefreshSet(tag = 'a', asAt: IsoDate = AS_AT): RefreshSet {
       }],
       plan_explanation: [{ person_id: `${tag}1`, assessment_type: 'Reunification', listed: 'Yes', reason: 'Listed.', as_at_date: asAt }],
       user_access: [{ user_principal_name: 'tc@example.org', locality: 'L', team: null }],
+      assessment_workflow: [{
+        person_id: `${tag}1`, workflow_id: `W${tag}1`, workflow_type: 'SINGLE', start_date: '2022-05-12' as IsoDate,
+        for_reunification: 'Yes', qualifies: 'Yes', reason: 'counts', as_at_date: asAt,
+      }],
     },
   };
 }

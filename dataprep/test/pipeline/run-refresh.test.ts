@@ -29,6 +29,9 @@ class RecordingWarehouse implements Warehouse {
     this.calls.push('failRun');
     this.outcome = outcome;
   }
+  /** What the "last successful run" published, for the shrink guard. */
+  live: Record<string, number> = {};
+  async liveRowCounts() { return this.live; }
   async close() {}
 }
 
@@ -85,5 +88,33 @@ describe('runRefresh (sources → transform → warehouse)', () => {
       { severity: 'warning', rule: 'b', count: 2 },
       { severity: 'warning', rule: 'c', count: 1 },
     ]);
+  });
+
+  describe('the shrink guard', () => {
+    it('fails the run, unpublished, when planned_assessment would lose more than half its rows, giving both counts', async () => {
+      const warehouse = new RecordingWarehouse();
+      warehouse.live = { planned_assessment: 41, cic_cohort: 9 };
+      const summary = await runRefresh({ ...options, sourceDir: EXAMPLE_EXTRACT, warehouse });
+      assert.deepEqual(warehouse.calls, ['startRun 2022-05-31', 'failRun']);
+      assert.equal(summary.status, 'failed');
+      assert.equal(summary.message, 'planned_assessment would shrink from 41 to 9 rows (78% fewer), more than PPOC_MAX_SHRINK_PERCENT (50%) allows; ' +
+        'check the extract, or run again with --allow-shrink if the drop is deliberate');
+      assert.ok(warehouse.outcome?.issues.some((i) => i.rule === 'table_shrink' && i.severity === 'error'));
+    });
+
+    it('lets the drop through with --allow-shrink (logged), or within PPOC_MAX_SHRINK_PERCENT, or with nothing published yet', async () => {
+      const allowed = new RecordingWarehouse();
+      allowed.live = { planned_assessment: 41, cic_cohort: 90 };
+      lines.length = 0;
+      const summary = await runRefresh({ ...options, sourceDir: EXAMPLE_EXTRACT, warehouse: allowed, shrinkGuard: { maxPercent: 50, allow: true } });
+      assert.equal(summary.status, 'succeeded');
+      assert.ok(lines.some((l) => / WARN cic_cohort would shrink from 90 to 9 rows \(90% fewer\): allowed by --allow-shrink/.test(l)), lines.join('\n'));
+      const within = new RecordingWarehouse();
+      within.live = { planned_assessment: 41, cic_cohort: 9 };
+      const loose = await runRefresh({ ...options, sourceDir: EXAMPLE_EXTRACT, warehouse: within, shrinkGuard: { maxPercent: 80, allow: false } });
+      assert.equal(loose.status, 'succeeded');
+      const first = await runRefresh({ ...options, sourceDir: EXAMPLE_EXTRACT, warehouse: new RecordingWarehouse() });
+      assert.equal(first.status, 'succeeded');
+    });
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataQualityIssue } from '../../src/model/data-quality';
+import type { FileReadStats } from '../../src/model/source-records';
 
 /** Header rows as the contract spells them. */
 export const HEADERS = {
@@ -21,12 +22,12 @@ export function csv(...lines: string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A minimal valid extract: one episode, the other required files header-only. */
-const DEFAULTS: Record<string, string> = {
+/** A minimal valid extract: one row in each required file, all for the same child. */
+export const DEFAULTS: Record<string, string> = {
   'episodes.csv': csv(HEADERS.episodes, '000123,01/06/2020,S,C2,N1,U1,PR1,,,,,,'),
-  'allocations.csv': csv(HEADERS.allocations),
-  'assessments.csv': csv(HEADERS.assessments),
-  'predictions.csv': csv(HEADERS.predictions),
+  'allocations.csv': csv(HEADERS.allocations, '000123,Child A,SW 1,Team 1,Locality 1'),
+  'assessments.csv': csv(HEADERS.assessments, '000123,W000123,SGO,,'),
+  'predictions.csv': csv(HEADERS.predictions, '000123,SGO,01/06/2022,14/01/2022,'),
 };
 
 const made: string[] = [];
@@ -55,4 +56,11 @@ export function where(issues: readonly DataQualityIssue[]): object[] {
   return issues.map(({ severity, sourceFile, line, column, personId, rule }) => ({
     severity, sourceFile, line, column, personId, rule,
   }));
+}
+
+/** A file's counts without its fingerprint (size, mtime and hash vary with each written copy). */
+export function countsOf(stats: FileReadStats | undefined): Omit<FileReadStats, 'fingerprint'> | undefined {
+  if (!stats) return undefined;
+  const { file, rowsRead, rowsRejected } = stats;
+  return { file, rowsRead, rowsRejected };
 }

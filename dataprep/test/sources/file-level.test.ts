@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExtractError } from '../../src/model/data-quality';
 import { readExtract } from '../../src/sources/index';
-import { csv, HEADERS, removeExtracts, writeExtract } from './extract-fixture';
+import { countsOf, csv, HEADERS, removeExtracts, writeExtract } from './extract-fixture';
 
 async function failure(dir: string): Promise<ExtractError> {
   try {
@@ -15,7 +15,8 @@ async function failure(dir: string): Promise<ExtractError> {
   assert.fail('readExtract should have thrown');
 }
 
-const assessment = (i: number, type = 'SGO') => `${i},W${i},${type},,`;
+/** A workflow row; `flag` 'maybe' makes it invalid (an unknown workflow type is only a warning). */
+const assessment = (i: number, flag = '') => `${i},W${i},SINGLE,,${flag}`;
 
 describe('readExtract: file-level failures', () => {
   after(removeExtracts);
@@ -37,12 +38,12 @@ describe('readExtract: file-level failures', () => {
     await assert.rejects(readExtract(join(writeExtract(), 'no-such-folder')), ExtractError);
   });
 
-  it('fails when a required file cannot be read', async () => {
+  it('fails when a required file is a folder, not a regular file', async () => {
     const dir = writeExtract({ 'allocations.csv': null });
     mkdirSync(join(dir, 'allocations.csv'));
     const error = await failure(dir);
     assert.equal(error.sourceFile, 'allocations.csv');
-    assert.match(error.message, /allocations\.csv: the file cannot be read/);
+    assert.match(error.message, /^allocations\.csv: not a regular file \(a folder\)/);
   });
 
   it('fails an episodes.csv with a header but no rows, and an empty file', async () => {
@@ -52,10 +53,19 @@ describe('readExtract: file-level failures', () => {
     assert.match(empty.message, /allocations\.csv: the file is empty/);
   });
 
-  it('allows header-only allocations, assessments and predictions (an empty month)', async () => {
+  for (const file of ['allocations.csv', 'assessments.csv', 'predictions.csv'] as const) {
+    it(`fails a header-only ${file}: an empty export never replaces yesterday's report`, async () => {
+      const header = HEADERS[file === 'allocations.csv' ? 'allocations' : file === 'assessments.csv' ? 'assessments' : 'predictions'];
+      const error = await failure(writeExtract({ [file]: csv(header, '', ',,,,') }));
+      assert.equal(error.sourceFile, file);
+      assert.equal(error.message, `${file}: the file has no data rows (a required file cannot be empty)`);
+    });
+  }
+
+  it('reads the minimal extract with every required file and no optional one', async () => {
     const { data, issues, files } = await readExtract(writeExtract());
     assert.deepEqual(issues, []);
-    assert.deepEqual([data.allocations, data.assessments, data.predictions], [[], [], []]);
+    assert.deepEqual([data.allocations.length, data.assessments.length, data.predictions.length], [1, 1, 1]);
     assert.deepEqual(files.map((f) => f.file), ['episodes.csv', 'allocations.csv', 'assessments.csv', 'predictions.csv']);
   });
 
@@ -67,18 +77,18 @@ describe('readExtract: file-level failures', () => {
   });
 
   it('goes on when exactly half of the rows are invalid', async () => {
-    const rows = [assessment(1), assessment(2), assessment(3, 'CIN'), assessment(4, 'CIN')];
+    const rows = [assessment(1), assessment(2), assessment(3, 'maybe'), assessment(4, 'maybe')];
     const { data, files } = await readExtract(writeExtract({ 'assessments.csv': csv(HEADERS.assessments, ...rows) }));
     assert.equal(data.assessments.length, 2);
-    assert.deepEqual(files.find((f) => f.file === 'assessments.csv'), { file: 'assessments.csv', rowsRead: 4, rowsRejected: 2 });
+    assert.deepEqual(countsOf(files.find((f) => f.file === 'assessments.csv')), { file: 'assessments.csv', rowsRead: 4, rowsRejected: 2 });
   });
 
   it('fails when more than half of the rows are invalid, naming the first problem', async () => {
-    const rows = [assessment(1), assessment(2, 'CIN'), assessment(3), assessment(4, 'CIN'), assessment(5, 'CIN')];
+    const rows = [assessment(1), assessment(2, 'maybe'), assessment(3), assessment(4, 'maybe'), assessment(5, 'maybe')];
     const error = await failure(writeExtract({ 'assessments.csv': csv(HEADERS.assessments, ...rows) }));
     assert.equal(error.sourceFile, 'assessments.csv');
-    assert.deepEqual([error.line, error.column], [3, 'workflow_type']);
-    assert.match(error.message, /^assessments\.csv: 3 of 5 rows are invalid \(first: line 3, column workflow_type: workflow_type "CIN" is not one of SGO, SINGLE\)$/);
+    assert.deepEqual([error.line, error.column], [3, 'for_reunification']);
+    assert.match(error.message, /^assessments\.csv: 3 of 5 rows are invalid \(first: line 3, column for_reunification: for_reunification \[5 characters: letters\] is not Y\/N/);
   });
 
   it('counts duplicates towards the threshold, and fails a single-row file whose row is bad', async () => {

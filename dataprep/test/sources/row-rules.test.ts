@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readExtract } from '../../src/sources/index';
-import { csv, HEADERS, removeExtracts, where, writeExtract } from './extract-fixture';
+import { countsOf, csv, HEADERS, removeExtracts, where, writeExtract } from './extract-fixture';
 
 const EP = (child: string, decom: string, dec = '', rec = '') => `${child},${decom},S,C2,N1,U1,PR1,${dec},${rec},,,,`;
 
@@ -93,7 +93,7 @@ describe('readExtract: row errors (row skipped, run goes on)', () => {
     assert.equal(files[0].rowsRejected, 0);
   });
 
-  it('unknown_workflow_type, invalid_flag, and case-insensitive types and flags', async () => {
+  it('unknown_workflow_type is a warning and the workflow is kept as written; invalid_flag; case-insensitive types and flags', async () => {
     const { data, issues } = await read({
       'assessments.csv': csv(
         HEADERS.assessments,
@@ -102,15 +102,26 @@ describe('readExtract: row errors (row skipped, run goes on)', () => {
       ),
     });
     assert.deepEqual(where(issues), [
-      error('assessments.csv', 7, 'workflow_type', '6', 'unknown_workflow_type'),
+      { ...error('assessments.csv', 7, 'workflow_type', '6', 'unknown_workflow_type'), severity: 'warning' },
       error('assessments.csv', 8, 'for_reunification', '7', 'invalid_flag'),
     ]);
-    assert.match(issues[0].message, /"CIN"/);
+    assert.equal(issues[0].message, 'workflow_type is not SGO or SINGLE: the workflow is kept but never counts as an assessment start');
     assert.deepEqual(
       data.assessments.map((a) => [a.workflowType, a.startDate, a.forReunification]),
       [['SGO', '2022-05-01', null], ['SINGLE', '2022-05-02', true], ['SINGLE', null, false], ['SINGLE', null, true],
-        ['SINGLE', null, false], ['SINGLE', null, null]],
+        ['SINGLE', null, false], ['CIN', '2022-05-01', null], ['SINGLE', null, null]],
     );
+  });
+
+  it('keeps another workflow type as written only when it is one word or code; otherwise its shape (a swapped-in name never stored)', async () => {
+    const { data, issues } = await read({
+      'assessments.csv': csv(HEADERS.assessments, '1,W1,Adoption,,', '2,W2,CP-Review2,,', '3,W3,Zebedee Quuxley,,', `4,W4,"+cmd|' /C calc'!A0",,`),
+    });
+    assert.deepEqual(data.assessments.map((a) => a.workflowType), [
+      'Adoption', 'CP-Review2', '[15 characters: letters and spaces]',
+      '[18 characters: letters, digits, spaces and other characters, starting like a spreadsheet formula]',
+    ]);
+    assert.deepEqual(issues.map((i) => [i.severity, i.rule]), Array(4).fill(['warning', 'unknown_workflow_type']));
   });
 
   it('duplicate_workflow_id on the second and later occurrences; the first is kept', async () => {
@@ -150,7 +161,7 @@ describe('readExtract: row errors (row skipped, run goes on)', () => {
       error('predictions.csv', 10, 'submitted_at', '9', 'invalid_date'),
       error('predictions.csv', 11, 'submitted_at', '10', 'invalid_date'),
     ]);
-    assert.match(issues[0].message, /"Adoption"/);
+    assert.match(issues[0].message, /^assessment_type \[8 characters: letters\] is not one of SGO, Reunification$/);
     assert.deepEqual(data.predictions.map((p) => [p.assessmentType, p.submittedAt, p.submittedOn]), [
       ['SGO', '2022-01-14T00:00:00', '2022-01-14'],
       ['Reunification', '2022-01-14T09:30:00', '2022-01-14'],
@@ -222,7 +233,7 @@ describe('readExtract: row errors (row skipped, run goes on)', () => {
       [3, 'predicted_start_date', 'invalid_date'],
       [3, 'submitted_at', 'invalid_date'],
     ]);
-    assert.deepEqual(files.find((f) => f.file === 'predictions.csv'), { file: 'predictions.csv', rowsRead: 3, rowsRejected: 1 });
+    assert.deepEqual(countsOf(files.find((f) => f.file === 'predictions.csv')), { file: 'predictions.csv', rowsRead: 3, rowsRejected: 1 });
   });
 
   it('never puts a child name, social worker or submitter into a message', async () => {

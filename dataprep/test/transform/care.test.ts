@@ -36,6 +36,26 @@ describe('transform: in care and periods of care', () => {
     );
   });
 
+  it('warns episode_starts_after_as_at for an open episode starting after A (the child is then not in the cohort)', () => {
+    const set = run(
+      {
+        episodes: [
+          episode('1', '2022-06-10'), // open, after A: child 1 drops out of cic_cohort
+          episode('2', '2020-01-01'), episode('2', '2022-06-10'), // still in care through the earlier episode
+          episode('3', '2022-06-10', { dec: '2022-07-01', rec: 'E11' }), // closed: an ordinary later episode
+        ],
+      },
+      A,
+    );
+    assert.deepEqual(set.tables.cic_cohort.map((r) => r.person_id), ['2']);
+    const warnings = set.issues.filter((i) => i.rule === 'episode_starts_after_as_at');
+    assert.deepEqual(warnings.map((w) => [w.personId, w.severity, w.sourceFile, w.column]), [
+      ['1', 'warning', 'episodes.csv', 'DECOM'], ['2', 'warning', 'episodes.csv', 'DECOM'],
+    ]);
+    assert.ok(warnings.every((w) => w.line !== null));
+    assert.equal(warnings[0].message, 'Open episode starts on 2022-06-10, after the as-at date 2022-05-31; it is not counted');
+  });
+
   it('left care on A − 3 months is listed; one day earlier is not (and is warned)', () => {
     const onEdge = run(planFor('1', [episode('1', '2020-01-01', { dec: '2022-02-28', rec: 'E45' })]), A);
     const row = onEdge.tables.planned_assessment[0];

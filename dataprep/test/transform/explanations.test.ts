@@ -102,12 +102,12 @@ describe('transform: plan_explanation', () => {
 
   it('mentions starts ignored as older than the lookback or after A, and later predictions ignored', () => {
     const parts = merge(childWithPlan('1', 'SGO', '2022-05-10'), {
-      assessments: [start('1', 'SGO', '2021-10-15', { workflowId: 'OLD' }), start('1', 'SGO', '2022-06-02', { workflowId: 'NEW' })],
+      assessments: [start('1', 'SGO', '2021-10-15', { workflowId: 'W-OLD1' }), start('1', 'SGO', '2022-06-02', { workflowId: 'W-NEW2' })],
       predictions: [prediction('1', 'SGO', '2022-08-01', '2022-06-10')],
     });
     const reason = explain(parts)[0].reason;
-    assert.match(reason, /ignored as older than the lookback \(before 2021-10-16\): OLD started 2021-10-15/);
-    assert.match(reason, /ignored as after 2022-05-31: NEW started 2022-06-02/);
+    assert.match(reason, /ignored as older than the lookback \(before 2021-10-16\): W-OLD1 started 2021-10-15/);
+    assert.match(reason, /ignored as after 2022-05-31: W-NEW2 started 2022-06-02/);
     assert.match(reason, /1 prediction submitted after 2022-05-31 ignored/);
     assert.match(reason, /; Not Yet Started, 21 days late\.$/);
   });

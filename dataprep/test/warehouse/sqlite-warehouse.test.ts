@@ -53,7 +53,6 @@ describe('SQLite warehouse', () => {
     assert.equal(log.status, 'succeeded');
     assert.equal(log.rows_written, 8);
     assert.equal(log.window_months, 3);
-    assert.equal(existsSync(`${file}.lock`), false, 'lock released');
   });
 
   it('replaces yesterday\'s rows instead of appending', async () => {
@@ -73,7 +72,6 @@ describe('SQLite warehouse', () => {
     await warehouse.startRun(run);
     await assert.rejects(warehouse.publish(run, broken, runOutcome()), /NOT NULL/);
     assert.deepEqual(snapshot(file), before);
-    assert.equal(existsSync(`${file}.lock`), false, 'lock released after a failed publish');
     await warehouse.failRun(run, runOutcome({ message: 'write failed' }));
     const [log] = await warehouse.recentRuns(1);
     assert.equal(log.status, 'failed');
@@ -93,24 +91,50 @@ describe('SQLite warehouse', () => {
     assert.equal((await warehouse.latestSuccessfulRun())?.run_id, second.runId);
   });
 
-  it('refuses a second concurrent refresh on the same file', async () => {
-    const other = createSqliteWarehouse(file);
+  it('holds the run lock from opening for writing until close: a second writer is refused at once', async () => {
+    assert.throws(() => createSqliteWarehouse(file), (e: unknown) => e instanceof RefreshLockedError && /another refresh is running/.test(e.message));
+    const reader = createSqliteWarehouse(file, { readonly: true }); // readers never wait for the lock
+    assert.deepEqual(await reader.recentRuns(1), []);
+    await reader.close();
     const run = runInfo();
     await warehouse.startRun(run);
-    await assert.rejects(other.startRun(runInfo()), (e: unknown) => e instanceof RefreshLockedError && /another refresh is running/.test(e.message));
     await warehouse.publish(run, sampleRefreshSet(), runOutcome());
-    const next = runInfo();
-    await other.startRun(next); // free again once the first finished
-    await other.failRun(next, runOutcome());
+    assert.throws(() => createSqliteWarehouse(file), RefreshLockedError, 'still held after publishing: held until close');
+    await warehouse.close();
+    const other = createSqliteWarehouse(file); // free once the first writer closed
     await other.close();
+    warehouse = createSqliteWarehouse(file);
   });
 
-  it('takes over a lock left by a process that no longer exists', async () => {
-    writeFileSync(`${file}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, runId: 'dead' }));
+  it('ignores and removes a lock file of the old format, even one naming a live pid', async () => {
+    await warehouse.close();
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: 1, runId: 'left-in-a-container' }));
+    warehouse = createSqliteWarehouse(file);
     const run = runInfo();
     await warehouse.startRun(run);
     await warehouse.failRun(run, runOutcome());
     assert.equal(existsSync(`${file}.lock`), false);
+  });
+
+  it('marks a run left `running` by a dead process as abandoned when the next run starts', async () => {
+    const dead = runInfo();
+    await warehouse.startRun(dead); // and never finished: as if the process had been killed
+    const next = runInfo();
+    await warehouse.startRun(next);
+    const runs = await warehouse.recentRuns(5);
+    const abandoned = runs.find((r) => r.run_id === dead.runId);
+    assert.equal(abandoned?.status, 'failed');
+    assert.equal(abandoned?.message, 'abandoned (process ended without finishing)');
+    assert.ok(abandoned?.finished_at_utc);
+    assert.equal(runs.find((r) => r.run_id === next.runId)?.status, 'running');
+    await warehouse.failRun(next, runOutcome());
+  });
+
+  it('counts the live rows of curated tables for the shrink guard', async () => {
+    assert.deepEqual(await warehouse.liveRowCounts(['planned_assessment', 'cic_cohort']), { planned_assessment: 0, cic_cohort: 0 });
+    await publish(warehouse, sampleRefreshSet('a'));
+    const counts = await warehouse.liveRowCounts(['planned_assessment', 'cic_cohort']);
+    assert.deepEqual(counts, { planned_assessment: 2, cic_cohort: snapshot(file).cic_cohort.length });
   });
 
   it('filters planned assessments case-insensitively for the summary command', async () => {

@@ -48,7 +48,7 @@ export function convert(dataView: powerbi.DataView | undefined, options: Convert
   };
 }
 
-/** rules.md: the latest asAtDate among the rows; today when unbound or empty. */
+/** docs/rules.md: the latest asAtDate among the rows; today when unbound or empty. */
 export function resolveAsAt(
   rows: powerbi.DataViewTableRow[],
   source: number | undefined,

@@ -14,7 +14,7 @@ import { bodyRows, columnIndex, hostEvents, resetHostRecords, summaryText, waitF
 import { defaultSqlitePath, startPreviewServer } from '../../preview/server';
 import { EXAMPLE_EXTRACT } from '../../../fixtures/paths';
 
-// The brief's example extract, beside the repository (as the dataprep tests find it).
+// The example extract from the repository's fixtures (as the dataprep tests read it).
 const folder = mkdtempSync(join(tmpdir(), 'ppoc-preview-'));
 const sqlitePath = join(folder, 'ppoc.sqlite');
 const CHESTERFIELD = [1, 2, 3].map((n) =>

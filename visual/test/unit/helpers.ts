@@ -60,7 +60,7 @@ export const ALL_ROLES: RoleName[] = [
 
 const HPND = ['CS HPND Children In Care Team', 'High Peak & North Dales'];
 
-/** product-brief.md's example rows (plus three more upcoming), as at 2022-05-31. */
+/** The report's page-3 example rows (fixtures/example-extract, plus three more upcoming), as at 2022-05-31. */
 export function exampleRows(): unknown[][] {
   const row = (id: string, place: string, provider: string, type: string, p: string, s: string | null, status: string) =>
     [id, `Child ${id}`, 'Worker A', ...HPND, place, provider, type, p, s, status, '2022-05-31'];

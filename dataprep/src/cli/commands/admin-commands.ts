@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate, todayInTimeZone, type IsoDate } from '../../../../core/src/index';
 import { writeDemoExtract } from '../../demo/index';
+import { DEFAULT_MAX_EXTRACT_AGE_HOURS, newestRequiredFile } from '../../sources/staleness';
 import { describeTarget, openWarehouse } from '../open-warehouse';
 import { DEFAULT_DEMO_SOURCE, REPO_ROOT, resolveTarget, UsageError } from '../settings';
 import { executeRun, resolveRunSettings } from './run';
@@ -21,7 +22,8 @@ Writes a synthetic, contract-conforming extract folder (no real people). Determi
 export const QUICKSTART_HELP = `Usage: ppoc-prep quickstart
 
 What "npm start" runs: writes the demo extract to data/demo-extract if it is absent, then runs the
-prep into the default SQLite file (data/ppoc.sqlite) and prints the run summary.`;
+prep into the default SQLite file (data/ppoc.sqlite) and prints the run summary. A demo extract in
+data/demo-extract older than 36 hours is written afresh for today.`;
 
 export async function migrateCommand(args: string[], out: (text: string) => void): Promise<number> {
   const { values } = parseArgs({
@@ -75,11 +77,17 @@ export async function demoExtractCommand(args: string[], out: (text: string) => 
   return 0;
 }
 
+/** The default demo folder is synthetic: rewritten rather than failed as stale (a real PPOC_SOURCE is never touched). */
+function staleDemo(source: string): boolean {
+  const newest = source === DEFAULT_DEMO_SOURCE ? newestRequiredFile(source) : null;
+  return newest !== null && Date.now() - newest.modified.getTime() > DEFAULT_MAX_EXTRACT_AGE_HOURS * 3_600_000;
+}
+
 export async function quickstartCommand(args: string[], out: (text: string) => void): Promise<number> {
   const { values } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, strict: true });
   if (values.help) return (out(QUICKSTART_HELP), 0);
   const source = process.env.PPOC_SOURCE ?? DEFAULT_DEMO_SOURCE;
-  if (!existsSync(source)) {
+  if (!existsSync(source) || staleDemo(source)) {
     const asAt = todayInTimeZone('Europe/London');
     await writeDemoExtract(source, { children: 400, seed: 1, asAt });
     out(`Wrote the synthetic demo extract (400 children, as at ${asAt}) to ${relative(REPO_ROOT, source) || source}.`);

@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_WINDOW_MONTHS, type IsoDate } from '../../../../core/src/index';
 import { sentenceFor } from '../../pipeline/run-refresh';
 import type { PlannedAssessmentFilter } from '../../warehouse/warehouse';
-import { openWarehouse, type FullWarehouse } from '../open-warehouse';
-import { resolveTarget, UsageError } from '../settings';
+import { assertFilterValuesOccur, assertPersonKnown, lastSuccessAge, sourceFilesTable, workflowLines } from '../operations-reads';
+import { withReader } from '../read-warehouse';
+import { UsageError } from '../settings';
 import { textTable } from '../text-table';
 
 const TARGET_OPTIONS = { sqlite: { type: 'string' }, sqlserver: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
@@ -11,31 +12,23 @@ const TARGET_OPTIONS = { sqlite: { type: 'string' }, sqlserver: { type: 'string'
 export const SUMMARY_HELP = `Usage: ppoc-prep summary [--sqlite FILE | --sqlserver CONN] [--locality NAME] [--team NAME]
                          [--assessment-type SGO|Reunification] [--full-care-order Yes|No]
 
-Prints the summary sentence (rules.md wording, one line) for the latest successful run and filter.`;
+Prints the summary sentence (worded as docs/rules.md says, one line) for the latest successful run and filter.
+A locality or team that does not occur in the run is an error (exit 2) listing the values that do;
+values match case-insensitively.`;
 
 export const EXPLAIN_HELP = `Usage: ppoc-prep explain PERSON_ID [--sqlite FILE | --sqlserver CONN]
 
 Why each of the child's plans is or is not on the dashboard: dates, matching assessments,
-status, and the data-quality issues recorded against the child in the latest run.`;
+status, every Mosaic workflow of the child with why it did or did not count, and the
+data-quality issues recorded against the child in the latest run. An ID that is in no table
+of the latest successful run is an error (exit 2): "no person with ID … in the extract of run …".`;
 
-export const STATUS_HELP = `Usage: ppoc-prep status [--sqlite FILE | --sqlserver CONN] [--limit N]
+export const STATUS_HELP = `Usage: ppoc-prep status [--sqlite FILE | --sqlserver CONN] [--limit N] [--max-age-hours N]
 
-The last runs from refresh_log, newest first.`;
-
-async function withReader<T>(values: { sqlite?: string; sqlserver?: string }, use: (w: FullWarehouse) => Promise<T>): Promise<T> {
-  const target = resolveTarget(values, process.env);
-  const warehouse = await openWarehouse(target, { readonly: true }).catch((error: unknown) => {
-    if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
-      throw new UsageError(`no database at ${target.sqlite}: run "ppoc-prep run" (or "npm start") first`);
-    }
-    throw error;
-  });
-  try {
-    return await use(warehouse);
-  } finally {
-    await warehouse.close();
-  }
-}
+The last runs from refresh_log, newest first, and the source files the latest finished run read
+(size, modification time, SHA-256, rows).
+  --max-age-hours N   for monitors: one line only; exit 0 when the last successful run finished
+                      within N hours, 1 otherwise (Task Scheduler, SCOM, Nagios, cron wrappers)`;
 
 export async function summaryCommand(args: string[], out: (text: string) => void): Promise<number> {
   const { values } = parseArgs({
@@ -51,6 +44,7 @@ export async function summaryCommand(args: string[], out: (text: string) => void
   return withReader(values, async (warehouse) => {
     const run = await warehouse.latestSuccessfulRun();
     if (!run || !run.as_at_date) throw new UsageError('no successful run yet: run "ppoc-prep run" first');
+    await assertFilterValuesOccur(warehouse, filter, run);
     const rows = await warehouse.plannedAssessments(filter);
     out(sentenceFor(rows, run.as_at_date as IsoDate, run.window_months ?? DEFAULT_WINDOW_MONTHS));
     return 0;
@@ -80,6 +74,7 @@ export async function explainCommand(args: string[], out: (text: string) => void
   return withReader(values, async (warehouse) => {
     const run = await warehouse.latestSuccessfulRun();
     if (!run) throw new UsageError('no successful run yet: run "ppoc-prep run" first');
+    await assertPersonKnown(warehouse, personId, run);
     const explanations = await warehouse.planExplanations(personId);
     const listed = (await warehouse.plannedAssessments()).filter((r) => r.person_id === personId);
     const issues = await warehouse.dataQualityIssues({ runId: run.run_id, personId });
@@ -94,6 +89,7 @@ export async function explainCommand(args: string[], out: (text: string) => void
         `actual ${r.actual_start_date ?? 'none'}, status ${r.status}, ${r.prediction_revisions} revision(s), ` +
         `FCO ${r.full_care_order}, team ${r.team ?? 'unknown'}.`);
     }
+    lines.push(...(await workflowLines(warehouse, personId)));
     if (issues.length) {
       lines.push('  Data-quality issues:');
       for (const i of issues) lines.push(`    ${i.severity} ${i.rule} (${i.sourceFile ?? '-'} line ${i.line ?? '-'}${i.column ? `, ${i.column}` : ''}): ${i.message}`);
@@ -104,11 +100,22 @@ export async function explainCommand(args: string[], out: (text: string) => void
 }
 
 export async function statusCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...TARGET_OPTIONS, limit: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args, options: { ...TARGET_OPTIONS, limit: { type: 'string' }, 'max-age-hours': { type: 'string' } }, strict: true,
+  });
   if (values.help) return (out(STATUS_HELP), 0);
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
+  const maxAge = values['max-age-hours'] === undefined ? null : Number(values['max-age-hours']);
+  if (maxAge !== null && !(Number.isFinite(maxAge) && maxAge > 0)) {
+    throw new UsageError(`--max-age-hours must be a number of hours above 0, got "${values['max-age-hours']}"`);
+  }
   return withReader(values, async (warehouse) => {
+    if (maxAge !== null) {
+      const { ok, line } = lastSuccessAge(await warehouse.latestSuccessfulRun(), maxAge, new Date());
+      out(line);
+      return ok ? 0 : 1;
+    }
     const runs = await warehouse.recentRuns(limit);
     if (runs.length === 0) return (out('No runs recorded yet.'), 0);
     out(textTable(
@@ -116,6 +123,8 @@ export async function statusCommand(args: string[], out: (text: string) => void)
       runs.map((r) => [r.run_id, r.started_at_utc, r.finished_at_utc, r.status, r.as_at_date, r.rows_read, r.rows_rejected,
         r.rows_written, r.message]),
     ));
+    const finished = await warehouse.latestFinishedRun();
+    if (finished) out(`\n${sourceFilesTable(finished, await warehouse.sourceFiles(finished.run_id))}`);
     return 0;
   });
 }

@@ -1,14 +1,24 @@
 import { parseArgs } from 'node:util';
-import { createLogger } from '../../pipeline/logger';
+import { resolveAlertSettings, type AlertSettings } from '../../alerts/alert-settings';
+import { failedRunAlert, runErrorAlert } from '../../alerts/alert-text';
+import { sendAlert } from '../../alerts/send-alert';
+import { createLogger, type Logger } from '../../pipeline/logger';
 import { runRefresh, type RefreshSummary } from '../../pipeline/run-refresh';
+import { DEFAULT_MAX_EXTRACT_AGE_HOURS } from '../../sources/staleness';
+import { RefreshLockedError } from '../../warehouse/warehouse';
 import { describeTarget, openWarehouse } from '../open-warehouse';
+import type { ShrinkGuardOptions } from '../../pipeline/shrink-guard';
+import type { ReadLimits } from '../../sources/source-file';
 import {
-  resolveAsAt, resolveLogLevel, resolveLookbackDays, resolveSource, resolveTarget, resolveWindowMonths, type TargetSettings,
+  asAtGiven, resolveAsAt, resolveLogLevel, resolveLookbackDays, resolveMaxExtractAgeHours, resolveReadLimits, resolveShrinkGuard,
+  resolveSource, resolveTarget,
+  resolveWindowMonths, type TargetSettings,
 } from '../settings';
 import { textTable } from '../text-table';
+import { frequentRules } from './issues';
 
 export const RUN_HELP = `Usage: ppoc-prep run --source DIR [--as-at YYYY-MM-DD] [--sqlite FILE | --sqlserver CONNECTION]
-                     [--window-months N] [--lookback-days N]
+                     [--window-months N] [--lookback-days N] [--allow-shrink] [--allow-stale]
 
 Reads the extract folder, validates every row, applies the PPOC rules and replaces the curated
 tables in one atomic refresh. Exit 0 when the run succeeded (row-level issues allowed), 1 when it
@@ -19,7 +29,15 @@ failed (the previous tables are kept), 2 for a usage error, 3 when another refre
   --sqlite FILE         SQLite file (env PPOC_SQLITE; default data/ppoc.sqlite)
   --sqlserver CONN      SQL Server connection string (env PPOC_SQLSERVER)
   --window-months N     window length W, 1-24 (env PPOC_WINDOW_MONTHS; default 3)
-  --lookback-days N     lookback L for assessment starts (env PPOC_LOOKBACK_DAYS; default 90)`;
+  --lookback-days N     lookback L for assessment starts (env PPOC_LOOKBACK_DAYS; default 90)
+  --allow-shrink        accept planned_assessment or cic_cohort shrinking by more than
+                        PPOC_MAX_SHRINK_PERCENT (default 50) against the last successful run
+  --allow-stale         publish even when the newest required file is older than PPOC_MAX_EXTRACT_AGE_HOURS
+                        (default 36; checked only when no as-at date is given)
+
+Input limits (environment): PPOC_MAX_FILE_MB (default 500), PPOC_MAX_XLSX_ROWS (default 1000000).
+Alerts on a failed run: e-mail (PPOC_SMTP_URL, PPOC_ALERT_TO, PPOC_ALERT_FROM) and/or a JSON POST
+to PPOC_ALERT_WEBHOOK (a Teams or Slack incoming webhook). See docs/operations.md.`;
 
 export const RUN_OPTIONS = {
   source: { type: 'string' },
@@ -28,6 +46,8 @@ export const RUN_OPTIONS = {
   sqlserver: { type: 'string' },
   'window-months': { type: 'string' },
   'lookback-days': { type: 'string' },
+  'allow-shrink': { type: 'boolean' },
+  'allow-stale': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -37,16 +57,26 @@ export interface RunSettings {
   windowMonths: number;
   lookbackDays: number;
   target: TargetSettings;
+  readLimits: ReadLimits;
+  shrinkGuard: ShrinkGuardOptions;
+  /** The stale-extract limit, or null: an as-at date was given, or --allow-stale. */
+  maxExtractAgeHours: number | null;
+  alerts: AlertSettings;
 }
 
 export function resolveRunSettings(values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv): RunSettings {
   const str = (k: string) => values[k] as string | undefined;
+  const maxAge = resolveMaxExtractAgeHours(env, DEFAULT_MAX_EXTRACT_AGE_HOURS); // validated even when not used
   return {
     source: resolveSource(str('source'), env),
     asAt: resolveAsAt(str('as-at'), env),
     windowMonths: resolveWindowMonths(str('window-months'), env),
     lookbackDays: resolveLookbackDays(str('lookback-days'), env),
     target: resolveTarget({ sqlite: str('sqlite'), sqlserver: str('sqlserver') }, env),
+    readLimits: resolveReadLimits(env),
+    shrinkGuard: resolveShrinkGuard(values['allow-shrink'] === true, env),
+    maxExtractAgeHours: asAtGiven(str('as-at'), env) || values['allow-stale'] === true ? null : maxAge,
+    alerts: resolveAlertSettings(env),
   };
 }
 
@@ -57,15 +87,34 @@ export async function runCommand(args: string[], out: (text: string) => void): P
   return executeRun(settings, out);
 }
 
-/** Runs one refresh and prints its summary; shared by `run`, `quickstart` and `schedule`. */
+/**
+ * Runs one refresh and prints its summary; shared by `run`, `quickstart` and `schedule`. A failed
+ * run, or one that could not reach its database, is announced on the configured alert channels.
+ */
 export async function executeRun(settings: RunSettings, out: (text: string) => void): Promise<number> {
   const logger = createLogger(resolveLogLevel(process.env));
+  const target = describeTarget(settings.target);
+  let summary: RefreshSummary;
+  try {
+    summary = await refreshOnce(settings, logger);
+  } catch (error) {
+    if (!(error instanceof RefreshLockedError)) {
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      await sendAlert(runErrorAlert('run', settings.asAt, target, message), settings.alerts, logger);
+    }
+    throw error;
+  }
+  out(formatRunSummary(summary, target));
+  if (summary.status === 'succeeded') return 0;
+  await sendAlert(failedRunAlert(summary, target), settings.alerts, logger);
+  return 1;
+}
+
+async function refreshOnce(settings: RunSettings, logger: Logger): Promise<RefreshSummary> {
   const warehouse = await openWarehouse(settings.target);
   try {
     await warehouse.migrate();
-    const summary = await runRefresh({ ...settings, sourceDir: settings.source, warehouse, logger });
-    out(formatRunSummary(summary, describeTarget(settings.target)));
-    return summary.status === 'succeeded' ? 0 : 1;
+    return await runRefresh({ ...settings, sourceDir: settings.source, warehouse, logger });
   } finally {
     await warehouse.close();
   }
@@ -87,6 +136,7 @@ export function formatRunSummary(summary: RefreshSummary, target: string): strin
   if (summary.sentence) parts.push('', summary.sentence);
   if (summary.issueCounts.length) {
     parts.push('', textTable(['Severity', 'Data-quality rule', 'Count'], summary.issueCounts.map((c) => [c.severity, c.rule, c.count])));
+    if (summary.topIssues?.length) parts.push('', frequentRules(summary.topIssues));
   } else {
     parts.push('', 'No data-quality issues.');
   }

@@ -15,3 +15,4 @@ export const LOCALITY = limitOf('planned_assessment', 'locality');
 export const CODE = limitOf('care_exit', 'reason_code');
 export const REASON = limitOf('plan_explanation', 'reason');
 export const USER_PRINCIPAL_NAME = limitOf('user_access', 'user_principal_name');
+export const WORKFLOW_TYPE = limitOf('assessment_workflow', 'workflow_type');

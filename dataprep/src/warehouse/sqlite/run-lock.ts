@@ -1,63 +1,70 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { readFileSync, unlinkSync } from 'node:fs';
+import { ensurePrivateFile } from '../../files/owner-only';
 import { RefreshLockedError } from '../warehouse';
 
+/** The lock database beside a SQLite file. */
+export function runLockPath(file: string): string {
+  return `${file}.run-lock`;
+}
+
 /**
- * One refresh at a time per SQLite file: an exclusive lock file beside it holding the owner's
- * pid. A lock left by a process that no longer exists is stale and taken over.
+ * One writer per SQLite file at a time: an EXCLUSIVE transaction held on a small, empty lock
+ * database beside it for as long as the writer is open. SQLite's file locks (fcntl on POSIX,
+ * LockFileEx on Windows) belong to the process, so the operating system drops them when the
+ * process ends however it ends (SIGKILL, a stopped container, a power cut), and no pid is
+ * ever trusted. `busy_timeout = 0`: a second writer is refused at once, never queued.
  */
 export class RunLock {
-  private held = false;
+  private db: Database.Database | null = null;
 
-  constructor(private readonly path: string) {}
+  constructor(readonly path: string) {}
 
-  acquire(runId: string): void {
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      try {
-        const fd = openSync(this.path, 'wx');
-        writeSync(fd, JSON.stringify({ pid: process.pid, runId }));
-        closeSync(fd);
-        this.held = true;
-        return;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        if (!this.removeIfStale()) break;
+  get held(): boolean {
+    return this.db !== null;
+  }
+
+  acquire(): void {
+    if (this.db) return;
+    ensurePrivateFile(this.path);
+    const db = new Database(this.path);
+    try {
+      db.pragma('busy_timeout = 0');
+      db.exec('BEGIN EXCLUSIVE');
+    } catch (error) {
+      db.close();
+      const code = (error as { code?: string }).code;
+      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+        throw new RefreshLockedError(`another refresh is running (it holds ${this.path})`);
       }
+      if (code === 'SQLITE_NOTADB') throw new Error(`${this.path} is not a lock file of this job: remove it and run again`);
+      throw error;
     }
-    throw new RefreshLockedError(`another refresh is running (lock file ${this.path})`);
+    this.db = db;
   }
 
   release(): void {
-    if (!this.held) return;
-    this.held = false;
+    const db = this.db;
+    this.db = null;
+    if (!db) return;
     try {
-      unlinkSync(this.path);
-    } catch {
-      // Already gone: nothing to release.
+      db.exec('ROLLBACK');
+    } finally {
+      db.close();
     }
-  }
-
-  private removeIfStale(): boolean {
-    let pid: number | undefined;
-    try {
-      pid = Number(JSON.parse(readFileSync(this.path, 'utf8')).pid);
-    } catch {
-      pid = undefined; // unreadable or half-written: treat as stale
-    }
-    if (pid && isAlive(pid)) return false;
-    try {
-      unlinkSync(this.path);
-    } catch {
-      // Another process removed it first.
-    }
-    return true;
   }
 }
 
-function isAlive(pid: number): boolean {
+/**
+ * Earlier versions left `<file>.lock` holding `{"pid":…}`, which blocked every later run when
+ * that pid was alive again (PID 1 in a container). It means nothing now; removed while the
+ * real lock is held so nobody mistakes it for a running refresh.
+ */
+export function removeLegacyLockFile(file: string): void {
+  const legacy = `${file}.lock`;
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if (typeof JSON.parse(readFileSync(legacy, 'utf8'))?.pid === 'number') unlinkSync(legacy);
+  } catch {
+    // Absent, unreadable or not ours: leave it.
   }
 }

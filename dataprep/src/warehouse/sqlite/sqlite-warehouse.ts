@@ -1,31 +1,51 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateFile, makePrivate, makePrivateFolder } from '../../files/owner-only';
 import type { DataQualityIssue } from '../../model/data-quality';
-import type { PlannedAssessmentRow, PlanExplanationRow, RefreshSet } from '../../model/refresh-set';
-import { CURATED_TABLES, TABLES } from '../../model/tables';
-import type {
-  PlannedAssessmentFilter, RefreshLogEntry, RunInfo, RunOutcome, Warehouse, WarehouseReader,
+import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, RefreshSet } from '../../model/refresh-set';
+import { CURATED_TABLES, TABLES, type CuratedTableName } from '../../model/tables';
+import {
+  sourceFileRows, type PlannedAssessmentFilter, type RefreshLogEntry, type RunInfo, type RunOutcome, type SourceFileRow, type Warehouse,
+  type WarehouseReader,
 } from '../warehouse';
-import { RunLock } from './run-lock';
+import * as operations from './operations';
+import { removeLegacyLockFile, RunLock, runLockPath } from './run-lock';
 import { insertSql, rowValues, schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
+
+/** refresh_log.message of a run whose process ended without finishing it. */
+export const ABANDONED_MESSAGE = 'abandoned (process ended without finishing)';
 
 /**
  * The embedded default target: one SQLite file. A refresh replaces every curated table inside
  * one IMMEDIATE transaction, so readers see yesterday's tables until the commit and a failure
- * at any point rolls back to them exactly.
+ * at any point rolls back to them exactly. Opened for writing, it first takes the run lock
+ * (run-lock.ts) and holds it until close: nothing touches the file before the lock is held.
  */
 export class SqliteWarehouse implements Warehouse, WarehouseReader {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
-  private readonly lock: RunLock;
+  private readonly lock: RunLock | null = null;
 
   constructor(readonly file: string, options: { readonly?: boolean } = {}) {
-    if (!options.readonly && file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
-    if (!options.readonly) this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.lock = new RunLock(`${file}.lock`);
+    if (options.readonly) {
+      this.db = new Database(file, { readonly: true, fileMustExist: true });
+      this.db.pragma('busy_timeout = 5000');
+      return;
+    }
+    if (file === ':memory:') {
+      this.db = new Database(file);
+      return;
+    }
+    makePrivateFolder(dirname(file));
+    this.lock = new RunLock(runLockPath(file));
+    this.lock.acquire(); // RefreshLockedError when another writer holds it
+    try {
+      this.db = openPrivate(file);
+      removeLegacyLockFile(file);
+    } catch (error) {
+      this.lock.release();
+      throw error;
+    }
   }
 
   async migrate(): Promise<{ applied: string[] }> {
@@ -40,45 +60,45 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
   }
 
   async startRun(run: RunInfo): Promise<void> {
-    this.lock.acquire(run.runId);
-    try {
+    this.db.transaction(() => {
+      // This writer holds the lock, so a `running` row belongs to a process that died.
+      this.db
+        .prepare(`UPDATE refresh_log SET status = 'failed', finished_at_utc = ?, message = ? WHERE status = 'running'`)
+        .run(run.startedAtUtc, ABANDONED_MESSAGE);
       this.db
         .prepare(
           `INSERT INTO refresh_log (run_id, started_at_utc, status, as_at_date, source, rows_read, rows_rejected,
              rows_written, window_months) VALUES (?, ?, 'running', ?, ?, 0, 0, 0, ?)`,
         )
         .run(run.runId, run.startedAtUtc, run.asAtDate, run.source, run.windowMonths);
-    } catch (error) {
-      this.lock.release();
-      throw error;
-    }
+    }).immediate();
   }
 
   async publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome): Promise<void> {
-    try {
-      this.db.transaction(() => {
-        for (const name of CURATED_TABLES) this.replaceTable(name, set.tables[name]);
-        // Keep the issues of failed runs; the previous successful run's give way to this run's.
-        this.db.exec(
-          `DELETE FROM data_quality_issue WHERE run_id NOT IN (SELECT run_id FROM refresh_log WHERE status = 'failed')`,
-        );
-        this.insertIssues(run.runId, outcome.issues);
-        this.finishLog(run, 'succeeded', outcome);
-      }).immediate();
-    } finally {
-      this.lock.release();
-    }
+    this.db.transaction(() => {
+      for (const name of CURATED_TABLES) this.replaceTable(name, set.tables[name]);
+      // Keep the issues of failed runs; the previous successful run's give way to this run's.
+      this.db.exec(
+        `DELETE FROM data_quality_issue WHERE run_id NOT IN (SELECT run_id FROM refresh_log WHERE status = 'failed')`,
+      );
+      this.insertIssues(run.runId, outcome.issues);
+      operations.insertSourceFiles(this.db, sourceFileRows(run.runId, outcome.files));
+      this.finishLog(run, 'succeeded', outcome);
+    }).immediate();
   }
 
   async failRun(run: RunInfo, outcome: RunOutcome): Promise<void> {
-    try {
-      this.db.transaction(() => {
-        this.insertIssues(run.runId, outcome.issues);
-        this.finishLog(run, 'failed', outcome);
-      }).immediate();
-    } finally {
-      this.lock.release();
-    }
+    this.db.transaction(() => {
+      this.insertIssues(run.runId, outcome.issues);
+      operations.insertSourceFiles(this.db, sourceFileRows(run.runId, outcome.files));
+      this.finishLog(run, 'failed', outcome);
+    }).immediate();
+  }
+
+  async liveRowCounts(tables: readonly CuratedTableName[]): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const name of tables) counts[name] = (this.db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n;
+    return counts;
   }
 
   async latestSuccessfulRun(): Promise<RefreshLogEntry | null> {
@@ -133,9 +153,32 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
     }));
   }
 
+  async sourceFiles(runId: string): Promise<SourceFileRow[]> {
+    return operations.sourceFiles(this.db, runId);
+  }
+
+  async assessmentWorkflows(personId: string): Promise<AssessmentWorkflowRow[]> {
+    return operations.assessmentWorkflows(this.db, personId);
+  }
+
+  async latestFinishedRun(): Promise<RefreshLogEntry | null> {
+    return operations.latestFinishedRun(this.db);
+  }
+
+  async personKnown(personId: string, runId: string): Promise<boolean> {
+    return operations.personKnown(this.db, personId, runId);
+  }
+
+  async distinctValues(column: 'locality' | 'team'): Promise<string[]> {
+    return operations.distinctValues(this.db, column);
+  }
+
   async close(): Promise<void> {
-    this.lock.release();
-    if (this.db.open) this.db.close();
+    try {
+      if (this.db.open) this.db.close();
+    } finally {
+      this.lock?.release(); // after the data connection: the lock outlives every write
+    }
   }
 
   private replaceTable(name: (typeof CURATED_TABLES)[number], rows: readonly object[]): void {
@@ -180,6 +223,21 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
       }
     }
     return added;
+  }
+}
+
+/** Opens (or creates) the data file owner-only, with its WAL and shared-memory files. */
+function openPrivate(file: string): Database.Database {
+  ensurePrivateFile(file); // before SQLite writes: its -wal and -shm copy the file's mode
+  const db = new Database(file);
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    for (const suffix of ['-wal', '-shm']) makePrivate(`${file}${suffix}`);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
   }
 }
 

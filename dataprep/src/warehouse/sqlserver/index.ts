@@ -3,6 +3,7 @@
  * interface as SQLite. See docs/sqlserver.md for the DBA view (schemas, roles, swap, log).
  */
 import type { RefreshSet } from '../../model/refresh-set';
+import type { CuratedTableName } from '../../model/tables';
 import type { PlannedAssessmentFilter, RunInfo, RunOutcome, Warehouse, WarehouseReader } from '../warehouse';
 import type { SqlConnector } from './connector';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, loadMigrations } from './migrations';
@@ -44,11 +45,17 @@ export function createSqlServerWarehouse(
     startRun: (run: RunInfo) => writer.startRun(run),
     publish: (run: RunInfo, set: RefreshSet, outcome: RunOutcome) => writer.publish(run, set, outcome),
     failRun: (run: RunInfo, outcome: RunOutcome) => writer.failRun(run, outcome),
+    liveRowCounts: (tables: readonly CuratedTableName[]) => reader.liveRowCounts(tables),
     latestSuccessfulRun: () => reader.latestSuccessfulRun(),
     recentRuns: (limit: number) => reader.recentRuns(limit),
     plannedAssessments: (filter?: PlannedAssessmentFilter) => reader.plannedAssessments(filter),
     planExplanations: (personId: string) => reader.planExplanations(personId),
     dataQualityIssues: (filter: { runId?: string; personId?: string }) => reader.dataQualityIssues(filter),
+    sourceFiles: (runId: string) => reader.sourceFiles(runId),
+    assessmentWorkflows: (personId: string) => reader.assessmentWorkflows(personId),
+    latestFinishedRun: () => reader.latestFinishedRun(),
+    personKnown: (personId: string, runId: string) => reader.personKnown(personId, runId),
+    distinctValues: (column: 'locality' | 'team') => reader.distinctValues(column),
     async close() {
       if (closed) return;
       closed = true;

@@ -5,12 +5,17 @@
  */
 import type { IsoDate } from '../../../../core/src/index';
 import type { DataQualityIssue } from '../../model/data-quality';
-import type { PlannedAssessmentRow, PlanExplanationRow } from '../../model/refresh-set';
-import { TABLES } from '../../model/tables';
-import type { PlannedAssessmentFilter, RefreshLogEntry, RunStatus } from '../warehouse';
+import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow } from '../../model/refresh-set';
+import { TABLES, type CuratedTableName } from '../../model/tables';
+import type { PlannedAssessmentFilter, RefreshLogEntry, RunStatus, SourceFileRow } from '../warehouse';
 import { INT, nvarchar, type SqlConnector, type SqlRow } from './connector';
 import { param } from './params';
-import { SELECT_ISSUES, SELECT_PLAN_EXPLANATIONS, SELECT_PLANNED_ASSESSMENTS, SELECT_LATEST_SUCCESS, SELECT_RECENT_RUNS } from './statements';
+import {
+  SELECT_ASSESSMENT_WORKFLOWS, SELECT_LATEST_FINISHED, SELECT_LOCALITIES, SELECT_PERSON_KNOWN, SELECT_SOURCE_FILES, SELECT_TEAMS,
+} from './operations-statements';
+import {
+  countLiveRows, SELECT_ISSUES, SELECT_PLAN_EXPLANATIONS, SELECT_PLANNED_ASSESSMENTS, SELECT_LATEST_SUCCESS, SELECT_RECENT_RUNS,
+} from './statements';
 
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 const instant = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : text(value));
@@ -79,5 +84,44 @@ export class SqlServerReader {
       param(dq, 'person_id', filter.personId ?? null),
     ]);
     return rows.map(toIssue);
+  }
+
+  async liveRowCounts(tables: readonly CuratedTableName[]): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const table of tables) {
+      const [row] = await this.connector.query(countLiveRows(table));
+      counts[table] = Number(row?.n ?? 0);
+    }
+    return counts;
+  }
+
+  async sourceFiles(runId: string): Promise<SourceFileRow[]> {
+    const rows = await this.connector.query(SELECT_SOURCE_FILES, [param(TABLES.source_file, 'run_id', runId)]);
+    return rows.map((row) => ({
+      run_id: String(row.run_id), file_name: String(row.file_name), size_bytes: Number(row.size_bytes),
+      modified_at_utc: instant(row.modified_at_utc) ?? '', sha256: String(row.sha256), rows_read: Number(row.rows_read),
+      rows_rejected: Number(row.rows_rejected),
+    }));
+  }
+
+  async assessmentWorkflows(personId: string): Promise<AssessmentWorkflowRow[]> {
+    const rows = await this.connector.query(SELECT_ASSESSMENT_WORKFLOWS, [param(TABLES.assessment_workflow, 'person_id', personId)]);
+    return rows as unknown as AssessmentWorkflowRow[];
+  }
+
+  async latestFinishedRun(): Promise<RefreshLogEntry | null> {
+    const [row] = await this.connector.query(SELECT_LATEST_FINISHED);
+    return row ? toLogEntry(row) : null;
+  }
+
+  async personKnown(personId: string, runId: string): Promise<boolean> {
+    const dq = TABLES.data_quality_issue;
+    const [row] = await this.connector.query(SELECT_PERSON_KNOWN, [param(dq, 'person_id', personId), param(dq, 'run_id', runId)]);
+    return Number(row?.known) === 1;
+  }
+
+  async distinctValues(column: 'locality' | 'team'): Promise<string[]> {
+    const rows = await this.connector.query(column === 'locality' ? SELECT_LOCALITIES : SELECT_TEAMS);
+    return rows.map((row) => String(row.value));
   }
 }

@@ -9,8 +9,9 @@
  */
 import type { RefreshSet } from '../../model/refresh-set';
 import { CURATED_TABLES, TABLES, type CuratedTableName } from '../../model/tables';
-import { RefreshLockedError, type RunInfo, type RunOutcome } from '../warehouse';
+import { RefreshLockedError, sourceFileRows, type RunInfo, type RunOutcome } from '../warehouse';
 import { bulkColumnsOf, chunk, insertRowsPerStatement, toBulkRows } from './columns';
+import type { TableDef } from '../../model/tables';
 import { nvarchar, type SqlConnector, type SqlTransaction, type SqlValue } from './connector';
 import { finishParams, issueRow, param, runningParams, valuesParams } from './params';
 import {
@@ -55,6 +56,7 @@ export class RunWriter {
       await tx.query(SWAP_INTO_LIVE);
       await tx.query(DELETE_SUPERSEDED_ISSUES);
       await tx.query(COPY_STAGED_ISSUES, [param(TABLES.data_quality_issue, 'run_id', run.runId)]);
+      await this.insertSourceFiles(tx, run, outcome);
       await tx.query(FINISH_RUN, finishParams(run, outcome, 'succeeded'));
       await tx.commit();
     } catch (error) {
@@ -68,7 +70,8 @@ export class RunWriter {
     try {
       const tx = await this.connector.begin();
       try {
-        await this.insertIssues(tx, outcome.issues.map((issue) => issueRow(run.runId, issue)));
+        await this.insertRows(tx, TABLES.data_quality_issue, outcome.issues.map((issue) => issueRow(run.runId, issue)));
+        await this.insertSourceFiles(tx, run, outcome);
         await tx.query(FINISH_RUN, finishParams(run, outcome, 'failed'));
         await tx.commit();
       } catch (error) {
@@ -147,12 +150,16 @@ export class RunWriter {
     }
   }
 
+  /** source_file is a log, like refresh_log: written in the run's final transaction, never swapped. */
+  private async insertSourceFiles(tx: SqlTransaction, run: RunInfo, outcome: RunOutcome): Promise<void> {
+    await this.insertRows(tx, TABLES.source_file, toBulkRows(TABLES.source_file, sourceFileRows(run.runId, outcome.files)));
+  }
+
   /**
    * Plain parameterised INSERTs, not staging: a failed run must be loggable even when staging
    * is what failed. Chunked to SQL Server's 1000-row and 2100-parameter limits.
    */
-  private async insertIssues(tx: SqlTransaction, rows: SqlValue[][]): Promise<void> {
-    const table = TABLES.data_quality_issue;
+  private async insertRows(tx: SqlTransaction, table: TableDef, rows: SqlValue[][]): Promise<void> {
     for (const part of chunk(rows, insertRowsPerStatement(table.columns.length))) {
       await tx.query(insertValues(table, part.length), valuesParams(table, part));
     }

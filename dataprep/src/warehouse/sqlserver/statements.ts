@@ -2,7 +2,7 @@
  * Every statement the SQL Server warehouse sends, in one place so a DBA can read them. Values
  * always travel as typed parameters; the only names put into text come from the catalog.
  */
-import { TABLES, type TableDef } from '../../model/tables';
+import { TABLES, type CuratedTableName, type TableDef } from '../../model/tables';
 import { qualified, quoteIdent } from './identifiers';
 
 export const LIVE_SCHEMA = 'ppoc';
@@ -94,3 +94,8 @@ FROM ppoc.data_quality_issue
 WHERE (@run_id IS NULL OR run_id = @run_id)
   AND (@person_id IS NULL OR person_id = @person_id)
 ORDER BY source_file, line, run_id, [rule];`;
+
+/** Rows in a live curated table (the shrink guard compares a new run's counts with these). */
+export function countLiveRows(table: CuratedTableName): string {
+  return `SELECT COUNT_BIG(*) AS n FROM ${qualified(LIVE_SCHEMA, table)};`;
+}

@@ -7,6 +7,7 @@ import type {
   BulkColumn, BulkTable, SqlConnector, SqlParam, SqlRow, SqlTransaction, SqlValue,
 } from '../../../src/warehouse/sqlserver/connector';
 import * as statements from '../../../src/warehouse/sqlserver/statements';
+import * as operationsStatements from '../../../src/warehouse/sqlserver/operations-statements';
 import { CURATED_TABLES } from '../../../src/model/tables';
 
 export type RecordedEvent =
@@ -21,7 +22,7 @@ interface TxState {
 }
 
 const NAMED = new Map<string, string>(
-  Object.entries(statements)
+  [...Object.entries(statements), ...Object.entries(operationsStatements)]
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && /\s/.test(entry[1]))
     .map(([name, text]) => [text, name]),
 );

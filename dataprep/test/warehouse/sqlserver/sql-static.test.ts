@@ -28,7 +28,7 @@ describe('sql/ migrations (static checks)', () => {
 
   it('are numbered 001… without gaps, split into GO batches, and each records itself in ppoc.schema_version', () => {
     assert.deepEqual(migrations.map((m) => m.name), [
-      '001_schema', '002_tables', '003_staging_and_swap', '004_views', '005_roles',
+      '001_schema', '002_tables', '003_staging_and_swap', '004_views', '005_roles', '006_operations',
     ]);
     for (const m of migrations) {
       assert.ok(m.batches.length > 1, m.name);
@@ -37,7 +37,19 @@ describe('sql/ migrations (static checks)', () => {
     }
     const total = migrations.reduce((n, m) => n + m.batches.length, 0);
     assert.equal(model.parsedBatches + model.structuralBatches, total);
-    assert.equal(model.structuralBatches, 5, 'only the 2 procedures and 3 GRANT batches are checked by shape alone');
+    assert.equal(model.structuralBatches, 9, 'only the procedures (2 + 2 redefined), GRANT batches (3 + 1) and verify batches (1) are checked by shape alone');
+  });
+
+  it('verify, in a file\'s last batch, every table, view and procedure the file creates before recording it', () => {
+    for (const [file, checked] of model.verified) {
+      const created = [
+        ...[...model.tables].filter(([, t]) => t.file === file).map(([name]) => name),
+        ...[...model.views].filter(([, v]) => v.file === file).map(([name]) => name),
+        ...[...model.procedures].filter(([, p]) => p.file === file).map(([name]) => name),
+      ];
+      assert.deepEqual([...checked].sort(), created.sort(), file);
+    }
+    assert.ok(model.verified.has('006_operations'));
   });
 
   it('are re-runnable: every CREATE is guarded or CREATE OR ALTER, nothing is dropped', () => {
@@ -133,6 +145,7 @@ describe('sql/ migrations (static checks)', () => {
     assert.deepEqual(on('ppoc_staging.clear_staging'), ['EXECUTE']);
     assert.deepEqual(on('ppoc.refresh_log'), ['INSERT', 'SELECT', 'UPDATE']);
     assert.deepEqual(on('ppoc.data_quality_issue'), ['DELETE', 'INSERT', 'SELECT']);
+    assert.deepEqual(on('ppoc.source_file'), ['INSERT', 'SELECT'], 'a log like refresh_log: written, never updated or deleted');
     for (const name of Object.keys(TABLES)) assert.deepEqual(on(`ppoc.vw_${name}`), ['SELECT']);
   });
 

@@ -49,6 +49,8 @@ export interface TsqlModel {
   roles: Set<string>;
   schemas: Set<string>;
   registrations: Map<string, { version: number; name: string }>;
+  /** Files whose last batch checks objects exist before recording the file: the objects it checks. */
+  verified: Map<string, string[]>;
   /** Batches the T-SQL grammar parsed, and batches it cannot (procedures, GRANTs) checked by shape. */
   parsedBatches: number;
   structuralBatches: number;
@@ -148,6 +150,25 @@ function readGrants(batch: string, file: string, model: TsqlModel): void {
   model.structuralBatches += 1;
 }
 
+/**
+ * The verify-then-record last batch: `IF OBJECT_ID(…) IS NULL OR … THROW 50000, N'file: …', 1;`
+ * then the usual registration, so a half-applied file is never recorded.
+ */
+function readVerifiedRegistration(batch: string, file: string, model: TsqlModel): void {
+  const match = /^IF ([\s\S]+?)\n\s*THROW 50000, N'(\w+): [^']*', 1;\n(IF NOT EXISTS \(SELECT 1 FROM ppoc\.schema_version[\s\S]+)$/.exec(batch);
+  if (!match || match[2] !== file) throw new Error(`${file}: malformed verify-then-record batch`);
+  const clauses = match[1].split(/\s+OR\s+/);
+  const objects = clauses.map((clause) => {
+    const object = /^OBJECT_ID\(N'([\w.]+)', N'[UPV]'\) IS NULL$/.exec(clause.trim());
+    if (!object) throw new Error(`${file}: the check ${clause.trim()} is not OBJECT_ID(N'…', N'U'|'P'|'V') IS NULL`);
+    return object[1];
+  });
+  model.verified.set(file, objects);
+  readGuarded(match[3], file, model);
+  model.structuralBatches += 1;
+  model.parsedBatches -= 1; // the registration half was parsed; the batch as a whole is checked by shape
+}
+
 function readExecCreate(batch: string, file: string, model: TsqlModel): void {
   const schema = /^IF SCHEMA_ID\(N'(\w+)'\) IS NULL\s+EXEC \(N'CREATE SCHEMA (\w+) AUTHORIZATION dbo'\);$/.exec(batch);
   const role = /^IF DATABASE_PRINCIPAL_ID\(N'(\w+)'\) IS NULL\s+EXEC \(N'CREATE ROLE (\w+) AUTHORIZATION dbo'\);$/.exec(batch);
@@ -161,12 +182,13 @@ function readExecCreate(batch: string, file: string, model: TsqlModel): void {
 export function readMigrations(migrations: readonly Migration[]): TsqlModel {
   const model: TsqlModel = {
     tables: new Map(), indexes: [], views: new Map(), procedures: new Map(), grants: [], roles: new Set(),
-    schemas: new Set(), registrations: new Map(), parsedBatches: 0, structuralBatches: 0,
+    schemas: new Set(), registrations: new Map(), verified: new Map(), parsedBatches: 0, structuralBatches: 0,
   };
   for (const m of migrations) {
     for (const raw of m.batches) {
       const batch = stripComments(raw);
       if (/^IF (SCHEMA_ID|DATABASE_PRINCIPAL_ID)\(/.test(batch)) readExecCreate(batch, m.name, model);
+      else if (/\n\s*THROW 50000, /.test(batch)) readVerifiedRegistration(batch, m.name, model);
       else if (batch.startsWith('IF ')) readGuarded(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER VIEW ')) readView(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER PROCEDURE ')) readProcedure(batch, m.name, model);

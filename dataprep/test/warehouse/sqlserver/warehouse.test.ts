@@ -39,6 +39,7 @@ describe('SQL Server warehouse through the recording connection', () => {
       'pool bulk ppoc_staging.target_progress 1',
       'pool bulk ppoc_staging.plan_explanation 1',
       'pool bulk ppoc_staging.user_access 1',
+      'pool bulk ppoc_staging.assessment_workflow 1',
       'pool bulk ppoc_staging.data_quality_issue 2',
       'tx2 begin',
       'tx2 query SWAP_INTO_LIVE',
@@ -78,6 +79,35 @@ describe('SQL Server warehouse through the recording connection', () => {
       "EXEC sp_releaseapplock @Resource = @resource, @LockOwner = 'Transaction';",
     ]);
     assert.match(sql[6], /^UPDATE ppoc\.refresh_log\nSET status = @status, finished_at_utc = @finished_at_utc, .*\nWHERE run_id = @run_id;/s);
+  });
+
+  it('writes source_file rows (a log, never swapped) in the run\'s final transaction, succeeded or failed', async () => {
+    const files = [
+      { file: 'episodes.csv' as const, rowsRead: 9, rowsRejected: 1,
+        fingerprint: { sizeBytes: 812, modifiedAtUtc: '2022-05-31T05:10:00.000Z', sha256: 'a'.repeat(64) } },
+      { file: 'teams.csv' as const, rowsRead: 2, rowsRejected: 0 }, // read without a fingerprint: not a source_file row
+    ];
+    const { rec, w } = setup();
+    const run = runInfo();
+    await w.startRun(run);
+    await w.publish(run, sampleRefreshSet('a'), runOutcome({ files }));
+    const labels = rec.labels();
+    const insert = labels.indexOf('tx2 query INSERT INTO [ppoc].[source_file] ([run_id], [file_name], [size_bytes], [modified_at_utc], [sha256], [rows_read], [rows_rejected])');
+    assert.ok(insert > labels.indexOf('tx2 query SWAP_INTO_LIVE') && insert < labels.indexOf('tx2 query FINISH_RUN'), labels.join('\n'));
+    const params = rec.queries().find((q) => q.sql.startsWith('INSERT INTO [ppoc].[source_file]'))?.params ?? [];
+    assert.deepEqual(params.map((p) => [p.name, p.type.kind]), [
+      ['r0_c0', 'nvarchar'], ['r0_c1', 'nvarchar'], ['r0_c2', 'int'], ['r0_c3', 'datetime2'], ['r0_c4', 'nvarchar'], ['r0_c5', 'int'], ['r0_c6', 'int'],
+    ]);
+    assert.deepEqual(params.map((p) => (p.value instanceof Date ? p.value.toISOString() : p.value)),
+      [run.runId, 'episodes.csv', 812, '2022-05-31T05:10:00.000Z', 'a'.repeat(64), 9, 1]);
+    assert.ok(!rec.bulks().some((b) => b.target.endsWith('source_file')), 'never staged or swapped');
+
+    const failed = runInfo();
+    await w.startRun(failed);
+    await w.failRun(failed, runOutcome({ files, message: 'episodes.csv: the extract is stale' }));
+    assert.deepEqual(rec.labels().slice(-6).map((l) => l.split(' (')[0]), [
+      'tx4 begin', 'tx4 query INSERT INTO [ppoc].[source_file]', 'tx4 query FINISH_RUN', 'tx4 commit', 'tx3 query RELEASE_LOCK', 'tx3 commit',
+    ]);
   });
 
   it('types every parameter explicitly: the lock, the running row and the finished row', async () => {
@@ -253,5 +283,15 @@ describe('SQL Server warehouse through the recording connection', () => {
     const message = finish?.params.find((p) => p.name === 'message');
     assert.equal((message?.value as string).length, 4000);
     assert.deepEqual(message?.type, { kind: 'nvarchar', length: 4000 });
+  });
+
+  it('counts the live tables for the shrink guard, one COUNT_BIG per table on the pool', async () => {
+    const { rec, w } = setup();
+    rec.respond = (sql) => [{ n: sql.includes('[planned_assessment]') ? 41 : 9 }];
+    assert.deepEqual(await w.liveRowCounts(['planned_assessment', 'cic_cohort']), { planned_assessment: 41, cic_cohort: 9 });
+    assert.deepEqual(rec.queries().map((q) => [q.on, q.sql]), [
+      ['pool', 'SELECT COUNT_BIG(*) AS n FROM [ppoc].[planned_assessment];'],
+      ['pool', 'SELECT COUNT_BIG(*) AS n FROM [ppoc].[cic_cohort];'],
+    ]);
   });
 });

@@ -1,0 +1,124 @@
+/**
+ * Property: whatever happens to a valid extract (lines lost or doubled, files cut short,
+ * stray quotes and separators, random bytes, swapped headers, files emptied or gone), a run
+ * prints no stack trace, exits 0, 1, 2 or 3, and a failed run leaves yesterday's tables
+ * exactly as they were. Seeded; a failure prints the seed and the shrunk counterexample
+ * (re-run with PPOC_FC_SEED=<seed>).
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BAD_INPUT } from '../../../fixtures/paths';
+import { EXAMPLE_EXTRACT, snapshotCurated, tempDir } from '../helpers/cli';
+import { runInProcess } from '../helpers/in-process';
+
+const AS_AT = '2022-05-31';
+/** PPOC_FC_RUNS=2000 for a longer soak. */
+const RUNS = Number(process.env.PPOC_FC_RUNS ?? 40);
+const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
+const FILES = readdirSync(EXAMPLE_EXTRACT).filter((f) => f.endsWith('.csv')).sort();
+const EXAMPLE = new Map(FILES.map((f) => [f, readFileSync(join(EXAMPLE_EXTRACT, f))]));
+
+type Extract = Map<string, Buffer>;
+type Mutation = (extract: Extract) => void;
+
+/** Text that breaks CSV in interesting ways. */
+const nasty = fc.oneof(
+  fc.constantFrom('"', '""', ',', ';', '\n', '\r', '\r\n', '\t', '\uFEFF', '\u0000', '=1+1', '@SUM(A1)', 'é', '😀', '31/02/2022', '-1', ' '),
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+);
+
+function lines(bytes: Buffer): string[] {
+  return bytes.toString('latin1').split('\n');
+}
+const join_ = (parts: string[]): Buffer => Buffer.from(parts.join('\n'), 'latin1');
+
+const onFile = (file: string, change: (bytes: Buffer) => Buffer | null): Mutation => (extract) => {
+  const bytes = extract.get(file);
+  if (!bytes) return;
+  const changed = change(bytes);
+  if (changed === null) extract.delete(file);
+  else extract.set(file, changed);
+};
+
+/** A valid predictions workbook, damaged: cut short or overwritten in places. */
+const WORKBOOK = readFileSync(join(BAD_INPUT, 'predictions-xlsx-valid', 'predictions.xlsx'));
+const asWorkbook = (damage: (bytes: Buffer) => Buffer): Mutation => (extract) => {
+  extract.delete('predictions.csv');
+  extract.set('predictions.xlsx', damage(Buffer.from(WORKBOOK)));
+};
+const workbookMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.nat().map((at) => asWorkbook((b) => b.subarray(0, at % (b.length + 1)))),
+  fc.tuple(fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 64 })).map(([at, random]) => asWorkbook((b) => {
+    b.set(random.subarray(0, Math.max(0, b.length - (at % b.length))), at % b.length);
+    return b;
+  })),
+  fc.uint8Array({ maxLength: 200 }).map((random) => asWorkbook(() => Buffer.from(random))),
+);
+
+const csvMutation: fc.Arbitrary<Mutation> = fc.constantFrom(...FILES).chain((file) =>
+  fc.oneof(
+    fc.nat().map((at) => onFile(file, (b) => { const l = lines(b); l.splice(at % l.length, 1); return join_(l); })),
+    fc.nat().map((at) => onFile(file, (b) => { const l = lines(b); const i = at % l.length; l.splice(i, 0, l[i]); return join_(l); })),
+    fc.nat().map((at) => onFile(file, (b) => b.subarray(0, at % (b.length + 1)))),
+    fc.tuple(fc.nat(), nasty).map(([at, text]) => onFile(file, (b) => {
+      const i = at % (b.length + 1);
+      return Buffer.concat([b.subarray(0, i), Buffer.from(text, 'utf8'), b.subarray(i)]);
+    })),
+    fc.tuple(fc.nat(), fc.nat(), nasty).map(([row, cell, text]) => onFile(file, (b) => {
+      const l = lines(b);
+      const r = row % l.length;
+      const cells = l[r].split(',');
+      cells[cell % cells.length] = Buffer.from(text, 'utf8').toString('latin1');
+      l[r] = cells.join(',');
+      return join_(l);
+    })),
+    fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => onFile(file, (bytes) => {
+      const l = lines(bytes);
+      const names = l[0].split(',');
+      const i = a % names.length;
+      const j = b % names.length;
+      [names[i], names[j]] = [names[j], names[i]];
+      l[0] = names.join(',');
+      return join_(l);
+    })),
+    fc.uint8Array({ maxLength: 200 }).map((random) => onFile(file, () => Buffer.from(random))),
+    fc.constant(onFile(file, () => Buffer.alloc(0))),
+    fc.constant(onFile(file, () => null)),
+  ),
+);
+
+const mutation = fc.oneof({ weight: 6, arbitrary: csvMutation }, { weight: 1, arbitrary: workbookMutation });
+
+describe('property: mutated extracts never crash the run or touch yesterday\'s tables', function () {
+  this.timeout(120_000);
+
+  it(`${RUNS} random mutations of the example extract (fast-check)`, async () => {
+    const root = tempDir('mutations');
+    const template = join(root, 'template.sqlite');
+    const first = await runInProcess(['run', '--source', EXAMPLE_EXTRACT, '--as-at', AS_AT, '--sqlite', template]);
+    assert.equal(first.code, 0, first.stderr);
+    const yesterday = snapshotCurated(template);
+    const seed = process.env.PPOC_FC_SEED ? Number(process.env.PPOC_FC_SEED) : Date.now() % 2 ** 31;
+    let attempt = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
+        const dir = join(root, `case-${attempt++}`);
+        mkdirSync(dir);
+        const extract: Extract = new Map(EXAMPLE);
+        for (const mutate of mutations) mutate(extract);
+        for (const [file, bytes] of extract) writeFileSync(join(dir, file), bytes);
+        const db = join(dir, 'ppoc.sqlite');
+        copyFileSync(template, db);
+        const result = await runInProcess(['run', '--source', dir, '--as-at', AS_AT, '--sqlite', db]);
+        const output = `${result.stdout}\n${result.stderr}`;
+        assert.doesNotMatch(output, STACK_FRAME, 'a stack trace was printed');
+        assert.ok([0, 1, 2, 3].includes(result.code ?? -1), `exit ${result.code}: ${output}`);
+        if (result.code !== 0) assert.deepEqual(snapshotCurated(db), yesterday, 'a failed run changed yesterday\'s tables');
+      }),
+      { numRuns: RUNS, seed },
+    );
+  });
+});
