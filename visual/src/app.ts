@@ -224,8 +224,8 @@ export class PlannedAssessmentsApp {
   private onSort(role: ColumnRole, add: boolean): void {
     if (!this.sorter || !this.model) return;
     this.sort = nextSort(this.sorter.effective(this.sort), role, add);
-    this.renderTable();
     this.table.scrollToTop();
+    this.renderTable();
     if (this.interactive()) {
       this.lastPersisted = sortKey(this.sort);
       safe(() => persistSort(this.host, this.sort));

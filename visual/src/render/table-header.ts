@@ -24,8 +24,9 @@ export class TableHeader {
       if (!target || target.closest('.ppoc-resize')) return;
       const role = roleOf(target);
       if (!role) return;
-      this.handlers.sort(role, event.shiftKey);
+      // Focus first, while the layout is clean: after the sort it would force one.
       this.focus(role);
+      this.handlers.sort(role, event.shiftKey);
     });
     this.row.addEventListener('keydown', (event) => this.onKey(event));
   }
@@ -78,8 +79,8 @@ export class TableHeader {
     if (!role) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      this.handlers.sort(role, event.shiftKey);
       this.focus(role);
+      this.handlers.sort(role, event.shiftKey);
     } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
       event.preventDefault();
       const cells = Array.from(this.row.cells);

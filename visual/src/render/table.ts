@@ -118,13 +118,14 @@ export class TableView {
     return this.geometry.headerHeight;
   }
 
-  /** After a sort: back to the first row. */
+  /**
+   * Before a sort's render: back to the first row. Called before the rows change, so setting
+   * the scroll offset does not force a layout of the new rows.
+   */
   scrollToTop(): void {
     this.scrollTop = 0;
     this.focused = 0;
-    this.scroller.scrollTop = 0;
-    this.renderWindow();
-    this.refreshSelection();
+    if (this.scroller.scrollTop !== 0) this.scroller.scrollTop = 0;
   }
 
   focusHeader(role: ColumnRole): void {

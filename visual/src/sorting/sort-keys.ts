@@ -55,8 +55,45 @@ export interface SortKeys {
  * distinct texts get a natural key and are sorted; the sort itself compares plain strings.
  */
 export function textKeys(rows: readonly RowModel[], column: ColumnModel): SortKeys {
+  return wholeNumberKeys(rows, column.sourceIndex) ?? dictionaryKeys(rows, column.sourceIndex);
+}
+
+const WHOLE_NUMBER = /^\s*\d{1,15}\s*$/;
+
+/**
+ * A column whose every value is a whole number written in digits (a Person ID column): ranks
+ * by value straight from the rows, with a native numeric sort. Null as soon as a value is not.
+ * (The natural key orders such values by value too, leading zeros ignored: the same order.)
+ */
+function wholeNumberKeys(rows: readonly RowModel[], source: number): SortKeys | null {
   const length = rows.length;
-  const source = column.sourceIndex;
+  const values = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const raw = rows[i].raw[source];
+    if (raw == null || raw === '') values[i] = NaN;
+    else if (typeof raw === 'string' && WHOLE_NUMBER.test(raw)) values[i] = Number(raw);
+    else if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) values[i] = raw;
+    else if (typeof raw === 'string' && raw.trim() === '') values[i] = NaN;
+    else return null;
+  }
+  const unique = uniqueSorted(values);
+  for (let i = 0; i < length; i++) if (values[i] === values[i]) values[i] = binarySearch(unique, values[i]);
+  return { values, max: Math.max(0, unique.length - 1) };
+}
+
+/** The distinct numbers (NaN left out), ascending. */
+function uniqueSorted(values: Float64Array): Float64Array {
+  const sorted = Float64Array.from(values).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (sorted[i] !== sorted[i]) break;
+    if (distinct === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i];
+  }
+  return sorted.subarray(0, distinct);
+}
+
+function dictionaryKeys(rows: readonly RowModel[], source: number): SortKeys {
+  const length = rows.length;
   const codes = new Int32Array(length);
   const codeOf = new Map<unknown, number>();
   const naturals: string[] = [];
@@ -76,38 +113,10 @@ export function textKeys(rows: readonly RowModel[], column: ColumnModel): SortKe
     }
     codes[i] = lastCode;
   }
-  const rankOfCode = rankTexts(naturals);
+  const rankOfCode = rankStrings(naturals);
   const keys = new Float64Array(length);
   for (let i = 0; i < length; i++) keys[i] = codes[i] < 0 ? NaN : rankOfCode[codes[i]];
   return { values: keys, max: naturals.length === 0 ? 0 : Math.max(...rankOfCode) };
-}
-
-/** Dense ranks of natural keys (equal keys share a rank). */
-function rankTexts(texts: readonly string[]): Int32Array {
-  return rankNumbers(texts) ?? rankStrings(texts);
-}
-
-/** A whole-number natural key: its digit count as one character, then the digits. */
-const NUMBER_KEY = /^[\x31-\x3f]\d+$/;
-
-/**
- * When every key is a whole number (a Person ID column), ranks by numeric value: a native sort
- * of numbers, several times faster than comparing 30,000 strings. Null otherwise.
- */
-function rankNumbers(texts: readonly string[]): Int32Array | null {
-  const values = new Float64Array(texts.length);
-  for (let i = 0; i < texts.length; i++) {
-    const key = texts[i];
-    if (!NUMBER_KEY.test(key) || key.length > 16) return null;
-    values[i] = Number(key.slice(1));
-  }
-  const sorted = Float64Array.from(values).sort();
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
-  const unique = sorted.subarray(0, distinct);
-  const ranks = new Int32Array(texts.length);
-  for (let i = 0; i < texts.length; i++) ranks[i] = binarySearch(unique, values[i]);
-  return ranks;
 }
 
 function binarySearch(sorted: Float64Array, value: number): number {
@@ -169,6 +178,9 @@ export function statusKeys(rows: readonly RowModel[]): SortKeys {
 
 export function keysForColumn(rows: readonly RowModel[], column: ColumnModel): SortKeys {
   if (column.kind === 'status') return statusKeys(rows);
+  // The converter has read these two dates of every row already.
+  if (column.role === 'predictedStartDate') return dateKeys(rows, (row) => row.predicted);
+  if (column.role === 'actualStartDate') return dateKeys(rows, (row) => row.actual);
   if (column.kind === 'date') return dateKeys(rows, (row) => cellValue(row, column));
   return textKeys(rows, column);
 }

@@ -153,13 +153,20 @@ const LONG_STATUSES: [string, string | null, string][] = [
   ['2022-11-30', null, 'Planned - Later'],
 ];
 
-/** `count` rows with long realistic texts and seven-digit Person IDs (1000001…). */
+/** A distinct short name part for every number, letters only (real names have no digits). */
+function letters(n: number): string {
+  let text = '';
+  for (let rest = n; text === '' || rest > 0; rest = Math.floor(rest / 26)) text = String.fromCharCode(97 + (rest % 26)) + text;
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+/** `count` rows with long realistic texts, a distinct child name each, and seven-digit Person IDs (1000001…). */
 export function derbyshireRows(count: number, overrides: (i: number) => PreviewRow = () => ({})): PreviewRow[] {
   return Array.from({ length: count }, (_, i) => {
     const [team, locality] = LONG_TEAMS[i % LONG_TEAMS.length];
     const [predicted, actual, status] = LONG_STATUSES[i % LONG_STATUSES.length];
     return row({
-      person_id: String(1000001 + i), child_name: LONG_NAMES[i % LONG_NAMES.length], social_worker: LONG_WORKERS[i % LONG_WORKERS.length],
+      person_id: String(1000001 + i), child_name: `${LONG_NAMES[i % LONG_NAMES.length]}-${letters(i)}`, social_worker: LONG_WORKERS[i % LONG_WORKERS.length],
       team, locality, placement_type: LONG_PLACEMENTS[i % LONG_PLACEMENTS.length], placement_provider: LONG_PROVIDERS[i % LONG_PROVIDERS.length],
       assessment_type: i % 3 ? 'SGO' : 'Reunification', predicted_start_date: predicted, first_predicted_start_date: predicted,
       actual_start_date: actual, status, status_order: STATUS_ORDER[status], days_late: status === 'Not Yet Started' ? 51 : 0,
