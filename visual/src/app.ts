@@ -101,7 +101,13 @@ export class PlannedAssessmentsApp {
   update(options: UpdateOptions): void {
     const width = Number(options?.viewport?.width);
     const height = Number(options?.viewport?.height);
-    if (width > 0 && height > 0) this.viewport = { width, height };
+    if (width > 0 && height > 0) {
+      this.viewport = { width, height };
+      // The tile's size from the host, not from the element's CSS: a host that does not size
+      // the element still gets a page that fits the viewport it reported.
+      this.root.style.width = `${width}px`;
+      this.root.style.height = `${height}px`;
+    }
     const dataView = Array.isArray(options?.dataViews) ? options.dataViews[0] : undefined;
     const type = Number(options?.type) || 0;
     if (this.model && dataView === this.dataView && type !== 0 && (type & ~RESIZE_ONLY_MASK) === 0) {

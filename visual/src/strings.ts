@@ -36,7 +36,7 @@ export const DEFAULT_STRINGS = {
   Column_Status: 'Status',
   Table_Label: 'Planned assessments',
   Sort_Hint: 'Click or press Enter to sort; Shift+click adds a further sort column',
-  Resize_Hint: 'Drag to resize the column; double-click to fit its content',
+  Resize_Hint: 'Drag to resize the column (or Alt+Left/Right arrow on its title); double-click to fit its content',
   Tooltip_DaysLate: 'Days late',
   Warning_Truncated_Title: 'Not all rows are shown',
   Warning_Truncated_Detail:

@@ -7,8 +7,13 @@ import type { SortSpec } from '../sorting/sorter';
 import type { Strings } from '../strings';
 import { clear, el } from './dom';
 
+/** Alt+ArrowLeft/ArrowRight on a title: the keyboard's way to drag its border. */
+const KEY_RESIZE_PX = 16;
+
 export interface HeaderHandlers {
   sort(role: ColumnRole, add: boolean): void;
+  /** Widens (or narrows, when negative) the column at `index` by `delta` px. */
+  resizeBy(index: number, delta: number): void;
   /** ArrowDown from a title: into the rows. */
   enterRows(): void;
 }
@@ -81,6 +86,10 @@ export class TableHeader {
       event.preventDefault();
       this.focus(role);
       this.handlers.sort(role, event.shiftKey);
+    } else if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && event.altKey) {
+      event.preventDefault();
+      const index = Array.from(this.row.cells).findIndex((cell) => cell.dataset.role === role);
+      this.handlers.resizeBy(index, event.key === 'ArrowLeft' ? -KEY_RESIZE_PX : KEY_RESIZE_PX);
     } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
       event.preventDefault();
       const cells = Array.from(this.row.cells);

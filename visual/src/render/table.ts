@@ -57,7 +57,11 @@ export class TableView {
   private widths: number[] = [];
 
   constructor(private readonly handlers: TableHandlers) {
-    this.header = new TableHeader({ sort: (role, add) => handlers.sort(role, add), enterRows: () => this.focusRow(this.focused) });
+    this.header = new TableHeader({
+      sort: (role, add) => handlers.sort(role, add),
+      resizeBy: (index, delta) => handlers.resize.commit(index, this.widthOf(index) + delta),
+      enterRows: () => this.focusRow(this.focused),
+    });
     this.table.setAttribute('role', 'grid');
     this.table.setAttribute('aria-multiselectable', 'true');
     this.thead.appendChild(this.header.row);

@@ -35,6 +35,31 @@ describe('visual in Chromium: every tile size, Derbyshire-length texts', functio
     });
   }
 
+  it('fits the viewport the host reports even when the host leaves the element unsized', async () => {
+    const page = await openPreview(suite.browser, suite.server.url, suite.log);
+    const measured = await page.evaluate(() => {
+      const w = window as unknown as {
+        __ppocPreview: { plugin: { create(o: { element: HTMLElement; host: unknown }): { update(o: unknown): void; destroy(): void } }; dataView(): unknown };
+        __ppocHost: unknown;
+        PpocDataView: { updateOptions(views: unknown[], viewport: { width: number; height: number }): unknown };
+      };
+      const element = document.createElement('div');
+      document.body.appendChild(element);
+      const visual = w.__ppocPreview.plugin.create({ element, host: w.__ppocHost });
+      visual.update(w.PpocDataView.updateOptions([w.__ppocPreview.dataView()], { width: 600, height: 400 }));
+      const table = element.querySelector('table')!;
+      const root = element.firstElementChild!.getBoundingClientRect();
+      const scroller = table.closest('.ppoc-scroll')!.getBoundingClientRect();
+      const result = { width: root.width, height: root.height, scroller: scroller.height, bottom: scroller.bottom - root.top };
+      visual.destroy();
+      element.remove();
+      return result;
+    });
+    assert.deepEqual([measured.width, measured.height], [600, 400]);
+    assert.ok(measured.scroller >= 200 && measured.bottom <= 400.5, JSON.stringify(measured));
+    await page.context().close();
+  });
+
   it('400×250: the header lines give way to a ⓘ whose tooltip carries them; 1100×600 shows them', async () => {
     const page = await openPreview(suite.browser, suite.server.url, suite.log);
     await setTile(page, 1100, 600);

@@ -64,6 +64,17 @@ describe('visual: columns', () => {
     assert.ok(fitted.child > 0 && fitted.child < start + 60, `fitted to the content: ${fitted.child}`);
   });
 
+  it('Alt+ArrowRight/Left on a focused title widens and narrows its column, saved like a drag', () => {
+    const v = mount();
+    v.update(tableDataView(ROLES, ROWS));
+    const start = parseFloat(col(v.element, 1).style.width);
+    th(v.element, 'team').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', altKey: true, bubbles: true }));
+    assert.equal(col(v.element, 1).style.width, `${start + 16}px`);
+    th(v.element, 'team').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', altKey: true, bubbles: true }));
+    assert.equal(col(v.element, 1).style.width, `${start}px`);
+    assert.deepEqual(v.recorded.persisted.map((p) => p.merge?.[0].properties), [{ team: start + 16 }, { team: start }]);
+  });
+
   it('with allowInteractions false a drag resizes locally but persists nothing', () => {
     const v = mount({ allowInteractions: false });
     v.update(tableDataView(ROLES, ROWS));
