@@ -1,10 +1,9 @@
 // Each column's natural width: the widest of its title (on at most two lines) and its values.
-// Values are a bounded sample plus the longest texts, never every row: a strided sample and the
-// longest few by length per column. Person ID, dates and Status are measured so they are never
+// Values are the longest few texts by length, found in a bounded sample of rows (every row for
+// Person ID), and only those are measured: never every row. Person ID, dates and Status are measured so they are never
 // cut: dates as their widest digits, Status as the texts of the statuses present (on two lines
 // when word wrap is on), and titles in bold.
 import { STATUS_KEYS, statusText, type StatusKey } from '../../../core/src/index';
-import { readText } from '../converter/values';
 import type { ColumnModel, ViewModel } from '../converter/view-model';
 import type { DateFormatter } from './format';
 import type { FontSpec, TextMeasurer } from './text-measure';
@@ -20,10 +19,9 @@ export interface ColumnSizing {
 
 /** Cell padding (6 + 6), the status cell's border, and a pixel of rounding. */
 const CELL_EXTRA_PX = 18;
-const SAMPLE_ROWS = 32;
 const LONGEST_KEPT = 8;
 /** Rows scanned for the longest texts of a text column. */
-const LONGEST_SAMPLE_ROWS = 2000;
+const SAMPLE_ROWS = 2000;
 const SAMPLE_DATE = '2088-08-28';
 
 /** A squeezed text column keeps this many ems (its text is cut with "…", the tooltip has it). */
@@ -89,21 +87,13 @@ function digitVariants(text: string): string[] {
 }
 
 /**
- * A strided sample of the column's texts plus its longest few by length: among every row for
- * Person ID (it must never be cut), among a bounded sample for text columns (cut with "…" when
- * squeezed anyway, so a rare longer value costs nothing worse).
+ * The longest few texts of a column (by length): among every row for Person ID (it must never
+ * be cut), among a bounded, evenly spread sample of rows otherwise (a text column is cut with
+ * "…" when squeezed anyway, so a rare longer value costs nothing worse).
  */
 export function sampleTexts(model: ViewModel, source: number, everyRow: boolean): string[] {
   const rows = model.rows;
-  const picked = new Set<string>();
-  const stride = Math.max(1, Math.floor(rows.length / SAMPLE_ROWS));
-  for (let i = 0; i < rows.length; i += stride) {
-    const text = readText(rows[i].raw[source]);
-    if (text) picked.add(text);
-  }
-  const step = everyRow ? 1 : Math.max(1, Math.floor(rows.length / LONGEST_SAMPLE_ROWS));
-  for (const text of longestTexts(rows, source, step)) picked.add(text);
-  return [...picked];
+  return longestTexts(rows, source, everyRow ? 1 : Math.max(1, Math.floor(rows.length / SAMPLE_ROWS)));
 }
 
 /** The longest few distinct texts (by length) among every `step`-th row; cheap checks first. */
