@@ -51,6 +51,7 @@ export class PlannedAssessmentsApp {
   private sortedFor: string | null = null;
   private lastPersisted: string | null = null;
   private widths: WidthOverrides = {};
+  private lastPersistedWidths = '{}';
   private dataView: powerbi.DataView | undefined;
   private lastConverted: powerbi.DataView | undefined;
   private convertKey = '';
@@ -119,7 +120,7 @@ export class PlannedAssessmentsApp {
     this.settings = resolveSettings(this.settingsModel, this.highContrast());
     this.convertIfNeeded(dataView, this.settings, type);
     this.restoreSort(dataView);
-    this.widths = readPersistedWidths(dataView);
+    this.restoreWidths(dataView);
     const more = requestMoreData(this.host, dataView, this.fetched);
     this.sentenceReady = more.ready;
     showWarnings(this.host, this.strings, { truncated: more.truncated, unreadableDates: (this.model as ViewModel).unreadableDates.count > 0 });
@@ -167,6 +168,15 @@ export class PlannedAssessmentsApp {
       this.lastPersisted = key;
       if (persisted) this.sort = persisted;
     }
+  }
+
+  /** Saved widths replace the session's when the saved ones change (not on every update). */
+  private restoreWidths(dataView: powerbi.DataView | undefined): void {
+    const persisted = readPersistedWidths(dataView);
+    const key = JSON.stringify(persisted);
+    if (key === this.lastPersistedWidths) return;
+    this.lastPersistedWidths = key;
+    this.widths = persisted;
   }
 
   private render(): void {

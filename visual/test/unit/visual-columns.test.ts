@@ -83,6 +83,9 @@ describe('visual: columns', () => {
     handle.dispatchEvent(pointer('pointermove', 190));
     handle.dispatchEvent(pointer('pointerup', 190));
     assert.equal(v.recorded.persisted.length, 0);
+    const width = col(v.element, 1).style.width;
+    v.update(tableDataView(ROLES, ROWS.slice(1)));
+    assert.equal(col(v.element, 1).style.width, width, 'the local width survives a data update');
   });
 
   it('the Person ID column is sticky on the left, IDs, dates and statuses never wrap', () => {
