@@ -1,8 +1,8 @@
-// Each column's natural width: the widest of its title (on at most two lines) and its values.
-// Values are the longest few texts by length, found in a bounded sample of rows (every row for
-// Person ID), and only those are measured: never every row. Person ID, dates and Status are measured so they are never
-// cut: dates as their widest digits, Status as the texts of the statuses present (on two lines
-// when word wrap is on), and titles in bold.
+// Each column's natural width: the widest of its title (bold, on at most two lines) and its
+// values. Values are the longest few texts by length, found in a bounded sample of rows (every
+// row for Person ID), and only those are measured: never every row. Dates are measured as their
+// widest digits and Status as the texts of the statuses present (on two lines when word wrap
+// is on), so Person ID, dates and Status are never cut.
 import { STATUS_KEYS, statusText, type StatusKey } from '../../../core/src/index';
 import type { ColumnModel, ViewModel } from '../converter/view-model';
 import type { DateFormatter } from './format';
