@@ -1,6 +1,7 @@
 -- 001: the schemas and the migration ledger. Every file in sql/ is re-runnable (IF NOT EXISTS,
--- CREATE OR ALTER) and ends by recording itself in ppoc.schema_version, so `ppoc-prep migrate`
--- and a DBA running the files in order with sqlcmd leave the same database.
+-- CREATE OR ALTER) and its last batch verifies that every object the file creates exists, then
+-- records the file in ppoc.schema_version, so `ppoc-prep migrate` and a DBA running the files in
+-- order with `sqlcmd -b -I -i …` leave the same database, and a half-applied file is never recorded.
 --   ppoc          the live tables and the vw_* views the Power BI dataset binds to
 --   ppoc_staging  the tables each refresh bulk-loads before the swap, and the swap procedures
 
@@ -21,6 +22,13 @@ IF OBJECT_ID(N'ppoc.schema_version', N'U') IS NULL
     );
 GO
 
+-- Verify, then record: a batch that failed (sqlcmd without -b, SSMS) leaves the file unrecorded.
+IF SCHEMA_ID(N'ppoc') IS NULL
+    THROW 50000, N'001_schema: schema ppoc is missing', 1;
+IF SCHEMA_ID(N'ppoc_staging') IS NULL
+    THROW 50000, N'001_schema: schema ppoc_staging is missing', 1;
+IF OBJECT_ID(N'ppoc.schema_version', N'U') IS NULL
+    THROW 50000, N'001_schema: table ppoc.schema_version is missing', 1;
 IF NOT EXISTS (SELECT 1 FROM ppoc.schema_version WHERE version = 1)
     INSERT INTO ppoc.schema_version (version, name, applied_at_utc) VALUES (1, N'001_schema', SYSUTCDATETIME());
 GO

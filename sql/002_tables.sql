@@ -186,6 +186,43 @@ IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_data_quality_issue_pe
     CREATE NONCLUSTERED INDEX IX_data_quality_issue_person_id ON ppoc.data_quality_issue (person_id);
 GO
 
+-- Verify, then record: a batch that failed (sqlcmd without -b, SSMS) leaves the file unrecorded.
+IF OBJECT_ID(N'ppoc.planned_assessment', N'U') IS NULL
+    THROW 50000, N'002_tables: table ppoc.planned_assessment is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc.planned_assessment'), N'IX_planned_assessment_locality_team', 'IndexID') IS NULL
+    THROW 50000, N'002_tables: index IX_planned_assessment_locality_team on ppoc.planned_assessment is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc.planned_assessment'), N'IX_planned_assessment_status_order_predicted_start_date', 'IndexID') IS NULL
+    THROW 50000, N'002_tables: index IX_planned_assessment_status_order_predicted_start_date on ppoc.planned_assessment is missing', 1;
+IF OBJECT_ID(N'ppoc.cic_cohort', N'U') IS NULL
+    THROW 50000, N'002_tables: table ppoc.cic_cohort is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc.cic_cohort'), N'IX_cic_cohort_locality_team', 'IndexID') IS NULL
+    THROW 50000, N'002_tables: index IX_cic_cohort_locality_team on ppoc.cic_cohort is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc.cic_cohort'), N'IX_cic_cohort_full_care_order', 'IndexID') IS NULL
+    THROW 50000, N'002_tables: index IX_cic_cohort_full_care_order on ppoc.cic_cohort is missing', 1;
+IF OBJECT_ID(N'ppoc.care_exit', N'U') IS NULL
+    THROW 50000, N'002_tables: table ppoc.care_exit is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc.care_exit'), N'IX_care_exit_reason_group_ceased_date', 'IndexID') IS NULL
+    THROW 50000, N'002_tables: index IX_care_exit_reason_group_ceased_date on ppoc.care_exit is missing', 1;
+IF OBJECT_ID(N'ppoc.locality_summary', N'U') IS NULL
+    THROW 50000, N'002_tables: table ppoc.locality_summary is missing', 1;
+IF OBJECT_ID(N'ppoc.target_progress', N'U') IS NULL
+    THROW 50000, N'002_tables: table ppoc.target_progress is missing', 1;
+IF OBJECT_ID(N'ppoc.plan_explanation', N'U') IS NULL
+    THROW 50000, N'002_tables: table ppoc.plan_explanation is missing', 1;
+IF OBJECT_ID(N'ppoc.user_access', N'U') IS NULL
+    THROW 50000, N'002_tables: table ppoc.user_access is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc.user_access'), N'IX_user_access_user_principal_name', 'IndexID') IS NULL
+    THROW 50000, N'002_tables: index IX_user_access_user_principal_name on ppoc.user_access is missing', 1;
+IF OBJECT_ID(N'ppoc.refresh_log', N'U') IS NULL
+    THROW 50000, N'002_tables: table ppoc.refresh_log is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc.refresh_log'), N'IX_refresh_log_started_at_utc', 'IndexID') IS NULL
+    THROW 50000, N'002_tables: index IX_refresh_log_started_at_utc on ppoc.refresh_log is missing', 1;
+IF OBJECT_ID(N'ppoc.data_quality_issue', N'U') IS NULL
+    THROW 50000, N'002_tables: table ppoc.data_quality_issue is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc.data_quality_issue'), N'IX_data_quality_issue_run_id', 'IndexID') IS NULL
+    THROW 50000, N'002_tables: index IX_data_quality_issue_run_id on ppoc.data_quality_issue is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc.data_quality_issue'), N'IX_data_quality_issue_person_id', 'IndexID') IS NULL
+    THROW 50000, N'002_tables: index IX_data_quality_issue_person_id on ppoc.data_quality_issue is missing', 1;
 IF NOT EXISTS (SELECT 1 FROM ppoc.schema_version WHERE version = 2)
     INSERT INTO ppoc.schema_version (version, name, applied_at_utc) VALUES (2, N'002_tables', SYSUTCDATETIME());
 GO

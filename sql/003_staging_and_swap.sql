@@ -207,6 +207,43 @@ BEGIN
 END;
 GO
 
+-- Verify, then record: a batch that failed (sqlcmd without -b, SSMS) leaves the file unrecorded.
+IF OBJECT_ID(N'ppoc_staging.planned_assessment', N'U') IS NULL
+    THROW 50000, N'003_staging_and_swap: table ppoc_staging.planned_assessment is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc_staging.planned_assessment'), N'IX_planned_assessment_locality_team', 'IndexID') IS NULL
+    THROW 50000, N'003_staging_and_swap: index IX_planned_assessment_locality_team on ppoc_staging.planned_assessment is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc_staging.planned_assessment'), N'IX_planned_assessment_status_order_predicted_start_date', 'IndexID') IS NULL
+    THROW 50000, N'003_staging_and_swap: index IX_planned_assessment_status_order_predicted_start_date on ppoc_staging.planned_assessment is missing', 1;
+IF OBJECT_ID(N'ppoc_staging.cic_cohort', N'U') IS NULL
+    THROW 50000, N'003_staging_and_swap: table ppoc_staging.cic_cohort is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc_staging.cic_cohort'), N'IX_cic_cohort_locality_team', 'IndexID') IS NULL
+    THROW 50000, N'003_staging_and_swap: index IX_cic_cohort_locality_team on ppoc_staging.cic_cohort is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc_staging.cic_cohort'), N'IX_cic_cohort_full_care_order', 'IndexID') IS NULL
+    THROW 50000, N'003_staging_and_swap: index IX_cic_cohort_full_care_order on ppoc_staging.cic_cohort is missing', 1;
+IF OBJECT_ID(N'ppoc_staging.care_exit', N'U') IS NULL
+    THROW 50000, N'003_staging_and_swap: table ppoc_staging.care_exit is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc_staging.care_exit'), N'IX_care_exit_reason_group_ceased_date', 'IndexID') IS NULL
+    THROW 50000, N'003_staging_and_swap: index IX_care_exit_reason_group_ceased_date on ppoc_staging.care_exit is missing', 1;
+IF OBJECT_ID(N'ppoc_staging.locality_summary', N'U') IS NULL
+    THROW 50000, N'003_staging_and_swap: table ppoc_staging.locality_summary is missing', 1;
+IF OBJECT_ID(N'ppoc_staging.target_progress', N'U') IS NULL
+    THROW 50000, N'003_staging_and_swap: table ppoc_staging.target_progress is missing', 1;
+IF OBJECT_ID(N'ppoc_staging.plan_explanation', N'U') IS NULL
+    THROW 50000, N'003_staging_and_swap: table ppoc_staging.plan_explanation is missing', 1;
+IF OBJECT_ID(N'ppoc_staging.user_access', N'U') IS NULL
+    THROW 50000, N'003_staging_and_swap: table ppoc_staging.user_access is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc_staging.user_access'), N'IX_user_access_user_principal_name', 'IndexID') IS NULL
+    THROW 50000, N'003_staging_and_swap: index IX_user_access_user_principal_name on ppoc_staging.user_access is missing', 1;
+IF OBJECT_ID(N'ppoc_staging.data_quality_issue', N'U') IS NULL
+    THROW 50000, N'003_staging_and_swap: table ppoc_staging.data_quality_issue is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc_staging.data_quality_issue'), N'IX_data_quality_issue_run_id', 'IndexID') IS NULL
+    THROW 50000, N'003_staging_and_swap: index IX_data_quality_issue_run_id on ppoc_staging.data_quality_issue is missing', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc_staging.data_quality_issue'), N'IX_data_quality_issue_person_id', 'IndexID') IS NULL
+    THROW 50000, N'003_staging_and_swap: index IX_data_quality_issue_person_id on ppoc_staging.data_quality_issue is missing', 1;
+IF OBJECT_ID(N'ppoc_staging.clear_staging', N'P') IS NULL
+    THROW 50000, N'003_staging_and_swap: procedure ppoc_staging.clear_staging is missing', 1;
+IF OBJECT_ID(N'ppoc_staging.swap_into_live', N'P') IS NULL
+    THROW 50000, N'003_staging_and_swap: procedure ppoc_staging.swap_into_live is missing', 1;
 IF NOT EXISTS (SELECT 1 FROM ppoc.schema_version WHERE version = 3)
     INSERT INTO ppoc.schema_version (version, name, applied_at_utc) VALUES (3, N'003_staging_and_swap', SYSUTCDATETIME());
 GO

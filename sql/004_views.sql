@@ -149,6 +149,25 @@ SELECT
 FROM ppoc.data_quality_issue;
 GO
 
+-- Verify, then record: a batch that failed (sqlcmd without -b, SSMS) leaves the file unrecorded.
+IF OBJECT_ID(N'ppoc.vw_planned_assessment', N'V') IS NULL
+    THROW 50000, N'004_views: view ppoc.vw_planned_assessment is missing', 1;
+IF OBJECT_ID(N'ppoc.vw_cic_cohort', N'V') IS NULL
+    THROW 50000, N'004_views: view ppoc.vw_cic_cohort is missing', 1;
+IF OBJECT_ID(N'ppoc.vw_care_exit', N'V') IS NULL
+    THROW 50000, N'004_views: view ppoc.vw_care_exit is missing', 1;
+IF OBJECT_ID(N'ppoc.vw_locality_summary', N'V') IS NULL
+    THROW 50000, N'004_views: view ppoc.vw_locality_summary is missing', 1;
+IF OBJECT_ID(N'ppoc.vw_target_progress', N'V') IS NULL
+    THROW 50000, N'004_views: view ppoc.vw_target_progress is missing', 1;
+IF OBJECT_ID(N'ppoc.vw_plan_explanation', N'V') IS NULL
+    THROW 50000, N'004_views: view ppoc.vw_plan_explanation is missing', 1;
+IF OBJECT_ID(N'ppoc.vw_user_access', N'V') IS NULL
+    THROW 50000, N'004_views: view ppoc.vw_user_access is missing', 1;
+IF OBJECT_ID(N'ppoc.vw_refresh_log', N'V') IS NULL
+    THROW 50000, N'004_views: view ppoc.vw_refresh_log is missing', 1;
+IF OBJECT_ID(N'ppoc.vw_data_quality_issue', N'V') IS NULL
+    THROW 50000, N'004_views: view ppoc.vw_data_quality_issue is missing', 1;
 IF NOT EXISTS (SELECT 1 FROM ppoc.schema_version WHERE version = 4)
     INSERT INTO ppoc.schema_version (version, name, applied_at_utc) VALUES (4, N'004_views', SYSUTCDATETIME());
 GO

@@ -140,6 +140,32 @@ IF OBJECT_ID(N'ppoc.assessment_workflow', N'U') IS NULL OR OBJECT_ID(N'ppoc_stag
     OR OBJECT_ID(N'ppoc_staging.swap_into_live', N'P') IS NULL OR OBJECT_ID(N'ppoc.vw_assessment_workflow', N'V') IS NULL
     OR OBJECT_ID(N'ppoc.vw_source_file', N'V') IS NULL
     THROW 50000, N'006_operations: an object this file creates is missing; not recorded', 1;
+IF INDEXPROPERTY(OBJECT_ID(N'ppoc.assessment_workflow'), N'IX_assessment_workflow_person_id', 'IndexID') IS NULL
+    OR INDEXPROPERTY(OBJECT_ID(N'ppoc_staging.assessment_workflow'), N'IX_assessment_workflow_person_id', 'IndexID') IS NULL
+    THROW 50000, N'006_operations: index IX_assessment_workflow_person_id is missing; not recorded', 1;
+IF EXISTS (
+    SELECT 1
+    FROM (VALUES
+        (N'ppoc_writer', N'ppoc_staging.assessment_workflow', N'SELECT'),
+        (N'ppoc_writer', N'ppoc_staging.assessment_workflow', N'INSERT'),
+        (N'ppoc_writer', N'ppoc.source_file', N'SELECT'),
+        (N'ppoc_writer', N'ppoc.source_file', N'INSERT'),
+        (N'ppoc_writer', N'ppoc.vw_assessment_workflow', N'SELECT'),
+        (N'ppoc_writer', N'ppoc.vw_source_file', N'SELECT'),
+        (N'ppoc_reader', N'ppoc.vw_assessment_workflow', N'SELECT'),
+        (N'ppoc_reader', N'ppoc.vw_source_file', N'SELECT')
+    ) AS g (role_name, object_name, permission_name)
+    WHERE NOT EXISTS (
+        SELECT 1
+        FROM sys.database_permissions AS p
+        WHERE p.class = 1
+          AND p.grantee_principal_id = DATABASE_PRINCIPAL_ID(g.role_name)
+          AND p.major_id = OBJECT_ID(g.object_name)
+          AND p.permission_name = g.permission_name
+          AND p.state IN ('G', 'W')
+    )
+)
+    THROW 50000, N'006_operations: a grant of this file is missing; not recorded', 1;
 IF NOT EXISTS (SELECT 1 FROM ppoc.schema_version WHERE version = 6)
     INSERT INTO ppoc.schema_version (version, name, applied_at_utc) VALUES (6, N'006_operations', SYSUTCDATETIME());
 GO

@@ -1,3 +1,4 @@
+import { SqlServerConfigError } from '../warehouse/sqlserver/config-error';
 import { RefreshLockedError } from '../warehouse/warehouse';
 import { UsageError } from './settings';
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; about: string }> 
   issues: { load: async () => (await import('./commands/issues')).issuesCommand, about: 'the latest run\'s data-quality issues (text or CSV)' },
   'demo-extract': { load: async () => (await import('./commands/admin-commands')).demoExtractCommand, about: 'write a synthetic extract folder' },
   migrate: { load: async () => (await import('./commands/admin-commands')).migrateCommand, about: 'create or upgrade the schema' },
+  doctor: { load: async () => (await import('./commands/doctor')).doctorCommand, about: 'check the target end to end: ok, or FAIL with the fix' },
   schedule: { load: async () => (await import('./commands/schedule')).scheduleCommand, about: 'run the refresh on a cron schedule (Europe/London)' },
   quickstart: { load: async () => (await import('./commands/admin-commands')).quickstartCommand, about: 'demo extract (if absent) + run into data/ppoc.sqlite (npm start)' },
 };
@@ -64,7 +66,7 @@ function flagProblem(message: string): string {
 /** Every failure is one clear line: no stack trace, never a connection string or password. */
 function reportError(name: string, error: unknown, err: (text: string) => void): number {
   const code = (error as { code?: string } | null)?.code;
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof SqlServerConfigError) {
     err(`ppoc-prep ${name}: ${error.message}`);
     return EXIT.usage;
   }

@@ -1,13 +1,25 @@
+import { createLogger, type Logger } from '../pipeline/logger';
+import type { RetryNotice } from '../warehouse/sqlserver/retry';
 import type { Warehouse, WarehouseReader } from '../warehouse/warehouse';
-import type { TargetSettings } from './settings';
+import { resolveLogLevel, type TargetSettings } from './settings';
 
 export type FullWarehouse = Warehouse & WarehouseReader;
 
+/** Each retry of a transient SQL Server connect failure, as one log line (no secret in it). */
+export function logRetries(logger: Logger = createLogger(resolveLogLevel(process.env))): { onRetry: (notice: RetryNotice) => void } {
+  return {
+    onRetry: (n) => logger.warn('SQL Server connection failed with a transient error; retrying', {
+      attempt: n.attempt, wait_seconds: n.delayMs / 1000, reason: n.reason,
+    }),
+  };
+}
+
 /** The chosen target behind the one interface; mssql is loaded only when SQL Server is used. */
-export async function openWarehouse(target: TargetSettings, options: { readonly?: boolean } = {}): Promise<FullWarehouse> {
+export async function openWarehouse(target: TargetSettings, options: { readonly?: boolean; logger?: Logger } = {}): Promise<FullWarehouse> {
   if (target.sqlserver) {
     const sqlserver = await import('../warehouse/sqlserver/index');
-    return sqlserver.createSqlServerWarehouse(sqlserver.parseSqlServerSettings(target.sqlserver, process.env));
+    const settings = sqlserver.parseSqlServerSettings(target.sqlserver, process.env, { caFile: target.sqlserverCaFile });
+    return sqlserver.createSqlServerWarehouse(settings, sqlserver.createMssqlConnector(settings, logRetries(options.logger)));
   }
   const { createSqliteWarehouse } = await import('../warehouse/sqlite/index');
   return createSqliteWarehouse(target.sqlite, options);

@@ -2,7 +2,7 @@ import { openWarehouse, type FullWarehouse } from './open-warehouse';
 import { resolveTarget, UsageError } from './settings';
 
 /** Opens the target read-only for a query command (summary, explain, status, issues) and closes it after. */
-export async function withReader<T>(values: { sqlite?: string; sqlserver?: string }, use: (w: FullWarehouse) => Promise<T>): Promise<T> {
+export async function withReader<T>(values: { sqlite?: string; sqlserver?: string; 'sqlserver-ca-file'?: string }, use: (w: FullWarehouse) => Promise<T>): Promise<T> {
   const target = resolveTarget(values, process.env);
   const warehouse = await openWarehouse(target, { readonly: true }).catch((error: unknown) => {
     if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {

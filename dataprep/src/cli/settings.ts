@@ -97,16 +97,31 @@ export interface TargetSettings {
   sqlite: string;
   /** Connection string when the SQL Server target is chosen (never printed). */
   sqlserver: string | null;
+  /** `--sqlserver-ca-file` (wins over PPOC_SQLSERVER_CA_FILE, which the SQL Server settings read). */
+  sqlserverCaFile?: string;
 }
 
-export function resolveTarget(flags: { sqlite?: string; sqlserver?: string }, env: Env): TargetSettings {
+/** The target flags every command that opens the database takes. */
+export const TARGET_FLAGS = {
+  sqlite: { type: 'string' },
+  sqlserver: { type: 'string' },
+  'sqlserver-ca-file': { type: 'string' },
+} as const;
+
+export const TARGET_FLAGS_HELP = `  --sqlite FILE             SQLite file (env PPOC_SQLITE; default data/ppoc.sqlite)
+  --sqlserver CONN          SQL Server connection string (env PPOC_SQLSERVER)
+  --sqlserver-ca-file PEM   CA certificate(s) to trust for SQL Server's TLS (env PPOC_SQLSERVER_CA_FILE)`;
+
+export function resolveTarget(flags: { sqlite?: string; sqlserver?: string; 'sqlserver-ca-file'?: string }, env: Env): TargetSettings {
   if (flags.sqlite !== undefined && flags.sqlserver !== undefined) {
     throw new UsageError('choose one target: --sqlite FILE or --sqlserver CONNECTION, not both');
   }
   const sqlserver = flags.sqlite !== undefined ? null : (flags.sqlserver ?? fromEnv(env, ENV.sqlserver)?.value ?? null);
   const sqlite = flags.sqlite ?? fromEnv(env, ENV.sqlite)?.value ?? DEFAULT_SQLITE;
   if (sqlite.trim() === '') throw new UsageError('--sqlite needs a file path');
-  return { sqlite, sqlserver };
+  const caFile = flags['sqlserver-ca-file'];
+  if (caFile !== undefined && !sqlserver) throw new UsageError('--sqlserver-ca-file applies to SQL Server only: give --sqlserver CONN (or PPOC_SQLSERVER) too');
+  return caFile === undefined ? { sqlite, sqlserver } : { sqlite, sqlserver, sqlserverCaFile: caFile };
 }
 
 export function resolveLogLevel(env: Env): LogLevel {

@@ -5,8 +5,9 @@ import { CURATED_TABLES, TABLES, type ColumnDef, type TableDef } from './tables'
 /**
  * Data tests beside the models (dbt style): every row the transform built must fit the
  * curated-table catalog before any warehouse sees it: non-null where required, ISO dates,
- * Yes/No flags, whole numbers, text within its NVARCHAR length, unique keys (compared
- * case-insensitively, as SQL Server's default collation does). A violation is a bug, not bad
+ * Yes/No flags, whole numbers, text within its NVARCHAR length, unique keys (compared as
+ * SQL Server's default collation does: case-insensitively, trailing spaces ignored, so a
+ * duplicate never first shows as a server error naming the key). A violation is a bug, not bad
  * input: the run fails before writing, with the table, column and row named.
  */
 export function catalogViolations(set: RefreshSet, limit = 10): string[] {
@@ -26,7 +27,7 @@ function checkTable(table: TableDef, rows: Record<string, unknown>[], found: str
       if (problem) found.push(`${table.name}.${column.name} ${problem} (row ${i + 1})`);
     }
     if (table.primaryKey.length === 0) continue;
-    const key = table.primaryKey.map((k) => String(rows[i][k]).toLowerCase()).join('\u0000');
+    const key = table.primaryKey.map((k) => String(rows[i][k]).toLowerCase().replace(/ +$/, '')).join('\u0000');
     if (keys.has(key)) found.push(`${table.name} has a duplicate key (${table.primaryKey.join(', ')}) (row ${i + 1})`);
     keys.add(key);
   }

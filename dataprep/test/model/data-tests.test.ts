@@ -30,6 +30,15 @@ describe('catalog data tests (run on every refresh before publishing)', () => {
     assert.deepEqual(catalogViolations(set), ['planned_assessment has a duplicate key (person_id, assessment_type) (row 3)']);
   });
 
+  it('find duplicate keys that differ only by trailing spaces, which SQL Server ignores when comparing', () => {
+    const set = sampleRefreshSet();
+    set.tables.planned_assessment.push(plannedRow({ person_id: 'a1  ', assessment_type: 'Reunification' }));
+    assert.deepEqual(catalogViolations(set), ['planned_assessment has a duplicate key (person_id, assessment_type) (row 3)']);
+    const leading = sampleRefreshSet();
+    leading.tables.planned_assessment.push(plannedRow({ person_id: ' a1', assessment_type: 'Reunification' }));
+    assert.deepEqual(catalogViolations(leading), [], 'leading spaces count');
+  });
+
   it('stop at the limit', () => {
     const set = sampleRefreshSet();
     for (const row of set.tables.planned_assessment) (row as unknown as Record<string, unknown>).status = null;

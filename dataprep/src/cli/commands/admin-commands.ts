@@ -5,12 +5,14 @@ import { isIsoDate, todayInTimeZone, type IsoDate } from '../../../../core/src/i
 import { writeDemoExtract } from '../../demo/index';
 import { DEFAULT_MAX_EXTRACT_AGE_HOURS, newestRequiredFile } from '../../sources/staleness';
 import { describeTarget, openWarehouse } from '../open-warehouse';
-import { DEFAULT_DEMO_SOURCE, REPO_ROOT, resolveTarget, UsageError } from '../settings';
+import { DEFAULT_DEMO_SOURCE, REPO_ROOT, resolveTarget, TARGET_FLAGS, TARGET_FLAGS_HELP, UsageError } from '../settings';
 import { executeRun, resolveRunSettings } from './run';
 
-export const MIGRATE_HELP = `Usage: ppoc-prep migrate [--sqlite FILE | --sqlserver CONNECTION]
+export const MIGRATE_HELP = `Usage: ppoc-prep migrate [--sqlite FILE | --sqlserver CONNECTION [--sqlserver-ca-file PEM]]
 
-Creates or upgrades the curated-table schema (SQL Server: applies the missing sql/ migrations).`;
+Creates or upgrades the curated-table schema (SQL Server: applies the missing sql/ migrations,
+with a db_owner login).
+${TARGET_FLAGS_HELP}`;
 
 export const DEMO_HELP = `Usage: ppoc-prep demo-extract --out DIR [--children N] [--seed S] [--as-at YYYY-MM-DD]
 
@@ -27,7 +29,7 @@ data/demo-extract older than 36 hours is written afresh for today.`;
 
 export async function migrateCommand(args: string[], out: (text: string) => void): Promise<number> {
   const { values } = parseArgs({
-    args, options: { sqlite: { type: 'string' }, sqlserver: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true,
+    args, options: { ...TARGET_FLAGS, help: { type: 'boolean', short: 'h' } }, strict: true,
   });
   if (values.help) return (out(MIGRATE_HELP), 0);
   const target = resolveTarget(values, process.env);

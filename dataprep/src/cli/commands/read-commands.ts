@@ -4,10 +4,10 @@ import { sentenceFor } from '../../pipeline/run-refresh';
 import type { PlannedAssessmentFilter } from '../../warehouse/warehouse';
 import { assertFilterValuesOccur, assertPersonKnown, lastSuccessAge, sourceFilesTable, workflowLines } from '../operations-reads';
 import { withReader } from '../read-warehouse';
-import { UsageError } from '../settings';
+import { TARGET_FLAGS, UsageError } from '../settings';
 import { textTable } from '../text-table';
 
-const TARGET_OPTIONS = { sqlite: { type: 'string' }, sqlserver: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const TARGET_OPTIONS = { ...TARGET_FLAGS, help: { type: 'boolean', short: 'h' } } as const;
 
 export const SUMMARY_HELP = `Usage: ppoc-prep summary [--sqlite FILE | --sqlserver CONN] [--locality NAME] [--team NAME]
                          [--assessment-type SGO|Reunification] [--full-care-order Yes|No]

@@ -11,8 +11,7 @@ import type { ShrinkGuardOptions } from '../../pipeline/shrink-guard';
 import type { ReadLimits } from '../../sources/source-file';
 import {
   asAtGiven, resolveAsAt, resolveLogLevel, resolveLookbackDays, resolveMaxExtractAgeHours, resolveReadLimits, resolveShrinkGuard,
-  resolveSource, resolveTarget,
-  resolveWindowMonths, type TargetSettings,
+  resolveSource, resolveTarget, resolveWindowMonths, TARGET_FLAGS, TARGET_FLAGS_HELP, type TargetSettings,
 } from '../settings';
 import { textTable } from '../text-table';
 import { frequentRules } from './issues';
@@ -26,8 +25,7 @@ failed (the previous tables are kept), 2 for a usage error, 3 when another refre
 
   --source DIR          extract folder (env PPOC_SOURCE)
   --as-at DATE          as-at date (env PPOC_AS_AT; default today in Europe/London)
-  --sqlite FILE         SQLite file (env PPOC_SQLITE; default data/ppoc.sqlite)
-  --sqlserver CONN      SQL Server connection string (env PPOC_SQLSERVER)
+${TARGET_FLAGS_HELP}
   --window-months N     window length W, 1-24 (env PPOC_WINDOW_MONTHS; default 3)
   --lookback-days N     lookback L for assessment starts (env PPOC_LOOKBACK_DAYS; default 90)
   --allow-shrink        accept planned_assessment or cic_cohort shrinking by more than
@@ -42,8 +40,7 @@ to PPOC_ALERT_WEBHOOK (a Teams or Slack incoming webhook). See docs/operations.m
 export const RUN_OPTIONS = {
   source: { type: 'string' },
   'as-at': { type: 'string' },
-  sqlite: { type: 'string' },
-  sqlserver: { type: 'string' },
+  ...TARGET_FLAGS,
   'window-months': { type: 'string' },
   'lookback-days': { type: 'string' },
   'allow-shrink': { type: 'boolean' },
@@ -72,7 +69,7 @@ export function resolveRunSettings(values: Record<string, string | boolean | und
     asAt: resolveAsAt(str('as-at'), env),
     windowMonths: resolveWindowMonths(str('window-months'), env),
     lookbackDays: resolveLookbackDays(str('lookback-days'), env),
-    target: resolveTarget({ sqlite: str('sqlite'), sqlserver: str('sqlserver') }, env),
+    target: resolveTarget({ sqlite: str('sqlite'), sqlserver: str('sqlserver'), 'sqlserver-ca-file': str('sqlserver-ca-file') }, env),
     readLimits: resolveReadLimits(env),
     shrinkGuard: resolveShrinkGuard(values['allow-shrink'] === true, env),
     maxExtractAgeHours: asAtGiven(str('as-at'), env) || values['allow-stale'] === true ? null : maxAge,
@@ -111,7 +108,7 @@ export async function executeRun(settings: RunSettings, out: (text: string) => v
 }
 
 async function refreshOnce(settings: RunSettings, logger: Logger): Promise<RefreshSummary> {
-  const warehouse = await openWarehouse(settings.target);
+  const warehouse = await openWarehouse(settings.target, { logger });
   try {
     await warehouse.migrate();
     return await runRefresh({ ...settings, sourceDir: settings.source, warehouse, logger });

@@ -16,6 +16,8 @@ export type { SqlConnector, SqlExecutor, SqlTransaction, SqlParam, SqlType, Bulk
 export { parseSqlServerSettings, describeSettings, SqlServerConfigError } from './settings';
 export type { SqlServerSettings, SqlServerAuthentication } from './settings';
 export { SqlServerConnectionError, SqlServerRequestError, createMssqlConnector } from './mssql-connector';
+export type { MssqlConnectorOptions } from './mssql-connector';
+export { SchemaVersionError } from './migrations';
 export { SqlServerDataError } from './columns';
 
 export interface SqlServerWarehouseOptions {
@@ -32,7 +34,7 @@ export function createSqlServerWarehouse(
   connector: SqlConnector = createMssqlConnector(settings),
   options: SqlServerWarehouseOptions = {},
 ): SqlServerWarehouse {
-  const writer = new RunWriter(connector, options.bulkChunkRows ?? DEFAULT_BULK_CHUNK_ROWS);
+  const writer = new RunWriter(connector, { bulkChunkRows: options.bulkChunkRows ?? DEFAULT_BULK_CHUNK_ROWS, swapWaitMs: settings.swapWaitMs });
   const reader = new SqlServerReader(connector);
   let closed = false;
   return {

@@ -1,13 +1,24 @@
 /**
  * The numbered T-SQL files in `sql/`: read in numeric order, split into batches on `GO`
  * lines (as sqlcmd and SSMS do), and applied only when `ppoc.schema_version` lacks them,
- * each file in its own transaction so a failure leaves nothing half-applied.
+ * each file in its own transaction (XACT_ABORT on) so a failure leaves nothing half-applied.
+ * A login that cannot change the schema (the job's ppoc_writer) is told at once that the
+ * database needs the DBA, instead of failing on the first DDL statement.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INT, type SqlConnector } from './connector';
-import { APPLIED_MIGRATIONS, MIGRATION_RECORDED } from './statements';
+import { beginWork } from './run-writer';
+import { APPLIED_MIGRATIONS, CAN_MIGRATE, MIGRATION_RECORDED } from './statements';
+
+/** The database's schema is not the one this release was built for, and this login cannot fix it. */
+export class SchemaVersionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SchemaVersionError';
+  }
+}
 
 export interface Migration {
   version: number;
@@ -54,21 +65,34 @@ export function loadMigrations(dir: string = DEFAULT_MIGRATIONS_DIR): Migration[
   return migrations;
 }
 
+/** Highest version recorded in `ppoc.schema_version` (0 for an empty database), and this release's. */
+export function schemaVersions(applied: ReadonlySet<number>, migrations: readonly Migration[]): { database: number; release: number } {
+  return { database: Math.max(0, ...applied), release: Math.max(0, ...migrations.map((m) => m.version)) };
+}
+
 /** Applies the missing migrations in order; returns the names applied. */
 export async function applyMigrations(connector: SqlConnector, migrations: readonly Migration[]): Promise<string[]> {
   const rows = await connector.query(APPLIED_MIGRATIONS);
   const applied = new Set(rows.map((r) => Number(r.version)));
-  const done: string[] = [];
-  for (const migration of migrations) {
-    if (applied.has(migration.version)) continue;
-    await applyOne(connector, migration);
-    done.push(migration.name);
+  const versions = schemaVersions(applied, migrations);
+  if (versions.database > versions.release) {
+    throw new SchemaVersionError(`schema version ${versions.database} is newer than this release's ${versions.release}: upgrade ppoc-prep`);
   }
-  return done;
+  const pending = migrations.filter((m) => !applied.has(m.version));
+  if (pending.length === 0) return [];
+  const [login] = await connector.query(CAN_MIGRATE);
+  if (Number(login?.can_migrate) !== 1) {
+    throw new SchemaVersionError(
+      `schema version ${versions.database} is older than this release's ${versions.release}: ask the DBA to run \`ppoc-prep migrate\` ` +
+        '(with a db_owner login; this login cannot change the schema)',
+    );
+  }
+  for (const migration of pending) await applyOne(connector, migration);
+  return pending.map((m) => m.name);
 }
 
 async function applyOne(connector: SqlConnector, migration: Migration): Promise<void> {
-  const tx = await connector.begin();
+  const tx = await beginWork(connector);
   let batchNumber = 0;
   try {
     for (const batch of migration.batches) {

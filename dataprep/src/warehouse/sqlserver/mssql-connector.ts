@@ -1,38 +1,34 @@
 /**
  * The production SqlConnector: one mssql ConnectionPool per process, connected on first use
- * and closed by `close()`. Every driver error leaves here as a one-line error built from the
- * settings and the error code, never from the connection string, so no secret can leak.
+ * (retrying transient failures, retry.ts) and closed by `close()`. Every driver error leaves
+ * here as a one-line error built from the settings and the error code (connection-errors.ts),
+ * never from the connection string, so no secret can leak.
  */
+import { rootCertificates } from 'node:tls';
 import sql from 'mssql';
+import { classifyConnectionError, requestError, SqlServerConnectionError } from './connection-errors';
 import type { BulkTable, SqlConnector, SqlExecutor, SqlParam, SqlRow, SqlTransaction, SqlType } from './connector';
-import { describeSettings, secretsOf, type SqlServerAuthentication, type SqlServerSettings } from './settings';
+import { withRetry, type RetryClock, type RetryNotice } from './retry';
+import type { SqlServerAuthentication, SqlServerSettings } from './settings';
 
-/** Could not connect or log in; the message is one line fit for the console. */
-export class SqlServerConnectionError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = 'SqlServerConnectionError';
-  }
+export { classifyConnectionError, scrub, SqlServerConnectionError, SqlServerRequestError } from './connection-errors';
+
+export interface MssqlConnectorOptions {
+  /** Told about each retry of a transient connect failure (the CLI logs it). */
+  onRetry?: (notice: RetryNotice) => void;
+  clock?: RetryClock;
 }
 
-/** A statement failed on the server; the message is scrubbed of secrets and quoted values. */
-export class SqlServerRequestError extends Error {
-  constructor(
-    message: string,
-    readonly number: number | undefined,
-  ) {
-    super(message);
-    this.name = 'SqlServerRequestError';
-  }
-}
-
+/**
+ * The driver's configuration. A port wins over an instance name (mssql drops the port when
+ * both are given, so the instance name is left out). The CA file is added to Node's public
+ * roots for this connection. XACT_ABORT is on for every connection, so any error inside a
+ * transaction the job opens rolls the whole transaction back on the server.
+ */
 export function toMssqlConfig(s: SqlServerSettings): sql.config {
   return {
     server: s.server,
-    port: s.instanceName ? undefined : s.port,
+    port: s.port,
     database: s.database,
     connectionTimeout: s.connectTimeoutMs,
     requestTimeout: s.requestTimeoutMs,
@@ -42,8 +38,11 @@ export function toMssqlConfig(s: SqlServerSettings): sql.config {
       trustServerCertificate: s.trustServerCertificate,
       useUTC: true,
       appName: s.appName,
-      instanceName: s.instanceName,
+      instanceName: s.port === undefined ? s.instanceName : undefined,
       enableArithAbort: true,
+      abortTransactionOnError: true,
+      maxRetriesOnTransientErrors: 0, // retry.ts decides, with backoff and a time budget
+      ...(s.ca ? { cryptoCredentialsDetails: { ca: [...rootCertificates, s.ca.pem] } } : {}),
     },
     authentication: tediousAuthentication(s.authentication),
   } as sql.config;
@@ -83,66 +82,6 @@ function mssqlType(type: SqlType): sql.ISqlType {
   }
 }
 
-/** One line for the console: what failed and where, never a password or a driver stack. */
-export function classifyConnectionError(error: unknown, s: SqlServerSettings): SqlServerConnectionError {
-  const causes = causeChain(error);
-  const code = causes.map((c) => c.code).find((c) => typeof c === 'string') ?? 'EUNKNOWN';
-  const detail = causes.map((c) => `${c.code ?? ''} ${c.message ?? ''}`).join(' ');
-  const target = describeSettings(s);
-  const socketCode = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ECONNRESET|EAI_AGAIN)\b/.exec(detail)?.[1];
-  let message: string;
-  if (/certificate|self[- ]signed/i.test(detail)) {
-    message = `cannot connect to ${target}: the server's TLS certificate is not trusted (install its CA on this machine, or set TrustServerCertificate=true if your DBA agrees)`;
-  } else if (code === 'ELOGIN') {
-    message = `login failed for ${target}: check the user, the password and that the login has a user in the database`;
-  } else if (code === 'ETIMEOUT') {
-    message = `no answer from ${target} within ${s.connectTimeoutMs / 1000} s: check the server name, that TCP ${s.port ?? 1433} is reachable and the firewall`;
-  } else if (code === 'EINSTLOOKUP') {
-    message = `cannot find instance ${s.instanceName ?? ''} on ${s.server}: give the port instead (Server=host,port) or open UDP 1434 (SQL Browser)`;
-  } else if (code === 'ESOCKET') {
-    message = `cannot connect to ${target}${socketCode ? ` (${socketReason(socketCode)})` : ''}: check the server name and port`;
-  } else {
-    message = `cannot connect to ${target} (${code})`;
-  }
-  return new SqlServerConnectionError(`SQL Server: ${scrub(message, secretsOf(s))}`, code);
-}
-
-type Cause = { code?: string; message?: string; originalError?: unknown; cause?: unknown; errors?: unknown[] };
-
-/** The error, the driver error it wraps, and their causes (tedious nests socket errors in an AggregateError). */
-function causeChain(error: unknown, depth = 0): Cause[] {
-  if (!error || typeof error !== 'object' || depth > 4) return [];
-  const e = error as Cause;
-  const nested = [e.originalError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
-  return [e, ...nested.flatMap((n) => causeChain(n, depth + 1))];
-}
-
-function socketReason(code: string): string {
-  const reasons: Record<string, string> = {
-    ECONNREFUSED: 'connection refused: nothing listens on that port',
-    ENOTFOUND: 'host name not found',
-    EAI_AGAIN: 'host name lookup failed',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    ECONNRESET: 'connection reset by the server',
-  };
-  return reasons[code] ?? code;
-}
-
-/** Removes secrets and quoted literal values (which may be personal data) from server text. */
-export function scrub(text: string, secrets: readonly string[]): string {
-  let clean = text.replace(/\r?\n/g, ' ');
-  for (const secret of secrets) clean = clean.split(secret).join('***');
-  return clean.replace(/(value[s]?[^']{0,20})'[^']*'/gi, "$1'…'");
-}
-
-function requestError(error: unknown, s: SqlServerSettings): Error {
-  const e = error as { name?: string; code?: string; number?: number; message?: string };
-  if (e.name === 'ConnectionError') return classifyConnectionError(error, s);
-  const prefix = e.number ? `SQL Server error ${e.number}` : `SQL Server request failed (${e.code ?? 'unknown'})`;
-  return new SqlServerRequestError(`${prefix}: ${scrub(e.message ?? '', secretsOf(s))}`, e.number);
-}
-
 function executor(newRequest: () => Promise<sql.Request>, s: SqlServerSettings): SqlExecutor {
   return {
     async query(text: string, params: readonly SqlParam[] = []): Promise<SqlRow[]> {
@@ -171,15 +110,58 @@ function executor(newRequest: () => Promise<sql.Request>, s: SqlServerSettings):
   };
 }
 
-export function createMssqlConnector(settings: SqlServerSettings): SqlConnector {
-  const pool = new sql.ConnectionPool(toMssqlConfig(settings));
+/** The server error numbers (login errors, e.g. 18456, 4060, 40613) each new connection reports. */
+type ErrorNumbers = { current: number[] };
+
+/** The parts of a tedious Connection the hooks below use (tedious 19, pinned in package.json). */
+interface TediousConnection {
+  on(event: 'errorMessage', listener: (token: { number: number }) => void): void;
+  sendLogin7Packet?: () => void;
+  messageIo?: { tlsNegotiationComplete?: boolean };
+}
+
+/**
+ * With Encrypt=true, tedious sends the login unencrypted when the server's pre-login answer
+ * says it does not support encryption, which an attacker on the network can forge. SqlClient
+ * refuses that; so does this: the login (with the password) is never sent without TLS.
+ */
+function refuseLoginWithoutTls(connection: TediousConnection): void {
+  const send = connection.sendLogin7Packet;
+  if (typeof send !== 'function') throw new Error('tedious changed: cannot guard the login against an encryption downgrade');
+  connection.sendLogin7Packet = function (this: TediousConnection) {
+    if (!this.messageIo?.tlsNegotiationComplete) throw Object.assign(new Error('the server did not agree to encrypt'), { code: 'ENOTENCRYPTED' });
+    send.call(this);
+  };
+}
+
+function withConnectionHooks(config: sql.config, seen: ErrorNumbers, s: SqlServerSettings): sql.config {
+  const beforeConnect = (connection: TediousConnection) => {
+    connection.on('errorMessage', (token) => seen.current.push(token.number));
+    if (s.encrypt === true) refuseLoginWithoutTls(connection); // 'strict' does TLS first; false asked for none
+  };
+  return { ...config, beforeConnect } as unknown as sql.config;
+}
+
+export function createMssqlConnector(settings: SqlServerSettings, options: MssqlConnectorOptions = {}): SqlConnector {
+  const seen: ErrorNumbers = { current: [] };
+  const pool = new sql.ConnectionPool(withConnectionHooks(toMssqlConfig(settings), seen, settings));
   pool.on('error', () => undefined); // surfaced through the failing request instead
   let connecting: Promise<sql.ConnectionPool> | undefined;
+  const attempt = async (): Promise<sql.ConnectionPool> => {
+    seen.current = [];
+    try {
+      return await pool.connect();
+    } catch (error) {
+      throw classifyConnectionError(error, settings, seen.current);
+    }
+  };
   const connected = (): Promise<sql.ConnectionPool> => {
-    connecting ??= pool.connect().catch((error: unknown) => {
-      connecting = undefined;
-      throw classifyConnectionError(error, settings);
-    });
+    connecting ??= withRetry(attempt, { budgetMs: settings.retryBudgetMs, onRetry: options.onRetry, clock: options.clock }).catch(
+      (error: unknown) => {
+        connecting = undefined;
+        throw error;
+      },
+    );
     return connecting;
   };
   return {

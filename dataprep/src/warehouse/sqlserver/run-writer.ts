@@ -1,22 +1,26 @@
 /**
- * The write side of a refresh on SQL Server:
- *   startRun: app lock (refused → RefreshLockedError), refresh_log `running`;
- *   publish:  clear staging, bulk-load every curated table and the issues into ppoc_staging,
- *             then ONE short transaction swaps all tables, replaces the issues and logs
- *             `succeeded`, then releases the lock. On failure the lock stays for failRun,
- *             which the pipeline calls next (close() drops it otherwise);
- *   failRun:  issues and `failed` in one transaction; live tables are never touched.
+ * The write side of a refresh on SQL Server. One transaction, on one connection, owns the run:
+ *   startRun: that transaction takes the app lock (refused → RefreshLockedError); refresh_log
+ *             gets `running` on another connection, committed at once for monitoring;
+ *   publish:  in the lock's transaction: clear staging, bulk-load every curated table and the
+ *             issues, swap (waiting at most PPOC_SWAP_WAIT_SECONDS for readers), replace the
+ *             issues, record the source files, log `succeeded`, commit. The commit publishes and frees the lock in one
+ *             step; any failure rolls it all back and frees the lock. A dropped connection
+ *             does the same on the server, so a second run can never empty staging under a
+ *             first one that lost its lock;
+ *   failRun:  issues, source files and `failed` in their own transaction; live tables are never touched.
+ * Every transaction starts with SET XACT_ABORT ON.
  */
 import type { RefreshSet } from '../../model/refresh-set';
-import { CURATED_TABLES, TABLES, type CuratedTableName } from '../../model/tables';
+import { CURATED_TABLES, TABLES, type CuratedTableName, type TableDef } from '../../model/tables';
 import { RefreshLockedError, sourceFileRows, type RunInfo, type RunOutcome } from '../warehouse';
 import { bulkColumnsOf, chunk, insertRowsPerStatement, toBulkRows } from './columns';
-import type { TableDef } from '../../model/tables';
+import { SqlServerRequestError } from './connection-errors';
 import { nvarchar, type SqlConnector, type SqlTransaction, type SqlValue } from './connector';
 import { finishParams, issueRow, param, runningParams, valuesParams } from './params';
 import {
   CLEAR_STAGING, COPY_STAGED_ISSUES, DELETE_SUPERSEDED_ISSUES, FINISH_RUN, GET_LOCK, INSERT_RUN, insertValues,
-  LOCK_RESOURCE, RELEASE_LOCK, STAGING_SCHEMA, SWAP_INTO_LIVE,
+  LOCK_RESOURCE, LOCK_TIMEOUT_ERROR, STAGING_SCHEMA, swapIntoLive, XACT_ABORT_ON,
 } from './statements';
 
 /** Rows per bulk-copy call: bounds client memory per call; the server takes any size. */
@@ -24,13 +28,34 @@ export const DEFAULT_BULK_CHUNK_ROWS = 5000;
 
 const lockParam = [{ name: 'resource', type: nvarchar(255), value: LOCK_RESOURCE }];
 
+/** A transaction with XACT_ABORT on: any error in it rolls all of it back on the server. */
+export async function beginWork(connector: SqlConnector): Promise<SqlTransaction> {
+  const tx = await connector.begin();
+  try {
+    await tx.query(XACT_ABORT_ON);
+  } catch (error) {
+    await tx.rollback();
+    throw error;
+  }
+  return tx;
+}
+
+export interface RunWriterOptions {
+  bulkChunkRows?: number;
+  /** PPOC_SWAP_WAIT_SECONDS in milliseconds. */
+  swapWaitMs: number;
+}
+
 export class RunWriter {
   private lock: { runId: string; tx: SqlTransaction } | null = null;
+  private readonly bulkChunkRows: number;
 
   constructor(
     private readonly connector: SqlConnector,
-    private readonly bulkChunkRows = DEFAULT_BULK_CHUNK_ROWS,
-  ) {}
+    private readonly options: RunWriterOptions,
+  ) {
+    this.bulkChunkRows = options.bulkChunkRows ?? DEFAULT_BULK_CHUNK_ROWS;
+  }
 
   async startRun(run: RunInfo): Promise<void> {
     if (this.lock) throw new Error(`run ${this.lock.runId} is still in progress in this process`);
@@ -47,13 +72,15 @@ export class RunWriter {
   }
 
   async publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome): Promise<void> {
-    this.requireLock(run);
-    await this.connector.query(CLEAR_STAGING);
-    for (const name of CURATED_TABLES) await this.stage(name, (set.tables[name] ?? []) as readonly object[]);
-    await this.bulkChunks('data_quality_issue', outcome.issues.map((issue) => issueRow(run.runId, issue)));
-    const tx = await this.connector.begin();
+    const tx = this.requireLock(run);
+    // Every row is typed before anything is sent: a value that cannot be stored fails here.
+    const tables = CURATED_TABLES.map((name) => [name, toBulkRows(TABLES[name], (set.tables[name] ?? []) as readonly object[])] as const);
+    this.lock = null; // whatever happens below, the lock's transaction ends in this call
     try {
-      await tx.query(SWAP_INTO_LIVE);
+      await tx.query(CLEAR_STAGING);
+      for (const [name, rows] of tables) await this.bulkChunks(tx, name, rows);
+      await this.bulkChunks(tx, 'data_quality_issue', outcome.issues.map((issue) => issueRow(run.runId, issue)));
+      await this.swap(tx);
       await tx.query(DELETE_SUPERSEDED_ISSUES);
       await tx.query(COPY_STAGED_ISSUES, [param(TABLES.data_quality_issue, 'run_id', run.runId)]);
       await this.insertSourceFiles(tx, run, outcome);
@@ -63,12 +90,11 @@ export class RunWriter {
       await tx.rollback();
       throw error;
     }
-    await this.releaseLock();
   }
 
   async failRun(run: RunInfo, outcome: RunOutcome): Promise<void> {
     try {
-      const tx = await this.connector.begin();
+      const tx = await beginWork(this.connector);
       try {
         await this.insertRows(tx, TABLES.data_quality_issue, outcome.issues.map((issue) => issueRow(run.runId, issue)));
         await this.insertSourceFiles(tx, run, outcome);
@@ -79,7 +105,7 @@ export class RunWriter {
         throw error;
       }
     } finally {
-      if (this.lock?.runId === run.runId) await this.releaseLock();
+      if (this.lock?.runId === run.runId) await this.abandon();
     }
   }
 
@@ -89,24 +115,25 @@ export class RunWriter {
     try {
       return await work();
     } finally {
-      await this.release(tx);
+      await tx.rollback(); // the lock transaction wrote nothing; rolling back frees the lock
     }
   }
 
-  /** Drops the lock without logging (process shutdown); the transaction's rollback frees it. */
+  /** Drops the lock (a run that failed before publishing, or process shutdown): rollback frees it. */
   async abandon(): Promise<void> {
     const held = this.lock;
     this.lock = null;
     if (held) await held.tx.rollback();
   }
 
-  private requireLock(run: RunInfo): void {
+  private requireLock(run: RunInfo): SqlTransaction {
     if (this.lock?.runId !== run.runId) throw new Error(`run ${run.runId} does not hold the refresh lock: call startRun first`);
+    return this.lock.tx;
   }
 
   /** A transaction on its own connection that holds the app lock; refused at once when taken. */
   private async takeLock(message?: string): Promise<SqlTransaction> {
-    const tx = await this.connector.begin();
+    const tx = await beginWork(this.connector);
     try {
       const [row] = await tx.query(GET_LOCK, lockParam);
       const result = Number(row?.result);
@@ -120,30 +147,24 @@ export class RunWriter {
     }
   }
 
-  private async releaseLock(): Promise<void> {
-    const held = this.lock;
-    this.lock = null;
-    if (held) await this.release(held.tx);
-  }
-
-  private async release(tx: SqlTransaction): Promise<void> {
+  /** Waits for readers at most PPOC_SWAP_WAIT_SECONDS, then says so plainly. */
+  private async swap(tx: SqlTransaction): Promise<void> {
     try {
-      await tx.query(RELEASE_LOCK, lockParam);
-      await tx.commit();
-    } catch {
-      await tx.rollback(); // rollback frees a transaction-owned lock too
+      await tx.query(swapIntoLive(this.options.swapWaitMs));
+    } catch (error) {
+      if (!(error instanceof SqlServerRequestError) || error.number !== LOCK_TIMEOUT_ERROR) throw error;
+      throw new Error(
+        `the swap waited ${this.options.swapWaitMs / 1000} s (PPOC_SWAP_WAIT_SECONDS) for report queries still reading the ppoc ` +
+          'tables and gave up: nothing was published and yesterday\'s tables stay. Run again when the report is quiet, or raise PPOC_SWAP_WAIT_SECONDS',
+      );
     }
   }
 
-  private async stage(name: CuratedTableName, rows: readonly object[]): Promise<void> {
-    await this.bulkChunks(name, toBulkRows(TABLES[name], rows));
-  }
-
-  private async bulkChunks(name: CuratedTableName | 'data_quality_issue', rows: SqlValue[][]): Promise<void> {
+  private async bulkChunks(tx: SqlTransaction, name: CuratedTableName | 'data_quality_issue', rows: SqlValue[][]): Promise<void> {
     const columns = bulkColumnsOf(TABLES[name]);
     let loaded = 0;
     for (const part of chunk(rows, this.bulkChunkRows)) {
-      loaded += await this.connector.bulk({ schema: STAGING_SCHEMA, table: name, columns, rows: part });
+      loaded += await tx.bulk({ schema: STAGING_SCHEMA, table: name, columns, rows: part });
     }
     if (loaded !== rows.length) {
       throw new Error(`staging load of ${name} wrote ${loaded} of ${rows.length} rows; live tables left unchanged`);

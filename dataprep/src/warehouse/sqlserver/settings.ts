@@ -1,9 +1,13 @@
 /**
  * SQL Server connection settings: parsed from an ADO-style connection string
- * (`Server=host,1433;Database=ppoc;User Id=…;Password=…`) or an `mssql://` URL, validated
- * before anything connects. No error message ever quotes a key or value from the string: a
- * malformed segment may be half a password.
+ * (`Server=host,1433;Database=ppoc;User Id=…;Password=…`) or an `mssql://` URL, plus the
+ * job's PPOC_* settings for this target (job-settings.ts), validated before anything
+ * connects. No error message ever quotes a key or value from the string: a malformed segment
+ * may be half a password.
  */
+import { SqlServerConfigError } from './config-error';
+import { readJobSettings, type JobSettingFlags } from './job-settings';
+
 export type SqlServerAuthentication =
   | { kind: 'sql'; user: string; password: string }
   /** Windows account through NTLM (tedious has no Kerberos/SSPI single sign-on). */
@@ -16,6 +20,7 @@ export type SqlServerAuthentication =
 
 export interface SqlServerSettings {
   server: string;
+  /** With an instance name too (`host\INSTANCE,1433`), the port wins and SQL Browser is not asked. */
   port?: number;
   instanceName?: string;
   database: string;
@@ -28,14 +33,15 @@ export interface SqlServerSettings {
   /** Sized for bulk loads, not the driver's 15 s default. */
   requestTimeoutMs: number;
   appName: string;
+  /** Extra CA certificates (PEM) trusted for this connection: PPOC_SQLSERVER_CA_FILE / --sqlserver-ca-file. */
+  ca?: { file: string; pem: string };
+  /** How long connecting retries transient failures (PPOC_SQLSERVER_RETRY_SECONDS); 0 = no retry. */
+  retryBudgetMs: number;
+  /** How long the swap waits for report queries' locks (PPOC_SWAP_WAIT_SECONDS) before giving up. */
+  swapWaitMs: number;
 }
 
-export class SqlServerConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SqlServerConfigError';
-  }
-}
+export { SqlServerConfigError };
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
@@ -62,16 +68,43 @@ type Entries = Partial<Record<Canonical, string>>;
 
 const BRACES_HINT = ' (a value containing ; must be wrapped in {braces})';
 
-/** Parse and validate; `env` may supply secrets so they stay off the command line. */
-export function parseSqlServerSettings(connection: string, env: NodeJS.ProcessEnv = process.env): SqlServerSettings {
-  const text = connection.trim();
-  if (text === '') throw new SqlServerConfigError('SQL Server connection string is empty');
-  const entries = /^(mssql|sqlserver):\/\//i.test(text) ? parseUrl(text) : parseKeyValues(text);
+/**
+ * Parse and validate; `env` may supply secrets so they stay off the command line, and the
+ * PPOC_* settings of this target (a flag in `flags` wins over its variable).
+ */
+export function parseSqlServerSettings(connection: string, env: NodeJS.ProcessEnv = process.env, flags: JobSettingFlags = {}): SqlServerSettings {
+  const entries = connectionEntries(connection);
   if (entries.password === undefined && env.PPOC_SQLSERVER_PASSWORD) entries.password = env.PPOC_SQLSERVER_PASSWORD;
   if (entries.clientSecret === undefined && env.PPOC_SQLSERVER_CLIENT_SECRET) {
     entries.clientSecret = env.PPOC_SQLSERVER_CLIENT_SECRET;
   }
-  return buildSettings(entries, env);
+  const settings = { ...buildSettings(entries, env), ...readJobSettings(env, flags) };
+  if (settings.swapWaitMs >= settings.requestTimeoutMs) {
+    // Otherwise the driver would give up on the swap first, without the swap's own clear failure.
+    throw new SqlServerConfigError(`PPOC_SWAP_WAIT_SECONDS must be shorter than the Request Timeout (${settings.requestTimeoutMs / 1000} s)`);
+  }
+  return settings;
+}
+
+export interface ServerAddress {
+  server: string;
+  port?: number;
+  instanceName?: string;
+}
+
+/**
+ * Only where to connect (Server=, Port=), so `doctor` can test the network even when the rest
+ * of the string is incomplete. Throws SqlServerConfigError when the address itself is unusable.
+ */
+export function parseServerAddress(connection: string): ServerAddress {
+  const entries = connectionEntries(connection);
+  return parseServer(entries.server, entries.port);
+}
+
+function connectionEntries(connection: string): Entries {
+  const text = connection.trim();
+  if (text === '') throw new SqlServerConfigError('SQL Server connection string is empty');
+  return /^(mssql|sqlserver):\/\//i.test(text) ? parseUrl(text) : parseKeyValues(text);
 }
 
 function parseKeyValues(text: string): Entries {
@@ -141,7 +174,7 @@ function parseUrl(text: string): Entries {
   return entries;
 }
 
-function buildSettings(e: Entries, env: NodeJS.ProcessEnv): SqlServerSettings {
+function buildSettings(e: Entries, env: NodeJS.ProcessEnv): Omit<SqlServerSettings, 'ca' | 'retryBudgetMs' | 'swapWaitMs'> {
   if (e.integratedSecurity !== undefined && parseBool('Integrated Security', e.integratedSecurity)) {
     throw new SqlServerConfigError(
       'Integrated Security (Kerberos/SSPI) is not available in the Node driver: use Authentication=Windows with ' +
@@ -165,7 +198,7 @@ function buildSettings(e: Entries, env: NodeJS.ProcessEnv): SqlServerSettings {
   };
 }
 
-function parseServer(raw: string | undefined, rawPort: string | undefined) {
+function parseServer(raw: string | undefined, rawPort: string | undefined): ServerAddress {
   let server = (raw ?? '').trim().replace(/^tcp:/i, '');
   if (!server) throw new SqlServerConfigError('SQL Server connection string needs Server= (host name, optionally ,port)');
   if (/^np:/i.test(server)) throw new SqlServerConfigError('named pipes are not supported: use a TCP host name');
@@ -182,8 +215,9 @@ function parseServer(raw: string | undefined, rawPort: string | undefined) {
     server = server.slice(0, slash).trim();
   }
   if (['.', '(local)', '(.)'].includes(server.toLowerCase())) server = 'localhost';
-  if (instanceName && port !== undefined) port = undefined; // an explicit instance is found through SQL Browser
-  return { server, port: instanceName ? undefined : (port ?? 1433), instanceName };
+  // As SqlClient: a port given with an instance name is used directly; only an instance
+  // without a port is looked up through SQL Browser (UDP 1434, often blocked).
+  return { server, port: instanceName ? port : (port ?? 1433), instanceName };
 }
 
 function portNumber(text: string): number {
@@ -270,11 +304,17 @@ function windowsAuthentication(e: Entries, need: (v: string | undefined, what: s
 
 /** For logs and error messages: where and how, never a secret. */
 export function describeSettings(s: SqlServerSettings): string {
-  const where = s.instanceName ? `${s.server}\\${s.instanceName}` : `${s.server}:${s.port ?? 1433}`;
+  const where = describeAddress(s);
   const auth = s.authentication;
   const who = 'user' in auth ? ` as ${auth.kind === 'windows' ? `${auth.domain}\\${auth.user}` : auth.user}` : '';
   const tls = s.encrypt === false ? 'unencrypted' : `encrypted${s.trustServerCertificate ? ', server certificate not verified' : ''}`;
   return `SQL Server ${where}, database ${s.database}, ${auth.kind} authentication${who} (${tls})`;
+}
+
+/** `host:port`, `host:port (instance X)` or `host\X` (found through SQL Browser). */
+export function describeAddress(a: ServerAddress): string {
+  if (a.port === undefined) return `${a.server}\\${a.instanceName ?? ''}`;
+  return `${a.server}:${a.port}${a.instanceName ? ` (instance ${a.instanceName})` : ''}`;
 }
 
 /** Every secret the settings hold, so error text can be scrubbed as a last line of defence. */

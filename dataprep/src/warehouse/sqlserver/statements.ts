@@ -12,17 +12,28 @@ export const LOCK_RESOURCE = 'ppoc-refresh';
 
 const columnList = (table: TableDef): string => table.columns.map((c) => quoteIdent(c.name)).join(', ');
 
-/** Owned by the lock transaction: released by commit, rollback or a dropped connection. */
+/**
+ * First statement of every transaction the job opens: any error rolls the whole transaction
+ * back on the server (the driver also sets it at login: abortTransactionOnError).
+ */
+export const XACT_ABORT_ON = 'SET XACT_ABORT ON;';
+
+/**
+ * Owned by the run's one transaction, which also clears staging, loads it and swaps: the lock
+ * and the work end together (commit, rollback, or a dropped connection), so a second run can
+ * never touch staging while the first still uses it.
+ */
 export const GET_LOCK = `DECLARE @result INT;
 EXEC @result = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 0;
 SELECT @result AS result;`;
-
-export const RELEASE_LOCK = `EXEC sp_releaseapplock @Resource = @resource, @LockOwner = 'Transaction';`;
 
 export const APPLIED_MIGRATIONS = `IF OBJECT_ID(N'ppoc.schema_version', N'U') IS NULL
     SELECT CAST(NULL AS INT) AS version WHERE 1 = 0;
 ELSE
     SELECT version FROM ppoc.schema_version ORDER BY version;`;
+
+/** Only db_owner may apply migrations (CREATE SCHEMA/ROLE … AUTHORIZATION dbo, EXECUTE AS OWNER). */
+export const CAN_MIGRATE = `SELECT CAST(ISNULL(IS_MEMBER(N'db_owner'), 0) AS INT) AS can_migrate;`;
 
 export const MIGRATION_RECORDED = `SELECT COUNT(*) AS n FROM ppoc.schema_version WHERE version = @version;`;
 
@@ -32,8 +43,22 @@ const logValues = TABLES.refresh_log.columns.map((c) => `@${c.name}`).join(', ')
 export const INSERT_RUN = `INSERT INTO ppoc.refresh_log (${columnList(TABLES.refresh_log)})
 VALUES (${logValues});`;
 
+/** Both procedures refuse to run unless the caller's transaction holds the lock (sql/007). */
 export const CLEAR_STAGING = `EXEC ppoc_staging.clear_staging;`;
-export const SWAP_INTO_LIVE = `EXEC ppoc_staging.swap_into_live;`;
+export const SWAP_PROCEDURE = 'ppoc_staging.swap_into_live';
+
+/** Error 1222: SET LOCK_TIMEOUT ran out while waiting for a lock. */
+export const LOCK_TIMEOUT_ERROR = 1222;
+
+/**
+ * The swap needs schema-modification locks on every live table; behind a long report query it
+ * would wait, and every later reader would queue behind it. It waits at most `waitMs`
+ * (PPOC_SWAP_WAIT_SECONDS); then error 1222 rolls the whole transaction back (XACT_ABORT).
+ */
+export function swapIntoLive(waitMs: number): string {
+  if (!Number.isInteger(waitMs) || waitMs < 0) throw new Error(`swap wait must be whole milliseconds, got ${waitMs}`);
+  return `SET LOCK_TIMEOUT ${waitMs};\nEXEC ${SWAP_PROCEDURE};\nSET LOCK_TIMEOUT -1;`;
+}
 
 /** Failed runs keep their issues; everything else (the previous successful run's) makes way. */
 export const DELETE_SUPERSEDED_ISSUES = `DELETE FROM ppoc.data_quality_issue

@@ -57,7 +57,9 @@ describe('SQL Server connection failures (real driver, no server)', () => {
     this.timeout(15_000);
     const { port, server, sockets } = await silentServer();
     try {
-      const settings = parseSqlServerSettings(`Server=127.0.0.1,${port};Database=ppoc;User Id=u;Password=${SECRET};Connect Timeout=1.5`, {});
+      const settings = parseSqlServerSettings(`Server=127.0.0.1,${port};Database=ppoc;User Id=u;Password=${SECRET};Connect Timeout=1.5`, {
+        PPOC_SQLSERVER_RETRY_SECONDS: '0',
+      });
       const w = createSqlServerWarehouse(settings);
       const started = Date.now();
       const error = await w.startRun({
@@ -81,7 +83,8 @@ describe('SQL Server connection failures (real driver, no server)', () => {
     const login = classifyConnectionError({ code: 'ELOGIN', message: `Login failed for user 'ppoc_job'. ${SECRET}` }, s);
     assert.match(login.message, /^SQL Server: login failed for SQL Server db01:1433, database ppoc, sql authentication as ppoc_job/);
     const tls = classifyConnectionError({ code: 'ESOCKET', message: 'self-signed certificate in certificate chain' }, s);
-    assert.match(tls.message, /TLS certificate is not trusted .* TrustServerCertificate=true if your DBA agrees/);
+    assert.match(tls.message, /TLS certificate of db01:1433 is not trusted: give the CA certificate that signed it \(PEM\) in PPOC_SQLSERVER_CA_FILE or --sqlserver-ca-file/);
+    assert.equal(tls.step, 'tls');
     const dns = classifyConnectionError({ code: 'ESOCKET', message: 'Failed to connect to db01:1433 - getaddrinfo ENOTFOUND db01' }, s);
     assert.match(dns.message, /\(host name not found\)/);
     for (const e of [login, tls, dns]) assertOneCleanLine(e.message);

@@ -1,25 +1,37 @@
 /**
  * Against a real SQL Server, only when PPOC_TEST_SQLSERVER holds a connection string for a
- * login that may create databases and logins (sa in the Docker recipe, docs/sqlserver.md).
- * It works in a throwaway database `ppoc_it_<random>` and a throwaway `ppoc_writer` login,
- * both dropped at the end. Without the variable every test is reported pending, by name.
+ * login that may create databases and logins (sa in `npm run test:sqlserver`). It works in a
+ * throwaway database `ppoc_it_<random>` with throwaway logins (a db_owner that is not sa, and
+ * the job's ppoc_writer), all dropped at the end. Without the variable every test is pending.
+ * [full SQL Server]: the setup (CREATE DATABASE, CREATE LOGIN) and the steps marked so need a
+ * full SQL Server; the steps marked [any] use only what Azure SQL Database also has (with
+ * contained users instead of logins, which this suite does not create).
+ * TLS: with PPOC_TEST_SQLSERVER_CA_FILE (the CA of the server's certificate), one more test
+ * connects without TrustServerCertificate.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { IsoDate } from '../../../../core/src/index';
+import { TABLES } from '../../../src/model/tables';
+import type { CheckResult } from '../../../src/warehouse/checks';
 import type { SqlConnector } from '../../../src/warehouse/sqlserver/connector';
+import { sqlServerDoctor } from '../../../src/warehouse/sqlserver/doctor/index';
 import { quoteIdent } from '../../../src/warehouse/sqlserver/identifiers';
 import { createSqlServerWarehouse, type SqlServerWarehouse } from '../../../src/warehouse/sqlserver/index';
 import { createMssqlConnector } from '../../../src/warehouse/sqlserver/mssql-connector';
+import { DEFAULT_MIGRATIONS_DIR, loadMigrations } from '../../../src/warehouse/sqlserver/migrations';
 import { parseSqlServerSettings, type SqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
-import { SWAP_INTO_LIVE } from '../../../src/warehouse/sqlserver/statements';
 import { RefreshLockedError } from '../../../src/warehouse/warehouse';
 import { plannedRow, runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
 
 const CONNECTION = process.env.PPOC_TEST_SQLSERVER;
+const CA_FILE = process.env.PPOC_TEST_SQLSERVER_CA_FILE;
 const TITLE = CONNECTION
   ? 'SQL Server integration (live server from PPOC_TEST_SQLSERVER)'
-  : 'SQL Server integration — SKIPPED: PPOC_TEST_SQLSERVER is not set (see docs/sqlserver.md to run it with Docker)';
+  : 'SQL Server integration — SKIPPED: PPOC_TEST_SQLSERVER is not set (npm run test:sqlserver runs it with Docker; docs/sqlserver.md)';
 
 const issue = (rule: string) => ({
   severity: 'warning' as const, sourceFile: 'episodes.csv', line: 2, column: 'PLACE', personId: 'P1', rule, message: 'm',
@@ -35,20 +47,36 @@ function bstSet(tag: string) {
   return set;
 }
 
+/** Runs `statement` as `user` and returns the error number it raised (0: none). */
+const probe = (user: string, statement: string) => `EXECUTE AS USER = N'${user}';
+DECLARE @n INT, @error INT = 0;
+BEGIN TRY ${statement} END TRY BEGIN CATCH SET @error = ERROR_NUMBER(); END CATCH;
+REVERT;
+SELECT @error AS error;`;
+
 describe(TITLE, function () {
   this.timeout(180_000);
   const database = `ppoc_it_${randomBytes(4).toString('hex')}`;
   const login = `${database}_writer`;
+  const owner = `${database}_owner`;
   const password = `Wr1!${randomBytes(12).toString('base64url')}`;
   let server: SqlConnector | undefined;
   let dbAdmin: SqlConnector | undefined;
   let adminSettings: SqlServerSettings;
+  let ownerSettings: SqlServerSettings;
   let writerSettings: SqlServerSettings;
-  const open: SqlServerWarehouse[] = [];
-  const writer = () => {
-    const w = createSqlServerWarehouse(writerSettings);
+  const open: { close(): Promise<void> }[] = [];
+  const writer = (settings = writerSettings): SqlServerWarehouse => {
+    const w = createSqlServerWarehouse(settings);
     open.push(w);
     return w;
+  };
+  /** The suite's connection string as `user` in the throwaway database (later keys win). */
+  const connectionAs = (user: string) => `${CONNECTION};Database=${database};User Id=${user};Password={${password}}`;
+  const doctor = async (user: string): Promise<CheckResult[]> => {
+    const results: CheckResult[] = [];
+    await sqlServerDoctor(connectionAs(user), { env: {}, report: (r) => results.push(r) });
+    return results;
   };
 
   before(async function () {
@@ -56,33 +84,34 @@ describe(TITLE, function () {
     const base = parseSqlServerSettings(CONNECTION);
     server = createMssqlConnector(base);
     await server.query(`CREATE DATABASE ${quoteIdent(database)};`);
-    await server.query(`CREATE LOGIN ${quoteIdent(login)} WITH PASSWORD = N'${password}', CHECK_POLICY = OFF;`);
+    for (const name of [login, owner]) await server.query(`CREATE LOGIN ${quoteIdent(name)} WITH PASSWORD = N'${password}', CHECK_POLICY = OFF;`);
     adminSettings = { ...base, database };
+    ownerSettings = { ...adminSettings, authentication: { kind: 'sql', user: owner, password } };
     writerSettings = { ...adminSettings, authentication: { kind: 'sql', user: login, password } };
     dbAdmin = createMssqlConnector(adminSettings);
+    await dbAdmin.query(`CREATE USER ${quoteIdent(owner)} FOR LOGIN ${quoteIdent(owner)}; ALTER ROLE db_owner ADD MEMBER ${quoteIdent(owner)};`);
   });
 
   after(async () => {
-    for (const w of open) await w.close();
+    for (const c of open) await c.close();
     await dbAdmin?.close();
     if (!server) return;
     await server.query(`ALTER DATABASE ${quoteIdent(database)} SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE ${quoteIdent(database)};`);
-    await server.query(`DROP LOGIN ${quoteIdent(login)};`);
+    for (const name of [login, owner]) await server.query(`DROP LOGIN ${quoteIdent(name)};`);
     await server.close();
   });
 
-  it('migrate applies 001–005 to an empty database, then nothing the second time', async () => {
-    const admin = createSqlServerWarehouse(adminSettings);
-    open.push(admin);
-    const first = await admin.migrate();
-    assert.deepEqual(first.applied, ['001_schema', '002_tables', '003_staging_and_swap', '004_views', '005_roles']);
-    assert.deepEqual(await admin.migrate(), { applied: [] });
+  it('[full SQL Server] migrate by a db_owner login that is not sa applies every file, then nothing the second time', async () => {
+    const migrator = writer(ownerSettings);
+    assert.deepEqual((await migrator.migrate()).applied, loadMigrations().map((m) => m.name));
+    assert.deepEqual(await migrator.migrate(), { applied: [] });
     const [views] = await dbAdmin!.query(`SELECT COUNT(*) AS n FROM sys.views WHERE SCHEMA_NAME(schema_id) = N'ppoc' AND name LIKE N'vw[_]%';`);
-    assert.equal(views.n, 9);
+    assert.equal(views.n, Object.keys(TABLES).length);
     await dbAdmin!.query(`CREATE USER ${quoteIdent(login)} FOR LOGIN ${quoteIdent(login)}; ALTER ROLE ppoc_writer ADD MEMBER ${quoteIdent(login)};`);
+    await dbAdmin!.query('CREATE USER it_reader WITHOUT LOGIN; ALTER ROLE ppoc_reader ADD MEMBER it_reader;');
   });
 
-  it('two refreshes by the ppoc_writer login replace every table, keep calendar dates exact and log both', async () => {
+  it('[any] two refreshes by the ppoc_writer login replace every table, keep calendar dates exact and log both', async () => {
     const w = writer();
     const first = runInfo({ asAtDate: '2022-10-30' as IsoDate });
     await w.startRun(first);
@@ -92,21 +121,17 @@ describe(TITLE, function () {
       ['a1', '2022-03-27', '2022-05-12', 'Yes'],
       ['a2', '2022-10-30', '2022-06-15', 'Yes'],
     ].sort((x, y) => String(x[1]).localeCompare(String(y[1]))));
-
     const second = runInfo();
     await w.startRun(second);
     await w.publish(second, sampleRefreshSet('b'), runOutcome({ issues: [issue('second_run_rule')] }));
     assert.deepEqual((await w.plannedAssessments()).map((r) => r.person_id).sort(), ['b1', 'b2']);
-    assert.deepEqual((await w.planExplanations('b1')).map((r) => r.listed), ['Yes']);
     assert.deepEqual((await w.dataQualityIssues({})).map((i) => i.rule), ['second_run_rule']);
     const runs = await w.recentRuns(10);
     assert.deepEqual(runs.slice(0, 2).map((r) => [r.run_id, r.status]), [[second.runId, 'succeeded'], [first.runId, 'succeeded']]);
-    assert.equal((await w.latestSuccessfulRun())?.run_id, second.runId);
     assert.equal(runs[1].as_at_date, '2022-10-30');
-    assert.equal(runs[0].window_months, 3);
   });
 
-  it('refuses a concurrent run at once while another holds the lock, and lets it run afterwards', async () => {
+  it('[any] refuses a concurrent run at once while another holds the lock, and lets it run afterwards', async () => {
     const holder = writer();
     const other = writer();
     const held = runInfo();
@@ -118,44 +143,97 @@ describe(TITLE, function () {
     const next = runInfo();
     await other.startRun(next);
     await other.failRun(next, runOutcome({ message: 'test: second' }));
-    const log = await other.recentRuns(2);
-    assert.deepEqual(log.map((r) => r.status), ['failed', 'failed']);
-    assert.ok((await other.dataQualityIssues({ runId: held.runId })).some((i) => i.rule === 'failed_run_rule'));
+    assert.deepEqual((await other.recentRuns(2)).map((r) => r.status), ['failed', 'failed']);
   });
 
-  it('a failure between load and swap leaves the live tables exactly as they were', async () => {
-    const real = createMssqlConnector(writerSettings);
-    const failing: SqlConnector = {
-      ...real,
-      query: real.query.bind(real), bulk: real.bulk.bind(real), close: real.close.bind(real),
-      begin: async () => {
-        const tx = await real.begin();
-        return { ...tx, query: (sql, params) => (sql === SWAP_INTO_LIVE ? Promise.reject(new Error('injected')) : tx.query(sql, params)) };
-      },
-    };
-    const w = createSqlServerWarehouse(writerSettings, failing);
-    open.push(w);
-    const before = await w.plannedAssessments();
+  it('[any] a SWITCH refused inside the swap (a column added to one staging table as dbo) leaves every live table as it was and the run failed', async () => {
+    const w = writer();
+    const before = { planned: await w.plannedAssessments(), latest: (await w.latestSuccessfulRun())?.run_id };
+    await dbAdmin!.query('ALTER TABLE ppoc_staging.care_exit ADD injected_by_test INT NULL;');
+    try {
+      const twins = (await doctor(owner)).find((r) => r.check === 'staging twins');
+      assert.equal(twins?.status, 'FAIL');
+      assert.match(twins?.detail ?? '', /column injected_by_test: ppoc\.care_exit missing, ppoc_staging\.care_exit #\d+ INT NULL/);
+      const run = runInfo();
+      await w.startRun(run);
+      const error = await w.publish(run, sampleRefreshSet('c'), runOutcome()).then(() => null, (e: Error) => e);
+      assert.ok(error, 'the swap must fail');
+      await w.failRun(run, runOutcome({ message: error.message }));
+      assert.deepEqual(await w.plannedAssessments(), before.planned);
+      assert.equal((await w.latestSuccessfulRun())?.run_id, before.latest);
+      const [last] = await w.recentRuns(1);
+      assert.deepEqual([last.run_id, last.status], [run.runId, 'failed']);
+      assert.match(last.message ?? '', /ALTER TABLE SWITCH statement failed/);
+    } finally {
+      await dbAdmin!.query('ALTER TABLE ppoc_staging.care_exit DROP COLUMN injected_by_test;');
+    }
+  });
+
+  it('[any] a report query holding its lock makes the swap give up after PPOC_SWAP_WAIT_SECONDS, live tables unchanged', async () => {
+    const patient = writer({ ...writerSettings, swapWaitMs: 1000 });
+    const before = await patient.plannedAssessments();
+    const reader = await dbAdmin!.begin();
+    await reader.query('SELECT COUNT(*) AS n FROM ppoc.planned_assessment WITH (TABLOCK, HOLDLOCK);');
+    try {
+      const run = runInfo();
+      await patient.startRun(run);
+      await assert.rejects(patient.publish(run, sampleRefreshSet('d'), runOutcome()), /the swap waited 1 s \(PPOC_SWAP_WAIT_SECONDS\)/);
+      await patient.failRun(run, runOutcome({ message: 'swap wait' }));
+    } finally {
+      await reader.rollback();
+    }
+    assert.deepEqual(await patient.plannedAssessments(), before);
+  });
+
+  it('[any] the 007 procedures refuse a caller whose transaction does not hold the lock', async () => {
+    const c = createMssqlConnector(writerSettings);
+    open.push(c);
+    const tx = await c.begin();
+    await assert.rejects(tx.query('EXEC ppoc_staging.clear_staging;'), /does not hold the ppoc-refresh lock/);
+    await tx.rollback();
+  });
+
+  it('[any] ppoc_reader reads the views only: denied ppoc_staging, the tables and the procedures; ppoc_writer cannot write live tables', async () => {
+    const error = async (user: string, statement: string) => Number((await dbAdmin!.query(probe(user, statement)))[0].error);
+    assert.equal(await error('it_reader', 'SELECT @n = COUNT(*) FROM ppoc.vw_planned_assessment;'), 0);
+    assert.equal(await error('it_reader', 'SELECT @n = COUNT(*) FROM ppoc.planned_assessment;'), 229);
+    assert.equal(await error('it_reader', 'SELECT @n = COUNT(*) FROM ppoc_staging.planned_assessment;'), 229);
+    assert.equal(await error('it_reader', 'EXEC ppoc_staging.clear_staging;'), 229);
+    assert.equal(await error('it_reader', 'EXEC ppoc_staging.swap_into_live;'), 229);
+    assert.equal(await error(login, "INSERT INTO ppoc.user_access (user_principal_name, locality) VALUES (N'x', N'y');"), 229);
+    assert.notEqual(await error(login, 'TRUNCATE TABLE ppoc.planned_assessment;'), 0);
+    assert.notEqual(await error(login, 'ALTER TABLE ppoc_staging.user_access ADD x INT NULL;'), 0);
+  });
+
+  it('[any] doctor passes as the db_owner login, and as ppoc_writer with the twins skipped (not visible to it)', async () => {
+    const w = writer();
     const run = runInfo();
     await w.startRun(run);
-    await assert.rejects(w.publish(run, sampleRefreshSet('c'), runOutcome()), /injected/);
-    await w.failRun(run, runOutcome({ message: 'injected' }));
-    assert.deepEqual(await w.plannedAssessments(), before);
-    assert.equal((await w.latestSuccessfulRun())?.status, 'succeeded');
+    await w.publish(run, sampleRefreshSet('e'), runOutcome());
+    const asOwner = await doctor(owner);
+    assert.deepEqual(asOwner.filter((r) => r.status !== 'ok'), [], JSON.stringify(asOwner));
+    const asWriter = await doctor(login);
+    assert.deepEqual(asWriter.filter((r) => r.status === 'FAIL'), [], JSON.stringify(asWriter));
   });
 
-  it('ppoc_reader reads the views but not the tables; ppoc_writer cannot alter live tables', async () => {
-    const probe = (user: string, statement: string) => `EXECUTE AS USER = N'${user}';
-DECLARE @n INT, @error INT = 0;
-BEGIN TRY ${statement} END TRY BEGIN CATCH SET @error = ERROR_NUMBER(); END CATCH;
-REVERT;
-SELECT @error AS error;`;
-    await dbAdmin!.query(`CREATE USER it_reader WITHOUT LOGIN; ALTER ROLE ppoc_reader ADD MEMBER it_reader;`);
-    const [view] = await dbAdmin!.query(probe('it_reader', 'SELECT @n = COUNT(*) FROM ppoc.vw_planned_assessment;'));
-    const [table] = await dbAdmin!.query(probe('it_reader', 'SELECT @n = COUNT(*) FROM ppoc.planned_assessment;'));
-    const [truncate] = await dbAdmin!.query(probe(login, 'TRUNCATE TABLE ppoc.planned_assessment;'));
-    assert.equal(view.error, 0);
-    assert.equal(table.error, 229); // SELECT permission denied
-    assert.notEqual(truncate.error, 0);
+  it('[any] run by the writer login with a pending migration fails at once with the schema-version message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ppoc-sql-'));
+    cpSync(DEFAULT_MIGRATIONS_DIR, dir, { recursive: true });
+    const next = loadMigrations().length + 1;
+    writeFileSync(join(dir, `${String(next).padStart(3, '0')}_test_only.sql`), 'CREATE TABLE ppoc.test_only (x INT);\nGO\n');
+    const w = createSqlServerWarehouse(writerSettings, undefined, { migrationsDir: dir });
+    open.push(w);
+    await assert.rejects(w.migrate(), new RegExp(`^SchemaVersionError: schema version ${next - 1} is older than this release's ${next}: ask the DBA to run \`ppoc-prep migrate\``));
   });
+
+  (CA_FILE ? it : it.skip)(
+    `[TLS] connects with PPOC_SQLSERVER_CA_FILE and TrustServerCertificate=false${CA_FILE ? '' : ' — SKIPPED: PPOC_TEST_SQLSERVER_CA_FILE is not set'}`,
+    async () => {
+      const verified = parseSqlServerSettings(`${CONNECTION};TrustServerCertificate=false`, { PPOC_SQLSERVER_CA_FILE: CA_FILE });
+      assert.equal(verified.trustServerCertificate, false);
+      const c = createMssqlConnector(verified);
+      open.push(c);
+      assert.deepEqual(await c.query('SELECT 1 AS ok;'), [{ ok: 1 }]);
+    },
+  );
 });

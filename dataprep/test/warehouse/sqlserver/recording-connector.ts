@@ -1,7 +1,9 @@
 /**
  * The "recording connection": a SqlConnector that records every statement, parameter and
  * bulk copy in order, and simulates just enough of the server (staging vs live rows, the app
- * lock, the swap applied only on commit, the migration ledger) to assert what stays visible.
+ * lock and which transaction owns it, staging work and the swap applied only on commit, the
+ * migration ledger) to assert what stays visible. Like the procedures of sql/007, clearing
+ * staging and swapping fail unless the calling transaction holds the lock.
  */
 import type {
   BulkColumn, BulkTable, SqlConnector, SqlParam, SqlRow, SqlTransaction, SqlValue,
@@ -19,13 +21,28 @@ export type RecordedEvent =
 interface TxState {
   swapped: boolean;
   recorded: number[];
+  /** Staging as this transaction sees it (null: untouched, the committed staging applies). */
+  staging: Map<string, SqlValue[][]> | null;
 }
+
+/** What the server answers when a procedure of sql/007 runs without the lock. */
+export class LockNotHeldError extends Error {
+  readonly number = 50002;
+}
+
+const SWAP = new RegExp(`^SET LOCK_TIMEOUT \\d+;\nEXEC ${statements.SWAP_PROCEDURE.replace('.', '\\.')};\nSET LOCK_TIMEOUT -1;$`);
 
 const NAMED = new Map<string, string>(
   [...Object.entries(statements), ...Object.entries(operationsStatements)]
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && /\s/.test(entry[1]))
     .map(([name, text]) => [text, name]),
 );
+
+/** A statement's name in statements.ts, or its first line. */
+function label(sql: string): string {
+  if (SWAP.test(sql)) return 'SWAP_INTO_LIVE';
+  return NAMED.get(sql) ?? sql.split('\n')[0];
+}
 
 export class RecordingConnector implements SqlConnector {
   readonly events: RecordedEvent[] = [];
@@ -40,6 +57,10 @@ export class RecordingConnector implements SqlConnector {
   failWhen: (event: RecordedEvent) => Error | undefined = () => undefined;
   /** Rows for SELECTs the simulation does not answer itself. */
   respond: (sql: string, params: readonly SqlParam[]) => SqlRow[] = () => [];
+  /** The answer to CAN_MIGRATE: is the login db_owner? */
+  canMigrate = true;
+  /** The transaction holding the refresh lock, if one of ours does. */
+  lockOwner: string | null = null;
   private txCount = 0;
 
   query(sql: string, params: readonly SqlParam[] = []): Promise<SqlRow[]> {
@@ -53,18 +74,25 @@ export class RecordingConnector implements SqlConnector {
   async begin(): Promise<SqlTransaction> {
     this.txCount += 1;
     const on = `tx${this.txCount}`;
-    const state: TxState = { swapped: false, recorded: [] };
+    const state: TxState = { swapped: false, recorded: [], staging: null };
     this.record({ op: 'begin', on });
+    const end = () => {
+      if (this.lockOwner === on) this.lockOwner = null;
+    };
     return {
       query: (sql, params = []) => this.run(on, sql, params, state),
-      bulk: (table) => this.bulkOn(on, table),
+      bulk: (table) => this.bulkOn(on, table, state),
       commit: async () => {
         this.record({ op: 'commit', on });
+        end();
+        if (state.staging) this.staging.clear();
+        state.staging?.forEach((rows, table) => this.staging.set(table, rows));
         if (state.swapped) this.swap();
         state.recorded.forEach((v) => this.applied.add(v));
       },
       rollback: async () => {
         this.events.push({ op: 'rollback', on });
+        end();
       },
     };
   }
@@ -73,10 +101,10 @@ export class RecordingConnector implements SqlConnector {
     this.events.push({ op: 'close', on: 'pool' });
   }
 
-  /** Compact, ordered labels: `tx1 query GET_LOCK`, `pool bulk ppoc_staging.cic_cohort 2`. */
+  /** Compact, ordered labels: `tx1 query GET_LOCK`, `tx1 bulk ppoc_staging.cic_cohort 2`. */
   labels(): string[] {
     return this.events.map((e) => {
-      if (e.op === 'query') return `${e.on} query ${NAMED.get(e.sql) ?? e.sql.split('\n')[0]}`;
+      if (e.op === 'query') return `${e.on} query ${label(e.sql)}`;
       if (e.op === 'bulk') return `${e.on} bulk ${e.target} ${e.rows.length}`;
       return `${e.on} ${e.op}`;
     });
@@ -98,12 +126,13 @@ export class RecordingConnector implements SqlConnector {
 
   private async run(on: string, sql: string, params: readonly SqlParam[], tx: TxState | null): Promise<SqlRow[]> {
     this.record({ op: 'query', on, sql, params: [...params] });
-    if (sql === statements.GET_LOCK) {
-      if (this.lockResult === undefined) return [];
-      return [{ result: this.lockResult ?? (this.lockHeldElsewhere ? -1 : 0) }];
+    if (sql === statements.GET_LOCK) return this.getLock(on);
+    if (sql === statements.CLEAR_STAGING || SWAP.test(sql)) {
+      if (!tx || this.lockOwner !== on) throw new LockNotHeldError(`${on} does not hold the ppoc-refresh lock`);
+      if (sql === statements.CLEAR_STAGING) tx.staging = new Map();
+      else tx.swapped = true;
     }
-    if (sql === statements.CLEAR_STAGING) this.staging.clear();
-    if (sql === statements.SWAP_INTO_LIVE && tx) tx.swapped = true;
+    if (sql === statements.CAN_MIGRATE) return [{ can_migrate: this.canMigrate ? 1 : 0 }];
     if (sql === statements.APPLIED_MIGRATIONS) return [...this.applied].sort((a, b) => a - b).map((version) => ({ version }));
     const registers = /INSERT INTO ppoc\.schema_version \(version, name, applied_at_utc\) VALUES \((\d+),/.exec(sql);
     if (registers && tx) tx.recorded.push(Number(registers[1]));
@@ -114,10 +143,18 @@ export class RecordingConnector implements SqlConnector {
     return this.respond(sql, params);
   }
 
-  private async bulkOn(on: string, table: BulkTable): Promise<number> {
+  private getLock(on: string): SqlRow[] {
+    if (this.lockResult === undefined) return [];
+    const result = this.lockResult ?? (this.lockHeldElsewhere || (this.lockOwner && this.lockOwner !== on) ? -1 : 0);
+    if (result === 0 && on !== 'pool') this.lockOwner = on;
+    return [{ result }];
+  }
+
+  private async bulkOn(on: string, table: BulkTable, tx: TxState | null = null): Promise<number> {
     const target = `${table.schema}.${table.table}`;
     this.record({ op: 'bulk', on, target, columns: table.columns, rows: table.rows });
-    this.staging.set(table.table, [...(this.staging.get(table.table) ?? []), ...table.rows]);
+    const staging = tx ? (tx.staging ??= new Map(this.staging)) : this.staging;
+    staging.set(table.table, [...(staging.get(table.table) ?? []), ...table.rows]);
     return table.rows.length;
   }
 

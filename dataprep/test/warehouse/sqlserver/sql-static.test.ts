@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CURATED_TABLES, TABLES, type ColumnDef } from '../../../src/model/tables';
+import { JOB_PERMISSIONS } from '../../../src/warehouse/sqlserver/doctor/queries';
 import { DEFAULT_MIGRATIONS_DIR, loadMigrations } from '../../../src/warehouse/sqlserver/migrations';
 import { readMigrations, type TsqlModel } from './tsql-model';
 
@@ -28,32 +29,33 @@ describe('sql/ migrations (static checks)', () => {
 
   it('are numbered 001… without gaps, split into GO batches, and each records itself in ppoc.schema_version', () => {
     assert.deepEqual(migrations.map((m) => m.name), [
-      '001_schema', '002_tables', '003_staging_and_swap', '004_views', '005_roles', '006_operations',
+      '001_schema', '002_tables', '003_staging_and_swap', '004_views', '005_roles', '006_operations', '007_lock_owner_checks',
     ]);
     for (const m of migrations) {
       assert.ok(m.batches.length > 1, m.name);
       assert.deepEqual(model.registrations.get(m.name), { version: m.version, name: m.name });
-      assert.match(m.batches.at(-1) ?? '', /INSERT INTO ppoc\.schema_version/, `${m.name}: registration is the last batch`);
+      assert.match(m.batches.at(-1) ?? '', /INSERT INTO ppoc\.schema_version[^\n]+\);$/, `${m.name}: registration ends the last batch`);
     }
     const total = migrations.reduce((n, m) => n + m.batches.length, 0);
-    assert.equal(model.parsedBatches + model.structuralBatches, total);
-    assert.equal(model.structuralBatches, 9, 'only the procedures (2 + 2 redefined), GRANT batches (3 + 1) and verify batches (1) are checked by shape alone');
+    assert.equal(model.parsedBatches + model.structuralBatches + model.verifyBatches, total);
+    assert.equal(model.verifyBatches, migrations.length);
+    assert.equal(model.structuralBatches, 10, 'only the procedure definitions (2 + 2 + 2) and GRANT batches (3 + 1) are checked by shape alone');
   });
 
-  it('verify, in a file\'s last batch, every table, view and procedure the file creates before recording it', () => {
-    for (const [file, checked] of model.verified) {
-      const created = [
-        ...[...model.tables].filter(([, t]) => t.file === file).map(([name]) => name),
-        ...[...model.views].filter(([, v]) => v.file === file).map(([name]) => name),
-        ...[...model.procedures].filter(([, p]) => p.file === file).map(([name]) => name),
-      ];
-      assert.deepEqual([...checked].sort(), created.sort(), file);
+  it('verify, in each file\'s last batch, that every object the file creates or alters exists before recording it', () => {
+    for (const m of migrations) {
+      const created = [...(model.created.get(m.name) ?? [])].sort();
+      const verified = model.verified.get(m.name) ?? new Set<string>();
+      assert.ok(created.length > 0, m.name);
+      assert.deepEqual(created.filter((key) => !verified.has(key)), [], `${m.name}: created but not checked before recording`);
     }
-    assert.ok(model.verified.has('006_operations'));
+    assert.deepEqual([...(model.verified.get('002_tables') ?? [])].sort(), [...(model.created.get('002_tables') ?? [])].sort());
+    assert.ok(model.verified.get('005_roles')?.has('grant:ppoc_writer:ppoc_staging.swap_into_live:EXECUTE'));
+    assert.ok(model.verified.get('007_lock_owner_checks')?.has('procedure:ppoc_staging.swap_into_live'));
   });
 
   it('are re-runnable: every CREATE is guarded or CREATE OR ALTER, nothing is dropped', () => {
-    for (const file of readdirSync(DEFAULT_MIGRATIONS_DIR)) {
+    for (const file of readdirSync(DEFAULT_MIGRATIONS_DIR).filter((f) => f.endsWith('.sql'))) {
       const text = readFileSync(join(DEFAULT_MIGRATIONS_DIR, file), 'utf8');
       const code = text.split('\n').filter((l) => !l.trim().startsWith('--')).join('\n');
       assert.doesNotMatch(code, /\bDROP\s/i, file);
@@ -113,19 +115,26 @@ describe('sql/ migrations (static checks)', () => {
     assert.deepEqual(stagingTables, [...CURATED_TABLES, 'data_quality_issue'].map((n) => `ppoc_staging.${n}`).sort());
   });
 
-  it('swap every curated table, and only those, inside the caller\'s transaction, as owner', () => {
+  it('swap every curated table, and only those, inside the caller\'s transaction holding the lock, as owner', () => {
     const swap = model.procedures.get('ppoc_staging.swap_into_live');
     assert.ok(swap?.executeAsOwner);
-    assert.deepEqual(swap.body.slice(0, 4), [
+    assert.notEqual(swap.file, '003_staging_and_swap', 'the latest definition wins');
+    const lockCheck = (name: string, what: string) => [
+      "IF ISNULL(APPLOCK_MODE(N'public', N'ppoc-refresh', N'Transaction'), N'NoLock') <> N'Exclusive'",
+      `THROW 50002, N'ppoc_staging.${name}: the calling transaction does not hold the ppoc-refresh lock; nothing was ${what}', 1;`,
+    ];
+    assert.deepEqual(swap.body.slice(0, 6), [
       'SET NOCOUNT ON;', 'SET XACT_ABORT ON;', 'IF @@TRANCOUNT = 0',
       "THROW 50001, N'ppoc_staging.swap_into_live must run inside the refresh transaction', 1;",
+      ...lockCheck('swap_into_live', 'swapped'),
     ]);
-    assert.deepEqual(swap.body.slice(4), CURATED_TABLES.flatMap((n) => [
+    assert.deepEqual(swap.body.slice(6), CURATED_TABLES.flatMap((n) => [
       `TRUNCATE TABLE ppoc.${n};`, `ALTER TABLE ppoc_staging.${n} SWITCH TO ppoc.${n};`,
     ]));
     const clear = model.procedures.get('ppoc_staging.clear_staging');
     assert.ok(clear?.executeAsOwner);
-    assert.deepEqual(clear.body.slice(1), [...CURATED_TABLES, 'data_quality_issue'].map((n) => `TRUNCATE TABLE ppoc_staging.${n};`));
+    assert.deepEqual(clear.body.slice(0, 4), ['SET NOCOUNT ON;', 'SET XACT_ABORT ON;', ...lockCheck('clear_staging', 'cleared')]);
+    assert.deepEqual(clear.body.slice(4), [...CURATED_TABLES, 'data_quality_issue'].map((n) => `TRUNCATE TABLE ppoc_staging.${n};`));
   });
 
   it('grant ppoc_reader SELECT on the views and nothing else', () => {
@@ -147,6 +156,11 @@ describe('sql/ migrations (static checks)', () => {
     assert.deepEqual(on('ppoc.data_quality_issue'), ['DELETE', 'INSERT', 'SELECT']);
     assert.deepEqual(on('ppoc.source_file'), ['INSERT', 'SELECT'], 'a log like refresh_log: written, never updated or deleted');
     for (const name of Object.keys(TABLES)) assert.deepEqual(on(`ppoc.vw_${name}`), ['SELECT']);
+  });
+
+  it('grant ppoc_writer exactly what doctor checks the job\'s login for (JOB_PERMISSIONS)', () => {
+    const granted = model.grants.filter((g) => g.role === 'ppoc_writer').flatMap((g) => g.permissions.map((p) => `${p} ${g.object}`)).sort();
+    assert.deepEqual(JOB_PERMISSIONS.map((p) => `${p.permission} ${p.object}`).sort(), granted);
   });
 
   it('bracket the reserved word `rule` wherever it names a column', () => {

@@ -2,8 +2,9 @@
  * Reads the `sql/` migrations into a small model for the static tests: each batch (split on
  * GO) is parsed with node-sql-parser (T-SQL) where its grammar covers the statement (CREATE
  * TABLE/INDEX behind IF guards, INSERT, EXEC, the SELECT inside each view, TRUNCATE), and
- * checked structurally where it does not (CREATE OR ALTER VIEW/PROCEDURE, GRANT, SWITCH).
- * A batch of no known kind is an error, so nothing slips through unchecked.
+ * checked structurally where it does not (CREATE OR ALTER VIEW/PROCEDURE, GRANT, SWITCH, the
+ * verify-then-record last batch). A batch of no known kind is an error, so nothing slips
+ * through unchecked. (sqlfluff.test.ts parses every batch with a full T-SQL grammar as well.)
  */
 import pkg from 'node-sql-parser';
 import type { Migration } from '../../../src/warehouse/sqlserver/migrations';
@@ -49,11 +50,19 @@ export interface TsqlModel {
   roles: Set<string>;
   schemas: Set<string>;
   registrations: Map<string, { version: number; name: string }>;
-  /** Files whose last batch checks objects exist before recording the file: the objects it checks. */
-  verified: Map<string, string[]>;
+  /** Per file: what it creates or alters (`table:ppoc.x`, `index:ppoc.x.IX_…`, `grant:role:object:PERM` …). */
+  created: Map<string, Set<string>>;
+  /** Per file: what its last batch checks before recording the file, in the same notation. */
+  verified: Map<string, Set<string>>;
   /** Batches the T-SQL grammar parsed, and batches it cannot (procedures, GRANTs) checked by shape. */
   parsedBatches: number;
   structuralBatches: number;
+  verifyBatches: number;
+}
+
+function creates(model: TsqlModel, file: string, key: string): void {
+  if (!model.created.has(file)) model.created.set(file, new Set());
+  model.created.get(file)?.add(key);
 }
 
 // node-sql-parser's AST is loosely typed; this file is the one place that reads it.
@@ -83,6 +92,7 @@ function readCreateTable(ast: Ast, file: string, model: TsqlModel): void {
   }
   if (model.tables.has(key)) throw new Error(`${file}: table ${key} created twice`);
   model.tables.set(key, table);
+  creates(model, file, `table:${key}`);
 }
 
 function guardName(batch: string, pattern: RegExp, file: string): string {
@@ -102,12 +112,14 @@ function readGuarded(batch: string, file: string, model: TsqlModel): void {
   } else if (inner.type === 'create' && inner.keyword === 'index') {
     const guarded = guardName(batch, /sys\.indexes WHERE name = N'(\w+)' AND object_id = OBJECT_ID\(N'[\w.]+'\)/, file);
     if (guarded !== inner.index) throw new Error(`${file}: index guard names ${guarded}, creates ${inner.index}`);
+    const table = `${inner.table.db}.${inner.table.table}`;
     model.indexes.push({
-      file, table: `${inner.table.db}.${inner.table.table}`, name: inner.index, clustered: inner.index_type === 'clustered',
+      file, table, name: inner.index, clustered: inner.index_type === 'clustered',
       columns: inner.index_columns.map((c: Ast) => c.column ?? c.expr?.column),
     });
+    creates(model, file, `index:${table}.${inner.index}`);
   } else if (inner.type === 'insert' && inner.table[0].table === 'schema_version') {
-    const match = /WHERE version = (\d+)\)\s+INSERT INTO ppoc\.schema_version \(version, name, applied_at_utc\) VALUES \((\d+), N'(\w+)', SYSUTCDATETIME\(\)\);$/.exec(batch);
+    const match = /^IF NOT EXISTS \(SELECT 1 FROM ppoc\.schema_version WHERE version = (\d+)\)\s+INSERT INTO ppoc\.schema_version \(version, name, applied_at_utc\) VALUES \((\d+), N'(\w+)', SYSUTCDATETIME\(\)\);$/.exec(batch);
     if (!match || match[1] !== match[2]) throw new Error(`${file}: malformed schema_version registration`);
     model.registrations.set(file, { version: Number(match[2]), name: match[3] });
   } else {
@@ -120,6 +132,7 @@ function readView(batch: string, file: string, model: TsqlModel): void {
   const match = /^CREATE OR ALTER VIEW (ppoc\.vw_\w+)\nAS\n([\s\S]+)$/.exec(batch);
   if (!match) throw new Error(`${file}: malformed view: ${batch.split('\n')[0]}`);
   const select: Ast = parser.astify(match[2].replace(/;\s*$/, ''), T_SQL);
+  creates(model, file, `view:${match[1]}`);
   model.views.set(match[1], {
     file,
     from: `${select.from[0].db}.${select.from[0].table}`,
@@ -138,6 +151,7 @@ function readProcedure(batch: string, file: string, model: TsqlModel): void {
   const body = match[3].split('\n').map((l) => l.trim()).filter(Boolean);
   for (const line of body.filter((l) => l.startsWith('TRUNCATE TABLE'))) parser.astify(line.replace(/;$/, ''), T_SQL);
   model.procedures.set(match[1], { file, body, executeAsOwner: Boolean(match[2]) });
+  creates(model, file, `procedure:${match[1]}`);
   model.structuralBatches += 1;
 }
 
@@ -145,28 +159,11 @@ function readGrants(batch: string, file: string, model: TsqlModel): void {
   for (const line of batch.split('\n').map((l) => l.trim()).filter(Boolean)) {
     const match = /^GRANT ([A-Z, ]+) ON OBJECT::([\w.]+) TO (\w+);$/.exec(line);
     if (!match) throw new Error(`${file}: malformed GRANT: ${line}`);
-    model.grants.push({ permissions: match[1].split(',').map((p) => p.trim()), object: match[2], role: match[3] });
+    const permissions = match[1].split(',').map((p) => p.trim());
+    model.grants.push({ permissions, object: match[2], role: match[3] });
+    for (const permission of permissions) creates(model, file, `grant:${match[3]}:${match[2]}:${permission}`);
   }
   model.structuralBatches += 1;
-}
-
-/**
- * The verify-then-record last batch: `IF OBJECT_ID(…) IS NULL OR … THROW 50000, N'file: …', 1;`
- * then the usual registration, so a half-applied file is never recorded.
- */
-function readVerifiedRegistration(batch: string, file: string, model: TsqlModel): void {
-  const match = /^IF ([\s\S]+?)\n\s*THROW 50000, N'(\w+): [^']*', 1;\n(IF NOT EXISTS \(SELECT 1 FROM ppoc\.schema_version[\s\S]+)$/.exec(batch);
-  if (!match || match[2] !== file) throw new Error(`${file}: malformed verify-then-record batch`);
-  const clauses = match[1].split(/\s+OR\s+/);
-  const objects = clauses.map((clause) => {
-    const object = /^OBJECT_ID\(N'([\w.]+)', N'[UPV]'\) IS NULL$/.exec(clause.trim());
-    if (!object) throw new Error(`${file}: the check ${clause.trim()} is not OBJECT_ID(N'…', N'U'|'P'|'V') IS NULL`);
-    return object[1];
-  });
-  model.verified.set(file, objects);
-  readGuarded(match[3], file, model);
-  model.structuralBatches += 1;
-  model.parsedBatches -= 1; // the registration half was parsed; the batch as a whole is checked by shape
 }
 
 function readExecCreate(batch: string, file: string, model: TsqlModel): void {
@@ -176,19 +173,54 @@ function readExecCreate(batch: string, file: string, model: TsqlModel): void {
   if (!match || match[1] !== match[2]) throw new Error(`${file}: malformed guarded EXEC: ${batch.split('\n')[0]}`);
   parser.astify(batch, T_SQL);
   (schema ? model.schemas : model.roles).add(match[1]);
+  creates(model, file, `${schema ? 'schema' : 'role'}:${match[1]}`);
   model.parsedBatches += 1;
+}
+
+/** Existence checks a verify batch may make, and the object each one names. */
+const CHECKS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/OBJECT_ID\(N'([\w.]+)', N'U'\) IS NULL/g, (m) => `table:${m[1]}`],
+  [/OBJECT_ID\(N'([\w.]+)', N'V'\) IS NULL/g, (m) => `view:${m[1]}`],
+  [/OBJECT_ID\(N'([\w.]+)', N'P'\) IS NULL/g, (m) => `procedure:${m[1]}`],
+  [/OBJECT_DEFINITION\(OBJECT_ID\(N'([\w.]+)'\)\)/g, (m) => `procedure:${m[1]}`],
+  [/INDEXPROPERTY\(OBJECT_ID\(N'([\w.]+)'\), N'(\w+)', 'IndexID'\) IS NULL/g, (m) => `index:${m[1]}.${m[2]}`],
+  [/COL_LENGTH\(N'([\w.]+)', N'(\w+)'\) IS NULL/g, (m) => `column:${m[1]}.${m[2]}`],
+  [/SCHEMA_ID\(N'(\w+)'\) IS NULL/g, (m) => `schema:${m[1]}`],
+  [/DATABASE_PRINCIPAL_ID\(N'(\w+)'\) IS NULL/g, (m) => `role:${m[1]}`],
+  [/^\s+\(N'(\w+)', N'([\w.]+)', N'([A-Z]+)'\)/gm, (m) => `grant:${m[1]}:${m[2]}:${m[3]}`],
+];
+
+/**
+ * A file's last batch: `IF <missing> THROW 50000, N'<file>: …', 1;` checks, then the
+ * registration. Every statement before the registration must end in such a THROW.
+ */
+function readVerifyAndRecord(batch: string, file: string, model: TsqlModel): void {
+  const statements = batch.split(/\n(?=IF )/);
+  const registration = statements.pop() ?? '';
+  for (const statement of statements) {
+    if (!new RegExp(`\\n\\s+THROW 50000, N'${file}: [^']+', 1;$`).test(statement)) {
+      throw new Error(`${file}: a verify check must end in THROW 50000, N'${file}: …', 1;: ${statement.split('\n')[0]}`);
+    }
+  }
+  const checked = new Set<string>();
+  for (const [pattern, key] of CHECKS) for (const m of statements.join('\n').matchAll(pattern)) checked.add(key(m as RegExpExecArray));
+  model.verified.set(file, checked);
+  readGuarded(registration, file, model);
+  model.parsedBatches -= 1;
+  model.verifyBatches += 1;
 }
 
 export function readMigrations(migrations: readonly Migration[]): TsqlModel {
   const model: TsqlModel = {
     tables: new Map(), indexes: [], views: new Map(), procedures: new Map(), grants: [], roles: new Set(),
-    schemas: new Set(), registrations: new Map(), verified: new Map(), parsedBatches: 0, structuralBatches: 0,
+    schemas: new Set(), registrations: new Map(), created: new Map(), verified: new Map(),
+    parsedBatches: 0, structuralBatches: 0, verifyBatches: 0,
   };
   for (const m of migrations) {
-    for (const raw of m.batches) {
+    for (const [index, raw] of m.batches.entries()) {
       const batch = stripComments(raw);
-      if (/^IF (SCHEMA_ID|DATABASE_PRINCIPAL_ID)\(/.test(batch)) readExecCreate(batch, m.name, model);
-      else if (/\n\s*THROW 50000, /.test(batch)) readVerifiedRegistration(batch, m.name, model);
+      if (index === m.batches.length - 1) readVerifyAndRecord(batch, m.name, model);
+      else if (/^IF (SCHEMA_ID|DATABASE_PRINCIPAL_ID)\(/.test(batch)) readExecCreate(batch, m.name, model);
       else if (batch.startsWith('IF ')) readGuarded(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER VIEW ')) readView(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER PROCEDURE ')) readProcedure(batch, m.name, model);

@@ -22,36 +22,35 @@ function setup(options: { bulkChunkRows?: number } = {}): { rec: RecordingConnec
 }
 
 describe('SQL Server warehouse through the recording connection', () => {
-  it('sends lock → log running → clear staging → bulk loads → one swap transaction → log succeeded → unlock, in that order', async () => {
+  it('sends lock → log running → clear staging → bulk loads → swap → log succeeded → commit, all on the lock\'s transaction', async () => {
     const { rec, w } = setup();
     const run = runInfo();
     await w.startRun(run);
     await w.publish(run, sampleRefreshSet('a'), runOutcome({ issues: [issue(1), issue(2)] }));
     assert.deepEqual(rec.labels(), [
       'tx1 begin',
+      'tx1 query XACT_ABORT_ON',
       'tx1 query GET_LOCK',
       'pool query INSERT_RUN',
-      'pool query CLEAR_STAGING',
-      'pool bulk ppoc_staging.planned_assessment 2',
-      'pool bulk ppoc_staging.cic_cohort 1',
-      'pool bulk ppoc_staging.care_exit 1',
-      'pool bulk ppoc_staging.locality_summary 1',
-      'pool bulk ppoc_staging.target_progress 1',
-      'pool bulk ppoc_staging.plan_explanation 1',
-      'pool bulk ppoc_staging.user_access 1',
-      'pool bulk ppoc_staging.assessment_workflow 1',
-      'pool bulk ppoc_staging.data_quality_issue 2',
-      'tx2 begin',
-      'tx2 query SWAP_INTO_LIVE',
-      'tx2 query DELETE_SUPERSEDED_ISSUES',
-      'tx2 query COPY_STAGED_ISSUES',
-      'tx2 query FINISH_RUN',
-      'tx2 commit',
-      'tx1 query RELEASE_LOCK',
+      'tx1 query CLEAR_STAGING',
+      'tx1 bulk ppoc_staging.planned_assessment 2',
+      'tx1 bulk ppoc_staging.cic_cohort 1',
+      'tx1 bulk ppoc_staging.care_exit 1',
+      'tx1 bulk ppoc_staging.locality_summary 1',
+      'tx1 bulk ppoc_staging.target_progress 1',
+      'tx1 bulk ppoc_staging.plan_explanation 1',
+      'tx1 bulk ppoc_staging.user_access 1',
+      'tx1 bulk ppoc_staging.assessment_workflow 1',
+      'tx1 bulk ppoc_staging.data_quality_issue 2',
+      'tx1 query SWAP_INTO_LIVE',
+      'tx1 query DELETE_SUPERSEDED_ISSUES',
+      'tx1 query COPY_STAGED_ISSUES',
+      'tx1 query FINISH_RUN',
       'tx1 commit',
     ]);
     assert.equal(rec.live.get('planned_assessment')?.length, 2);
     assert.equal(rec.live.get('user_access')?.length, 1);
+    assert.equal(rec.lockOwner, null, 'the commit freed the lock');
   });
 
   it('sends these statements verbatim (what a DBA reviews)', async () => {
@@ -60,6 +59,7 @@ describe('SQL Server warehouse through the recording connection', () => {
     await w.startRun(run);
     await w.publish(run, sampleRefreshSet('a'), runOutcome({ issues: [issue(1)] }));
     const sql = rec.queries().map((q) => q.sql);
+    assert.equal(sql.shift(), 'SET XACT_ABORT ON;');
     assert.equal(sql[0], [
       'DECLARE @result INT;',
       "EXEC @result = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 0;",
@@ -70,13 +70,12 @@ describe('SQL Server warehouse through the recording connection', () => {
       '@status, @as_at_date, @source, @rows_read, @rows_rejected, @rows_written, @message, @window_months);');
     assert.deepEqual(sql.slice(2), [
       'EXEC ppoc_staging.clear_staging;',
-      'EXEC ppoc_staging.swap_into_live;',
+      'SET LOCK_TIMEOUT 60000;\nEXEC ppoc_staging.swap_into_live;\nSET LOCK_TIMEOUT -1;',
       "DELETE FROM ppoc.data_quality_issue\nWHERE run_id NOT IN (SELECT run_id FROM ppoc.refresh_log WHERE status = N'failed');",
       'INSERT INTO ppoc.data_quality_issue ([run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message])\n' +
         'SELECT [run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message] ' +
         'FROM ppoc_staging.data_quality_issue WHERE run_id = @run_id;',
       sql[6],
-      "EXEC sp_releaseapplock @Resource = @resource, @LockOwner = 'Transaction';",
     ]);
     assert.match(sql[6], /^UPDATE ppoc\.refresh_log\nSET status = @status, finished_at_utc = @finished_at_utc, .*\nWHERE run_id = @run_id;/s);
   });
@@ -92,8 +91,8 @@ describe('SQL Server warehouse through the recording connection', () => {
     await w.startRun(run);
     await w.publish(run, sampleRefreshSet('a'), runOutcome({ files }));
     const labels = rec.labels();
-    const insert = labels.indexOf('tx2 query INSERT INTO [ppoc].[source_file] ([run_id], [file_name], [size_bytes], [modified_at_utc], [sha256], [rows_read], [rows_rejected])');
-    assert.ok(insert > labels.indexOf('tx2 query SWAP_INTO_LIVE') && insert < labels.indexOf('tx2 query FINISH_RUN'), labels.join('\n'));
+    const insert = labels.indexOf('tx1 query INSERT INTO [ppoc].[source_file] ([run_id], [file_name], [size_bytes], [modified_at_utc], [sha256], [rows_read], [rows_rejected])');
+    assert.ok(insert > labels.indexOf('tx1 query SWAP_INTO_LIVE') && insert < labels.indexOf('tx1 query FINISH_RUN'), labels.join('\n'));
     const params = rec.queries().find((q) => q.sql.startsWith('INSERT INTO [ppoc].[source_file]'))?.params ?? [];
     assert.deepEqual(params.map((p) => [p.name, p.type.kind]), [
       ['r0_c0', 'nvarchar'], ['r0_c1', 'nvarchar'], ['r0_c2', 'int'], ['r0_c3', 'datetime2'], ['r0_c4', 'nvarchar'], ['r0_c5', 'int'], ['r0_c6', 'int'],
@@ -106,7 +105,7 @@ describe('SQL Server warehouse through the recording connection', () => {
     await w.startRun(failed);
     await w.failRun(failed, runOutcome({ files, message: 'episodes.csv: the extract is stale' }));
     assert.deepEqual(rec.labels().slice(-6).map((l) => l.split(' (')[0]), [
-      'tx4 begin', 'tx4 query INSERT INTO [ppoc].[source_file]', 'tx4 query FINISH_RUN', 'tx4 commit', 'tx3 query RELEASE_LOCK', 'tx3 commit',
+      'tx3 begin', 'tx3 query XACT_ABORT_ON', 'tx3 query INSERT INTO [ppoc].[source_file]', 'tx3 query FINISH_RUN', 'tx3 commit', 'tx2 rollback',
     ]);
   });
 
@@ -115,7 +114,7 @@ describe('SQL Server warehouse through the recording connection', () => {
     const run = runInfo({ startedAtUtc: '2022-03-27T00:30:00.000Z', asAtDate: '2022-03-27' as never, windowMonths: 4 });
     await w.startRun(run);
     await w.publish(run, sampleRefreshSet('a'), runOutcome({ finishedAtUtc: '2022-03-27T01:15:00.000Z', message: 'done' }));
-    const [lock, running] = rec.queries();
+    const [, lock, running] = rec.queries();
     assert.deepEqual(lock.params, [{ name: 'resource', type: { kind: 'nvarchar', length: 255 }, value: 'ppoc-refresh' }]);
     assert.deepEqual(running.params.map((p) => p.name), TABLES.refresh_log.columns.map((c) => c.name));
     const byName = Object.fromEntries(running.params.map((p) => [p.name, p]));
@@ -161,8 +160,8 @@ describe('SQL Server warehouse through the recording connection', () => {
     const { rec, w } = setup();
     rec.lockHeldElsewhere = true;
     await assert.rejects(w.startRun(runInfo()), (e: Error) => e instanceof RefreshLockedError && e.message === 'another refresh is running');
-    assert.deepEqual(rec.labels(), ['tx1 begin', 'tx1 query GET_LOCK', 'tx1 rollback']);
-    const getLock = rec.queries()[0].sql;
+    assert.deepEqual(rec.labels(), ['tx1 begin', 'tx1 query XACT_ABORT_ON', 'tx1 query GET_LOCK', 'tx1 rollback']);
+    const getLock = rec.queries()[1].sql;
     assert.match(getLock, /@LockTimeout = 0/);
     assert.match(getLock, /@LockMode = 'Exclusive'/);
   });
@@ -172,7 +171,7 @@ describe('SQL Server warehouse through the recording connection', () => {
       const { rec, w } = setup();
       rec.lockResult = answer;
       await assert.rejects(w.startRun(runInfo()), (e: Error) => !(e instanceof RefreshLockedError) && /refresh lock not taken/.test(e.message));
-      assert.deepEqual(rec.labels(), ['tx1 begin', 'tx1 query GET_LOCK', 'tx1 rollback']);
+      assert.deepEqual(rec.labels(), ['tx1 begin', 'tx1 query XACT_ABORT_ON', 'tx1 query GET_LOCK', 'tx1 rollback']);
     }
   });
 
@@ -192,12 +191,15 @@ describe('SQL Server warehouse through the recording connection', () => {
     const after = rec.labels().slice(eventsBefore);
     assert.ok(!after.some((l) => l.includes('SWAP_INTO_LIVE')), 'never swapped');
     assert.ok(!after.some((l) => l.includes('bulk ppoc_staging.locality_summary')), 'stopped loading at the failure');
+    assert.equal(after.at(-1), 'tx2 rollback', 'the staging work and the lock end together');
+    assert.equal(rec.lockOwner, null);
 
     rec.failWhen = () => undefined;
     await w.failRun(second, runOutcome({ message: 'load failed', issues: [issue(1)] }));
-    assert.deepEqual(rec.labels().slice(-6), [
-      'tx4 begin', 'tx4 query INSERT INTO [ppoc].[data_quality_issue] ([run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message])',
-      'tx4 query FINISH_RUN', 'tx4 commit', 'tx3 query RELEASE_LOCK', 'tx3 commit',
+    assert.deepEqual(rec.labels().slice(-5), [
+      'tx3 begin', 'tx3 query XACT_ABORT_ON',
+      'tx3 query INSERT INTO [ppoc].[data_quality_issue] ([run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message])',
+      'tx3 query FINISH_RUN', 'tx3 commit',
     ]);
     assert.deepEqual(Object.fromEntries(rec.live), before);
   });
@@ -213,8 +215,8 @@ describe('SQL Server warehouse through the recording connection', () => {
     await w.startRun(second);
     await assert.rejects(w.publish(second, sampleRefreshSet('b'), runOutcome()), /log write failed/);
     assert.deepEqual(rec.labels().slice(-6), [
-      'tx4 begin', 'tx4 query SWAP_INTO_LIVE', 'tx4 query DELETE_SUPERSEDED_ISSUES', 'tx4 query COPY_STAGED_ISSUES',
-      'tx4 query FINISH_RUN', 'tx4 rollback',
+      'tx2 bulk ppoc_staging.assessment_workflow 1', 'tx2 query SWAP_INTO_LIVE', 'tx2 query DELETE_SUPERSEDED_ISSUES',
+      'tx2 query COPY_STAGED_ISSUES', 'tx2 query FINISH_RUN', 'tx2 rollback',
     ]);
     assert.deepEqual(Object.fromEntries(rec.live), before);
   });
@@ -255,11 +257,12 @@ describe('SQL Server warehouse through the recording connection', () => {
     set.tables.planned_assessment[1].child_name = 'Verylongname '.repeat(20);
     const run = runInfo();
     await w.startRun(run);
+    const sentBefore = rec.events.length;
     await assert.rejects(w.publish(run, set, runOutcome()), (e: Error) => {
       assert.equal(e.message, 'planned_assessment.child_name (row 2): 260 characters, longer than NVARCHAR(200)');
       return true;
     });
-    assert.equal(rec.bulks().length, 0);
+    assert.equal(rec.events.length, sentBefore, 'nothing sent, not even the clearing of staging');
   });
 
   it('will not publish without holding the lock', async () => {

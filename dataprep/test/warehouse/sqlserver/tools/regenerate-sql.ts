@@ -2,11 +2,14 @@
  * Writes sql/002_tables.sql, 003_staging_and_swap.sql and 004_views.sql from the catalog
  * (model/tables.ts). Pre-release only: once a database has applied them, never rewrite an
  * applied migration; add sql/NNN_*.sql with guarded ALTER TABLE … ADD on the live table AND its
- * staging twin, and CREATE OR ALTER the view. 001 and 005 are written by hand.
+ * staging twin, and CREATE OR ALTER the view. 001, 005 and 006 are written by hand.
+ * Each file ends with the verify-then-record batch (verifyAndRecord): a file whose batches did
+ * not all succeed is never recorded as applied.
  * Run: npx tsx dataprep/test/warehouse/sqlserver/tools/regenerate-sql.ts
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CURATED_TABLES, TABLES, type TableDef } from '../../../../src/model/tables';
 import { sqlTypeOf } from '../../../../src/warehouse/sqlserver/columns';
 import { sqlTypeName } from '../../../../src/warehouse/sqlserver/connector';
@@ -21,9 +24,36 @@ const CHECKS: Record<string, string[]> = {
   data_quality_issue: [`CONSTRAINT CK_data_quality_issue_severity CHECK (severity IN (N'error', N'warning'))`],
 };
 
-const registration = (version: number, name: string) =>
-  `IF NOT EXISTS (SELECT 1 FROM ppoc.schema_version WHERE version = ${version})\n` +
-  `    INSERT INTO ppoc.schema_version (version, name, applied_at_utc) VALUES (${version}, N'${name}', SYSUTCDATETIME());\nGO\n`;
+/** One existence check of the verify batch: the condition that means "missing", and what is missing. */
+export interface Expectation {
+  missing: string;
+  what: string;
+}
+
+export const tableExists = (qualified: string): Expectation => ({ missing: `OBJECT_ID(N'${qualified}', N'U') IS NULL`, what: `table ${qualified}` });
+export const viewExists = (qualified: string): Expectation => ({ missing: `OBJECT_ID(N'${qualified}', N'V') IS NULL`, what: `view ${qualified}` });
+export const procedureExists = (qualified: string): Expectation => ({ missing: `OBJECT_ID(N'${qualified}', N'P') IS NULL`, what: `procedure ${qualified}` });
+export const indexExists = (qualified: string, index: string): Expectation => ({
+  missing: `INDEXPROPERTY(OBJECT_ID(N'${qualified}'), N'${index}', 'IndexID') IS NULL`,
+  what: `index ${index} on ${qualified}`,
+});
+
+/** The file's last batch: every object it creates must exist before the file is recorded. */
+export function verifyAndRecord(version: number, name: string, expectations: readonly Expectation[]): string {
+  const checks = expectations.map((e) => `IF ${e.missing}\n    THROW 50000, N'${name}: ${e.what} is missing', 1;\n`);
+  return '-- Verify, then record: a batch that failed (sqlcmd without -b, SSMS) leaves the file unrecorded.\n' +
+    checks.join('') +
+    `IF NOT EXISTS (SELECT 1 FROM ppoc.schema_version WHERE version = ${version})\n` +
+    `    INSERT INTO ppoc.schema_version (version, name, applied_at_utc) VALUES (${version}, N'${name}', SYSUTCDATETIME());\nGO\n`;
+}
+
+const indexName = (t: TableDef, cols: readonly string[]) => `IX_${t.name}_${cols.join('_')}`;
+
+/** A table and its indexes, as the verify batch checks them. */
+const tableExpectations = (schema: string, t: TableDef): Expectation[] => [
+  tableExists(`${schema}.${t.name}`),
+  ...t.indexes.map((cols) => indexExists(`${schema}.${t.name}`, indexName(t, cols))),
+];
 
 function createTable(schema: string, t: TableDef): string {
   const width = Math.max(...t.columns.map((c) => id(c.name).length));
@@ -39,7 +69,7 @@ function createTable(schema: string, t: TableDef): string {
 function createIndexes(schema: string, t: TableDef): string {
   return t.indexes
     .map((cols, i) => {
-      const name = `IX_${t.name}_${cols.join('_')}`;
+      const name = indexName(t, cols);
       const kind = !t.primaryKey.length && i === 0 ? 'CLUSTERED' : 'NONCLUSTERED';
       return (
         `IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'${name}' AND object_id = OBJECT_ID(N'${schema}.${t.name}'))\n` +
@@ -54,7 +84,7 @@ function tablesFile(): string {
 -- catalog: DATE for calendar dates, DATETIME2(3) UTC for timestamps, NVARCHAR(n) with the
 -- validation limits, BIT for Yes/No flags (the views show them as Yes/No). Re-runnable.\n\n`;
   for (const t of Object.values(TABLES)) text += `${createTable('ppoc', t)}\n${createIndexes('ppoc', t)}\n`;
-  return text + registration(2, '002_tables');
+  return text + verifyAndRecord(2, '002_tables', Object.values(TABLES).flatMap((t) => tableExpectations('ppoc', t)));
 }
 
 function procedure(name: string, body: string[], comment = ''): string {
@@ -79,7 +109,12 @@ function stagingFile(): string {
 -- TRUNCATE and SWITCH are metadata operations, so the transaction lasts milliseconds; readers
 -- wait on the schema locks for that moment and then see only the new tables.\n`,
   );
-  return text + registration(3, '003_staging_and_swap');
+  const expectations = [
+    ...staged.flatMap((t) => tableExpectations('ppoc_staging', t)),
+    procedureExists('ppoc_staging.clear_staging'),
+    procedureExists('ppoc_staging.swap_into_live'),
+  ];
+  return text + verifyAndRecord(3, '003_staging_and_swap', expectations);
 }
 
 function viewsFile(): string {
@@ -91,9 +126,11 @@ function viewsFile(): string {
     );
     text += `CREATE OR ALTER VIEW ppoc.vw_${t.name}\nAS\nSELECT\n${cols.join(',\n')}\nFROM ppoc.${t.name};\nGO\n\n`;
   }
-  return text + registration(4, '004_views');
+  return text + verifyAndRecord(4, '004_views', Object.values(TABLES).map((t) => viewExists(`ppoc.vw_${t.name}`)));
 }
 
-writeFileSync(join(DEFAULT_MIGRATIONS_DIR, '002_tables.sql'), tablesFile());
-writeFileSync(join(DEFAULT_MIGRATIONS_DIR, '003_staging_and_swap.sql'), stagingFile());
-writeFileSync(join(DEFAULT_MIGRATIONS_DIR, '004_views.sql'), viewsFile());
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  writeFileSync(join(DEFAULT_MIGRATIONS_DIR, '002_tables.sql'), tablesFile());
+  writeFileSync(join(DEFAULT_MIGRATIONS_DIR, '003_staging_and_swap.sql'), stagingFile());
+  writeFileSync(join(DEFAULT_MIGRATIONS_DIR, '004_views.sql'), viewsFile());
+}

@@ -1,0 +1,103 @@
+/**
+ * `ppoc-prep doctor --sqlite FILE`: the file exists, only this user can read or write it (it
+ * holds children's names), its schema is this release's, SQLite finds it intact, and the last
+ * run. Never creates the file and never writes to it. It opens it for writing when it may, as
+ * the job does, because closing such a connection also removes the -wal and -shm files that a
+ * read-only connection to a WAL database leaves behind.
+ */
+import Database from 'better-sqlite3';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { failed, lastRunCheck, ok, skipped, type CheckResult } from '../checks';
+import type { RefreshLogEntry } from '../warehouse';
+import { runLockPath } from './run-lock';
+import { SQLITE_SCHEMA_VERSION } from './schema';
+
+function fileChecks(file: string): { results: CheckResult[]; usable: boolean } {
+  if (!existsSync(file)) {
+    return { results: [failed('file', `${file} does not exist`, `create it with: ppoc-prep migrate --sqlite ${file} (or a first ppoc-prep run)`)], usable: false };
+  }
+  const stat = statSync(file);
+  if (!stat.isFile()) return { results: [failed('file', `${file} is not a regular file`, 'point --sqlite (or PPOC_SQLITE) at the database file')], usable: false };
+  const results = [ok('file', `${file} exists (${Math.round(stat.size / 1024)} KB)`)];
+  results.push(permissionCheck(file, stat.mode, stat.uid));
+  return { results, usable: true };
+}
+
+/** Owner-only (no group or other bits), owned by and writable for this user. */
+function permissionCheck(file: string, mode: number, uid: number): CheckResult {
+  const check = 'permissions';
+  if (process.platform === 'win32' || typeof process.getuid !== 'function') {
+    return skipped(check, 'Windows: file access is set by ACLs, not mode bits', 'make sure only the job\'s account and MI can open the folder');
+  }
+  const octal = (mode & 0o777).toString(8).padStart(3, '0');
+  if (uid !== process.getuid()) return failed(check, `${file} belongs to another user (uid ${uid})`, `run the job as its owner, or: chown $(id -u) ${file}`);
+  if (!writable(file)) return failed(check, `${file} is not writable by this user (mode ${octal})`, `chmod 600 ${file}`);
+  if (mode & 0o077) return failed(check, `${file} can be read by other users (mode ${octal}); it holds children's names`, `chmod 600 ${file}`);
+  return ok(check, `writable by this user only (mode ${octal})`);
+}
+
+function writable(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function databaseChecks(db: Database.Database): CheckResult[] {
+  const hasLedger = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'`).get();
+  const version = hasLedger ? Number((db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0) : 0;
+  const schema = version === SQLITE_SCHEMA_VERSION
+    ? ok('schema version', `${version}, this release's`)
+    : failed('schema version', version > SQLITE_SCHEMA_VERSION
+      ? `${version} is newer than this release's ${SQLITE_SCHEMA_VERSION}`
+      : `${version || 'none'} is older than this release's ${SQLITE_SCHEMA_VERSION}`,
+    version > SQLITE_SCHEMA_VERSION ? 'upgrade ppoc-prep' : 'ppoc-prep migrate --sqlite FILE');
+  const integrity = (db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[]).map((r) => r.integrity_check);
+  const intact = integrity.length === 1 && integrity[0] === 'ok'
+    ? ok('integrity', 'PRAGMA integrity_check: ok')
+    : failed('integrity', `PRAGMA integrity_check found ${integrity.length} problem(s)`, 'restore the file from its backup, or delete it and run ppoc-prep run again');
+  return [schema, intact];
+}
+
+/** True when a writer holds the run lock now: its lock database is locked exclusively (run-lock.ts). */
+function runLockHeld(file: string): boolean {
+  const path = runLockPath(file);
+  if (!existsSync(path)) return false;
+  let lock: Database.Database | undefined;
+  try {
+    lock = new Database(path, { fileMustExist: true });
+    lock.pragma('busy_timeout = 0');
+    lock.exec('BEGIN EXCLUSIVE');
+    lock.exec('ROLLBACK');
+    return false;
+  } catch (error) {
+    return ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes((error as { code?: string }).code ?? '');
+  } finally {
+    lock?.close();
+  }
+}
+
+function latestRun(db: Database.Database): RefreshLogEntry | null {
+  if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'refresh_log'`).get()) return null;
+  return (db.prepare('SELECT * FROM refresh_log ORDER BY started_at_utc DESC, rowid DESC LIMIT 1').get() as RefreshLogEntry | undefined) ?? null;
+}
+
+export function sqliteDoctor(file: string, now: Date = new Date()): CheckResult[] {
+  const { results, usable } = fileChecks(file);
+  if (!usable) return results;
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: !writable(file), fileMustExist: true });
+  } catch (error) {
+    return [...results, failed('open', `SQLite cannot open ${file} (${(error as { code?: string }).code ?? 'error'})`, 'check it is a PPOC SQLite file and that no other program holds it')];
+  }
+  try {
+    return [...results, ...databaseChecks(db), lastRunCheck(latestRun(db), runLockHeld(file), now)];
+  } catch (error) {
+    return [...results, failed('open', `SQLite cannot read ${file} (${(error as { code?: string }).code ?? 'error'})`, 'check it is a PPOC SQLite file')];
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,54 @@
+/** `doctor` for SQLite in-process: the run lock held by a writer, a killed run, a newer schema, a damaged file. */
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sqliteDoctor } from '../../src/warehouse/sqlite/doctor';
+import { createSqliteWarehouse } from '../../src/warehouse/sqlite/index';
+import { runInfo } from '../helpers/refresh-set-fixture';
+import { tempDir } from '../helpers/cli';
+
+async function migratedFile(): Promise<string> {
+  const file = join(tempDir('sqlite-doctor'), 'ppoc.sqlite');
+  const w = createSqliteWarehouse(file);
+  await w.migrate();
+  await w.close();
+  chmodSync(file, 0o600);
+  return file;
+}
+
+const byCheck = (file: string) => Object.fromEntries(sqliteDoctor(file).map((r) => [r.check, r]));
+
+describe('ppoc-prep doctor for SQLite (in-process)', () => {
+  it('says a run is running while a writer holds the run lock, and that it was stopped once the lock is free', async () => {
+    const file = await migratedFile();
+    const writer = createSqliteWarehouse(file);
+    await writer.startRun(runInfo({ runId: 'r-live' }));
+    assert.equal(byCheck(file)['last run'].status, 'ok');
+    assert.match(byCheck(file)['last run'].detail, /^r-live \(as at .*\) is running now/);
+    await writer.close(); // the process "dies" without finishing: the row stays `running`, the lock goes
+    const last = byCheck(file)['last run'];
+    assert.equal(last.status, 'FAIL');
+    assert.match(last.detail, /marked running .* holds no lock: it was stopped before finishing, and nothing of it was published/);
+  });
+
+  it('fails a schema newer than this release, and a file that is not a database, without a stack', async () => {
+    const file = await migratedFile();
+    const db = new Database(file);
+    db.prepare('INSERT INTO schema_version (version, applied_at_utc) VALUES (99, ?)').run(new Date().toISOString());
+    db.close();
+    assert.deepEqual(byCheck(file)['schema version'], { check: 'schema version', status: 'FAIL', detail: '99 is newer than this release\'s 1', fix: 'upgrade ppoc-prep' });
+
+    const junk = join(tempDir('sqlite-doctor'), 'junk.sqlite');
+    writeFileSync(junk, 'not a database at all, just text', { mode: 0o600 });
+    const results = sqliteDoctor(junk);
+    assert.equal(results.at(-1)?.status, 'FAIL');
+    assert.match(results.at(-1)?.detail ?? '', /^SQLite cannot (open|read) .*junk\.sqlite \(SQLITE_NOTADB\)$/);
+  });
+
+  it('fails a folder given as the file', () => {
+    const dir = join(tempDir('sqlite-doctor'), 'a-folder');
+    mkdirSync(dir);
+    assert.deepEqual(sqliteDoctor(dir).map((r) => `${r.status} ${r.check}`), ['FAIL file']);
+  });
+});
