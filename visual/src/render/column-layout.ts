@@ -1,6 +1,7 @@
 // Column widths for the space available: every column at least its minimum (protected columns
 // their natural width), text columns sharing what is left in proportion to their natural
-// widths. When the minimums do not fit, the table is wider than the space and scrolls sideways.
+// widths. When the minimums do not fit, the table is wider than the space and scrolls sideways,
+// and then text columns get a readable width (up to ten ems) rather than the squeezed one.
 import type { ColumnSizing } from './column-widths';
 
 /** A dragged column is never narrower than this. */
@@ -18,6 +19,8 @@ export function allocateWidths(sizings: readonly ColumnSizing[], overrides: read
   });
   const flexible = sizings.map((s, i) => !s.protectedWidth && overrides[i] === undefined);
   const fixedTotal = widths.reduce((sum, w, i) => sum + (flexible[i] ? 0 : w), 0);
+  const minimumTotal = sizings.reduce((sum, s, i) => sum + (flexible[i] ? s.minimum : 0), fixedTotal);
+  if (minimumTotal > available) return widths.map((w, i) => (flexible[i] ? sizings[i].scrolling : w));
   share(widths, sizings, flexible, Math.floor(available) - fixedTotal);
   return widths;
 }

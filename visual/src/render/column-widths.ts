@@ -13,6 +13,8 @@ export interface ColumnSizing {
   natural: number;
   /** Narrowest automatic width, in px: the natural width for protected columns. */
   minimum: number;
+  /** The width a text column gets when the table scrolls sideways anyway, in px. */
+  scrolling: number;
   /** Person ID, dates, Status: never narrower than their natural width. */
   protectedWidth: boolean;
 }
@@ -26,6 +28,8 @@ const SAMPLE_DATE = '2088-08-28';
 
 /** A squeezed text column keeps this many ems (its text is cut with "…", the tooltip has it). */
 const TEXT_MINIMUM_EM = 4;
+/** Once the table scrolls sideways anyway, a text column gets up to this many ems. */
+const TEXT_SCROLLING_EM = 10;
 /** Room for the sort arrow, drawn over the title's right padding. */
 const SORT_ARROW_EM = 0.6;
 
@@ -48,7 +52,8 @@ export function naturalWidths(input: MeasureInput, measurer: TextMeasurer): Colu
     const wrapped = column.kind === 'status' && input.wordWrap;
     const widths = valueTexts(column, input).map((text) => (wrapped ? twoLineWidth(text, measure) : measure(text)));
     const natural = Math.ceil(Math.max(title, ...widths) + CELL_EXTRA_PX);
-    return { natural, minimum: protectedWidth ? natural : Math.min(natural, Math.ceil(emPx * TEXT_MINIMUM_EM)), protectedWidth };
+    const upTo = (ems: number) => (protectedWidth ? natural : Math.min(natural, Math.ceil(emPx * ems)));
+    return { natural, minimum: upTo(TEXT_MINIMUM_EM), scrolling: upTo(TEXT_SCROLLING_EM), protectedWidth };
   });
 }
 

@@ -10,7 +10,9 @@ import { TextMeasurer } from '../../src/render/text-measure';
 import { DEFAULT_STATUS_COLORS } from '../../src/settings/settings';
 import { ALL_ROLES, exampleRows, tableDataView } from './helpers';
 
-const sizing = (natural: number, protectedWidth: boolean, minimum = protectedWidth ? natural : Math.min(natural, 80)) => ({ natural, minimum, protectedWidth });
+const sizing = (natural: number, protectedWidth: boolean, minimum = protectedWidth ? natural : Math.min(natural, 80)) => ({
+  natural, minimum, scrolling: protectedWidth ? natural : Math.min(natural, 200), protectedWidth,
+});
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 describe('column widths for the space available', () => {
@@ -29,9 +31,9 @@ describe('column widths for the space available', () => {
     assert.deepEqual(widths, [80, 120, 80, 110, 330]);
   });
 
-  it('too narrow for the minimums: the table is wider than the space and scrolls', () => {
+  it('too narrow for the minimums: the table scrolls, and text columns get a readable width', () => {
     const widths = allocateWidths(columns, [], 400);
-    assert.deepEqual(widths, [80, 80, 80, 110, 330]);
+    assert.deepEqual(widths, [80, 200, 100, 110, 330]);
     assert.ok(sum(widths) > 400);
   });
 
