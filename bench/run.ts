@@ -4,7 +4,9 @@
  * `ppoc-prep run` CLI into a fresh SQLite file), then the visual's render benchmark when it
  * is present. Prints figures only; it is not a test. Scratch files go to .tmp/bench/.
  *
- *   npm run bench -- --sizes 1000,10000 --skip-visual
+ * Then the trend figures (bench/trends.bench.ts: a run over a year of history, export, backfill).
+ *
+ *   npm run bench -- --sizes 1000,10000 --skip-visual --skip-trends
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -66,7 +68,7 @@ async function warmUp(): Promise<void> {
   const transform = await optional(() => import('../dataprep/src/transform/index'));
   if (typeof sources === 'string') return;
   const { data } = await sources.readExtract(dir);
-  if (typeof transform !== 'string') transform.buildRefreshSet(data, { asAt: AS_AT, windowMonths: 3, lookbackDays: 90 });
+  if (typeof transform !== 'string') transform.buildRefreshSet(data, { asAt: AS_AT, windowMonths: 3, lookbackDays: 90, runId: 'bench', historyDays: null });
 }
 
 async function benchSize(children: number): Promise<Row> {
@@ -86,7 +88,7 @@ async function benchSize(children: number): Promise<Row> {
     const [extract, read] = await timed(() => sources.readExtract(dir));
     row.read = read;
     if (typeof transform === 'string') row.transform = transform;
-    else row.transform = (await timed(() => transform.buildRefreshSet(extract.data, { asAt: AS_AT, windowMonths: 3, lookbackDays: 90 })))[1];
+    else row.transform = (await timed(() => transform.buildRefreshSet(extract.data, { asAt: AS_AT, windowMonths: 3, lookbackDays: 90, runId: 'bench', historyDays: null })))[1];
   }
 
   if (!existsSync(CLI)) row.cli = 'n/a (no CLI)';
@@ -137,7 +139,9 @@ async function visualBench(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string' }, 'skip-visual': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { sizes: { type: 'string' }, 'skip-visual': { type: 'boolean' }, 'skip-trends': { type: 'boolean' } },
+  });
   const sizes = (values.sizes ?? '1000,10000,100000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
   mkdirSync(SCRATCH, { recursive: true });
   await warmUp();
@@ -147,6 +151,7 @@ async function main(): Promise<void> {
     console.log(`  … ${size} children done`);
   }
   printTable(rows);
+  if (!values['skip-trends']) await (await import('./trends.bench')).default(ROOT, SCRATCH);
   if (!values['skip-visual']) await visualBench();
 }
 

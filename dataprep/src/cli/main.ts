@@ -15,6 +15,8 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; about: string }> 
   migrate: { load: async () => (await import('./commands/admin-commands')).migrateCommand, about: 'create or upgrade the schema' },
   doctor: { load: async () => (await import('./commands/doctor')).doctorCommand, about: 'check the target end to end: ok, or FAIL with the fix' },
   schedule: { load: async () => (await import('./commands/schedule')).scheduleCommand, about: 'run the refresh on a cron schedule (Europe/London)' },
+  backfill: { load: async () => (await import('./commands/backfill')).backfillCommand, about: 'refresh dated archive folders oldest first to build the trend' },
+  export: { load: async () => (await import('./commands/export')).exportCommand, about: 'write every curated table and the history as CSV files' },
   quickstart: { load: async () => (await import('./commands/admin-commands')).quickstartCommand, about: 'demo extract (if absent) + run into data/ppoc.sqlite (npm start)' },
 };
 

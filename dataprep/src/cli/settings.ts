@@ -28,6 +28,7 @@ export const ENV = {
   lookbackDays: 'PPOC_LOOKBACK_DAYS',
   logLevel: 'PPOC_LOG_LEVEL',
   schedule: 'PPOC_SCHEDULE',
+  historyDays: 'PPOC_HISTORY_DAYS',
   maxShrinkPercent: 'PPOC_MAX_SHRINK_PERCENT',
   maxFileMb: 'PPOC_MAX_FILE_MB',
   maxXlsxRows: 'PPOC_MAX_XLSX_ROWS',
@@ -83,6 +84,17 @@ export function resolveLookbackDays(flag: string | undefined, env: Env): number 
   const value = Number(given.value);
   if (!Number.isInteger(value) || value < 0 || value > 3660) {
     throw new UsageError(`${given.from} must be a whole number of days from 0 to 3660, got "${given.value}"`);
+  }
+  return value;
+}
+
+/** Retention of plan_status_history in days; unset keeps all (so 0 is refused rather than guessed at). */
+export function resolveHistoryDays(flag: string | undefined, env: Env): number | null {
+  const given = pick(flag, 'history-days') ?? fromEnv(env, ENV.historyDays);
+  if (!given) return null;
+  const value = Number(given.value);
+  if (!/^\d+$/.test(given.value) || value < 1 || value > 36600) {
+    throw new UsageError(`${given.from} must be a whole number of days from 1 to 36600 (unset keeps all history), got "${given.value}"`);
   }
   return value;
 }

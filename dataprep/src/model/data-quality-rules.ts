@@ -44,6 +44,7 @@ export const DATA_QUALITY_RULES = [
   'no_allocation',
   'duplicate_allocation',
   'unknown_team_locality',
+  'target_on_time_not_a_share',
 ] as const;
 
 export type DataQualityRule = (typeof DATA_QUALITY_RULES)[number];

@@ -16,6 +16,7 @@ export function catalogViolations(set: RefreshSet, limit = 10): string[] {
     checkTable(TABLES[name], set.tables[name] as unknown as Record<string, unknown>[], found, limit);
     if (found.length >= limit) break;
   }
+  checkTable(TABLES.plan_status_history, set.history.rows as unknown as Record<string, unknown>[], found, limit);
   return found.slice(0, limit);
 }
 
@@ -47,5 +48,15 @@ function valueProblem(column: ColumnDef, value: unknown): string | null {
     case 'text':
       if (typeof value !== 'string') return 'is not text';
       return value.length <= (column.maxLength ?? Infinity) ? null : `is longer than ${column.maxLength} characters`;
+    case 'decimal':
+      return fitsDecimal(column, value) ? null : `does not fit DECIMAL(${column.precision},${column.scale})`;
   }
+}
+
+/** A finite number with at most `scale` decimals and at most `precision − scale` whole digits. */
+export function fitsDecimal(column: ColumnDef, value: unknown): boolean {
+  const { precision = 0, scale = 0 } = column;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  const scaled = value * 10 ** scale;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6 && Math.abs(value) < 10 ** (precision - scale);
 }

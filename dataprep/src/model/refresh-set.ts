@@ -73,7 +73,11 @@ export interface LocalitySummaryRow {
   sgo_exits_last_12_months: number;
   reunification_exits_last_12_months: number;
   as_at_date: IsoDate;
+  full_care_order: FcoSlice;
 }
+
+/** The page-2 FCO slicer's values: one row set per value, `All` being every child. */
+export type FcoSlice = 'All' | YesNo;
 
 export interface TargetProgressRow {
   locality: string;
@@ -83,6 +87,7 @@ export interface TargetProgressRow {
   target: number;
   actual: number;
   as_at_date: IsoDate;
+  full_care_order: FcoSlice;
 }
 
 export interface PlanExplanationRow {
@@ -111,6 +116,66 @@ export interface AssessmentWorkflowRow {
   as_at_date: IsoDate;
 }
 
+export interface TimelinessByMonthRow {
+  /** `YYYY-MM`. */
+  month: string;
+  locality: string;
+  team: string;
+  assessment_type: string;
+  started: number;
+  started_on_time: number;
+  started_late: number;
+  pct_on_time: number | null;
+  median_days_late: number | null;
+  not_yet_started_at_month_end: number | null;
+  target_pct_on_time: number | null;
+}
+
+export interface LocalityTeamRow {
+  locality: string;
+  team: string;
+  sort_order: number;
+}
+
+/** One listed plan on one as-at date: kept across runs (the trend). */
+export interface PlanStatusHistoryRow {
+  as_at_date: IsoDate;
+  person_id: string;
+  assessment_type: string;
+  status: string;
+  status_order: number;
+  predicted_start_date: IsoDate;
+  actual_start_date: IsoDate | null;
+  days_late: number;
+  locality: string | null;
+  team: string | null;
+  full_care_order: YesNo;
+  run_id: string;
+}
+
+/**
+ * The history a run builds on, read by the pipeline through the warehouse before the
+ * transform (which never reads a database): rows dated before the run's as-at date and
+ * not older than the retention cut-off.
+ */
+export interface PriorHistory {
+  /** The rows of the last as-at date of each calendar month. */
+  monthEnds: PlanStatusHistoryRow[];
+  /** Each plan's row on the last as-at date it was listed. */
+  latestByPlan: PlanStatusHistoryRow[];
+  /** Every (locality, team) the kept history holds, any date but the run's own. */
+  places: { locality: string | null; team: string | null }[];
+}
+
+export const NO_PRIOR_HISTORY: PriorHistory = { monthEnds: [], latestByPlan: [], places: [] };
+
+/** What a run does to plan_status_history: replace its as-at date's rows, trim by retention. */
+export interface HistoryUpdate {
+  rows: PlanStatusHistoryRow[];
+  /** Rows dated before this are deleted (PPOC_HISTORY_DAYS); null keeps all. */
+  keepFrom: IsoDate | null;
+}
+
 export interface CuratedRows {
   planned_assessment: PlannedAssessmentRow[];
   cic_cohort: CicCohortRow[];
@@ -120,6 +185,8 @@ export interface CuratedRows {
   plan_explanation: PlanExplanationRow[];
   user_access: UserAccessRow[];
   assessment_workflow: AssessmentWorkflowRow[];
+  timeliness_by_month: TimelinessByMonthRow[];
+  locality_team: LocalityTeamRow[];
 }
 
 /** Everything one run publishes, built in memory by the transform, written by a warehouse. */
@@ -127,6 +194,7 @@ export interface RefreshSet {
   asAtDate: IsoDate;
   windowMonths: number;
   tables: CuratedRows;
+  history: HistoryUpdate;
   /** Warnings and errors the transform found (source-reader issues are added by the pipeline). */
   issues: DataQualityIssue[];
 }
@@ -139,4 +207,8 @@ export interface TransformOptions {
   windowMonths: number;
   /** `L`, default 90. */
   lookbackDays: number;
+  /** The run, recorded on its plan_status_history rows. */
+  runId: string;
+  /** PPOC_HISTORY_DAYS: history older than A − N days is deleted; null keeps all. */
+  historyDays: number | null;
 }

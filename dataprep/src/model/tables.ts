@@ -3,18 +3,23 @@
  * lengths and keys. Both warehouse targets create and load their tables from it, and the
  * static check of `sql/` compares the T-SQL against it, so a name is spelt in one place.
  */
-export type ColumnType = 'text' | 'date' | 'int' | 'yesno' | 'timestamp';
+export type ColumnType = 'text' | 'date' | 'int' | 'yesno' | 'timestamp' | 'decimal';
 
 export interface ColumnDef {
   name: string;
   type: ColumnType;
   /** For `text`: the NVARCHAR length (also the validation limit). */
   maxLength?: number;
+  /** For `decimal`: DECIMAL(precision, scale) in SQL Server, REAL in SQLite. */
+  precision?: number;
+  scale?: number;
   nullable: boolean;
+  /** The value rows written before the column existed get when an upgrade adds it. */
+  addedWith?: string;
 }
 
 export interface TableDef {
-  name: CuratedTableName | LogTableName;
+  name: CuratedTableName | LogTableName | HistoryTableName;
   columns: readonly ColumnDef[];
   primaryKey: readonly string[];
   /** Extra indexes Power BI's queries and the CLI lookups need. */
@@ -29,12 +34,17 @@ export type CuratedTableName =
   | 'target_progress'
   | 'plan_explanation'
   | 'user_access'
-  | OperationsCuratedTableName;
+  | OperationsCuratedTableName
+  | TrendTableName;
 export type LogTableName = 'refresh_log' | 'data_quality_issue' | OperationsLogTableName;
 
 /** Release 2, operations (issue 11): every Mosaic workflow with why it counts; each run's source files. */
 export type OperationsCuratedTableName = 'assessment_workflow';
 export type OperationsLogTableName = 'source_file';
+/** Release 2, trends (issue 10): curated tables for trends and the report model. */
+export type TrendTableName = 'timeliness_by_month' | 'locality_team';
+/** Kept across runs: a run replaces only its own as-at date's rows. */
+export type HistoryTableName = 'plan_status_history';
 
 const ID = 50;
 const NAME = 200;
@@ -46,6 +56,9 @@ const date = (name: string, nullable = true): ColumnDef => ({ name, type: 'date'
 const int = (name: string, nullable = false): ColumnDef => ({ name, type: 'int', nullable });
 const yesno = (name: string): ColumnDef => ({ name, type: 'yesno', nullable: false });
 const asAt = date('as_at_date', false);
+const decimal = (name: string, precision: number, scale: number): ColumnDef => ({ name, type: 'decimal', precision, scale, nullable: true });
+/** `Yes`, `No` or `All` on the page-2 tables, so an FCO slicer picks one row set; release-1 rows were the `All` rows. */
+const fcoSlice: ColumnDef = { ...text('full_care_order', 3, false), addedWith: 'All' };
 
 // Release 2, operations (issue 11). Kept in their own block so other release-2 additions merge cleanly.
 const OPERATIONS_TABLES: Readonly<Record<OperationsCuratedTableName | OperationsLogTableName, TableDef>> = {
@@ -71,7 +84,37 @@ const OPERATIONS_TABLES: Readonly<Record<OperationsCuratedTableName | Operations
   },
 };
 
-export const TABLES: Readonly<Record<CuratedTableName | LogTableName, TableDef>> = {
+// Release 2, trends (issue 10), in their own block too.
+const TREND_TABLES: Readonly<Record<TrendTableName | HistoryTableName, TableDef>> = {
+  timeliness_by_month: {
+    name: 'timeliness_by_month',
+    columns: [
+      text('month', 7, false), text('locality', NAME, false), text('team', NAME, false), text('assessment_type', 20, false),
+      int('started'), int('started_on_time'), int('started_late'), decimal('pct_on_time', 4, 1),
+      decimal('median_days_late', 7, 1), int('not_yet_started_at_month_end', true), decimal('target_pct_on_time', 4, 1),
+    ],
+    primaryKey: ['month', 'locality', 'team', 'assessment_type'],
+    indexes: [],
+  },
+  locality_team: {
+    name: 'locality_team',
+    columns: [text('locality', NAME, false), text('team', NAME, false), int('sort_order')],
+    primaryKey: ['locality', 'team'],
+    indexes: [],
+  },
+  plan_status_history: {
+    name: 'plan_status_history',
+    columns: [
+      asAt, text('person_id', ID, false), text('assessment_type', 20, false), text('status', 60, false), int('status_order'),
+      date('predicted_start_date', false), date('actual_start_date'), int('days_late'), text('locality', NAME),
+      text('team', NAME), yesno('full_care_order'), text('run_id', 40, false),
+    ],
+    primaryKey: ['as_at_date', 'person_id', 'assessment_type'],
+    indexes: [['person_id', 'assessment_type', 'as_at_date']],
+  },
+};
+
+export const TABLES: Readonly<Record<CuratedTableName | LogTableName | HistoryTableName, TableDef>> = {
   planned_assessment: {
     name: 'planned_assessment',
     columns: [
@@ -112,17 +155,18 @@ export const TABLES: Readonly<Record<CuratedTableName | LogTableName, TableDef>>
       text('locality', NAME, false), text('team', NAME, false), int('children_in_care'), int('fco_children'), int('plans'),
       int('started_on_time_last_window'), int('started_late_last_window'), int('not_yet_started'),
       int('upcoming_next_window'), int('sgo_exits_last_12_months'), int('reunification_exits_last_12_months'), asAt,
+      fcoSlice,
     ],
-    primaryKey: ['locality', 'team'],
+    primaryKey: ['locality', 'team', 'full_care_order'],
     indexes: [],
   },
   target_progress: {
     name: 'target_progress',
     columns: [
       text('locality', NAME, false), text('measure', 40, false), date('period_start', false), date('period_end', false),
-      int('target'), int('actual'), asAt,
+      int('target'), int('actual'), asAt, fcoSlice,
     ],
-    primaryKey: ['locality', 'measure', 'period_start', 'period_end'],
+    primaryKey: ['locality', 'measure', 'period_start', 'period_end', 'full_care_order'],
     indexes: [],
   },
   plan_explanation: {
@@ -159,6 +203,7 @@ export const TABLES: Readonly<Record<CuratedTableName | LogTableName, TableDef>>
     indexes: [['run_id'], ['person_id']],
   },
   ...OPERATIONS_TABLES,
+  ...TREND_TABLES,
 };
 
 /** The tables a refresh replaces as a whole, in load order. */
@@ -171,4 +216,10 @@ export const CURATED_TABLES: readonly CuratedTableName[] = [
   'plan_explanation',
   'user_access',
   'assessment_workflow',
+  'timeliness_by_month',
+  'locality_team',
 ];
+
+/** What `export` writes: every curated table and the history. */
+export type ExportTableName = CuratedTableName | HistoryTableName;
+export const EXPORT_TABLES: readonly ExportTableName[] = [...CURATED_TABLES, 'plan_status_history'];

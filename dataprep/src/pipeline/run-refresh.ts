@@ -9,6 +9,7 @@ import { CURATED_TABLES } from '../model/tables';
 import { DEFAULT_READ_LIMITS, readExtract, type ReadLimits } from '../sources/index';
 import { assertFreshExtract, StaleExtractError } from '../sources/staleness';
 import { buildRefreshSet } from '../transform/index';
+import { historyKeepFrom } from '../transform/status-history';
 import { RefreshLockedError, type RunInfo, type RunOutcome, type Warehouse } from '../warehouse/warehouse';
 import type { Logger } from './logger';
 import { DEFAULT_SHRINK_GUARD, describeShrink, guardShrink, ShrinkGuardError, type ShrinkGuardOptions } from './shrink-guard';
@@ -19,6 +20,8 @@ export interface RefreshOptions {
   asAt: IsoDate;
   windowMonths: number;
   lookbackDays: number;
+  /** PPOC_HISTORY_DAYS (null or absent: keep all history). */
+  historyDays?: number | null;
   warehouse: Warehouse;
   logger: Logger;
   /** File size and workbook row limits (PPOC_MAX_FILE_MB, PPOC_MAX_XLSX_ROWS). */
@@ -95,10 +98,14 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
     if (options.maxExtractAgeHours != null) assertFreshExtract(options.sourceDir, options.maxExtractAgeHours, now());
     const extract = await readExtract(options.sourceDir, options.readLimits ?? DEFAULT_READ_LIMITS, files);
     logFiles(logger, files);
+    step = 'reading the history';
+    const historyDays = options.historyDays ?? null;
+    // The trend builds on the history before A; the transform never reads a database itself.
+    const prior = await warehouse.priorHistory({ before: options.asAt, from: historyKeepFrom(options.asAt, historyDays) });
     step = 'applying the rules';
     const set = buildRefreshSet(extract.data, {
-      asAt: options.asAt, windowMonths: options.windowMonths, lookbackDays: options.lookbackDays,
-    });
+      asAt: options.asAt, windowMonths: options.windowMonths, lookbackDays: options.lookbackDays, runId: run.runId, historyDays,
+    }, prior);
     issues = [...extract.issues, ...set.issues];
     step = 'data tests';
     const violations = catalogViolations(set);
@@ -181,7 +188,10 @@ function emptySummary(run: RunInfo, files: FileReadStats[], issues: DataQualityI
 function succeededSummary(
   run: RunInfo, set: RefreshSet, files: FileReadStats[], issues: DataQualityIssue[],
 ): Omit<RefreshSummary, 'durationMs'> {
-  const tables = CURATED_TABLES.map((table) => ({ table, rows: set.tables[table].length }));
+  const tables = [
+    ...CURATED_TABLES.map((table) => ({ table: table as string, rows: set.tables[table].length })),
+    { table: 'plan_status_history', rows: set.history.rows.length },
+  ];
   const base = emptySummary(run, files, issues);
   const sentence = sentenceFor(set.tables.planned_assessment, set.asAtDate, set.windowMonths);
   return {

@@ -1,5 +1,5 @@
-import { addMonths, isBetween, statusText, type IsoDate } from '../../../core/src/index';
-import type { CareExitRow, CicCohortRow, LocalitySummaryRow, PlannedAssessmentRow } from '../model/refresh-set';
+import { addMonths, isBetween, statusText, type IsoDate, type YesNo } from '../../../core/src/index';
+import type { CareExitRow, CicCohortRow, FcoSlice, LocalitySummaryRow, PlannedAssessmentRow } from '../model/refresh-set';
 import { compareText, pairKey } from './grouping';
 
 export const ALL = 'All';
@@ -9,18 +9,26 @@ const ON_TIME = statusText('onTime');
 const LATE = statusText('late');
 const NOT_YET_STARTED = statusText('notYetStarted');
 
-type CountColumn = Exclude<keyof LocalitySummaryRow, 'locality' | 'team' | 'as_at_date'>;
+/** Every (locality, team) has one row per slice, so an FCO slicer always finds its row. */
+export const FCO_SLICES: readonly FcoSlice[] = [ALL, 'Yes', 'No'];
+
+type CountColumn = Exclude<keyof LocalitySummaryRow, 'locality' | 'team' | 'as_at_date' | 'full_care_order'>;
 
 interface Placed {
   locality: string | null;
   team: string | null;
 }
 
-function summaryKey(locality: string, team: string): string {
-  return pairKey(locality.toLowerCase(), team.toLowerCase());
+/** The slices a child's row counts in: `All`, and its own Yes or No. */
+export function slicesOf(fco: YesNo): FcoSlice[] {
+  return [ALL, fco];
 }
 
-function emptyRow(locality: string, team: string, asAt: IsoDate): LocalitySummaryRow {
+function summaryKey(locality: string, team: string, fco: FcoSlice): string {
+  return pairKey(pairKey(locality.toLowerCase(), team.toLowerCase()), fco);
+}
+
+function emptyRow(locality: string, team: string, fco: FcoSlice, asAt: IsoDate): LocalitySummaryRow {
   return {
     locality,
     team,
@@ -34,12 +42,19 @@ function emptyRow(locality: string, team: string, asAt: IsoDate): LocalitySummar
     sgo_exits_last_12_months: 0,
     reunification_exits_last_12_months: 0,
     as_at_date: asAt,
+    full_care_order: fco,
   };
 }
 
+/** `All` before any name, names in code-unit order: the order of every table with `All` rows. */
+export function allFirst(a: string, b: string): number {
+  return (a === ALL ? -1 : 0) - (b === ALL ? -1 : 0) || compareText(a, b);
+}
+
 /**
- * Rows keyed by (locality, team), case-insensitively as SQL Server compares the key (the first
- * spelling is shown); counts roll up into the locality's `All` and `All`/`All`.
+ * Rows keyed by (locality, team, FCO slice), locality and team case-insensitively as SQL Server
+ * compares the key (the first spelling is shown); counts roll up into the locality's `All` and
+ * `All`/`All`, each in the `All` slice and the child's own Yes/No slice.
  */
 class SummaryRows {
   private readonly rows = new Map<string, LocalitySummaryRow>();
@@ -49,23 +64,29 @@ class SummaryRows {
   }
 
   ensure(locality: string, team: string): void {
-    const key = summaryKey(locality, team);
-    if (!this.rows.has(key)) this.rows.set(key, emptyRow(locality, team, this.asAt));
+    for (const fco of FCO_SLICES) {
+      const key = summaryKey(locality, team, fco);
+      if (!this.rows.has(key)) this.rows.set(key, emptyRow(locality, team, fco, this.asAt));
+    }
   }
 
   /** Adds one to the column for the place's team row, its locality row and All/All (rows that exist). */
-  count(place: Placed, column: CountColumn): void {
+  count(place: Placed, fco: YesNo, column: CountColumn): void {
     const locality = place.locality ?? UNKNOWN;
     const team = place.team ?? UNKNOWN;
-    for (const key of [summaryKey(locality, team), summaryKey(locality, ALL), summaryKey(ALL, ALL)]) {
-      const row = this.rows.get(key);
-      if (row) row[column] += 1;
+    for (const slice of slicesOf(fco)) {
+      for (const key of [summaryKey(locality, team, slice), summaryKey(locality, ALL, slice), summaryKey(ALL, ALL, slice)]) {
+        const row = this.rows.get(key);
+        if (row) row[column] += 1;
+      }
     }
   }
 
   sorted(): LocalitySummaryRow[] {
-    const allFirst = (a: string, b: string) => (a === ALL ? -1 : 0) - (b === ALL ? -1 : 0) || compareText(a, b);
-    return [...this.rows.values()].sort((a, b) => allFirst(a.locality, b.locality) || allFirst(a.team, b.team));
+    const slice = (r: LocalitySummaryRow) => FCO_SLICES.indexOf(r.full_care_order);
+    return [...this.rows.values()].sort(
+      (a, b) => allFirst(a.locality, b.locality) || allFirst(a.team, b.team) || slice(a) - slice(b),
+    );
   }
 }
 
@@ -77,18 +98,21 @@ export interface SummaryInputs {
 
 function countPlans(rows: SummaryRows, planned: readonly PlannedAssessmentRow[]): void {
   for (const plan of planned) {
-    rows.count(plan, 'plans');
+    const count = (column: CountColumn) => rows.count(plan, plan.full_care_order, column);
+    count('plans');
     const lastWindow = plan.in_last_window === 'Yes';
-    if (lastWindow && plan.status === ON_TIME) rows.count(plan, 'started_on_time_last_window');
-    if (lastWindow && plan.status === LATE) rows.count(plan, 'started_late_last_window');
-    if (plan.status === NOT_YET_STARTED) rows.count(plan, 'not_yet_started');
-    if (plan.in_next_window === 'Yes') rows.count(plan, 'upcoming_next_window');
+    if (lastWindow && plan.status === ON_TIME) count('started_on_time_last_window');
+    if (lastWindow && plan.status === LATE) count('started_late_last_window');
+    if (plan.status === NOT_YET_STARTED) count('not_yet_started');
+    if (plan.in_next_window === 'Yes') count('upcoming_next_window');
   }
 }
 
 /**
  * One row per (locality, team) in cic_cohort or planned_assessment (blank → `Unknown`), one
- * per locality with team `All`, and `All`/`All`. Exits count towards rows that exist.
+ * per locality with team `All`, and `All`/`All`; each three times, for the FCO slices `All`
+ * (every child), `Yes` and `No` (the child's full_care_order; for an exit, at exit). Exits
+ * count towards rows that exist.
  */
 export function buildLocalitySummary(inputs: SummaryInputs, asAt: IsoDate): LocalitySummaryRow[] {
   const rows = new SummaryRows(asAt);
@@ -97,15 +121,15 @@ export function buildLocalitySummary(inputs: SummaryInputs, asAt: IsoDate): Loca
     rows.ensure(place.locality ?? UNKNOWN, ALL);
   }
   for (const child of inputs.cohort) {
-    rows.count(child, 'children_in_care');
-    if (child.full_care_order === 'Yes') rows.count(child, 'fco_children');
+    rows.count(child, child.full_care_order, 'children_in_care');
+    if (child.full_care_order === 'Yes') rows.count(child, 'Yes', 'fco_children');
   }
   countPlans(rows, inputs.planned);
   const yearAgo = addMonths(asAt, -12);
   for (const exit of inputs.exits) {
     if (!isBetween(exit.ceased_date, yearAgo, asAt)) continue;
-    if (exit.reason_group === 'SGO') rows.count(exit, 'sgo_exits_last_12_months');
-    if (exit.reason_group === 'Reunification') rows.count(exit, 'reunification_exits_last_12_months');
+    if (exit.reason_group === 'SGO') rows.count(exit, exit.full_care_order_at_exit, 'sgo_exits_last_12_months');
+    if (exit.reason_group === 'Reunification') rows.count(exit, exit.full_care_order_at_exit, 'reunification_exits_last_12_months');
   }
   return rows.sorted();
 }

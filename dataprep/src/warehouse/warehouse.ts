@@ -1,8 +1,8 @@
 import type { IsoDate } from '../../../core/src/index';
 import type { DataQualityIssue } from '../model/data-quality';
-import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, RefreshSet } from '../model/refresh-set';
+import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, PriorHistory, RefreshSet } from '../model/refresh-set';
 import type { FileReadStats } from '../model/source-records';
-import type { CuratedTableName } from '../model/tables';
+import type { CuratedTableName, ExportTableName } from '../model/tables';
 
 /**
  * The one interface both targets implement (SQLite default, SQL Server production), so one
@@ -94,9 +94,15 @@ export interface Warehouse {
   /** Rows in the live curated tables now, i.e. what the last successful run published. */
   liveRowCounts(tables: readonly CuratedTableName[]): Promise<Record<string, number>>;
   /**
-   * Replace every curated table with the set's rows, replace the data-quality issues of the
-   * previous successful run with this run's, and mark the run `succeeded`, all atomically:
-   * on any error nothing of it is visible and the previous tables stay as they were.
+   * The plan_status_history a run builds its trend on (model PriorHistory): rows dated before
+   * `before` and on or after `from` (null: no lower bound). Read while holding the run lock.
+   */
+  priorHistory(query: HistoryQuery): Promise<PriorHistory>;
+  /**
+   * Replace every curated table with the set's rows, replace the run's as-at date's history
+   * rows and trim the history by retention, replace the data-quality issues of the previous
+   * successful run with this run's, and mark the run `succeeded`, all atomically: on any error
+   * nothing of it is visible and the previous tables and history stay as they were.
    * SQL Server releases its run lock here.
    */
   publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome): Promise<void>;
@@ -105,10 +111,20 @@ export interface Warehouse {
   close(): Promise<void>;
 }
 
-/** Read side used by the CLI's summary, explain and status commands (and the preview). */
+export interface HistoryQuery {
+  before: IsoDate;
+  from: IsoDate | null;
+}
+
+/** A table row as `export` writes it: catalog column names, ISO dates, Yes/No text, numbers. */
+export type ExportRow = Record<string, string | number | null>;
+
+/** Read side used by the CLI's summary, explain, status and export commands (and the preview). */
 export interface WarehouseReader {
   latestSuccessfulRun(): Promise<RefreshLogEntry | null>;
   recentRuns(limit: number): Promise<RefreshLogEntry[]>;
+  /** Every as-at date with a succeeded run, ascending (backfill skips those). */
+  succeededAsAtDates(): Promise<IsoDate[]>;
   plannedAssessments(filter?: PlannedAssessmentFilter): Promise<PlannedAssessmentRow[]>;
   planExplanations(personId: string): Promise<PlanExplanationRow[]>;
   dataQualityIssues(filter: { runId?: string; personId?: string }): Promise<DataQualityIssue[]>;
@@ -121,5 +137,7 @@ export interface WarehouseReader {
   personKnown(personId: string, runId: string): Promise<boolean>;
   /** Distinct values of planned_assessment/locality_summary's locality or team (summary's typo check). */
   distinctValues(column: 'locality' | 'team'): Promise<string[]>;
+  /** Streams every row of a curated table or the history to `onRow`, in key order; returns the count. */
+  eachRow(table: ExportTableName, onRow: (row: ExportRow) => void): Promise<number>;
   close(): Promise<void>;
 }

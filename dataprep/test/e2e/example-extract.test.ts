@@ -108,8 +108,10 @@ describe('e2e: the brief\'s example extract through the CLI', function () {
   it('stores the as-at date, window and user access with the data', () => {
     assert.deepEqual(query(db, 'SELECT DISTINCT as_at_date FROM planned_assessment'), [{ as_at_date: '2022-05-31' }]);
     assert.equal(query(db, 'SELECT * FROM user_access').length, 3);
-    assert.equal(query(db, 'SELECT * FROM target_progress').length, 2);
-    assert.equal(query<{ n: number }>(db, "SELECT count(*) n FROM locality_summary WHERE locality = 'All' AND team = 'All'")[0].n, 1);
+    assert.equal(query(db, "SELECT * FROM target_progress WHERE full_care_order = 'All'").length, 2);
+    assert.deepEqual(query(db, "SELECT full_care_order, plans FROM locality_summary WHERE locality = 'All' AND team = 'All' ORDER BY 1"),
+      [{ full_care_order: 'All', plans: 9 }, { full_care_order: 'No', plans: 0 }, { full_care_order: 'Yes', plans: 9 }]);
+    assert.equal(query(db, "SELECT * FROM plan_status_history WHERE as_at_date = '2022-05-31'").length, 9);
     assert.equal(query<{ n: number }>(db, 'SELECT count(*) n FROM cic_cohort')[0].n, 9);
   });
 });

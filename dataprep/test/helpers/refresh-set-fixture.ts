@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../core/src/index';
-import type { PlannedAssessmentRow, RefreshSet } from '../../src/model/refresh-set';
+import type { PlannedAssessmentRow, PlanStatusHistoryRow, RefreshSet } from '../../src/model/refresh-set';
 import type { RunInfo, RunOutcome } from '../../src/warehouse/warehouse';
 
 const AS_AT = '2022-05-31' as IsoDate;
@@ -43,11 +43,11 @@ export function sampleRefreshSet(tag = 'a', asAt: IsoDate = AS_AT): RefreshSet {
       locality_summary: [{
         locality: 'All', team: 'All', children_in_care: 1, fco_children: 1, plans: 2, started_on_time_last_window: 0,
         started_late_last_window: 1, not_yet_started: 0, upcoming_next_window: 1, sgo_exits_last_12_months: 1,
-        reunification_exits_last_12_months: 0, as_at_date: asAt,
+        reunification_exits_last_12_months: 0, as_at_date: asAt, full_care_order: 'All',
       }],
       target_progress: [{
         locality: 'All', measure: 'assessments_started', period_start: '2022-04-01' as IsoDate, period_end: '2023-03-31' as IsoDate,
-        target: 40, actual: 1, as_at_date: asAt,
+        target: 40, actual: 1, as_at_date: asAt, full_care_order: 'All',
       }],
       plan_explanation: [{ person_id: `${tag}1`, assessment_type: 'Reunification', listed: 'Yes', reason: 'Listed.', as_at_date: asAt }],
       user_access: [{ user_principal_name: 'tc@example.org', locality: 'L', team: null }],
@@ -55,7 +55,23 @@ export function sampleRefreshSet(tag = 'a', asAt: IsoDate = AS_AT): RefreshSet {
         person_id: `${tag}1`, workflow_id: `W${tag}1`, workflow_type: 'SINGLE', start_date: '2022-05-12' as IsoDate,
         for_reunification: 'Yes', qualifies: 'Yes', reason: 'counts', as_at_date: asAt,
       }],
+      timeliness_by_month: [{
+        month: '2022-05', locality: 'All', team: 'All', assessment_type: 'All', started: 3, started_on_time: 2, started_late: 1,
+        pct_on_time: 66.7, median_days_late: 8, not_yet_started_at_month_end: 1, target_pct_on_time: null,
+      }],
+      locality_team: [{ locality: 'High Peak & North Dales', team: 'CS HPND Children In Care Team', sort_order: 1 }],
     },
+    history: { rows: [historyRow(`${tag}1`, asAt), historyRow(`${tag}2`, asAt)], keepFrom: null },
+  };
+}
+
+/** A plan_status_history row for the sample's first plan shape (run_id `run-history`). */
+export function historyRow(personId: string, asAt: IsoDate, overrides: Partial<PlanStatusHistoryRow> = {}): PlanStatusHistoryRow {
+  return {
+    as_at_date: asAt, person_id: personId, assessment_type: 'Reunification', status: 'Started Late', status_order: 3,
+    predicted_start_date: '2022-05-04' as IsoDate, actual_start_date: '2022-05-12' as IsoDate, days_late: 8,
+    locality: 'High Peak & North Dales', team: 'CS HPND Children In Care Team', full_care_order: 'Yes', run_id: 'run-history',
+    ...overrides,
   };
 }
 

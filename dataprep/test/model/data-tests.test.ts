@@ -24,6 +24,26 @@ describe('catalog data tests (run on every refresh before publishing)', () => {
     ]);
   });
 
+  it('check decimals against DECIMAL(p, s), and the history rows too', () => {
+    const set = sampleRefreshSet();
+    const [row] = set.tables.timeliness_by_month;
+    row.pct_on_time = 66.67;
+    row.median_days_late = 1_000_000;
+    row.target_pct_on_time = Number.NaN;
+    set.history.rows[1].run_id = null as unknown as string;
+    assert.deepEqual(catalogViolations(set), [
+      'timeliness_by_month.pct_on_time does not fit DECIMAL(4,1) (row 1)',
+      'timeliness_by_month.median_days_late does not fit DECIMAL(7,1) (row 1)',
+      'timeliness_by_month.target_pct_on_time does not fit DECIMAL(4,1) (row 1)',
+      'plan_status_history.run_id is empty but required (row 2)',
+    ]);
+    row.pct_on_time = 100;
+    row.median_days_late = 99_999.5;
+    row.target_pct_on_time = null;
+    set.history.rows[1].run_id = 'r';
+    assert.deepEqual(catalogViolations(set), []);
+  });
+
   it('find duplicate keys case-insensitively, as SQL Server compares them', () => {
     const set = sampleRefreshSet();
     set.tables.planned_assessment.push(plannedRow({ person_id: 'A1', assessment_type: 'reunification' }));

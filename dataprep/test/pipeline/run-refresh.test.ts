@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../core/src/index';
 import { createLogger, type Logger } from '../../src/pipeline/logger';
 import { countIssues, failureMessage, runRefresh } from '../../src/pipeline/run-refresh';
 import { ExtractError } from '../../src/model/data-quality';
-import type { RefreshSet } from '../../src/model/refresh-set';
+import { NO_PRIOR_HISTORY, type RefreshSet } from '../../src/model/refresh-set';
 import { RefreshLockedError, type RunInfo, type RunOutcome, type Warehouse } from '../../src/warehouse/warehouse';
 import { EXAMPLE_EXTRACT } from '../helpers/cli';
 
@@ -15,6 +15,10 @@ class RecordingWarehouse implements Warehouse {
   outcome: RunOutcome | null = null;
   constructor(private readonly failAt: 'startRun' | 'publish' | null = null) {}
   async migrate() { return { applied: [] }; }
+  async priorHistory(query: { before: string; from: string | null }) {
+    this.calls.push(`priorHistory ${query.before} ${query.from}`);
+    return NO_PRIOR_HISTORY;
+  }
   async startRun(run: RunInfo) {
     this.calls.push(`startRun ${run.asAtDate}`);
     if (this.failAt === 'startRun') throw new RefreshLockedError();
@@ -43,7 +47,7 @@ describe('runRefresh (sources → transform → warehouse)', () => {
   it('publishes the whole set once and reports counts and the sentence', async () => {
     const warehouse = new RecordingWarehouse();
     const summary = await runRefresh({ ...options, sourceDir: EXAMPLE_EXTRACT, warehouse });
-    assert.deepEqual(warehouse.calls, ['startRun 2022-05-31', 'publish']);
+    assert.deepEqual(warehouse.calls, ['startRun 2022-05-31', 'priorHistory 2022-05-31 null', 'publish']);
     assert.equal(summary.status, 'succeeded');
     assert.equal(summary.rowsRead, 38);
     assert.equal(summary.rowsWritten, warehouse.outcome?.rowsWritten);
@@ -55,7 +59,7 @@ describe('runRefresh (sources → transform → warehouse)', () => {
   it('marks the run failed (never published) when the warehouse write throws', async () => {
     const warehouse = new RecordingWarehouse('publish');
     const summary = await runRefresh({ ...options, sourceDir: EXAMPLE_EXTRACT, warehouse });
-    assert.deepEqual(warehouse.calls, ['startRun 2022-05-31', 'publish', 'failRun']);
+    assert.deepEqual(warehouse.calls, ['startRun 2022-05-31', 'priorHistory 2022-05-31 null', 'publish', 'failRun']);
     assert.equal(summary.status, 'failed');
     assert.equal(summary.message, 'connection lost while writing');
     assert.equal(warehouse.outcome?.rowsWritten, 0);
@@ -95,7 +99,7 @@ describe('runRefresh (sources → transform → warehouse)', () => {
       const warehouse = new RecordingWarehouse();
       warehouse.live = { planned_assessment: 41, cic_cohort: 9 };
       const summary = await runRefresh({ ...options, sourceDir: EXAMPLE_EXTRACT, warehouse });
-      assert.deepEqual(warehouse.calls, ['startRun 2022-05-31', 'failRun']);
+      assert.deepEqual(warehouse.calls, ['startRun 2022-05-31', 'priorHistory 2022-05-31 null', 'failRun']);
       assert.equal(summary.status, 'failed');
       assert.equal(summary.message, 'planned_assessment would shrink from 41 to 9 rows (78% fewer), more than PPOC_MAX_SHRINK_PERCENT (50%) allows; ' +
         'check the extract, or run again with --allow-shrink if the drop is deliberate');

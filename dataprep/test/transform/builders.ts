@@ -125,7 +125,7 @@ export function sourceData(parts: Partial<SourceData> = {}): SourceData {
 }
 
 export function options(asAt: string, overrides: Partial<TransformOptions> = {}): TransformOptions {
-  return { asAt: d(asAt), windowMonths: 3, lookbackDays: 90, ...overrides };
+  return { asAt: d(asAt), windowMonths: 3, lookbackDays: 90, runId: 'test-run', historyDays: null, ...overrides };
 }
 
 export function run(parts: Partial<SourceData>, asAt: string, overrides: Partial<TransformOptions> = {}): RefreshSet {

@@ -39,6 +39,12 @@ describe('transform: rows match the curated-table catalog', () => {
     });
   }
 
+  it('plan_status_history: exactly the catalog\'s columns', () => {
+    assert.ok(set.history.rows.length > 0);
+    const names = TABLES.plan_status_history.columns.map((c) => c.name).sort();
+    for (const row of set.history.rows) assert.deepEqual(Object.keys(row).sort(), names);
+  });
+
   it('passes the catalog data tests the pipeline runs before publishing', () => {
     assert.deepEqual(catalogViolations(set), []);
   });

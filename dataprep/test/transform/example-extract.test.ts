@@ -152,16 +152,45 @@ describe('transform: the example extract as at 2022-05-31', () => {
     assert.ok(set.tables.plan_explanation.every((r) => r.listed === 'Yes'));
     const all = set.tables.locality_summary[0];
     assert.deepEqual(
-      [all.locality, all.team, all.children_in_care, all.fco_children, all.plans, all.started_on_time_last_window, all.started_late_last_window, all.not_yet_started, all.upcoming_next_window],
-      ['All', 'All', 9, 9, 9, 2, 1, 1, 5],
+      [all.locality, all.team, all.full_care_order, all.children_in_care, all.fco_children, all.plans, all.started_on_time_last_window,
+        all.started_late_last_window, all.not_yet_started, all.upcoming_next_window],
+      ['All', 'All', 'All', 9, 9, 9, 2, 1, 1, 5],
     );
     assert.deepEqual(
-      set.tables.target_progress.map((r) => [r.locality, r.measure, r.actual]),
+      set.tables.target_progress.map((r) => [r.locality, r.measure, r.full_care_order, r.actual]),
       [
-        ['All', 'assessments_started', 1],
-        ['High Peak & North Dales', 'sgo_exits', 0],
+        ['All', 'assessments_started', 'All', 1],
+        ['All', 'assessments_started', 'Yes', 1],
+        ['All', 'assessments_started', 'No', 0],
+        ['High Peak & North Dales', 'sgo_exits', 'All', 0],
+        ['High Peak & North Dales', 'sgo_exits', 'Yes', 0],
+        ['High Peak & North Dales', 'sgo_exits', 'No', 0],
       ],
     );
     assert.equal(set.tables.user_access.length, 3);
+  });
+
+  it('builds timeliness_by_month: in the All rows, 2022-03 with 2 started on time and 2022-05 with 1 started late', () => {
+    const allRows = set.tables.timeliness_by_month.filter((r) => r.locality === 'All' && r.team === 'All' && r.assessment_type === 'All');
+    assert.deepEqual(
+      allRows.map((r) => [r.month, r.started, r.started_on_time, r.started_late, r.pct_on_time, r.median_days_late, r.not_yet_started_at_month_end]),
+      [
+        ['2022-03', 2, 2, 0, 100, null, null], // no history in March: nothing to count at month end
+        ['2022-05', 1, 0, 1, 0, 8, 1], // today's listing is May's last as-at date: 100004 not yet started
+      ],
+    );
+    assert.ok(set.tables.timeliness_by_month.every((r) => r.target_pct_on_time === null), 'targets.csv has no on-time target');
+  });
+
+  it('lists the one place in locality_team and records every listed plan in the history for the as-at date', () => {
+    assert.deepEqual(set.tables.locality_team, [{ locality: 'High Peak & North Dales', team: 'CS HPND Children In Care Team', sort_order: 1 }]);
+    assert.equal(set.history.rows.length, 9);
+    assert.deepEqual(set.history.keepFrom, null);
+    const late = set.history.rows.find((r) => r.person_id === '100001');
+    assert.deepEqual(late, {
+      as_at_date: '2022-05-31', person_id: '100001', assessment_type: 'Reunification', status: 'Started Late', status_order: 3,
+      predicted_start_date: '2022-05-04', actual_start_date: '2022-05-12', days_late: 8, locality: 'High Peak & North Dales',
+      team: 'CS HPND Children In Care Team', full_care_order: 'Yes', run_id: 'test-run',
+    });
   });
 });

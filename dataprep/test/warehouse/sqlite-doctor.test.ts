@@ -5,6 +5,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sqliteDoctor } from '../../src/warehouse/sqlite/doctor';
 import { createSqliteWarehouse } from '../../src/warehouse/sqlite/index';
+import { SQLITE_SCHEMA_VERSION } from '../../src/warehouse/sqlite/schema';
 import { runInfo } from '../helpers/refresh-set-fixture';
 import { tempDir } from '../helpers/cli';
 
@@ -37,7 +38,7 @@ describe('ppoc-prep doctor for SQLite (in-process)', () => {
     const db = new Database(file);
     db.prepare('INSERT INTO schema_version (version, applied_at_utc) VALUES (99, ?)').run(new Date().toISOString());
     db.close();
-    assert.deepEqual(byCheck(file)['schema version'], { check: 'schema version', status: 'FAIL', detail: '99 is newer than this release\'s 1', fix: 'upgrade ppoc-prep' });
+    assert.deepEqual(byCheck(file)['schema version'], { check: 'schema version', status: 'FAIL', detail: `99 is newer than this release's ${SQLITE_SCHEMA_VERSION}`, fix: 'upgrade ppoc-prep' });
 
     const junk = join(tempDir('sqlite-doctor'), 'junk.sqlite');
     writeFileSync(junk, 'not a database at all, just text', { mode: 0o600 });

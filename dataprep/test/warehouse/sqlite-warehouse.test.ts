@@ -1,36 +1,22 @@
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { RefreshSet } from '../../src/model/refresh-set';
+import { existsSync, writeFileSync } from 'node:fs';
 import { CURATED_TABLES, TABLES } from '../../src/model/tables';
 import { createSqliteWarehouse, type SqliteWarehouse } from '../../src/warehouse/sqlite/index';
 import { RefreshLockedError } from '../../src/warehouse/warehouse';
 import { snapshotCurated as snapshot } from '../helpers/cli';
 import { runInfo, runOutcome, sampleRefreshSet } from '../helpers/refresh-set-fixture';
+import { freshSqliteEachTest, publishSet } from '../helpers/sqlite';
 
-function tempDb(): string {
-  return join(mkdtempSync(join(tmpdir(), 'ppoc-sqlite-')), 'ppoc.sqlite');
-}
-
-
-async function publish(w: SqliteWarehouse, set: RefreshSet, issues = runOutcome().issues) {
-  const run = runInfo();
-  await w.startRun(run);
-  await w.publish(run, set, runOutcome({ issues }));
-  return run;
-}
+const publish = publishSet;
 
 describe('SQLite warehouse', () => {
+  const fresh = freshSqliteEachTest();
   let file: string;
   let warehouse: SqliteWarehouse;
-  beforeEach(async () => {
-    file = tempDb();
-    warehouse = createSqliteWarehouse(file);
-    await warehouse.migrate();
+  beforeEach(() => {
+    ({ file, warehouse } = fresh);
   });
-  afterEach(() => warehouse.close());
 
   it('creates every catalog table with exactly the catalog column names, idempotently', async () => {
     await warehouse.migrate();

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { csvDocument } from '../../demo/csv';
+import { excelSafe } from '../../export/csv';
 import type { DataQualityIssue } from '../../model/data-quality';
 import type { RuleExample } from '../../pipeline/run-refresh';
 import { withReader } from '../read-warehouse';
@@ -18,11 +19,6 @@ column, person ID, rule and message, in file and line order. Filters match case-
                     would read as a formula is prefixed with ')`;
 
 const COLUMNS = ['run_id', 'severity', 'source_file', 'line', 'column_name', 'person_id', 'rule', 'message'] as const;
-
-/** Excel runs a cell starting with = + - @ (or a tab/CR) as a formula: show it as text instead. */
-function safeCell(value: string | number | null): string | number | null {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 function matches(issue: DataQualityIssue, filter: { rule?: string; file?: string; person?: string }): boolean {
   const same = (a: string | null, b: string | undefined) => b === undefined || (a ?? '').toLowerCase() === b.toLowerCase();
@@ -51,7 +47,7 @@ export async function issuesCommand(args: string[], out: (text: string) => void)
     const all = await warehouse.dataQualityIssues({ runId: run.run_id });
     const issues = all.filter((i) => matches(i, { rule: values.rule, file: values.file, person: values.person?.trim() }));
     if (format === 'csv') {
-      out(csvDocument(COLUMNS, issues.map((i) => rowOf(run.run_id, i).map(safeCell))).trimEnd());
+      out(csvDocument(COLUMNS, issues.map((i) => rowOf(run.run_id, i).map(excelSafe))).trimEnd());
       return 0;
     }
     const heading = `Data-quality issues of run ${run.run_id} (${run.status}, as at ${run.as_at_date}): ${issues.length} of ${all.length}`;

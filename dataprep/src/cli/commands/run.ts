@@ -10,14 +10,14 @@ import { describeTarget, openWarehouse } from '../open-warehouse';
 import type { ShrinkGuardOptions } from '../../pipeline/shrink-guard';
 import type { ReadLimits } from '../../sources/source-file';
 import {
-  asAtGiven, resolveAsAt, resolveLogLevel, resolveLookbackDays, resolveMaxExtractAgeHours, resolveReadLimits, resolveShrinkGuard,
-  resolveSource, resolveTarget, resolveWindowMonths, TARGET_FLAGS, TARGET_FLAGS_HELP, type TargetSettings,
+  asAtGiven, resolveAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveMaxExtractAgeHours, resolveReadLimits,
+  resolveShrinkGuard, resolveSource, resolveTarget, resolveWindowMonths, TARGET_FLAGS, TARGET_FLAGS_HELP, type TargetSettings,
 } from '../settings';
 import { textTable } from '../text-table';
 import { frequentRules } from './issues';
 
 export const RUN_HELP = `Usage: ppoc-prep run --source DIR [--as-at YYYY-MM-DD] [--sqlite FILE | --sqlserver CONNECTION]
-                     [--window-months N] [--lookback-days N] [--allow-shrink] [--allow-stale]
+                     [--window-months N] [--lookback-days N] [--history-days N] [--allow-shrink] [--allow-stale]
 
 Reads the extract folder, validates every row, applies the PPOC rules and replaces the curated
 tables in one atomic refresh. Exit 0 when the run succeeded (row-level issues allowed), 1 when it
@@ -28,6 +28,8 @@ failed (the previous tables are kept), 2 for a usage error, 3 when another refre
 ${TARGET_FLAGS_HELP}
   --window-months N     window length W, 1-24 (env PPOC_WINDOW_MONTHS; default 3)
   --lookback-days N     lookback L for assessment starts (env PPOC_LOOKBACK_DAYS; default 90)
+  --history-days N      keep plan_status_history for N days before the as-at date (env PPOC_HISTORY_DAYS;
+                        default: keep all)
   --allow-shrink        accept planned_assessment or cic_cohort shrinking by more than
                         PPOC_MAX_SHRINK_PERCENT (default 50) against the last successful run
   --allow-stale         publish even when the newest required file is older than PPOC_MAX_EXTRACT_AGE_HOURS
@@ -43,6 +45,7 @@ export const RUN_OPTIONS = {
   ...TARGET_FLAGS,
   'window-months': { type: 'string' },
   'lookback-days': { type: 'string' },
+  'history-days': { type: 'string' },
   'allow-shrink': { type: 'boolean' },
   'allow-stale': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -53,6 +56,7 @@ export interface RunSettings {
   asAt: ReturnType<typeof resolveAsAt>;
   windowMonths: number;
   lookbackDays: number;
+  historyDays: number | null;
   target: TargetSettings;
   readLimits: ReadLimits;
   shrinkGuard: ShrinkGuardOptions;
@@ -69,6 +73,7 @@ export function resolveRunSettings(values: Record<string, string | boolean | und
     asAt: resolveAsAt(str('as-at'), env),
     windowMonths: resolveWindowMonths(str('window-months'), env),
     lookbackDays: resolveLookbackDays(str('lookback-days'), env),
+    historyDays: resolveHistoryDays(str('history-days'), env),
     target: resolveTarget({ sqlite: str('sqlite'), sqlserver: str('sqlserver'), 'sqlserver-ca-file': str('sqlserver-ca-file') }, env),
     readLimits: resolveReadLimits(env),
     shrinkGuard: resolveShrinkGuard(values['allow-shrink'] === true, env),

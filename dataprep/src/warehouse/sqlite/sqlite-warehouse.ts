@@ -1,16 +1,19 @@
 import Database from 'better-sqlite3';
+import type { IsoDate } from '../../../../core/src/index';
 import { dirname } from 'node:path';
 import { ensurePrivateFile, makePrivate, makePrivateFolder } from '../../files/owner-only';
 import type { DataQualityIssue } from '../../model/data-quality';
-import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, RefreshSet } from '../../model/refresh-set';
-import { CURATED_TABLES, TABLES, type CuratedTableName } from '../../model/tables';
+import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, PriorHistory, RefreshSet } from '../../model/refresh-set';
+import { CURATED_TABLES, TABLES, type CuratedTableName, type ExportTableName } from '../../model/tables';
 import {
-  sourceFileRows, type PlannedAssessmentFilter, type RefreshLogEntry, type RunInfo, type RunOutcome, type SourceFileRow, type Warehouse,
-  type WarehouseReader,
+  sourceFileRows, type ExportRow, type HistoryQuery, type PlannedAssessmentFilter, type RefreshLogEntry, type RunInfo,
+  type RunOutcome, type SourceFileRow, type Warehouse, type WarehouseReader,
 } from '../warehouse';
+import { readPriorHistory, writeHistory } from './history';
 import * as operations from './operations';
 import { removeLegacyLockFile, RunLock, runLockPath } from './run-lock';
 import { insertSql, rowValues, schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
+import { upgradeTables } from './upgrade';
 
 /** refresh_log.message of a run whose process ended without finishing it. */
 export const ABANDONED_MESSAGE = 'abandoned (process ended without finishing)';
@@ -50,8 +53,10 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
 
   async migrate(): Promise<{ applied: string[] }> {
     return this.db.transaction(() => {
-      for (const statement of schemaStatements()) this.db.exec(statement);
-      const added = this.addMissingColumns();
+      const schema = schemaStatements();
+      for (const statement of schema.tables) this.db.exec(statement);
+      const added = upgradeTables(this.db);
+      for (const statement of schema.indexes) this.db.exec(statement);
       const inserted = this.db
         .prepare('INSERT OR IGNORE INTO schema_version (version, applied_at_utc) VALUES (?, ?)')
         .run(SQLITE_SCHEMA_VERSION, new Date().toISOString()).changes;
@@ -74,9 +79,14 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
     }).immediate();
   }
 
+  async priorHistory(query: HistoryQuery): Promise<PriorHistory> {
+    return readPriorHistory(this.db, query);
+  }
+
   async publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome): Promise<void> {
     this.db.transaction(() => {
       for (const name of CURATED_TABLES) this.replaceTable(name, set.tables[name]);
+      writeHistory(this.db, run.asAtDate, set.history);
       // Keep the issues of failed runs; the previous successful run's give way to this run's.
       this.db.exec(
         `DELETE FROM data_quality_issue WHERE run_id NOT IN (SELECT run_id FROM refresh_log WHERE status = 'failed')`,
@@ -110,6 +120,13 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
 
   async recentRuns(limit: number): Promise<RefreshLogEntry[]> {
     return this.db.prepare('SELECT * FROM refresh_log ORDER BY started_at_utc DESC, rowid DESC LIMIT ?').all(limit) as RefreshLogEntry[];
+  }
+
+  async succeededAsAtDates(): Promise<IsoDate[]> {
+    return this.db
+      .prepare(`SELECT DISTINCT as_at_date FROM refresh_log WHERE status = 'succeeded' AND as_at_date IS NOT NULL ORDER BY 1`)
+      .pluck()
+      .all() as IsoDate[];
   }
 
   async plannedAssessments(filter: PlannedAssessmentFilter = {}): Promise<PlannedAssessmentRow[]> {
@@ -151,6 +168,18 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
       rule: r.rule as string,
       message: r.message as string,
     }));
+  }
+
+  async eachRow(name: ExportTableName, onRow: (row: ExportRow) => void): Promise<number> {
+    const table = TABLES[name];
+    const order = (table.primaryKey.length ? table.primaryKey : table.columns.map((c) => c.name)).map((c) => `"${c}"`).join(', ');
+    const columns = table.columns.map((c) => `"${c.name}"`).join(', ');
+    let count = 0;
+    for (const row of this.db.prepare(`SELECT ${columns} FROM "${name}" ORDER BY ${order}`).iterate()) {
+      onRow(row as ExportRow);
+      count += 1;
+    }
+    return count;
   }
 
   async sourceFiles(runId: string): Promise<SourceFileRow[]> {
@@ -208,21 +237,6 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
       )
       .run(status, outcome.finishedAtUtc, outcome.rowsRead, outcome.rowsRejected, outcome.rowsWritten,
         outcome.message.slice(0, 4000), run.runId);
-  }
-
-  /** Columns added to the catalog after a file was created (columns are only ever added). */
-  private addMissingColumns(): string[] {
-    const added: string[] = [];
-    for (const table of Object.values(TABLES)) {
-      const existing = new Set((this.db.prepare(`PRAGMA table_info("${table.name}")`).all() as { name: string }[]).map((c) => c.name));
-      for (const column of table.columns) {
-        if (!existing.has(column.name)) {
-          this.db.exec(`ALTER TABLE "${table.name}" ADD COLUMN "${column.name}" ${column.type === 'int' ? 'INTEGER' : 'TEXT'}`);
-          added.push(`${table.name}.${column.name}`);
-        }
-      }
-    }
-    return added;
   }
 }
 

@@ -5,6 +5,7 @@
  * time included).
  */
 import { isIsoDate } from '../../../../core/src/index';
+import { fitsDecimal } from '../../model/data-tests';
 import type { ColumnDef, TableDef } from '../../model/tables';
 import { BIT, DATE, DATETIME2_3, INT, nvarchar, type BulkColumn, type SqlType, type SqlValue } from './connector';
 
@@ -29,6 +30,9 @@ export function sqlTypeOf(column: ColumnDef): SqlType {
       return BIT;
     case 'timestamp':
       return DATETIME2_3;
+    case 'decimal':
+      if (column.precision === undefined || column.scale === undefined) throw new Error(`catalog column ${column.name} has no precision`);
+      return { kind: 'decimal', precision: column.precision, scale: column.scale };
   }
 }
 
@@ -75,6 +79,11 @@ export function toSqlValue(column: ColumnDef, value: unknown, where: () => strin
       if (Number.isNaN(instant.getTime())) throw new SqlServerDataError(`${where()}: not an ISO timestamp`);
       return instant;
     }
+    case 'decimal':
+      if (!fitsDecimal(column, value)) {
+        throw new SqlServerDataError(`${where()}: not a number that fits DECIMAL(${column.precision},${column.scale})`);
+      }
+      return value as number;
   }
 }
 

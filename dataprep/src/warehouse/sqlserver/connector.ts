@@ -8,7 +8,8 @@ export type SqlType =
   | { kind: 'int' }
   | { kind: 'bit' }
   | { kind: 'date' }
-  | { kind: 'datetime2'; scale: number };
+  | { kind: 'datetime2'; scale: number }
+  | { kind: 'decimal'; precision: number; scale: number };
 
 export type SqlValue = string | number | boolean | Date | null;
 
@@ -49,6 +50,8 @@ export interface SqlTransaction extends SqlExecutor {
 export interface SqlConnector extends SqlExecutor {
   /** Begins a transaction on a connection reserved for it until commit or rollback. */
   begin(): Promise<SqlTransaction>;
+  /** Streams a SELECT's rows to `onRow` one at a time (export), so no table is held in memory; returns the count. */
+  each(text: string, params: readonly SqlParam[], onRow: (row: SqlRow) => void): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -71,5 +74,7 @@ export function sqlTypeName(type: SqlType): string {
       return 'DATE';
     case 'datetime2':
       return `DATETIME2(${type.scale})`;
+    case 'decimal':
+      return `DECIMAL(${type.precision},${type.scale})`;
   }
 }

@@ -3,8 +3,10 @@
  * interface as SQLite. See docs/sqlserver.md for the DBA view (schemas, roles, swap, log).
  */
 import type { RefreshSet } from '../../model/refresh-set';
-import type { CuratedTableName } from '../../model/tables';
-import type { PlannedAssessmentFilter, RunInfo, RunOutcome, Warehouse, WarehouseReader } from '../warehouse';
+import type { CuratedTableName, ExportTableName } from '../../model/tables';
+import type {
+  ExportRow, HistoryQuery, PlannedAssessmentFilter, RunInfo, RunOutcome, Warehouse, WarehouseReader,
+} from '../warehouse';
 import type { SqlConnector } from './connector';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, loadMigrations } from './migrations';
 import { createMssqlConnector } from './mssql-connector';
@@ -45,14 +47,17 @@ export function createSqlServerWarehouse(
       return { applied };
     },
     startRun: (run: RunInfo) => writer.startRun(run),
+    priorHistory: (query: HistoryQuery) => reader.priorHistory(query),
     publish: (run: RunInfo, set: RefreshSet, outcome: RunOutcome) => writer.publish(run, set, outcome),
     failRun: (run: RunInfo, outcome: RunOutcome) => writer.failRun(run, outcome),
     liveRowCounts: (tables: readonly CuratedTableName[]) => reader.liveRowCounts(tables),
     latestSuccessfulRun: () => reader.latestSuccessfulRun(),
     recentRuns: (limit: number) => reader.recentRuns(limit),
+    succeededAsAtDates: () => reader.succeededAsAtDates(),
     plannedAssessments: (filter?: PlannedAssessmentFilter) => reader.plannedAssessments(filter),
     planExplanations: (personId: string) => reader.planExplanations(personId),
     dataQualityIssues: (filter: { runId?: string; personId?: string }) => reader.dataQualityIssues(filter),
+    eachRow: (table: ExportTableName, onRow: (row: ExportRow) => void) => reader.eachRow(table, onRow),
     sourceFiles: (runId: string) => reader.sourceFiles(runId),
     assessmentWorkflows: (personId: string) => reader.assessmentWorkflows(personId),
     latestFinishedRun: () => reader.latestFinishedRun(),

@@ -79,6 +79,8 @@ function mssqlType(type: SqlType): sql.ISqlType {
       return sql.Date();
     case 'datetime2':
       return sql.DateTime2(type.scale);
+    case 'decimal':
+      return sql.Decimal(type.precision, type.scale);
   }
 }
 
@@ -166,6 +168,22 @@ export function createMssqlConnector(settings: SqlServerSettings, options: Mssql
   };
   return {
     ...executor(async () => new sql.Request(await connected()), settings),
+    async each(text, params, onRow): Promise<number> {
+      let count = 0;
+      try {
+        const request = new sql.Request(await connected());
+        for (const p of params) request.input(p.name, mssqlType(p.type), p.value);
+        const rows = request.toReadableStream({ highWaterMark: 500 }); // back pressure: paused while full
+        request.query(text).catch(() => undefined); // stream mode: rows and errors arrive through `rows`
+        for await (const row of rows) {
+          onRow(row as SqlRow);
+          count += 1;
+        }
+      } catch (error) {
+        throw error instanceof SqlServerConnectionError ? error : requestError(error, settings);
+      }
+      return count;
+    },
     async begin(): Promise<SqlTransaction> {
       const transaction = new sql.Transaction(await connected());
       try {

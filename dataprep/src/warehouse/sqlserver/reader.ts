@@ -5,16 +5,21 @@
  */
 import type { IsoDate } from '../../../../core/src/index';
 import type { DataQualityIssue } from '../../model/data-quality';
-import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow } from '../../model/refresh-set';
-import { TABLES, type CuratedTableName } from '../../model/tables';
-import type { PlannedAssessmentFilter, RefreshLogEntry, RunStatus, SourceFileRow } from '../warehouse';
-import { INT, nvarchar, type SqlConnector, type SqlRow } from './connector';
+import type {
+  AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, PlanStatusHistoryRow, PriorHistory,
+} from '../../model/refresh-set';
+import { TABLES, type CuratedTableName, type ExportTableName } from '../../model/tables';
+import type { ExportRow, HistoryQuery, PlannedAssessmentFilter, RefreshLogEntry, RunStatus, SourceFileRow } from '../warehouse';
+import { calendarDateValue } from './columns';
+import { DATE, INT, nvarchar, type SqlConnector, type SqlParam, type SqlRow } from './connector';
 import { param } from './params';
 import {
   SELECT_ASSESSMENT_WORKFLOWS, SELECT_LATEST_FINISHED, SELECT_LOCALITIES, SELECT_PERSON_KNOWN, SELECT_SOURCE_FILES, SELECT_TEAMS,
 } from './operations-statements';
 import {
-  countLiveRows, SELECT_ISSUES, SELECT_PLAN_EXPLANATIONS, SELECT_PLANNED_ASSESSMENTS, SELECT_LATEST_SUCCESS, SELECT_RECENT_RUNS,
+  countLiveRows, SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_PLACES, SELECT_ISSUES,
+  SELECT_LATEST_SUCCESS, SELECT_PLAN_EXPLANATIONS, SELECT_PLANNED_ASSESSMENTS, SELECT_RECENT_RUNS, SELECT_SUCCEEDED_AS_AT_DATES,
+  selectForExport,
 } from './statements';
 
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
@@ -61,6 +66,11 @@ export class SqlServerReader {
     return rows.map(toLogEntry);
   }
 
+  async succeededAsAtDates(): Promise<IsoDate[]> {
+    const rows = await this.connector.query(SELECT_SUCCEEDED_AS_AT_DATES);
+    return rows.map((row) => String(row.as_at_date) as IsoDate);
+  }
+
   async plannedAssessments(filter: PlannedAssessmentFilter = {}): Promise<PlannedAssessmentRow[]> {
     const t = TABLES.planned_assessment;
     const rows = await this.connector.query(SELECT_PLANNED_ASSESSMENTS, [
@@ -93,6 +103,26 @@ export class SqlServerReader {
       counts[table] = Number(row?.n ?? 0);
     }
     return counts;
+  }
+
+  async priorHistory(query: HistoryQuery): Promise<PriorHistory> {
+    const params: SqlParam[] = [
+      { name: 'before', type: DATE, value: calendarDateValue(query.before) },
+      { name: 'from', type: DATE, value: query.from === null ? null : calendarDateValue(query.from) },
+    ];
+    const monthEnds = await this.connector.query(SELECT_HISTORY_MONTH_ENDS, params);
+    const latestByPlan = await this.connector.query(SELECT_HISTORY_LATEST_BY_PLAN, params);
+    const places = await this.connector.query(SELECT_HISTORY_PLACES, params);
+    return {
+      monthEnds: monthEnds as unknown as PlanStatusHistoryRow[],
+      latestByPlan: latestByPlan as unknown as PlanStatusHistoryRow[],
+      places: places.map((row) => ({ locality: text(row.locality), team: text(row.team) })),
+    };
+  }
+
+  /** Streams a table through its view (Yes/No text, ISO dates), so the export holds one row at a time. */
+  async eachRow(table: ExportTableName, onRow: (row: ExportRow) => void): Promise<number> {
+    return this.connector.each(selectForExport(TABLES[table]), [], (row) => onRow(row as ExportRow));
   }
 
   async sourceFiles(runId: string): Promise<SourceFileRow[]> {

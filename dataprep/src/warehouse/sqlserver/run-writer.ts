@@ -2,9 +2,10 @@
  * The write side of a refresh on SQL Server. One transaction, on one connection, owns the run:
  *   startRun: that transaction takes the app lock (refused → RefreshLockedError); refresh_log
  *             gets `running` on another connection, committed at once for monitoring;
- *   publish:  in the lock's transaction: clear staging, bulk-load every curated table and the
- *             issues, swap (waiting at most PPOC_SWAP_WAIT_SECONDS for readers), replace the
- *             issues, record the source files, log `succeeded`, commit. The commit publishes and frees the lock in one
+ *   publish:  in the lock's transaction: clear staging, bulk-load every curated table, the run's
+ *             history rows and the issues, replace the run's as-at date in the kept history
+ *             (trimmed by retention), swap (waiting at most PPOC_SWAP_WAIT_SECONDS for
+ *             readers), replace the issues, record the source files, log `succeeded`, commit. The commit publishes and frees the lock in one
  *             step; any failure rolls it all back and frees the lock. A dropped connection
  *             does the same on the server, so a second run can never empty staging under a
  *             first one that lost its lock;
@@ -12,14 +13,15 @@
  * Every transaction starts with SET XACT_ABORT ON.
  */
 import type { RefreshSet } from '../../model/refresh-set';
-import { CURATED_TABLES, TABLES, type CuratedTableName, type TableDef } from '../../model/tables';
+import { CURATED_TABLES, TABLES, type CuratedTableName, type HistoryTableName, type TableDef } from '../../model/tables';
 import { RefreshLockedError, sourceFileRows, type RunInfo, type RunOutcome } from '../warehouse';
-import { bulkColumnsOf, chunk, insertRowsPerStatement, toBulkRows } from './columns';
+import { bulkColumnsOf, calendarDateValue, chunk, insertRowsPerStatement, toBulkRows } from './columns';
 import { SqlServerRequestError } from './connection-errors';
-import { nvarchar, type SqlConnector, type SqlTransaction, type SqlValue } from './connector';
+import { DATE, nvarchar, type SqlConnector, type SqlTransaction, type SqlValue } from './connector';
 import { finishParams, issueRow, param, runningParams, valuesParams } from './params';
 import {
-  CLEAR_STAGING, COPY_STAGED_ISSUES, DELETE_SUPERSEDED_ISSUES, FINISH_RUN, GET_LOCK, INSERT_RUN, insertValues,
+  CLEAR_STAGING, COPY_STAGED_HISTORY, COPY_STAGED_ISSUES, DELETE_REPLACED_HISTORY, DELETE_SUPERSEDED_ISSUES, FINISH_RUN,
+  GET_LOCK, INSERT_RUN, insertValues,
   LOCK_RESOURCE, LOCK_TIMEOUT_ERROR, STAGING_SCHEMA, swapIntoLive, XACT_ABORT_ON,
 } from './statements';
 
@@ -75,14 +77,25 @@ export class RunWriter {
     const tx = this.requireLock(run);
     // Every row is typed before anything is sent: a value that cannot be stored fails here.
     const tables = CURATED_TABLES.map((name) => [name, toBulkRows(TABLES[name], (set.tables[name] ?? []) as readonly object[])] as const);
+    const history = toBulkRows(TABLES.plan_status_history, set.history.rows);
+    const keepFrom = set.history.keepFrom;
+    const runId = param(TABLES.data_quality_issue, 'run_id', run.runId);
     this.lock = null; // whatever happens below, the lock's transaction ends in this call
     try {
       await tx.query(CLEAR_STAGING);
       for (const [name, rows] of tables) await this.bulkChunks(tx, name, rows);
+      await this.bulkChunks(tx, 'plan_status_history', history);
       await this.bulkChunks(tx, 'data_quality_issue', outcome.issues.map((issue) => issueRow(run.runId, issue)));
+      // The kept history is not swapped: the run's as-at date is replaced, retention trims. Before
+      // the swap, so a wait for a report reading the history never holds the swapped tables' locks.
+      await tx.query(DELETE_REPLACED_HISTORY, [
+        { name: 'as_at_date', type: DATE, value: calendarDateValue(run.asAtDate) },
+        { name: 'keep_from', type: DATE, value: keepFrom === null ? null : calendarDateValue(keepFrom) },
+      ]);
+      await tx.query(COPY_STAGED_HISTORY);
       await this.swap(tx);
       await tx.query(DELETE_SUPERSEDED_ISSUES);
-      await tx.query(COPY_STAGED_ISSUES, [param(TABLES.data_quality_issue, 'run_id', run.runId)]);
+      await tx.query(COPY_STAGED_ISSUES, [runId]);
       await this.insertSourceFiles(tx, run, outcome);
       await tx.query(FINISH_RUN, finishParams(run, outcome, 'succeeded'));
       await tx.commit();
@@ -160,7 +173,9 @@ export class RunWriter {
     }
   }
 
-  private async bulkChunks(tx: SqlTransaction, name: CuratedTableName | 'data_quality_issue', rows: SqlValue[][]): Promise<void> {
+  private async bulkChunks(
+    tx: SqlTransaction, name: CuratedTableName | HistoryTableName | 'data_quality_issue', rows: SqlValue[][],
+  ): Promise<void> {
     const columns = bulkColumnsOf(TABLES[name]);
     let loaded = 0;
     for (const part of chunk(rows, this.bulkChunkRows)) {

@@ -67,6 +67,17 @@ WHERE run_id NOT IN (SELECT run_id FROM ppoc.refresh_log WHERE status = N'failed
 export const COPY_STAGED_ISSUES = `INSERT INTO ppoc.data_quality_issue (${columnList(TABLES.data_quality_issue)})
 SELECT ${columnList(TABLES.data_quality_issue)} FROM ppoc_staging.data_quality_issue WHERE run_id = @run_id;`;
 
+/**
+ * The history is kept across swaps: inside the swap transaction the run's as-at date's rows
+ * are replaced and rows older than the retention cut-off go (`as_at_date < NULL` deletes none).
+ */
+export const DELETE_REPLACED_HISTORY = `DELETE FROM ppoc.plan_status_history
+WHERE as_at_date = @as_at_date OR as_at_date < @keep_from;`;
+
+/** Staging was cleared at the start of this publish, under the run lock: it holds this run's rows only. */
+export const COPY_STAGED_HISTORY = `INSERT INTO ppoc.plan_status_history (${columnList(TABLES.plan_status_history)})
+SELECT ${columnList(TABLES.plan_status_history)} FROM ppoc_staging.plan_status_history;`;
+
 /** Updates the run's row, or inserts it when the run never got as far as logging `running`. */
 export const FINISH_RUN = `UPDATE ppoc.refresh_log
 SET status = @status, finished_at_utc = @finished_at_utc, rows_read = @rows_read, rows_rejected = @rows_rejected,
@@ -101,6 +112,11 @@ FROM ppoc.refresh_log
 WHERE status = N'succeeded'
 ORDER BY finished_at_utc DESC, started_at_utc DESC;`;
 
+export const SELECT_SUCCEEDED_AS_AT_DATES = `SELECT DISTINCT CONVERT(CHAR(10), as_at_date, 23) AS as_at_date
+FROM ppoc.refresh_log
+WHERE status = N'succeeded' AND as_at_date IS NOT NULL
+ORDER BY as_at_date;`;
+
 export const SELECT_PLANNED_ASSESSMENTS = `SELECT ${readColumns(TABLES.planned_assessment)}
 FROM ppoc.vw_planned_assessment
 WHERE (@locality IS NULL OR locality = @locality)
@@ -123,4 +139,39 @@ ORDER BY source_file, line, run_id, [rule];`;
 /** Rows in a live curated table (the shrink guard compares a new run's counts with these). */
 export function countLiveRows(table: CuratedTableName): string {
   return `SELECT COUNT_BIG(*) AS n FROM ${qualified(LIVE_SCHEMA, table)};`;
+}
+
+const historyColumns = TABLES.plan_status_history.columns
+  .map((c) => (c.type === 'date' ? `CONVERT(CHAR(10), h.${quoteIdent(c.name)}, 23) AS ${quoteIdent(c.name)}` : `h.${quoteIdent(c.name)}`))
+  .join(', ');
+const KEPT_HISTORY = 'as_at_date < @before AND (@from IS NULL OR as_at_date >= @from)';
+
+/** The rows of each calendar month's last as-at date before the run (model PriorHistory.monthEnds). */
+export const SELECT_HISTORY_MONTH_ENDS = `SELECT ${historyColumns}
+FROM ppoc.vw_plan_status_history AS h
+WHERE h.as_at_date IN (
+    SELECT MAX(as_at_date) FROM ppoc.vw_plan_status_history WHERE ${KEPT_HISTORY}
+    GROUP BY YEAR(as_at_date), MONTH(as_at_date)
+)
+ORDER BY h.as_at_date, h.person_id, h.assessment_type;`;
+
+/** Each plan's row on the last as-at date it was listed before the run (the key makes it one row). */
+export const SELECT_HISTORY_LATEST_BY_PLAN = `SELECT ${historyColumns}
+FROM ppoc.vw_plan_status_history AS h
+JOIN (
+    SELECT person_id, assessment_type, MAX(as_at_date) AS newest
+    FROM ppoc.vw_plan_status_history WHERE ${KEPT_HISTORY}
+    GROUP BY person_id, assessment_type
+) AS m ON h.person_id = m.person_id AND h.assessment_type = m.assessment_type AND h.as_at_date = m.newest
+ORDER BY h.person_id, h.assessment_type;`;
+
+/** The places of every history row that stays after the run (its own date's rows are replaced). */
+export const SELECT_HISTORY_PLACES = `SELECT DISTINCT locality, team
+FROM ppoc.vw_plan_status_history
+WHERE as_at_date <> @before AND (@from IS NULL OR as_at_date >= @from);`;
+
+/** `export`: a whole table through its view, in key order (every column if it has no key). */
+export function selectForExport(table: TableDef): string {
+  const order = table.primaryKey.length ? table.primaryKey : table.columns.map((c) => c.name);
+  return `SELECT ${readColumns(table)}\nFROM ppoc.vw_${table.name}\nORDER BY ${order.map(quoteIdent).join(', ')};`;
 }

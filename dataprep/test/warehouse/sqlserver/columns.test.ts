@@ -90,4 +90,16 @@ describe('SQL Server chunk arithmetic', () => {
     assert.deepEqual(chunk([], 1000), []);
     assert.throws(() => chunk(rows, 0));
   });
+
+  it('sends decimals as DECIMAL(p, s) numbers, refusing what the column cannot hold, naming table, column and row', () => {
+    const t = TABLES.timeliness_by_month;
+    const row = {
+      month: '2022-05', locality: 'All', team: 'All', assessment_type: 'All', started: 3, started_on_time: 2, started_late: 1,
+      pct_on_time: 66.7, median_days_late: 5.5, not_yet_started_at_month_end: null, target_pct_on_time: 100,
+    };
+    const [values] = toBulkRows(t, [row]);
+    assert.deepEqual(values.slice(7), [66.7, 5.5, null, 100]);
+    assert.throws(() => toBulkRows(t, [{ ...row, pct_on_time: 66.67 }]), /^SqlServerDataError: timeliness_by_month\.pct_on_time \(row 1\): not a number that fits DECIMAL\(4,1\)$/);
+    assert.throws(() => toBulkRows(t, [{ ...row, pct_on_time: 1000 }]), /DECIMAL\(4,1\)/);
+  });
 });

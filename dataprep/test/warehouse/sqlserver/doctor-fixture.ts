@@ -30,8 +30,9 @@ export function twinRows(): { columns: SqlRow[]; indexes: SqlRow[]; checks: SqlR
     for (const table_name of CURATED_TABLES) {
       TABLES[table_name].columns.forEach((c, i) => columns.push({
         schema_name, table_name, column_id: i + 1, column_name: c.name,
-        type_name: c.type === 'text' ? 'nvarchar' : ({ date: 'date', int: 'int', yesno: 'bit', timestamp: 'datetime2' } as const)[c.type],
-        max_length: c.type === 'text' ? (c.maxLength ?? 0) * 2 : 4, precision: 0, scale: c.type === 'timestamp' ? 3 : 0,
+        type_name: c.type === 'text' ? 'nvarchar' : ({ date: 'date', int: 'int', yesno: 'bit', timestamp: 'datetime2', decimal: 'decimal' } as const)[c.type],
+        max_length: c.type === 'text' ? (c.maxLength ?? 0) * 2 : 4, precision: c.precision ?? 0,
+        scale: c.type === 'timestamp' ? 3 : (c.scale ?? 0),
         is_nullable: c.nullable, collation_name: c.type === 'text' ? 'Latin1_General_CI_AS' : null, is_identity: false, is_computed: false,
       }));
       const pk = TABLES[table_name].primaryKey;

@@ -92,6 +92,7 @@ describe('ppoc-prep doctor for SQL Server (no server: local sockets and the reco
     const failing: SqlConnector = {
       query: () => Promise.reject(new SqlServerConnectionError(`SQL Server: login failed for SQL Server 127.0.0.1:${port}: check the user`, 'ELOGIN', 'login', [18456])),
       bulk: () => Promise.reject(new Error('unused')), begin: () => Promise.reject(new Error('unused')), close: async () => undefined,
+      each: () => Promise.reject(new Error('unused')),
     };
     await sqlServerDoctor(`Server=127.0.0.1,${port};Database=PPOC;User Id=u;Password=${DOCTOR_SECRET}`, { env: {}, report: (r) => results.push(r), connect: () => failing });
     server.close();

@@ -22,10 +22,10 @@ import { sqlServerDoctor } from '../../../src/warehouse/sqlserver/doctor/index';
 import { quoteIdent } from '../../../src/warehouse/sqlserver/identifiers';
 import { createSqlServerWarehouse, type SqlServerWarehouse } from '../../../src/warehouse/sqlserver/index';
 import { createMssqlConnector } from '../../../src/warehouse/sqlserver/mssql-connector';
-import { DEFAULT_MIGRATIONS_DIR, loadMigrations } from '../../../src/warehouse/sqlserver/migrations';
+import { applyMigrations, DEFAULT_MIGRATIONS_DIR, loadMigrations } from '../../../src/warehouse/sqlserver/migrations';
 import { parseSqlServerSettings, type SqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
 import { RefreshLockedError } from '../../../src/warehouse/warehouse';
-import { plannedRow, runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
+import { historyRow, plannedRow, runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
 
 const CONNECTION = process.env.PPOC_TEST_SQLSERVER;
 const CA_FILE = process.env.PPOC_TEST_SQLSERVER_CA_FILE;
@@ -131,6 +131,41 @@ describe(TITLE, function () {
     assert.equal(runs[1].as_at_date, '2022-10-30');
   });
 
+  it('[any] keeps plan_status_history across swaps (a rerun replaces its date), reads it back as prior history, streams it', async () => {
+    const w = writer();
+    const tags = new Set(['h', 'i', 'j', 'k', 'm']);
+    const publishAt = async (asAt: string, tag: string, keepFrom: string | null = null) => {
+      const set = sampleRefreshSet(tag, asAt as IsoDate);
+      set.history = { rows: [historyRow(`${tag}1`, asAt as IsoDate), historyRow(`${tag}2`, asAt as IsoDate)], keepFrom: keepFrom as IsoDate | null };
+      const run = runInfo({ asAtDate: asAt as IsoDate });
+      await w.startRun(run);
+      await w.publish(run, set, runOutcome());
+    };
+    const mine = (rows: Record<string, unknown>[]) => rows.filter((r) => tags.has(String(r.person_id)[0]));
+    await publishAt('2022-03-31', 'h');
+    await publishAt('2022-04-29', 'i');
+    await publishAt('2022-04-30', 'j');
+    await publishAt('2022-04-30', 'k'); // rerun of the date
+    const rows: Record<string, unknown>[] = [];
+    await w.eachRow('plan_status_history', (r) => rows.push(r));
+    assert.deepEqual(mine(rows).map((r) => `${r.as_at_date} ${r.person_id} ${r.full_care_order}`), [
+      '2022-03-31 h1 Yes', '2022-03-31 h2 Yes', '2022-04-29 i1 Yes', '2022-04-29 i2 Yes', '2022-04-30 k1 Yes', '2022-04-30 k2 Yes',
+    ]);
+    const prior = await w.priorHistory({ before: '2022-05-01' as IsoDate, from: '2022-04-01' as IsoDate });
+    assert.deepEqual(prior.monthEnds.map((r) => `${r.as_at_date} ${r.person_id}`), ['2022-04-30 k1', '2022-04-30 k2']);
+    assert.deepEqual(prior.latestByPlan.map((r) => r.person_id), ['i1', 'i2', 'k1', 'k2']);
+    assert.deepEqual(prior.places, [{ locality: 'High Peak & North Dales', team: 'CS HPND Children In Care Team' }]);
+    await publishAt('2022-05-31', 'm', '2022-04-30'); // retention trims inside the swap
+    const after: Record<string, unknown>[] = [];
+    await w.eachRow('plan_status_history', (r) => after.push(r));
+    assert.deepEqual(mine(after).map((r) => `${r.as_at_date} ${r.person_id}`), ['2022-04-30 k1', '2022-04-30 k2', '2022-05-31 m1', '2022-05-31 m2']);
+    const timeliness: Record<string, unknown>[] = [];
+    await w.eachRow('timeliness_by_month', (r) => timeliness.push(r));
+    assert.deepEqual(timeliness.map((r) => [r.month, r.pct_on_time, r.median_days_late]), [['2022-05', 66.7, 8]]);
+    const dates = await w.succeededAsAtDates();
+    for (const date of ['2022-03-31', '2022-04-29', '2022-04-30', '2022-05-31']) assert.ok(dates.includes(date as IsoDate), date);
+  });
+
   it('[any] refuses a concurrent run at once while another holds the lock, and lets it run afterwards', async () => {
     const holder = writer();
     const other = writer();
@@ -196,6 +231,10 @@ describe(TITLE, function () {
   it('[any] ppoc_reader reads the views only: denied ppoc_staging, the tables and the procedures; ppoc_writer cannot write live tables', async () => {
     const error = async (user: string, statement: string) => Number((await dbAdmin!.query(probe(user, statement)))[0].error);
     assert.equal(await error('it_reader', 'SELECT @n = COUNT(*) FROM ppoc.vw_planned_assessment;'), 0);
+    for (const name of ['plan_status_history', 'timeliness_by_month', 'locality_team']) {
+      assert.equal(await error('it_reader', `SELECT @n = COUNT(*) FROM ppoc.vw_${name};`), 0, `ppoc_reader reads ppoc.vw_${name}`);
+    }
+    assert.equal(await error('it_reader', 'SELECT @n = COUNT(*) FROM ppoc.plan_status_history;'), 229);
     assert.equal(await error('it_reader', 'SELECT @n = COUNT(*) FROM ppoc.planned_assessment;'), 229);
     assert.equal(await error('it_reader', 'SELECT @n = COUNT(*) FROM ppoc_staging.planned_assessment;'), 229);
     assert.equal(await error('it_reader', 'EXEC ppoc_staging.clear_staging;'), 229);
@@ -236,4 +275,23 @@ describe(TITLE, function () {
       assert.deepEqual(await c.query('SELECT 1 AS ok;'), [{ ok: 1 }]);
     },
   );
+  it('[full SQL Server] the trends migration upgrades a release-1 database: yesterday\'s page-2 rows become the All rows', async () => {
+    const r1 = `${database}_r1`;
+    await server!.query(`CREATE DATABASE ${quoteIdent(r1)};`);
+    const db = createMssqlConnector({ ...adminSettings, database: r1 });
+    try {
+      const migrations = loadMigrations();
+      const release1 = migrations.filter((m) => m.version <= 5);
+      assert.deepEqual(await applyMigrations(db, release1), release1.map((m) => m.name));
+      await db.query(`INSERT INTO ppoc.locality_summary VALUES (N'All', N'All', 9, 9, 9, 2, 1, 1, 5, 0, 0, '2022-05-31');`);
+      assert.deepEqual(await applyMigrations(db, migrations), migrations.filter((m) => m.version > 5).map((m) => m.name));
+      assert.deepEqual(await db.query('SELECT locality, team, full_care_order, plans FROM ppoc.vw_locality_summary;'),
+        [{ locality: 'All', team: 'All', full_care_order: 'All', plans: 9 }]);
+      assert.deepEqual(await db.query(`SELECT INDEX_COL(N'ppoc.locality_summary', 1, 3) AS third, INDEX_COL(N'ppoc_staging.target_progress', 1, 5) AS fifth;`),
+        [{ third: 'full_care_order', fifth: 'full_care_order' }]);
+    } finally {
+      await db.close();
+      await server!.query(`ALTER DATABASE ${quoteIdent(r1)} SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE ${quoteIdent(r1)};`);
+    }
+  });
 });

@@ -1,9 +1,9 @@
 /**
  * The "recording connection": a SqlConnector that records every statement, parameter and
  * bulk copy in order, and simulates just enough of the server (staging vs live rows, the app
- * lock and which transaction owns it, staging work and the swap applied only on commit, the
- * migration ledger) to assert what stays visible. Like the procedures of sql/007, clearing
- * staging and swapping fail unless the calling transaction holds the lock.
+ * lock and which transaction owns it, staging work and the swap applied only on commit, the kept
+ * history, the migration ledger) to assert what stays visible. Like the procedures of sql/007,
+ * clearing staging and swapping fail unless the calling transaction holds the lock.
  */
 import type {
   BulkColumn, BulkTable, SqlConnector, SqlParam, SqlRow, SqlTransaction, SqlValue,
@@ -21,6 +21,9 @@ export type RecordedEvent =
 interface TxState {
   swapped: boolean;
   recorded: number[];
+  /** DELETE_REPLACED_HISTORY's parameters, applied to the live history on commit. */
+  historyDelete: { asAt: Date; keepFrom: Date | null } | null;
+  historyCopied: boolean;
   /** Staging as this transaction sees it (null: untouched, the committed staging applies). */
   staging: Map<string, SqlValue[][]> | null;
 }
@@ -47,6 +50,7 @@ function label(sql: string): string {
 export class RecordingConnector implements SqlConnector {
   readonly events: RecordedEvent[] = [];
   readonly staging = new Map<string, SqlValue[][]>();
+  /** Live tables; `plan_status_history` is kept across swaps as on the server. */
   readonly live = new Map<string, SqlValue[][]>();
   readonly applied = new Set<number>();
   /** Another process holds the refresh lock: sp_getapplock answers -1 (timeout). */
@@ -74,7 +78,7 @@ export class RecordingConnector implements SqlConnector {
   async begin(): Promise<SqlTransaction> {
     this.txCount += 1;
     const on = `tx${this.txCount}`;
-    const state: TxState = { swapped: false, recorded: [], staging: null };
+    const state: TxState = { swapped: false, recorded: [], staging: null, historyDelete: null, historyCopied: false };
     this.record({ op: 'begin', on });
     const end = () => {
       if (this.lockOwner === on) this.lockOwner = null;
@@ -88,6 +92,7 @@ export class RecordingConnector implements SqlConnector {
         if (state.staging) this.staging.clear();
         state.staging?.forEach((rows, table) => this.staging.set(table, rows));
         if (state.swapped) this.swap();
+        this.applyHistory(state);
         state.recorded.forEach((v) => this.applied.add(v));
       },
       rollback: async () => {
@@ -95,6 +100,12 @@ export class RecordingConnector implements SqlConnector {
         end();
       },
     };
+  }
+
+  async each(sql: string, params: readonly SqlParam[], onRow: (row: SqlRow) => void): Promise<number> {
+    const rows = await this.run('pool', sql, params, null);
+    rows.forEach(onRow);
+    return rows.length;
   }
 
   async close(): Promise<void> {
@@ -132,6 +143,10 @@ export class RecordingConnector implements SqlConnector {
       if (sql === statements.CLEAR_STAGING) tx.staging = new Map();
       else tx.swapped = true;
     }
+    if (sql === statements.DELETE_REPLACED_HISTORY && tx) {
+      tx.historyDelete = { asAt: params[0].value as Date, keepFrom: params[1].value as Date | null };
+    }
+    if (sql === statements.COPY_STAGED_HISTORY && tx) tx.historyCopied = true;
     if (sql === statements.CAN_MIGRATE) return [{ can_migrate: this.canMigrate ? 1 : 0 }];
     if (sql === statements.APPLIED_MIGRATIONS) return [...this.applied].sort((a, b) => a - b).map((version) => ({ version }));
     const registers = /INSERT INTO ppoc\.schema_version \(version, name, applied_at_utc\) VALUES \((\d+),/.exec(sql);
@@ -163,5 +178,17 @@ export class RecordingConnector implements SqlConnector {
       this.live.set(name, this.staging.get(name) ?? []);
       this.staging.delete(name);
     }
+  }
+
+  /** as_at_date is the history's first column: the run's date is replaced, older-than-retention rows go. */
+  private applyHistory(state: TxState): void {
+    const rows = this.live.get('plan_status_history') ?? [];
+    const time = (value: SqlValue) => (value as Date).getTime();
+    const remove = state.historyDelete;
+    const kept = remove
+      ? rows.filter((r) => time(r[0]) !== remove.asAt.getTime() && (remove.keepFrom === null || time(r[0]) >= remove.keepFrom.getTime()))
+      : rows;
+    const added = state.historyCopied ? (this.staging.get('plan_status_history') ?? []) : [];
+    if (remove || added.length) this.live.set('plan_status_history', [...kept, ...added]);
   }
 }

@@ -65,7 +65,7 @@ describe('SQL Server refresh safety (recording connection)', () => {
     await publishedOnce(rec);
     const lockTx = rec.queries().find((q) => q.sql.includes('sp_getapplock'))?.on;
     const staged = rec.events.filter((e) => e.op === 'bulk' || (e.op === 'query' && /clear_staging|swap_into_live/.test(e.sql)));
-    assert.equal(staged.length, CURATED_TABLES.length + 2, 'clear, one load per curated table, swap');
+    assert.equal(staged.length, CURATED_TABLES.length + 3, 'clear, one load per curated table and the history\'s, swap');
     assert.deepEqual([...new Set(staged.map((e) => e.on))], [lockTx]);
   });
 

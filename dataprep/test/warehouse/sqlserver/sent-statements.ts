@@ -1,9 +1,11 @@
 /**
  * Every statement the job sends to SQL Server, captured through the recording connection by
  * driving each code path that talks to the server (migrate, a published run, a failed run
- * with issues, the shrink guard's counts, the read commands, doctor), for the sqlfluff parse. `exportedStatements` lists
+ * with issues, the shrink guard's counts, the read commands, the history reads and the export,
+ * doctor), for the sqlfluff parse. `exportedStatements` lists
  * the statement constants, so a new one that no path sends is noticed.
  */
+import type { IsoDate } from '../../../../core/src/index';
 import { CURATED_TABLES } from '../../../src/model/tables';
 import { createSqlServerWarehouse } from '../../../src/warehouse/sqlserver/index';
 import { parseSqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
@@ -32,6 +34,9 @@ async function drive(rec: RecordingConnector): Promise<void> {
   await w.plannedAssessments({ locality: 'North' });
   await w.planExplanations('P1');
   await w.dataQualityIssues({ runId: good.runId });
+  await w.priorHistory({ before: '2022-05-31' as IsoDate, from: '2022-04-01' as IsoDate });
+  await w.succeededAsAtDates();
+  for (const table of ['locality_team', 'plan_status_history'] as const) await w.eachRow(table, () => undefined);
   await w.close();
 }
 

@@ -3,8 +3,10 @@
  * GO) is parsed with node-sql-parser (T-SQL) where its grammar covers the statement (CREATE
  * TABLE/INDEX behind IF guards, INSERT, EXEC, the SELECT inside each view, TRUNCATE), and
  * checked structurally where it does not (CREATE OR ALTER VIEW/PROCEDURE, GRANT, SWITCH, the
- * verify-then-record last batch). A batch of no known kind is an error, so nothing slips
- * through unchecked. (sqlfluff.test.ts parses every batch with a full T-SQL grammar as well.)
+ * verify-then-record last batch, a primary key rebuilt with a new column). Later migrations
+ * change the model as the server would: ALTER TABLE … ADD adds a column, a key rebuild replaces
+ * the key, CREATE OR ALTER replaces a view or procedure. A batch of no known kind is an error,
+ * so nothing slips through unchecked. (sqlfluff.test.ts parses every batch with a full T-SQL grammar as well.)
  */
 import pkg from 'node-sql-parser';
 import type { Migration } from '../../../src/warehouse/sqlserver/migrations';
@@ -22,6 +24,8 @@ export interface ParsedTable {
   columns: ParsedColumn[];
   primaryKey: string[];
   checks: number;
+  /** Column → its DEFAULT literal, for columns added to an existing table. */
+  defaults: Map<string, string>;
 }
 export interface ParsedIndex {
   file: string;
@@ -74,13 +78,14 @@ const stripComments = (batch: string): string =>
 
 function typeName(def: Ast): string {
   const base = String(def.dataType).toUpperCase();
+  if (def.scale !== undefined && def.scale !== null) return `${base}(${def.length},${def.scale})`;
   return def.length !== undefined && def.length !== null ? `${base}(${def.length})` : base;
 }
 
 function readCreateTable(ast: Ast, file: string, model: TsqlModel): void {
   const [target] = ast.table;
   const key = `${target.db}.${target.table}`;
-  const table: ParsedTable = { file, columns: [], primaryKey: [], checks: 0 };
+  const table: ParsedTable = { file, columns: [], primaryKey: [], checks: 0, defaults: new Map() };
   for (const d of ast.create_definitions) {
     if (d.resource === 'column') {
       table.columns.push({ name: d.column.column, type: typeName(d.definition), nullable: d.nullable?.type !== 'not null' });
@@ -118,6 +123,8 @@ function readGuarded(batch: string, file: string, model: TsqlModel): void {
       columns: inner.index_columns.map((c: Ast) => c.column ?? c.expr?.column),
     });
     creates(model, file, `index:${table}.${inner.index}`);
+  } else if (inner.type === 'alter' && inner.expr.length === 1 && inner.expr[0].action === 'add' && inner.expr[0].resource === 'column') {
+    readAddColumn(batch, inner, file, model);
   } else if (inner.type === 'insert' && inner.table[0].table === 'schema_version') {
     const match = /^IF NOT EXISTS \(SELECT 1 FROM ppoc\.schema_version WHERE version = (\d+)\)\s+INSERT INTO ppoc\.schema_version \(version, name, applied_at_utc\) VALUES \((\d+), N'(\w+)', SYSUTCDATETIME\(\)\);$/.exec(batch);
     if (!match || match[1] !== match[2]) throw new Error(`${file}: malformed schema_version registration`);
@@ -126,6 +133,52 @@ function readGuarded(batch: string, file: string, model: TsqlModel): void {
     throw new Error(`${file}: unexpected guarded statement ${inner.type}`);
   }
   model.parsedBatches += 1;
+}
+
+function tableOf(model: TsqlModel, key: string, file: string): ParsedTable {
+  const table = model.tables.get(key);
+  if (!table) throw new Error(`${file}: alters ${key}, which no earlier batch creates`);
+  return table;
+}
+
+/** `IF COL_LENGTH(N'ppoc.t', N'c') IS NULL ALTER TABLE ppoc.t ADD c TYPE [NOT] NULL [DEFAULT …];` */
+function readAddColumn(batch: string, inner: Ast, file: string, model: TsqlModel): void {
+  const [target] = inner.table;
+  const key = `${target.db}.${target.table}`;
+  const add = inner.expr[0];
+  const guard = /^IF COL_LENGTH\(N'([\w.]+)', N'(\w+)'\) IS NULL/.exec(batch);
+  if (guard?.[1] !== key || guard[2] !== add.column.column) throw new Error(`${file}: guard names ${guard?.[1]}.${guard?.[2]}`);
+  const table = tableOf(model, key, file);
+  if (table.columns.some((c) => c.name === add.column.column)) throw new Error(`${file}: ${key}.${add.column.column} added twice`);
+  table.columns.push({ name: add.column.column, type: typeName(add.definition), nullable: add.nullable?.type !== 'not null' });
+  if (add.default_val) table.defaults.set(add.column.column, String(add.default_val.value.value));
+  creates(model, file, `column:${key}.${add.column.column}`);
+}
+
+const KEY_REBUILD = new RegExp(
+  String.raw`^IF NOT EXISTS \(SELECT 1 FROM sys\.indexes AS i\n.+\n.+\n\s+WHERE i\.object_id = OBJECT_ID\(N'([\w.]+)'\) ` +
+    String.raw`AND i\.is_primary_key = 1 AND c\.name = N'(\w+)'\)\nBEGIN\n\s+(ALTER TABLE [^;]+);\n\s+(ALTER TABLE [^;]+);\nEND;$`,
+);
+
+/** A primary key rebuilt to take in a new column, guarded on the key not holding it yet. */
+function readKeyRebuild(batch: string, file: string, model: TsqlModel): void {
+  const match = KEY_REBUILD.exec(batch);
+  if (!match) throw new Error(`${file}: malformed key rebuild: ${batch.split('\n')[0]}`);
+  const [, guarded, column, dropSql, addSql] = match;
+  const drop: Ast = parser.astify(dropSql, T_SQL);
+  const add: Ast = parser.astify(addSql, T_SQL);
+  const key = `${drop.table[0].db}.${drop.table[0].table}`;
+  const definition = add.expr[0].create_definitions;
+  const table = tableOf(model, key, file);
+  const name = `PK_${drop.table[0].table}`;
+  if (guarded !== key || `${add.table[0].db}.${add.table[0].table}` !== key) throw new Error(`${file}: key rebuild names two tables`);
+  if (drop.expr[0].constraint !== name || definition.constraint !== name || definition.constraint_type !== 'primary key') {
+    throw new Error(`${file}: a key rebuild drops and re-adds ${name} and nothing else`);
+  }
+  table.primaryKey = definition.definition.map((c: Ast) => c.column);
+  if (!table.primaryKey.includes(column)) throw new Error(`${file}: the rebuilt key of ${key} lacks ${column}`);
+  creates(model, file, `key:${key}.${column}`);
+  model.structuralBatches += 1;
 }
 
 function readView(batch: string, file: string, model: TsqlModel): void {
@@ -185,6 +238,7 @@ const CHECKS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/OBJECT_DEFINITION\(OBJECT_ID\(N'([\w.]+)'\)\)/g, (m) => `procedure:${m[1]}`],
   [/INDEXPROPERTY\(OBJECT_ID\(N'([\w.]+)'\), N'(\w+)', 'IndexID'\) IS NULL/g, (m) => `index:${m[1]}.${m[2]}`],
   [/COL_LENGTH\(N'([\w.]+)', N'(\w+)'\) IS NULL/g, (m) => `column:${m[1]}.${m[2]}`],
+  [/ISNULL\(INDEX_COL\(N'([\w.]+)', 1, \d+\), N''\) <> N'(\w+)'/g, (m) => `key:${m[1]}.${m[2]}`],
   [/SCHEMA_ID\(N'(\w+)'\) IS NULL/g, (m) => `schema:${m[1]}`],
   [/DATABASE_PRINCIPAL_ID\(N'(\w+)'\) IS NULL/g, (m) => `role:${m[1]}`],
   [/^\s+\(N'(\w+)', N'([\w.]+)', N'([A-Z]+)'\)/gm, (m) => `grant:${m[1]}:${m[2]}:${m[3]}`],
@@ -221,6 +275,7 @@ export function readMigrations(migrations: readonly Migration[]): TsqlModel {
       const batch = stripComments(raw);
       if (index === m.batches.length - 1) readVerifyAndRecord(batch, m.name, model);
       else if (/^IF (SCHEMA_ID|DATABASE_PRINCIPAL_ID)\(/.test(batch)) readExecCreate(batch, m.name, model);
+      else if (batch.startsWith('IF NOT EXISTS (SELECT 1 FROM sys.indexes AS i\n')) readKeyRebuild(batch, m.name, model);
       else if (batch.startsWith('IF ')) readGuarded(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER VIEW ')) readView(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER PROCEDURE ')) readProcedure(batch, m.name, model);

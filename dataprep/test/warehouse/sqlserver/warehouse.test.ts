@@ -4,7 +4,11 @@ import { CURATED_TABLES, TABLES } from '../../../src/model/tables';
 import { createSqlServerWarehouse, type SqlServerWarehouse } from '../../../src/warehouse/sqlserver/index';
 import { parseSqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
 import { RefreshLockedError } from '../../../src/warehouse/warehouse';
-import { runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
+import type { IsoDate } from '../../../../core/src/index';
+import {
+  DELETE_REPLACED_HISTORY, SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_PLACES, SELECT_SUCCEEDED_AS_AT_DATES,
+} from '../../../src/warehouse/sqlserver/statements';
+import { historyRow, runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
 import { RecordingConnector } from './recording-connector';
 
 const SETTINGS = parseSqlServerSettings('Server=db01;Database=ppoc;User Id=ppoc_job;Password=unused-here');
@@ -41,7 +45,12 @@ describe('SQL Server warehouse through the recording connection', () => {
       'tx1 bulk ppoc_staging.plan_explanation 1',
       'tx1 bulk ppoc_staging.user_access 1',
       'tx1 bulk ppoc_staging.assessment_workflow 1',
+      'tx1 bulk ppoc_staging.timeliness_by_month 1',
+      'tx1 bulk ppoc_staging.locality_team 1',
+      'tx1 bulk ppoc_staging.plan_status_history 2',
       'tx1 bulk ppoc_staging.data_quality_issue 2',
+      'tx1 query DELETE_REPLACED_HISTORY',
+      'tx1 query COPY_STAGED_HISTORY',
       'tx1 query SWAP_INTO_LIVE',
       'tx1 query DELETE_SUPERSEDED_ISSUES',
       'tx1 query COPY_STAGED_ISSUES',
@@ -68,16 +77,19 @@ describe('SQL Server warehouse through the recording connection', () => {
     assert.equal(sql[1], 'INSERT INTO ppoc.refresh_log ([run_id], [started_at_utc], [finished_at_utc], [status], [as_at_date], [source], ' +
       '[rows_read], [rows_rejected], [rows_written], [message], [window_months])\nVALUES (@run_id, @started_at_utc, @finished_at_utc, ' +
       '@status, @as_at_date, @source, @rows_read, @rows_rejected, @rows_written, @message, @window_months);');
+    const history = TABLES.plan_status_history.columns.map((c) => `[${c.name}]`).join(', ');
     assert.deepEqual(sql.slice(2), [
       'EXEC ppoc_staging.clear_staging;',
+      'DELETE FROM ppoc.plan_status_history\nWHERE as_at_date = @as_at_date OR as_at_date < @keep_from;',
+      `INSERT INTO ppoc.plan_status_history (${history})\nSELECT ${history} FROM ppoc_staging.plan_status_history;`,
       'SET LOCK_TIMEOUT 60000;\nEXEC ppoc_staging.swap_into_live;\nSET LOCK_TIMEOUT -1;',
       "DELETE FROM ppoc.data_quality_issue\nWHERE run_id NOT IN (SELECT run_id FROM ppoc.refresh_log WHERE status = N'failed');",
       'INSERT INTO ppoc.data_quality_issue ([run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message])\n' +
         'SELECT [run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message] ' +
         'FROM ppoc_staging.data_quality_issue WHERE run_id = @run_id;',
-      sql[6],
+      sql[8],
     ]);
-    assert.match(sql[6], /^UPDATE ppoc\.refresh_log\nSET status = @status, finished_at_utc = @finished_at_utc, .*\nWHERE run_id = @run_id;/s);
+    assert.match(sql[8], /^UPDATE ppoc\.refresh_log\nSET status = @status, finished_at_utc = @finished_at_utc, .*\nWHERE run_id = @run_id;/s);
   });
 
   it('writes source_file rows (a log, never swapped) in the run\'s final transaction, succeeded or failed', async () => {
@@ -214,11 +226,73 @@ describe('SQL Server warehouse through the recording connection', () => {
     const second = runInfo();
     await w.startRun(second);
     await assert.rejects(w.publish(second, sampleRefreshSet('b'), runOutcome()), /log write failed/);
-    assert.deepEqual(rec.labels().slice(-6), [
-      'tx2 bulk ppoc_staging.assessment_workflow 1', 'tx2 query SWAP_INTO_LIVE', 'tx2 query DELETE_SUPERSEDED_ISSUES',
-      'tx2 query COPY_STAGED_ISSUES', 'tx2 query FINISH_RUN', 'tx2 rollback',
+    assert.deepEqual(rec.labels().slice(-8), [
+      'tx2 bulk ppoc_staging.plan_status_history 2', 'tx2 query DELETE_REPLACED_HISTORY', 'tx2 query COPY_STAGED_HISTORY',
+      'tx2 query SWAP_INTO_LIVE', 'tx2 query DELETE_SUPERSEDED_ISSUES', 'tx2 query COPY_STAGED_ISSUES', 'tx2 query FINISH_RUN',
+      'tx2 rollback',
     ]);
-    assert.deepEqual(Object.fromEntries(rec.live), before);
+    assert.deepEqual(Object.fromEntries(rec.live), before, 'curated tables and the kept history unchanged');
+  });
+
+  it('keeps the history across swaps: a run replaces only its as-at date\'s rows, retention trims inside the swap', async () => {
+    const { rec, w } = setup();
+    const publishAt = async (asAt: string, keepFrom: string | null, tag: string) => {
+      const set = sampleRefreshSet(tag, asAt as IsoDate);
+      set.history = { rows: [historyRow(`${tag}1`, asAt as IsoDate), historyRow(`${tag}2`, asAt as IsoDate)], keepFrom: keepFrom as IsoDate | null };
+      const run = runInfo({ asAtDate: asAt as IsoDate });
+      await w.startRun(run);
+      await w.publish(run, set, runOutcome());
+    };
+    const history = () => (rec.live.get('plan_status_history') ?? [])
+      .map((r) => `${(r[0] as Date).toISOString().slice(0, 10)} ${String(r[1])}`).sort();
+    await publishAt('2022-03-31', null, 'a');
+    await publishAt('2022-04-30', null, 'b');
+    assert.deepEqual(history(), ['2022-03-31 a1', '2022-03-31 a2', '2022-04-30 b1', '2022-04-30 b2']);
+    assert.equal(rec.live.get('planned_assessment')?.length, 2, 'curated tables are replaced, not kept');
+    await publishAt('2022-04-30', null, 'c'); // a rerun for the same date
+    assert.deepEqual(history(), ['2022-03-31 a1', '2022-03-31 a2', '2022-04-30 c1', '2022-04-30 c2']);
+    await publishAt('2022-05-31', '2022-04-01', 'd');
+    assert.deepEqual(history(), ['2022-04-30 c1', '2022-04-30 c2', '2022-05-31 d1', '2022-05-31 d2']);
+    const [asAt, keepFrom] = rec.queries().filter((q) => q.sql === DELETE_REPLACED_HISTORY).at(-1)!.params;
+    assert.deepEqual([asAt.name, asAt.type, (asAt.value as Date).toISOString()], ['as_at_date', { kind: 'date' }, '2022-05-31T00:00:00.000Z']);
+    assert.deepEqual([keepFrom.name, keepFrom.type, (keepFrom.value as Date).toISOString()], ['keep_from', { kind: 'date' }, '2022-04-01T00:00:00.000Z']);
+    const first = rec.queries().find((q) => q.sql === DELETE_REPLACED_HISTORY)!;
+    assert.equal(first.params[1].value, null, 'no retention: keep_from is NULL, which deletes nothing');
+  });
+
+  it('streams a table for export from its view in key order, and lists the as-at dates already refreshed', async () => {
+    const { rec, w } = setup();
+    rec.respond = (sql) => (sql.includes('vw_locality_team') ? [{ locality: 'L', team: 'T', sort_order: 1 }] : sql === SELECT_SUCCEEDED_AS_AT_DATES ? [{ as_at_date: '2022-03-31' }] : []);
+    const rows: unknown[] = [];
+    assert.equal(await w.eachRow('locality_team', (row) => rows.push(row)), 1);
+    assert.deepEqual(rows, [{ locality: 'L', team: 'T', sort_order: 1 }]);
+    assert.equal(rec.queries()[0].sql, 'SELECT [locality], [team], [sort_order]\nFROM ppoc.vw_locality_team\nORDER BY [locality], [team];');
+    await w.eachRow('user_access', () => undefined);
+    assert.match(rec.queries()[1].sql, /FROM ppoc\.vw_user_access\nORDER BY \[user_principal_name\], \[locality\], \[team\];$/, 'no key: every column');
+    await w.eachRow('plan_status_history', () => undefined);
+    assert.match(rec.queries()[2].sql, /^SELECT CONVERT\(CHAR\(10\), \[as_at_date\], 23\) AS \[as_at_date\], .*FROM ppoc\.vw_plan_status_history\n/s);
+    assert.deepEqual(await w.succeededAsAtDates(), ['2022-03-31']);
+  });
+
+  it('reads the prior history through the history view with typed date parameters, dates as ISO text', async () => {
+    const { rec, w } = setup();
+    rec.respond = (sql) => {
+      if (sql === SELECT_HISTORY_MONTH_ENDS) return [{ ...historyRow('p1', '2022-04-30' as IsoDate) }];
+      if (sql === SELECT_HISTORY_PLACES) return [{ locality: 'L', team: null }];
+      return [];
+    };
+    const prior = await w.priorHistory({ before: '2022-05-31' as IsoDate, from: null });
+    assert.deepEqual(prior.monthEnds.map((r) => [r.person_id, r.as_at_date]), [['p1', '2022-04-30']]);
+    assert.deepEqual(prior.latestByPlan, []);
+    assert.deepEqual(prior.places, [{ locality: 'L', team: null }]);
+    const sent = rec.queries();
+    assert.deepEqual(sent.map((q) => q.sql), [SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_PLACES]);
+    for (const q of sent) {
+      assert.match(q.sql, /ppoc\.vw_plan_status_history/);
+      assert.deepEqual(q.params.map((p) => [p.name, p.type.kind]), [['before', 'date'], ['from', 'date']]);
+    }
+    assert.match(SELECT_HISTORY_MONTH_ENDS, /CONVERT\(CHAR\(10\), h\.\[as_at_date\], 23\) AS \[as_at_date\]/);
+    assert.match(SELECT_HISTORY_MONTH_ENDS, /GROUP BY YEAR\(as_at_date\), MONTH\(as_at_date\)/);
   });
 
   it('splits a failed run\'s issues at the 2100-parameter limit (262 rows of 8 columns per INSERT)', async () => {

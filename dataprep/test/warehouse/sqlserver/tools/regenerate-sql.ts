@@ -5,6 +5,8 @@
  * staging twin, and CREATE OR ALTER the view. 001, 005 and 006 are written by hand.
  * Each file ends with the verify-then-record batch (verifyAndRecord): a file whose batches did
  * not all succeed is never recorded as applied.
+ * Release 2's trend tables and columns are in sql/008_trends_and_report_data.sql (written from
+ * this tool's table and view shapes): running the tool now would put them into 002–004 as well.
  * Run: npx tsx dataprep/test/warehouse/sqlserver/tools/regenerate-sql.ts
  */
 import { writeFileSync } from 'node:fs';
