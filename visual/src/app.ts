@@ -1,22 +1,27 @@
 // The visual's behaviour behind the lifecycle: convert once per data update, sort with cached
-// keys, render the chrome and the visible rows, and wire selection, tooltips and sorting.
+// keys, lay the page out for the tile, render the chrome and the visible rows, and wire
+// selection, tooltips, sorting and column resizing.
 import powerbi from 'powerbi-visuals-api';
 import { FormattingSettingsService } from 'powerbi-visuals-utils-formattingmodel';
 import { calendarDateFromLocalDate, type IsoDate } from '../../core/src/index';
 import { convert } from './converter/convert';
 import type { RowModel, ViewModel } from './converter/view-model';
+import { KeyWarmer } from './interaction/key-warmer';
 import { safe, SelectionController } from './interaction/selection';
-import { tooltipItems, TooltipController } from './interaction/tooltips';
+import { numberFormatter, tooltipItems, TooltipController, type TooltipFormat } from './interaction/tooltips';
 import { ChromeView, renderLanding } from './render/chrome';
 import { el, setHidden } from './render/dom';
-import { dateFormatter, type DateFormatter } from './render/format';
+import { dateFormatter } from './render/format';
+import { PageLayout } from './render/page-layout';
 import { TableView } from './render/table';
-import type { RoleName } from './roles';
+import type { ColumnRole } from './roles';
+import { persistWidth, readPersistedWidths, type WidthOverrides } from './settings/persisted-widths';
 import { resolveSettings, type HighContrastColors, type ResolvedSettings } from './settings/resolved';
 import { VisualSettings } from './settings/settings';
-import { persistSort, readPersistedSort } from './sorting/persisted-sort';
+import { persistSort, readPersistedSort, sortKey } from './sorting/persisted-sort';
 import { nextSort, RowSorter, type SortSpec } from './sorting/sorter';
 import { createStrings, type Strings } from './strings';
+import { requestMoreData, showWarnings } from './warnings';
 
 type IVisualHost = powerbi.extensibility.visual.IVisualHost;
 type UpdateOptions = powerbi.extensibility.visual.VisualUpdateOptions;
@@ -34,19 +39,25 @@ export class PlannedAssessmentsApp {
   private readonly tooltips: TooltipController;
   private readonly chrome: ChromeView;
   private readonly table: TableView;
+  private readonly page: PageLayout;
+  private readonly warmer = new KeyWarmer();
+  private readonly format: TooltipFormat;
   private settingsModel = new VisualSettings();
   private settings: ResolvedSettings | null = null;
   private model: ViewModel | null = null;
   private sorter: RowSorter | null = null;
   private sorted: RowModel[] = [];
-  private sort: SortSpec | null = null;
+  private sort: SortSpec = [];
+  private sortedFor: string | null = null;
   private lastPersisted: string | null = null;
+  private widths: WidthOverrides = {};
+  private lastPersistedWidths = '{}';
   private dataView: powerbi.DataView | undefined;
+  private lastConverted: powerbi.DataView | undefined;
   private convertKey = '';
-  private formatDate: DateFormatter;
-  private viewportHeight = 600;
+  private viewport = { width: 800, height: 600 };
   private sentenceReady = true;
-  private fetchedFor: powerbi.DataView | undefined;
+  private readonly fetched = { for: undefined as powerbi.DataView | undefined, ready: true };
   /** Counts conversions: tests check a resize does not convert again. */
   conversions = 0;
 
@@ -56,22 +67,32 @@ export class PlannedAssessmentsApp {
   ) {
     this.strings = createStrings(host);
     this.formatting = new FormattingSettingsService(safe(() => host?.createLocalizationManager?.()));
-    this.formatDate = dateFormatter(host?.locale);
+    this.format = { formatDate: dateFormatter(host?.locale), formatNumber: numberFormatter(host?.locale) };
     this.selection = new SelectionController(host, () => this.table.refreshSelection());
     this.tooltips = new TooltipController(host);
-    this.chrome = new ChromeView((url) => this.launch(url));
+    this.chrome = new ChromeView((url) => safe(() => this.host?.launchUrl?.(url)));
     this.table = new TableView({
-      sort: (role) => this.onSort(role),
+      sort: (role, add) => this.onSort(role, add),
       rowClick: (row, event) => this.selection.select(row, event.ctrlKey || event.metaKey || event.shiftKey, this.interactive()),
       rowActivate: (row, event) => this.selection.select(row, event.ctrlKey || event.metaKey || event.shiftKey, this.interactive()),
       rowContextMenu: (row, event) => this.selection.showContextMenu(row, event.clientX, event.clientY, this.interactive()),
       rowHover: (row, event) => this.onHover(row, event),
       isSelected: (row) => this.selection.isSelected(row),
       hasSelection: () => this.selection.hasSelection(),
+      resize: {
+        widthOf: (index) => this.table.widthOf(index),
+        preview: (index, width) => this.table.setWidths(this.widthsWith(index, width)),
+        commit: (index, width) => this.setColumnWidth(index, width),
+        autoFit: (index) => this.setColumnWidth(index, this.model ? this.page.naturalWidth(this.layoutInputs(), index) : 0),
+      },
     });
+    this.page = new PageLayout(this.chrome, this.table);
+    this.chrome.onNotesToggled = () => this.layout();
+    // Widths measured before a web font arrived would be too narrow for it: measure again.
+    safe(() => document.fonts?.addEventListener?.('loadingdone', this.onFontsLoaded));
     this.root.setAttribute('role', 'region');
     this.root.setAttribute('aria-label', this.strings('Visual_Label'));
-    this.main.append(this.chrome.header, this.chrome.summary, this.chrome.loading, this.chrome.legend, this.chrome.notes, this.table.scroller);
+    this.main.append(this.chrome.header, this.chrome.summary, this.chrome.loading, this.chrome.legend, this.chrome.notes, this.table.scroller, this.chrome.descriptions);
     this.root.append(this.landing, this.main);
     this.root.addEventListener('click', (event) => this.onBackgroundClick(event));
     this.root.addEventListener('contextmenu', (event) => this.onBackgroundMenu(event));
@@ -79,20 +100,30 @@ export class PlannedAssessmentsApp {
   }
 
   update(options: UpdateOptions): void {
-    this.viewportHeight = Math.max(0, Number(options?.viewport?.height) || this.viewportHeight);
+    const width = Number(options?.viewport?.width);
+    const height = Number(options?.viewport?.height);
+    if (width > 0 && height > 0) {
+      this.viewport = { width, height };
+      // The tile's size from the host, not from the element's CSS: a host that does not size
+      // the element still gets a page that fits the viewport it reported.
+      this.root.style.width = `${width}px`;
+      this.root.style.height = `${height}px`;
+    }
     const dataView = Array.isArray(options?.dataViews) ? options.dataViews[0] : undefined;
     const type = Number(options?.type) || 0;
     if (this.model && dataView === this.dataView && type !== 0 && (type & ~RESIZE_ONLY_MASK) === 0) {
-      this.table.layout(this.tableHeight());
+      this.layout();
       return;
     }
     this.dataView = dataView;
     this.settingsModel = safe(() => this.formatting.populateFormattingSettingsModel(VisualSettings, dataView as powerbi.DataView)) ?? new VisualSettings();
-    const settings = resolveSettings(this.settingsModel, this.highContrast());
-    this.settings = settings;
-    this.convertIfNeeded(dataView, settings, type);
+    this.settings = resolveSettings(this.settingsModel, this.highContrast());
+    this.convertIfNeeded(dataView, this.settings, type);
     this.restoreSort(dataView);
-    this.sentenceReady = this.requestMoreData(dataView);
+    this.restoreWidths(dataView);
+    const more = requestMoreData(this.host, dataView, this.fetched);
+    this.sentenceReady = more.ready;
+    showWarnings(this.host, this.strings, { truncated: more.truncated, unreadableDates: (this.model as ViewModel).unreadableDates.count > 0 });
     this.render();
   }
 
@@ -101,6 +132,8 @@ export class PlannedAssessmentsApp {
   }
 
   destroy(): void {
+    safe(() => document.fonts?.removeEventListener?.('loadingdone', this.onFontsLoaded));
+    this.warmer.stop();
     this.tooltips.hide();
     this.root.remove();
   }
@@ -116,23 +149,34 @@ export class PlannedAssessmentsApp {
     if (sameData && key === this.convertKey) return;
     this.convertKey = key;
     this.lastConverted = dataView;
-    this.model = convert(dataView, { windowMonths: settings.windowMonths, today: this.today(), fullCareOrderText: settings.header.fullCareOrderText });
+    this.model = convert(dataView, {
+      windowMonths: settings.windowMonths,
+      today: calendarDateFromLocalDate(new Date()) as IsoDate,
+      fullCareOrderText: settings.header.fullCareOrderText,
+      texts: { all: this.strings('Header_All'), status: this.strings('Column_Status') },
+    });
     this.conversions += 1;
-    this.sorter = new RowSorter(this.model.rows, this.model.columns);
+    this.sorter = new RowSorter(this.model.rows, this.model.columns, this.sorter);
     this.selection.setTable(dataView?.table ?? null);
     this.sortedFor = null;
   }
 
-  private lastConverted: powerbi.DataView | undefined;
-  private sortedFor: string | null = null;
-
   private restoreSort(dataView: powerbi.DataView | undefined): void {
     const persisted = readPersistedSort(dataView);
-    const persistedKey = persisted ? `${persisted.role}:${persisted.direction}` : '';
-    if (persistedKey !== this.lastPersisted) {
-      this.lastPersisted = persistedKey;
+    const key = sortKey(persisted);
+    if (key !== this.lastPersisted) {
+      this.lastPersisted = key;
       if (persisted) this.sort = persisted;
     }
+  }
+
+  /** Saved widths replace the session's when the saved ones change (not on every update). */
+  private restoreWidths(dataView: powerbi.DataView | undefined): void {
+    const persisted = readPersistedWidths(dataView);
+    const key = JSON.stringify(persisted);
+    if (key === this.lastPersistedWidths) return;
+    this.lastPersistedWidths = key;
+    this.widths = persisted;
   }
 
   private render(): void {
@@ -148,59 +192,65 @@ export class PlannedAssessmentsApp {
     }
     this.chrome.render(model, settings, this.strings, this.sentenceReady);
     this.renderTable();
-    this.warmSortKeys();
+    this.layout();
+    this.warmer.start(this.sorter);
   }
 
   private renderTable(): void {
     const model = this.model as ViewModel;
     const sorter = this.sorter as RowSorter;
     const effective = sorter.effective(this.sort);
-    const sortKey = effective ? `${effective.role}:${effective.direction}` : 'default';
-    if (sortKey !== this.sortedFor) {
+    const key = sortKey(effective);
+    if (key !== this.sortedFor) {
       this.sorted = sorter.sort(effective);
-      this.sortedFor = sortKey;
+      this.sortedFor = key;
     }
-    this.table.render({
-      columns: model.columns,
-      rows: this.sorted,
-      sort: effective,
-      settings: this.settings as ResolvedSettings,
-      formatDate: this.formatDate,
-      strings: this.strings,
-      viewportHeight: this.tableHeight(),
-    });
+    const settings = this.settings as ResolvedSettings;
+    this.table.render({ columns: model.columns, rows: this.sorted, sort: effective, settings, formatDate: this.format.formatDate, strings: this.strings });
   }
 
-  /** Sort keys for every column are built while the browser is idle, so a click sorts fast. */
-  private warmSortKeys(): void {
-    const idle = (globalThis as { requestIdleCallback?: (cb: (deadline: { timeRemaining(): number }) => void) => number }).requestIdleCallback;
-    const sorter = this.sorter;
-    if (typeof idle !== 'function' || !sorter || this.warming === sorter) return;
-    this.warming = sorter;
-    const step = (deadline: { timeRemaining(): number }) => {
-      if (this.sorter !== sorter) return;
-      let more = true;
-      while (more && deadline.timeRemaining() > 4) more = safe(() => sorter.warmNext()) === true;
-      if (more) idle(step);
-    };
-    idle(step);
+  /** Fits the page into the tile: what collapses, column widths, the rows area. */
+  private layout(): void {
+    if (!this.model || this.model.state === 'landing' || !this.settings) return;
+    this.page.run({ viewport: this.viewport, ...this.layoutInputs() });
   }
 
-  private warming: RowSorter | null = null;
+  private readonly onFontsLoaded = (): void => {
+    this.page.forgetMeasures();
+    this.layout();
+  };
 
-  private onSort(role: RoleName): void {
+  private layoutInputs() {
+    return { model: this.model as ViewModel, settings: this.settings as ResolvedSettings, formatDate: this.format.formatDate, overrides: this.widths };
+  }
+
+  private widthsWith(index: number, width: number): number[] {
+    const role = this.model?.columns[index]?.role;
+    return role ? this.page.widths({ ...this.layoutInputs(), overrides: { ...this.widths, [role]: width } }) : [];
+  }
+
+  private setColumnWidth(index: number, width: number): void {
+    const role: ColumnRole | undefined = this.model?.columns[index]?.role;
+    if (!role || !(width > 0)) return;
+    this.widths = { ...this.widths, [role]: Math.round(width) };
+    this.layout();
+    if (this.interactive()) safe(() => persistWidth(this.host, role, width));
+  }
+
+  private onSort(role: ColumnRole, add: boolean): void {
     if (!this.sorter || !this.model) return;
-    this.sort = nextSort(this.sorter.effective(this.sort), role);
+    this.sort = nextSort(this.sorter.effective(this.sort), role, add);
+    this.table.scrollToTop();
     this.renderTable();
     if (this.interactive()) {
-      this.lastPersisted = `${this.sort.role}:${this.sort.direction}`;
+      this.lastPersisted = sortKey(this.sort);
       safe(() => persistSort(this.host, this.sort));
     }
   }
 
   private onHover(row: RowModel | null, event: MouseEvent): void {
     if (!row || !this.model) return this.tooltips.hide();
-    const items = tooltipItems(row, this.model, this.formatDate, this.strings);
+    const items = tooltipItems(row, this.model, this.format, this.strings);
     this.tooltips.show(items, this.selection.idOf(row), event.clientX, event.clientY);
   }
 
@@ -217,36 +267,8 @@ export class PlannedAssessmentsApp {
     this.selection.showContextMenu(null, event.clientX, event.clientY, this.interactive());
   }
 
-  /**
-   * Asks for the next segment, once per DataView (a style-only update re-renders the same one);
-   * false while more rows are on their way.
-   */
-  private requestMoreData(dataView: powerbi.DataView | undefined): boolean {
-    if (!dataView?.metadata?.segment) return true;
-    if (dataView === this.fetchedFor) return this.sentenceReady;
-    this.fetchedFor = dataView;
-    const fetch = this.host?.fetchMoreData;
-    const requested = typeof fetch === 'function' ? safe(() => this.host!.fetchMoreData(true)) : false;
-    if (requested === true) return false;
-    safe(() => this.host?.displayWarningIcon?.(this.strings('Warning_Truncated_Title'), this.strings('Warning_Truncated_Detail')));
-    return true;
-  }
-
   private interactive(): boolean {
     return this.host?.hostCapabilities?.allowInteractions !== false;
-  }
-
-  private launch(url: string): void {
-    safe(() => this.host?.launchUrl?.(url));
-  }
-
-  private today(): IsoDate {
-    // The viewer's calendar date, from local date parts (the browser's zone).
-    return calendarDateFromLocalDate(new Date()) as IsoDate;
-  }
-
-  private tableHeight(): number {
-    return this.viewportHeight;
   }
 
   private highContrast(): HighContrastColors | null {
@@ -268,12 +290,7 @@ export class PlannedAssessmentsApp {
     const hc = settings.highContrast;
     this.root.classList.toggle('ppoc-hc', hc != null);
     for (const [name, value] of Object.entries(hc ?? {})) style.setProperty(`--ppoc-hc-${name}`, value);
-    if (hc) {
-      style.color = hc.foreground;
-      style.backgroundColor = hc.background;
-    } else {
-      style.color = '';
-      style.backgroundColor = '';
-    }
+    style.color = hc ? hc.foreground : '';
+    style.backgroundColor = hc ? hc.background : '';
   }
 }

@@ -12,6 +12,8 @@ export const ROLE_NAMES = [
   'actualStartDate',
   'status',
   'asAtDate',
+  'fullCareOrder',
+  'tooltips',
 ] as const;
 
 export type RoleName = (typeof ROLE_NAMES)[number];
@@ -19,7 +21,14 @@ export type RoleName = (typeof ROLE_NAMES)[number];
 /** How a role's values are read, formatted and sorted. */
 export type RoleKind = 'id' | 'text' | 'date' | 'status';
 
-export const ROLE_KIND: Readonly<Record<RoleName, RoleKind>> = {
+/** The eleven roles shown as table columns (the brief's columns). */
+export type ColumnRole = Exclude<RoleName, 'asAtDate' | 'fullCareOrder' | 'tooltips'>;
+
+export const COLUMN_ROLES: readonly ColumnRole[] = ROLE_NAMES.filter(
+  (role): role is ColumnRole => role !== 'asAtDate' && role !== 'fullCareOrder' && role !== 'tooltips',
+);
+
+export const ROLE_KIND: Readonly<Record<ColumnRole | 'asAtDate', RoleKind>> = {
   personId: 'id',
   child: 'text',
   socialWorker: 'text',
@@ -34,11 +43,12 @@ export const ROLE_KIND: Readonly<Record<RoleName, RoleKind>> = {
   asAtDate: 'date',
 };
 
-/** Roles that are never shown as a table column. */
-export const HIDDEN_ROLES: ReadonlySet<RoleName> = new Set<RoleName>(['asAtDate']);
-
 export function isRoleName(value: string): value is RoleName {
   return (ROLE_NAMES as readonly string[]).includes(value);
+}
+
+export function isColumnRole(value: string): value is ColumnRole {
+  return (COLUMN_ROLES as readonly string[]).includes(value);
 }
 
 /** The roles' display names (capabilities.json), used when a bound field has no name. */
@@ -55,4 +65,6 @@ export const ROLE_TITLES: Readonly<Record<RoleName, string>> = {
   actualStartDate: 'Actual Start Date',
   status: 'Status',
   asAtDate: 'As At Date',
+  fullCareOrder: 'Full Care Order',
+  tooltips: 'Tooltips',
 };

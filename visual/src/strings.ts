@@ -1,15 +1,26 @@
 // UI text, localised through the host's localization manager (stringResources), with the
-// en-GB text as the fallback when the host has no manager or no string for a key.
+// en-GB text as the fallback when the host has no manager or no string for a key. Data texts
+// (status values, field names) are never translated.
 import powerbi from 'powerbi-visuals-api';
 
 export const DEFAULT_STRINGS = {
   Visual_Label: 'Planned assessment starts',
   Landing_Title: 'Planned Assessment Starts',
   Landing_Body:
-    'Add the ppoc.vw_planned_assessment columns to the fields of this visual: Person ID, Child, Social Worker, Team, Locality, Placement Type, Provider, Assessment Type, Predicted Start Date, Actual Start Date, Status and As At Date.',
+    'Add the ppoc.vw_planned_assessment columns to the fields of this visual: Person ID, Child, Social Worker, Team, Locality, Placement Type, Provider, Assessment Type, Predicted Start Date, Actual Start Date, Status and As At Date; optionally Full Care Order, and extra fields under Tooltips.',
   Empty_Filtered: 'No planned assessments match the current filters',
   Loading_More: 'Loading more rows…',
   Legend_Label: 'Status colours',
+  Status_Upcoming: 'Upcoming',
+  Status_NotYetStarted: 'Not Yet Started',
+  Status_Late: 'Started Late',
+  Status_OnTime: 'Started On Time',
+  Status_PlannedLater: 'Planned - Later',
+  Legend_Def_Upcoming: '"Upcoming" means the assessment Predicted Start Date is in the upcoming {0} months.',
+  Legend_Def_NotYetStarted: '"Not Yet Started" indicates that the Predicted Start Date has passed, and the assessment hasn\'t been started on Mosaic.',
+  Legend_Def_Late: '"Started Late" indicates that the assessment started after the Predicted Start Date had passed.',
+  Legend_Def_OnTime: '"Started On Time" indicates that the assessment started on or before the Predicted Start Date.',
+  Legend_Def_PlannedLater: '"Planned - Later" means the assessment Predicted Start Date is more than {0} months away.',
   Notes_Show: 'Show Manager Notes',
   Notes_Hide: 'Hide Manager Notes',
   Notes_Empty: 'No manager notes have been written for this report yet.',
@@ -20,12 +31,19 @@ export const DEFAULT_STRINGS = {
   Header_AssessmentType: 'Type of Assessment',
   Header_Status: 'Assessment Status',
   Header_PlacementType: 'Placement Type',
+  Header_All: 'All',
+  Header_Info_Label: 'Report filters',
+  Column_Status: 'Status',
   Table_Label: 'Planned assessments',
-  Sort_Hint: 'Press Enter to sort',
+  Sort_Hint: 'Click or press Enter to sort; Shift+click adds a further sort column',
+  Resize_Hint: 'Drag to resize the column (or Alt+Left/Right arrow on its title); double-click to fit its content',
   Tooltip_DaysLate: 'Days late',
   Warning_Truncated_Title: 'Not all rows are shown',
   Warning_Truncated_Detail:
     'Power BI sent the most rows it allows for one visual. The table and the sentence cover only the rows received: filter the page to see the rest.',
+  Warning_Dates_Title: 'Some dates could not be read',
+  Warning_Dates_Detail:
+    'A date field holds text in a format the visual does not know (it reads date values, YYYY-MM-DD and DD/MM/YYYY). Those cells show the text as it arrived, and the rows do not count in the status or the sentence. Set the field\'s data type to Date.',
 } as const;
 
 export type StringKey = keyof typeof DEFAULT_STRINGS;
@@ -38,13 +56,25 @@ export function createStrings(host: powerbi.extensibility.visual.IVisualHost | u
   } catch {
     manager = undefined;
   }
+  const cache = new Map<StringKey, string>();
   return (key) => {
-    let text: unknown;
-    try {
-      text = manager?.getDisplayName(key);
-    } catch {
-      text = undefined;
-    }
-    return typeof text === 'string' && text !== '' && text !== key ? text : DEFAULT_STRINGS[key];
+    let text = cache.get(key);
+    if (text === undefined) cache.set(key, (text = lookUp(manager, key)));
+    return text;
   };
+}
+
+function lookUp(manager: powerbi.extensibility.ILocalizationManager | undefined, key: StringKey): string {
+  let text: unknown;
+  try {
+    text = manager?.getDisplayName(key);
+  } catch {
+    text = undefined;
+  }
+  return typeof text === 'string' && text !== '' && text !== key ? text : DEFAULT_STRINGS[key];
+}
+
+/** Fills `{0}`, `{1}`… in a localised string. */
+export function fill(template: string, ...values: (string | number)[]): string {
+  return template.replace(/\{(\d)\}/g, (whole, index: string) => (values[Number(index)] === undefined ? whole : String(values[Number(index)])));
 }

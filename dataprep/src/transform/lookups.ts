@@ -21,13 +21,18 @@ function blankToNull(value: string | null | undefined): string | null {
   return text === '' ? null : text;
 }
 
-/** Team name → locality from teams.csv (the first row for a team wins). */
+/** How a team name is matched between allocations.csv and teams.csv: trimmed, in any case (as duplicates are found). */
+function teamKey(team: string): string {
+  return team.toLocaleLowerCase('en-GB');
+}
+
+/** Team name (matched in any case) → locality from teams.csv (the first row for a team wins). */
 export function teamLocalities(teams: readonly TeamRecord[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const record of teams) {
     const team = blankToNull(record.team);
     const locality = blankToNull(record.locality);
-    if (team != null && locality != null && !map.has(team)) map.set(team, locality);
+    if (team != null && locality != null && !map.has(teamKey(team))) map.set(teamKey(team), locality);
   }
   return map;
 }
@@ -54,7 +59,7 @@ export function buildAllocationLookup(
       continue;
     }
     const team = blankToNull(record.team);
-    const locality = blankToNull(record.locality) ?? (team != null ? byTeam.get(team) ?? null : null);
+    const locality = blankToNull(record.locality) ?? (team != null ? byTeam.get(teamKey(team)) ?? null : null);
     if (team != null && locality == null && !warnedTeams.has(team)) {
       warnedTeams.add(team);
       log.warn('unknown_team_locality', 'Team has no locality in allocations.csv or teams.csv; shown as Unknown', {

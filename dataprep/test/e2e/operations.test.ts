@@ -40,6 +40,7 @@ describe('e2e: operations (stale extracts, status for monitors, explain\'s workf
     assert.equal(last.status, 'failed');
     assert.match(last.message, /the extract is stale/);
     assert.equal(query(db, "SELECT * FROM data_quality_issue WHERE rule = 'stale_extract'").length, 1);
+    assert.match(stale.stdout, /stale_extract \(error, 1\): e\.g\. \w+\.csv: the extract is stale/, 'the file is named once');
 
     const limit = await runCli(['run', '--source', extract, '--sqlite', db], { PPOC_MAX_EXTRACT_AGE_HOURS: '80' });
     assert.equal(limit.code, 0, 'within a larger PPOC_MAX_EXTRACT_AGE_HOURS');

@@ -63,6 +63,19 @@ describe('transform: allocations and localities', () => {
     assert.equal(issues[0].sourceFile, 'allocations.csv');
   });
 
+  it('matches a team to teams.csv in any case and with spaces around it, as duplicates are found', () => {
+    const set = run(
+      {
+        episodes: [episode('1', '2021-01-01')],
+        allocations: [allocation('1', { team: ' cs hpnd children in care team ', locality: null })],
+        teams: [team('CS HPND Children In Care Team', 'High Peak & North Dales')],
+      },
+      A,
+    );
+    assert.equal(set.tables.cic_cohort[0].locality, 'High Peak & North Dales');
+    assert.deepEqual(set.issues.filter((i) => i.rule === 'unknown_team_locality'), []);
+  });
+
   it('a listed plan or in-care child without an allocation is warned once, with blank columns', () => {
     const set = run(
       { episodes: [episode('1', '2021-01-01'), episode('2', '2021-01-01')], predictions: [prediction('1', 'SGO', '2022-06-15', '2022-01-14')] },

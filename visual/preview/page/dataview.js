@@ -17,6 +17,11 @@
     ['actualStartDate', 'actual_start_date', 'Actual Start Date', 'date'],
     ['status', 'status', 'Status', 'text'],
     ['asAtDate', 'as_at_date', 'As At Date', 'date'],
+    ['fullCareOrder', 'full_care_order', 'Full Care Order', 'text'],
+    // Several fields in one well: the Tooltips role.
+    ['tooltips', 'days_late', 'days_late', 'number'],
+    ['tooltips', 'first_predicted_start_date', 'first_predicted_start_date', 'date'],
+    ['tooltips', 'prediction_revisions', 'prediction_revisions', 'number'],
   ];
 
   const UPDATE_TYPE = { Data: 2, Resize: 4, ViewMode: 8, Style: 16, ResizeEnd: 32, All: 62 };
@@ -33,6 +38,12 @@
     return value === null || value === undefined ? null : String(value);
   }
 
+  function cellValue(value, type, dateMode) {
+    if (type === 'date') return dateValue(value, dateMode);
+    if (type === 'number') return typeof value === 'number' ? value : value === null || value === undefined || value === '' ? null : Number(value);
+    return textValue(value);
+  }
+
   /**
    * options: { dateMode?: 'iso' | 'date', omitRoles?: string[], objects?: object, moreToCome?: boolean }
    */
@@ -45,11 +56,9 @@
       queryName: 'planned_assessment.' + column,
       index,
       roles: { [role]: true },
-      type: type === 'date' ? { dateTime: true } : { text: true },
+      type: type === 'date' ? { dateTime: true } : type === 'number' ? { numeric: true } : { text: true },
     }));
-    const tableRows = rows.map((row) =>
-      bound.map(([, column, , type]) => (type === 'date' ? dateValue(row[column], opts.dateMode) : textValue(row[column]))),
-    );
+    const tableRows = rows.map((row) => bound.map(([, column, , type]) => cellValue(row[column], type, opts.dateMode)));
     const identity = rows.map((row, index) => ({ key: 'planned_assessment|' + row.person_id + '|' + row.assessment_type + '|' + index }));
     const metadata = { columns };
     if (opts.objects && Object.keys(opts.objects).length > 0) metadata.objects = opts.objects;

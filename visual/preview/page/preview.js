@@ -87,15 +87,8 @@
       filteredRows() {
         return state.slicers ? state.slicers.filter(state.allRows) : state.allRows;
       },
-      // The report author types the "Full Care Order: …" header value in the format pane; the
-      // preview fills it from its Full Care Order slicer, as an author would for the page.
       objects() {
-        const objects = Object.assign({}, host.__persistedObjects());
-        if (state.slicers) {
-          const header = Object.assign({}, objects.header, { fullCareOrderText: state.slicers.selectedLabel('full_care_order') });
-          objects.header = header;
-        }
-        return objects;
+        return host.__persistedObjects();
       },
       dataView(extra) {
         const opts = Object.assign({ dateMode: state.dateMode, objects: state.objects() }, extra || {});

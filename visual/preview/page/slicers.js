@@ -53,11 +53,6 @@
         const active = SLICERS.map(([column]) => [column, selects[column].value]).filter(([, value]) => value !== ALL);
         return allRows.filter((row) => active.every(([column, value]) => keyOf(row[column]) === value));
       },
-      /** The chosen value's label, or 'All'. */
-      selectedLabel(column) {
-        const select = selects[column];
-        return select.value === ALL ? 'All' : select.selectedOptions[0].textContent;
-      },
       describe() {
         return SLICERS.map(([column, label]) => {
           const select = selects[column];

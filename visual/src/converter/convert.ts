@@ -1,71 +1,51 @@
 // DataView → view model, once per data update. Per row only the dates and status the rules
 // need are read; other cells are read, formatted and identified later, for the rows on screen.
 import powerbi from 'powerbi-visuals-api';
-import {
-  countSentence,
-  deriveStatus,
-  formatSentence,
-  type IsoDate,
-  type StatusKey,
-} from '../../../core/src/index';
-import { HIDDEN_ROLES, ROLE_KIND, ROLE_NAMES, ROLE_TITLES, isRoleName, type RoleName } from '../roles';
+import { countSentence, deriveStatus, formatSentence, STATUS_KEYS, type IsoDate, type StatusKey } from '../../../core/src/index';
+import { bindColumns, withDerivedStatus, type Binding } from './binding';
 import { deriveHeaderLines } from './header-lines';
 import { cachedDateReader, readDate, readStatus } from './values';
-import type { ColumnModel, RowModel, ViewModel } from './view-model';
+import type { RowModel, UnreadableDates, ViewModel } from './view-model';
+
+export { bindColumns } from './binding';
 
 export interface ConvertOptions {
   windowMonths: number;
   /** Today's calendar date where the report is viewed (used when no as-at date is bound). */
   today: IsoDate;
-  /** The author's Full Care Order header text (no role carries it). */
+  /** The author's Full Care Order header text, used while the fullCareOrder role is unbound. */
   fullCareOrderText?: string;
+  /** Localised words the model carries: "All" in header lines, the derived Status title. */
+  texts?: { all: string; status: string };
 }
 
-interface Binding {
-  columns: ColumnModel[];
-  sourceOfRole: Partial<Record<RoleName, number>>;
-}
+const DEFAULT_TEXTS = { all: 'All', status: 'Status' };
 
 export function convert(dataView: powerbi.DataView | undefined, options: ConvertOptions): ViewModel {
   const table = dataView?.table;
+  const texts = options.texts ?? DEFAULT_TEXTS;
   const binding = bindColumns(Array.isArray(table?.columns) ? table.columns : []);
-  if (binding.columns.length === 0 && binding.sourceOfRole.asAtDate === undefined) {
-    return emptyModel('landing', binding, options.today, false, options);
-  }
+  if (binding.columns.length === 0) return emptyModel('landing', binding, options.today, false, options);
   const sourceRows = Array.isArray(table?.rows) ? table.rows : [];
   const { asAt, fromData } = resolveAsAt(sourceRows, binding.sourceOfRole.asAtDate, options.today);
-  const rows = convertRows(sourceRows, binding, asAt, options.windowMonths);
+  const { rows, statusCounts, unreadableDates } = convertRows(sourceRows, binding, asAt, options.windowMonths);
   if (rows.length === 0) return emptyModel('empty', binding, asAt, fromData, options);
   const counts = countSentence(rows, asAt, options.windowMonths);
   return {
     state: 'rows',
-    columns: binding.columns,
+    columns: withDerivedStatus(binding, texts.status),
+    tooltipFields: binding.tooltipFields,
     rows,
     asAt,
     asAtFromData: fromData,
     windowMonths: options.windowMonths,
     counts,
+    statusCounts,
+    hasStatus: hasStatus(binding),
+    unreadableDates,
     sentence: formatSentence(counts, options.windowMonths),
-    header: deriveHeaderLines(rows, binding.columns, options.fullCareOrderText, options.windowMonths),
+    header: deriveHeaderLines(rows, binding.sourceOfRole, { ...options, all: texts.all }),
   };
-}
-
-/** Columns in bound order; each role maps to the first column carrying it. */
-export function bindColumns(metadata: powerbi.DataViewMetadataColumn[]): Binding {
-  const columns: ColumnModel[] = [];
-  const sourceOfRole: Partial<Record<RoleName, number>> = {};
-  metadata.forEach((column, sourceIndex) => {
-    const roles = Object.keys(column?.roles ?? {}).filter((r) => column.roles?.[r] && isRoleName(r)) as RoleName[];
-    roles.sort((a, b) => ROLE_NAMES.indexOf(a) - ROLE_NAMES.indexOf(b));
-    for (const role of roles) {
-      if (sourceOfRole[role] !== undefined) continue;
-      sourceOfRole[role] = sourceIndex;
-      if (HIDDEN_ROLES.has(role)) continue;
-      const title = typeof column.displayName === 'string' && column.displayName.trim() !== '' ? column.displayName : ROLE_TITLES[role];
-      columns.push({ role, kind: ROLE_KIND[role], title, sourceIndex });
-    }
-  });
-  return { columns, sourceOfRole };
 }
 
 /** docs/rules.md: the latest asAtDate among the rows; today when unbound or empty. */
@@ -96,13 +76,22 @@ export function resolveAsAt(
   return latest == null ? { asAt: today, fromData: false } : { asAt: latest, fromData: true };
 }
 
-function convertRows(source: powerbi.DataViewTableRow[], binding: Binding, asAt: IsoDate, windowMonths: number): RowModel[] {
+interface ConvertedRows {
+  rows: RowModel[];
+  statusCounts: Record<StatusKey, number>;
+  unreadableDates: UnreadableDates;
+}
+
+function convertRows(source: powerbi.DataViewTableRow[], binding: Binding, asAt: IsoDate, windowMonths: number): ConvertedRows {
   const { sourceOfRole } = binding;
   const date = cachedDateReader();
   const derive = memoisedStatus(asAt, windowMonths);
+  const status = memoisedStatusText();
   const predictedAt = sourceOfRole.predictedStartDate ?? -1;
   const actualAt = sourceOfRole.actualStartDate ?? -1;
   const statusAt = sourceOfRole.status ?? -1;
+  const statusCounts = zeroStatusCounts();
+  const unreadable = unreadableDateTracker();
   const rows: RowModel[] = new Array(source.length);
   let count = 0;
   for (let index = 0; index < source.length; index++) {
@@ -110,12 +99,14 @@ function convertRows(source: powerbi.DataViewTableRow[], binding: Binding, asAt:
     if (!Array.isArray(raw)) continue;
     const predicted = predictedAt < 0 ? null : date(raw[predictedAt]);
     const actual = actualAt < 0 ? null : date(raw[actualAt]);
-    const bound: StatusKey | null = statusAt < 0 ? null : readStatus(raw[statusAt]);
-    const status = bound ?? derive(predicted, actual);
-    rows[count++] = { index, raw, status, predicted, actual };
+    if (predicted === null && predictedAt >= 0) unreadable.check('predictedStartDate', raw[predictedAt]);
+    if (actual === null && actualAt >= 0) unreadable.check('actualStartDate', raw[actualAt]);
+    const key = (statusAt < 0 ? null : status(raw[statusAt])) ?? derive(predicted, actual);
+    if (key !== null) statusCounts[key] += 1;
+    rows[count++] = { index, raw, status: key, predicted, actual };
   }
   rows.length = count;
-  return rows;
+  return { rows, statusCounts, unreadableDates: unreadable.result };
 }
 
 /** core deriveStatus, remembered per (predicted, actual) pair: the pairs repeat a lot. */
@@ -130,23 +121,52 @@ function memoisedStatus(asAt: IsoDate, windowMonths: number): (p: IsoDate | null
   };
 }
 
-function emptyModel(
-  state: 'landing' | 'empty',
-  binding: Binding,
-  asAt: IsoDate,
-  fromData: boolean,
-  options: ConvertOptions,
-): ViewModel {
+/** A bound status text, parsed once per distinct text (a column holds five or so). */
+function memoisedStatusText(): (value: unknown) => StatusKey | null {
+  const memo = new Map<unknown, StatusKey | null>();
+  return (value) => {
+    let status = memo.get(value);
+    if (status === undefined) memo.set(value, (status = readStatus(value)));
+    return status;
+  };
+}
+
+function unreadableDateTracker() {
+  const result: UnreadableDates = { count: 0, longest: {} };
+  return {
+    result,
+    check(role: keyof UnreadableDates['longest'], value: unknown): void {
+      if (typeof value !== 'string' || value.trim() === '') return;
+      result.count += 1;
+      if (value.length > (result.longest[role]?.length ?? 0)) result.longest[role] = value;
+    },
+  };
+}
+
+function zeroStatusCounts(): Record<StatusKey, number> {
+  return Object.fromEntries(STATUS_KEYS.map((key) => [key, 0])) as Record<StatusKey, number>;
+}
+
+function hasStatus(binding: Binding): boolean {
+  return binding.sourceOfRole.status !== undefined || binding.sourceOfRole.predictedStartDate !== undefined;
+}
+
+function emptyModel(state: 'landing' | 'empty', binding: Binding, asAt: IsoDate, fromData: boolean, options: ConvertOptions): ViewModel {
   const counts = { onTime: 0, late: 0, yetToStart: 0, planned: 0 };
+  const texts = options.texts ?? DEFAULT_TEXTS;
   return {
     state,
-    columns: binding.columns,
+    columns: withDerivedStatus(binding, texts.status),
+    tooltipFields: binding.tooltipFields,
     rows: [],
     asAt,
     asAtFromData: fromData,
     windowMonths: options.windowMonths,
     counts,
+    statusCounts: zeroStatusCounts(),
+    hasStatus: hasStatus(binding),
+    unreadableDates: { count: 0, longest: {} },
     sentence: formatSentence(counts, options.windowMonths),
-    header: deriveHeaderLines([], binding.columns, options.fullCareOrderText, options.windowMonths),
+    header: deriveHeaderLines([], binding.sourceOfRole, { ...options, all: texts.all }),
   };
 }

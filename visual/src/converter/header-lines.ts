@@ -1,73 +1,76 @@
-// The original report's filter-context header, derived from the rows received: one distinct
-// value → that value; every value of a known list → "All"; a few values → listed; many → a count.
+// The original report's filter-context header, derived from the rows received (the rows carry
+// no wider universe, so "All" means "more than one value" where no value list is known):
+//   Locality/Team: one team → "{locality} / {team}"; one locality → it; more → All.
+//   Type of Assessment, Assessment Status: every known value present → All, else the values
+//   present joined with ", ". Placement Type, Full Care Order: one value → it, more → All.
 import { STATUS_KEYS, statusText, type StatusKey } from '../../../core/src/index';
 import type { RoleName } from '../roles';
 import { readText } from './values';
-import type { ColumnModel, HeaderLines, RowModel } from './view-model';
+import type { HeaderLines, RowModel } from './view-model';
 
-const ASSESSMENT_TYPES = ['sgo', 'reunification'];
-/** Statuses that make "All" (Planned - Later is rare, so not required). */
+const ASSESSMENT_TYPES = ['SGO', 'Reunification'];
+/** The statuses that make "All" (Planned - Later is rare and listed when present without them). */
 const CORE_STATUSES: readonly StatusKey[] = ['notYetStarted', 'upcoming', 'late', 'onTime'];
-const MAX_LISTED = 3;
+/** Distinct values kept for a listed line: more than this is never a readable header. */
+const MAX_DISTINCT = 24;
+
+export interface HeaderOptions {
+  windowMonths: number;
+  /** Used while the fullCareOrder role is unbound. */
+  fullCareOrderText?: string;
+  /** The localised word for "All". */
+  all: string;
+}
 
 export function deriveHeaderLines(
   rows: readonly RowModel[],
-  columns: readonly ColumnModel[],
-  fullCareOrderText?: string,
-  windowMonths = 3,
+  sourceOfRole: Partial<Record<RoleName, number>>,
+  options: HeaderOptions,
 ): HeaderLines {
-  const of = (role: RoleName) => columns.find((column) => column.role === role);
-  const locality = of('locality') ?? of('team');
-  const fco = fullCareOrderText?.trim();
+  const distinct = (role: RoleName, limit: number) => distinctTexts(rows, sourceOfRole[role], limit);
+  const { all } = options;
   return {
-    fullCareOrder: fco ? fco : null,
-    localityTeam: summarise(distinctCells(rows, locality), null, 'localities'),
-    assessmentType: summarise(distinctCells(rows, of('assessmentType')), ASSESSMENT_TYPES, 'types'),
-    status: summariseStatuses(rows, windowMonths),
-    placementType: summarise(distinctCells(rows, of('placementType')), null, 'placement types'),
+    fullCareOrder: fullCareOrderLine(sourceOfRole.fullCareOrder !== undefined ? distinct('fullCareOrder', 2) : null, options),
+    localityTeam: localityTeamLine(distinct('locality', 2), distinct('team', 2), all),
+    assessmentType: knownListLine(distinctTexts(rows, sourceOfRole.assessmentType, MAX_DISTINCT, hasAll(ASSESSMENT_TYPES)), ASSESSMENT_TYPES, all),
+    status: statusLine(rows, options.windowMonths, all),
+    placementType: oneOrAll(distinct('placementType', 2), all),
   };
 }
 
-function distinctCells(rows: readonly RowModel[], column: ColumnModel | undefined): string[] {
-  if (column === undefined) return [];
-  const source = column.sourceIndex;
-  const raw = distinctRaw(rows, source);
-  const seen = new Map<string, string>();
-  for (const value of raw) {
-    const text = readText(value)?.trim();
-    if (text && !seen.has(text.toLowerCase())) seen.set(text.toLowerCase(), text);
-  }
-  return [...seen.values()];
+function fullCareOrderLine(values: string[] | null, options: HeaderOptions): string | null {
+  if (values !== null) return oneOrAll(values, options.all);
+  const text = options.fullCareOrderText?.trim();
+  return text ? text : null;
 }
 
-/**
- * The distinct raw values of a column. These columns hold a handful of values (localities,
- * types), so a short array scanned with === beats hashing every row; a Set takes over if not.
- */
-function distinctRaw(rows: readonly RowModel[], source: number): Iterable<unknown> {
-  const few: unknown[] = [];
-  let many: Set<unknown> | null = null;
-  for (let i = 0; i < rows.length; i++) {
-    const value = rows[i].raw[source];
-    if (many) {
-      many.add(value);
-    } else if (!few.includes(value)) {
-      few.push(value);
-      if (few.length > 32) many = new Set(few);
-    }
-  }
-  return many ?? few;
+export function localityTeamLine(localities: readonly string[], teams: readonly string[], all: string): string {
+  if (localities.length > 1) return all;
+  if (teams.length === 1) return localities.length === 1 ? `${localities[0]} / ${teams[0]}` : teams[0];
+  return localities.length === 1 ? localities[0] : all;
 }
 
-export function summarise(values: readonly string[], knownList: readonly string[] | null, noun: string): string {
-  if (values.length === 0) return 'All';
-  if (values.length === 1) return values[0];
-  if (knownList && knownList.every((known) => values.some((v) => v.toLowerCase() === known))) return 'All';
-  if (values.length <= MAX_LISTED) return [...values].sort().join(', ');
-  return `${values.length} ${noun}`;
+export function oneOrAll(values: readonly string[], all: string): string {
+  return values.length === 1 ? values[0] : all;
 }
 
-function summariseStatuses(rows: readonly RowModel[], windowMonths: number): string {
+/** True once every known value has been found: the line is "All" whatever else occurs. */
+function hasAll(known: readonly string[]): (found: readonly string[]) => boolean {
+  return (found) => known.every((k) => found.some((f) => f.toLowerCase() === k.toLowerCase()));
+}
+
+/** Every known value present → All; else the values present (known ones in list order). */
+export function knownListLine(values: readonly string[], known: readonly string[], all: string): string {
+  if (values.length === 0) return all;
+  if (hasAll(known)(values)) return all;
+  const rank = (v: string) => {
+    const at = known.findIndex((k) => k.toLowerCase() === v.toLowerCase());
+    return at < 0 ? known.length : at;
+  };
+  return [...values].sort((a, b) => rank(a) - rank(b)).join(', ');
+}
+
+function statusLine(rows: readonly RowModel[], windowMonths: number, all: string): string {
   const present = new Set<StatusKey>();
   let last: StatusKey | null = null;
   for (let i = 0; i < rows.length && present.size < STATUS_KEYS.length; i++) {
@@ -75,9 +78,37 @@ function summariseStatuses(rows: readonly RowModel[], windowMonths: number): str
     if (status !== null && status !== last) present.add(status);
     last = status;
   }
-  if (present.size === 0) return 'All';
-  if (CORE_STATUSES.every((s) => present.has(s))) return 'All';
-  const keys = STATUS_KEYS.filter((s) => present.has(s));
-  if (keys.length <= MAX_LISTED) return keys.map((k) => statusText(k, windowMonths)).join(', ');
-  return `${keys.length} statuses`;
+  if (present.size === 0 || CORE_STATUSES.every((s) => present.has(s))) return all;
+  return STATUS_KEYS.filter((s) => present.has(s))
+    .map((k) => statusText(k, windowMonths))
+    .join(', ');
+}
+
+/**
+ * Up to `limit` distinct texts of a column (case and surrounding spaces ignored), in order of
+ * appearance. Stops as soon as the limit is reached or `enough` says so, so "more than one"
+ * costs a few rows; a raw value already seen costs one lookup.
+ */
+export function distinctTexts(
+  rows: readonly RowModel[],
+  source: number | undefined,
+  limit: number,
+  enough: (found: readonly string[]) => boolean = () => false,
+): string[] {
+  if (source === undefined) return [];
+  const seen = new Map<string, string>();
+  const seenRaw = new Set<unknown>();
+  let lastRaw: unknown = undefined;
+  for (let i = 0; i < rows.length && seen.size < limit; i++) {
+    const raw = rows[i].raw[source];
+    if (raw === lastRaw) continue;
+    lastRaw = raw;
+    if (seenRaw.has(raw)) continue;
+    seenRaw.add(raw);
+    const text = readText(raw)?.trim();
+    if (!text || seen.has(text.toLowerCase())) continue;
+    seen.set(text.toLowerCase(), text);
+    if (enough([...seen.values()])) break;
+  }
+  return [...seen.values()];
 }

@@ -1,26 +1,51 @@
-// Hover tooltips through host.tooltipService: every bound field, plus days late when it applies.
+// Hover tooltips through host.tooltipService: every bound column, the fields bound to the
+// Tooltips role, and days late when it applies (unless a tooltip field already carries it).
 import powerbi from 'powerbi-visuals-api';
 import { daysLate } from '../../../core/src/index';
-import type { ColumnModel, RowModel, ViewModel } from '../converter/view-model';
+import { readDate, readText } from '../converter/values';
+import type { ColumnModel, RowModel, TooltipField, ViewModel } from '../converter/view-model';
 import { cellText, type DateFormatter } from '../render/format';
 import type { Strings } from '../strings';
 import { safe } from './selection';
 
 type IVisualHost = powerbi.extensibility.visual.IVisualHost;
+type Item = powerbi.extensibility.VisualTooltipDataItem;
 
-export function tooltipItems(
-  row: RowModel,
-  model: ViewModel,
-  formatDate: DateFormatter,
-  strings: Strings,
-): powerbi.extensibility.VisualTooltipDataItem[] {
-  const items = model.columns.map((column: ColumnModel) => ({
+export interface TooltipFormat {
+  formatDate: DateFormatter;
+  formatNumber: (value: number) => string;
+}
+
+export function tooltipItems(row: RowModel, model: ViewModel, format: TooltipFormat, strings: Strings): Item[] {
+  const items: Item[] = model.columns.map((column: ColumnModel) => ({
     displayName: column.title,
-    value: cellText(row, column, formatDate, model.windowMonths),
+    value: cellText(row, column, format.formatDate, model.windowMonths),
   }));
+  for (const field of model.tooltipFields) items.push({ displayName: field.title, value: tooltipValue(row.raw[field.sourceIndex], field, format) });
   const late = daysLate(row.status, { predicted: row.predicted, actual: row.actual }, model.asAt);
-  if (late > 0) items.push({ displayName: strings('Tooltip_DaysLate'), value: String(late) });
+  const carried = model.tooltipFields.some((field) => /days[\s_]*late/i.test(field.title));
+  if (late > 0 && !carried) items.push({ displayName: strings('Tooltip_DaysLate'), value: String(late) });
   return items;
+}
+
+function tooltipValue(value: unknown, field: TooltipField, format: TooltipFormat): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return format.formatNumber(value);
+  if (field.kind === 'date' || value instanceof Date) {
+    const date = readDate(value);
+    if (date) return format.formatDate(date);
+  }
+  return readText(value) ?? '';
+}
+
+/** Numbers in the host locale (en-GB when Intl cannot handle it). */
+export function numberFormatter(locale: string | undefined): (value: number) => string {
+  let intl: Intl.NumberFormat;
+  try {
+    intl = new Intl.NumberFormat(locale || 'en-GB', { maximumFractionDigits: 2 });
+  } catch {
+    intl = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+  }
+  return (value) => intl.format(value);
 }
 
 export class TooltipController {

@@ -27,3 +27,21 @@ export function contrastRatio(a: string, b: string): number {
 export function textColorFor(fill: string): string {
   return contrastRatio(fill, '#000000') >= contrastRatio(fill, '#FFFFFF') ? '#000000' : '#FFFFFF';
 }
+
+/**
+ * An outline for a swatch of `fill` on `background`: the fill itself when it already contrasts
+ * 3:1 with the background, else the fill darkened (same hue) until it does.
+ */
+export function outlineFor(fill: string, background: string): string {
+  let colour = fill;
+  for (let step = 0; step < 40 && contrastRatio(colour, background) < 3; step++) colour = scale(colour, 0.9);
+  return colour;
+}
+
+function scale(hex: string, factor: number): string {
+  const channel = (offset: number) =>
+    Math.round(parseInt(hex.slice(offset, offset + 2), 16) * factor)
+      .toString(16)
+      .padStart(2, '0');
+  return `#${channel(1)}${channel(3)}${channel(5)}`.toUpperCase();
+}

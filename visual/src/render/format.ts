@@ -1,6 +1,6 @@
 // Cell text, computed only for the rows on screen.
 import { formatUkDate, statusText, type IsoDate } from '../../../core/src/index';
-import { cellValue } from '../converter/values';
+import { cellValue, readText } from '../converter/values';
 import type { ColumnModel, RowModel } from '../converter/view-model';
 
 export type DateFormatter = (date: IsoDate) => string;
@@ -23,7 +23,11 @@ export function dateFormatter(locale: string | undefined): DateFormatter {
 
 export function cellText(row: RowModel, column: ColumnModel, formatDate: DateFormatter, windowMonths: number): string {
   if (column.kind === 'status' && row.status) return statusText(row.status, windowMonths);
+  if (column.sourceIndex < 0) return '';
   const value = cellValue(row, column);
-  if (value == null) return '';
-  return column.kind === 'date' ? formatDate(value as IsoDate) : value;
+  if (column.kind !== 'date') return value ?? '';
+  if (value != null) return formatDate(value as IsoDate);
+  // A date text in a format the visual cannot read is shown as it arrived, never as a blank.
+  const raw = row.raw[column.sourceIndex];
+  return typeof raw === 'string' ? (readText(raw) ?? '') : '';
 }

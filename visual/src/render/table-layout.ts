@@ -1,6 +1,5 @@
 // Geometry of the virtualized table: fixed row heights from the font size, so the visible
 // window is computed without reading layout.
-import type { RoleKind } from '../roles';
 
 /** At or below this many rows every row is rendered (natural heights, word wrap unlimited). */
 export const RENDER_ALL_LIMIT = 300;
@@ -12,12 +11,14 @@ export interface RowGeometry {
   rowHeight: number;
   /** Lines a wrapped cell may use in a virtualized table (rows must keep one height). */
   maxLines: number;
+  /** The header row: titles on up to two lines. */
+  headerHeight: number;
 }
 
 export function rowGeometry(fontSizePt: number, wordWrap: boolean): RowGeometry {
   const lineHeight = Math.ceil(fontSizePt * (4 / 3) * 1.35);
   const maxLines = wordWrap ? 2 : 1;
-  return { lineHeight, rowHeight: lineHeight * maxLines + CELL_PADDING_PX + 1, maxLines };
+  return { lineHeight, rowHeight: lineHeight * maxLines + CELL_PADDING_PX + 1, maxLines, headerHeight: lineHeight * 2 + 10 };
 }
 
 export interface RowWindow {
@@ -26,21 +27,21 @@ export interface RowWindow {
   virtual: boolean;
 }
 
-export function visibleWindow(rowCount: number, scrollTop: number, viewportHeight: number, rowHeight: number): RowWindow {
+/** The rows to render for a rows area `areaHeight` px high (the table's height minus its header). */
+export function visibleWindow(rowCount: number, scrollTop: number, areaHeight: number, rowHeight: number): RowWindow {
   if (rowCount <= RENDER_ALL_LIMIT) return { first: 0, last: rowCount, virtual: false };
-  const height = Math.max(viewportHeight, rowHeight);
+  const height = Math.max(areaHeight, rowHeight);
   const first = Math.max(0, Math.min(rowCount - 1, Math.floor(scrollTop / rowHeight) - OVERSCAN_ROWS));
   const last = Math.min(rowCount, first + Math.ceil(height / rowHeight) + 2 * OVERSCAN_ROWS);
   return { first, last, virtual: true };
 }
 
-/** Relative column widths: the table fills the visual, wide text columns get more room. */
-const WIDTH_WEIGHT: Readonly<Record<RoleKind, number>> = { id: 7, text: 10, date: 8.5, status: 17 };
-
-export function columnWeight(kind: RoleKind, role: string): number {
-  if (role === 'placementType' || role === 'team') return 13;
-  return WIDTH_WEIGHT[kind];
+/**
+ * The scroll offset that shows a row whole below the sticky header: `top` is the row's offset
+ * in the scrolled content (header included), `view` the scroller's inner height.
+ */
+export function scrollToReveal(top: number, height: number, scrollTop: number, view: number, header: number): number {
+  if (top < scrollTop + header) return Math.max(0, top - header);
+  if (top + height > scrollTop + view) return top + height - view;
+  return scrollTop;
 }
-
-/** Below this width (in em per weight unit) the table scrolls sideways rather than squeeze. */
-export const MIN_EM_PER_WEIGHT = 0.55;

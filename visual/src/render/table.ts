@@ -1,34 +1,38 @@
-// The <table>: sticky header, sortable titles, and a window of <tr> elements reused as the
-// user scrolls (the table sits in a full-height sizer, offset to the window's first row), so 30,000 rows cost about a screenful of DOM. Rows are formatted on screen only.
+// The <table>: sticky header (and Person ID column), sortable titles, and a window of <tr>
+// elements reused as the user scrolls (the table sits in a full-height sizer, offset to the
+// window's first row), so 30,000 rows cost about a screenful of DOM. Rows are formatted on
+// screen only. Column widths and the rows area's height come from the app's layout.
 import { STATUS_KEYS, type StatusKey } from '../../../core/src/index';
 import type { ColumnModel, RowModel } from '../converter/view-model';
-import type { RoleName } from '../roles';
+import type { ColumnRole } from '../roles';
 import type { ResolvedSettings } from '../settings/resolved';
 import type { SortSpec } from '../sorting/sorter';
 import type { Strings } from '../strings';
 import { textColorFor } from './colors';
+import { wireColumnResize, type ResizeHandlers } from './column-resize';
 import { clear, el } from './dom';
 import { cellText, type DateFormatter } from './format';
-import { columnWeight, MIN_EM_PER_WEIGHT, rowGeometry, visibleWindow, type RowGeometry, type RowWindow } from './table-layout';
+import { TableHeader } from './table-header';
+import { rowGeometry, scrollToReveal, visibleWindow, type RowGeometry, type RowWindow } from './table-layout';
 
 export interface TableHandlers {
-  sort(role: RoleName): void;
+  sort(role: ColumnRole, add: boolean): void;
   rowClick(row: RowModel, event: MouseEvent): void;
   rowContextMenu(row: RowModel, event: MouseEvent): void;
   rowActivate(row: RowModel, event: KeyboardEvent): void;
   rowHover(row: RowModel | null, event: MouseEvent): void;
   isSelected(row: RowModel): boolean;
   hasSelection(): boolean;
+  resize: ResizeHandlers;
 }
 
 export interface TableInput {
   columns: readonly ColumnModel[];
   rows: readonly RowModel[];
-  sort: SortSpec | null;
+  sort: SortSpec;
   settings: ResolvedSettings;
   formatDate: DateFormatter;
   strings: Strings;
-  viewportHeight: number;
 }
 
 const STATUS_CLASSES = STATUS_KEYS.map((key) => `ppoc-status--${key}`);
@@ -39,30 +43,37 @@ export class TableView {
   private readonly table = el('table', 'ppoc-table');
   private readonly colgroup = el('colgroup');
   private readonly thead = el('thead');
-  private readonly headRow = el('tr');
+  private readonly header: TableHeader;
   private readonly tbody = el('tbody');
   private input: TableInput | null = null;
   private geometry: RowGeometry = rowGeometry(10, false);
   private window: RowWindow = { first: 0, last: 0, virtual: false };
-  private headerKey = '';
   private focused = 0;
   private frame = 0;
   /** Last known scroll offset, kept here so rendering never forces a layout to read it. */
   private scrollTop = 0;
+  /** The rows area's height (the scroller's inner height minus the header) from the last layout. */
+  private areaHeight = 400;
+  private widths: number[] = [];
 
   constructor(private readonly handlers: TableHandlers) {
+    this.header = new TableHeader({
+      sort: (role, add) => handlers.sort(role, add),
+      resizeBy: (index, delta) => handlers.resize.commit(index, this.widthOf(index) + delta),
+      enterRows: () => this.focusRow(this.focused),
+    });
     this.table.setAttribute('role', 'grid');
     this.table.setAttribute('aria-multiselectable', 'true');
-    this.thead.appendChild(this.headRow);
+    this.thead.appendChild(this.header.row);
     this.table.append(this.colgroup, this.thead, this.tbody);
     this.sizer.appendChild(this.table);
     this.scroller.appendChild(this.sizer);
     this.scroller.addEventListener('scroll', () => this.scheduleWindow());
-    this.wireHeader();
+    wireColumnResize(this.header.row, handlers.resize);
     this.wireBody();
   }
 
-  /** Full render for new data, settings or sort. */
+  /** Full render for new data, settings or sort (widths and the rows area follow in layout()). */
   render(input: TableInput): void {
     this.input = input;
     this.geometry = rowGeometry(input.settings.fontSize, input.settings.wordWrap);
@@ -71,20 +82,58 @@ export class TableView {
     this.table.classList.toggle('ppoc-wrap', input.settings.wordWrap);
     this.table.style.setProperty('--ppoc-line', `${this.geometry.lineHeight}px`);
     this.table.style.setProperty('--ppoc-row', `${this.geometry.rowHeight}px`);
-    this.renderHeader(input);
+    if (this.header.build(input.columns, input.strings)) this.rebuildColumns(input.columns.length);
+    this.header.row.style.height = `${this.geometry.headerHeight}px`;
+    this.header.showSort(input.sort, input.strings);
     this.focused = Math.min(this.focused, Math.max(0, input.rows.length - 1));
-    // Fewer rows than before: the browser will clamp the scroll offset; do the same here.
-    const maxScroll = this.headerHeight() + input.rows.length * this.geometry.rowHeight - input.viewportHeight;
-    this.scrollTop = Math.max(0, Math.min(this.scrollTop, maxScroll));
+    this.clampScroll();
     this.window = { first: -1, last: -1, virtual: false };
     this.renderWindow();
   }
 
-  /** A resize: only the window of rows changes. */
-  layout(viewportHeight: number): void {
+  /** Column widths (px) and the rows area's height; re-windows the rows. */
+  layout(widths: readonly number[], areaHeight: number): void {
+    this.setWidths(widths);
+    this.areaHeight = Math.max(0, areaHeight);
     if (!this.input) return;
-    this.input = { ...this.input, viewportHeight };
+    this.clampScroll();
     this.renderWindow();
+  }
+
+  /** Widths only (a drag in progress). */
+  setWidths(widths: readonly number[]): void {
+    this.widths = widths.slice();
+    const cols = this.colgroup.children;
+    for (let i = 0; i < cols.length; i++) (cols[i] as HTMLElement).style.width = `${widths[i] ?? 0}px`;
+    this.table.style.width = `${widths.reduce((sum, w) => sum + w, 0)}px`;
+  }
+
+  /** The scroller's inner width, its scrollbar's thickness and the header row's height (reads layout). */
+  measureBox(): { clientWidth: number; scrollbar: number; headerHeight: number } {
+    const clientWidth = this.scroller.clientWidth;
+    return { clientWidth, scrollbar: Math.max(0, this.scroller.offsetWidth - clientWidth), headerHeight: this.header.row.offsetHeight };
+  }
+
+  widthOf(index: number): number {
+    return this.widths[index] ?? 0;
+  }
+
+  get headerHeight(): number {
+    return this.geometry.headerHeight;
+  }
+
+  /**
+   * Before a sort's render: back to the first row. Called before the rows change, so setting
+   * the scroll offset does not force a layout of the new rows.
+   */
+  scrollToTop(): void {
+    this.scrollTop = 0;
+    this.focused = 0;
+    if (this.scroller.scrollTop !== 0) this.scroller.scrollTop = 0;
+  }
+
+  focusHeader(role: ColumnRole): void {
+    this.header.focus(role);
   }
 
   /** Selection changed: restyle the rendered rows only. */
@@ -99,38 +148,18 @@ export class TableView {
     return this.tbody.rows.length;
   }
 
-  private headerHeight(): number {
-    return this.geometry.lineHeight * 2 + 9;
+  private rebuildColumns(count: number): void {
+    clear(this.colgroup);
+    for (let i = 0; i < count; i++) this.colgroup.appendChild(el('col'));
+    clear(this.tbody);
+    this.setWidths(this.widths);
   }
 
-  /** The sort arrow is drawn by CSS from aria-sort, so a title's text stays its field name. */
-  private renderHeader(input: TableInput): void {
-    const key = input.columns.map((c) => `${c.role}:${c.title}`).join('|');
-    if (key !== this.headerKey) {
-      this.headerKey = key;
-      clear(this.colgroup);
-      clear(this.headRow);
-      const total = input.columns.reduce((sum, c) => sum + columnWeight(c.kind, c.role), 0);
-      this.table.style.minWidth = `${Math.round(total * MIN_EM_PER_WEIGHT)}em`;
-      for (const column of input.columns) {
-        const col = el('col');
-        col.style.width = `${((100 * columnWeight(column.kind, column.role)) / total).toFixed(2)}%`;
-        this.colgroup.appendChild(col);
-        const th = el('th', 'ppoc-th');
-        th.scope = 'col';
-        th.tabIndex = this.headRow.cells.length === 0 ? 0 : -1;
-        th.dataset.role = column.role;
-        th.append(el('span', 'ppoc-th-title', column.title), el('span', 'ppoc-sort-indicator'));
-        (th.lastChild as HTMLElement).setAttribute('aria-hidden', 'true');
-        this.headRow.appendChild(th);
-      }
-    }
-    this.headRow.style.height = `${this.headerHeight()}px`;
-    Array.from(this.headRow.cells).forEach((th) => {
-      const direction = input.sort && input.sort.role === th.dataset.role ? input.sort.direction : 'none';
-      th.setAttribute('aria-sort', direction);
-      th.title = input.strings('Sort_Hint');
-    });
+  /** Fewer rows than before: the browser will clamp the scroll offset; do the same here. */
+  private clampScroll(): void {
+    const rows = this.input?.rows.length ?? 0;
+    const maxScroll = rows * this.geometry.rowHeight - this.areaHeight;
+    this.scrollTop = Math.max(0, Math.min(this.scrollTop, maxScroll));
   }
 
   private scheduleWindow(): void {
@@ -146,16 +175,16 @@ export class TableView {
   private renderWindow(): void {
     const input = this.input;
     if (!input) return;
-    const { rowHeight } = this.geometry;
-    const next = visibleWindow(input.rows.length, this.scrollTop, input.viewportHeight, rowHeight);
+    const { rowHeight, headerHeight } = this.geometry;
+    const next = visibleWindow(input.rows.length, this.scrollTop, this.areaHeight, rowHeight);
     if (next.first === this.window.first && next.last === this.window.last && next.virtual === this.window.virtual) return;
     this.window = next;
-    this.sizer.style.height = next.virtual ? `${this.headerHeight() + input.rows.length * rowHeight}px` : '';
+    this.sizer.style.height = next.virtual ? `${headerHeight + input.rows.length * rowHeight}px` : '';
     // Layout offset, not a transform: a sticky header is positioned from layout boxes.
     this.sizer.style.paddingTop = next.virtual && next.first > 0 ? `${next.first * rowHeight}px` : '';
     this.table.classList.toggle('ppoc-virtual', next.virtual);
     if (input.rows.length === 0) return this.renderEmpty(input);
-    this.ensureRowCount(next.last - next.first, input.columns.length);
+    this.ensureRowCount(next.last - next.first, input.columns);
     for (let position = next.first; position < next.last; position++) {
       this.fillRow(this.tbody.rows[position - next.first], input.rows[position], position, input);
     }
@@ -170,16 +199,17 @@ export class TableView {
     this.tbody.appendChild(tr);
   }
 
-  private ensureRowCount(count: number, columnCount: number): void {
+  private ensureRowCount(count: number, columns: readonly ColumnModel[]): void {
     const rows = this.tbody.rows;
-    if (rows.length > 0 && (rows[0].classList.contains('ppoc-empty-row') || rows[0].cells.length !== columnCount)) {
-      clear(this.tbody);
-    }
+    if (rows.length > 0 && (rows[0].classList.contains('ppoc-empty-row') || rows[0].cells.length !== columns.length)) clear(this.tbody);
     while (rows.length > count) this.tbody.removeChild(this.tbody.lastChild as Node);
     while (rows.length < count) {
       const tr = el('tr', 'ppoc-row');
       // The inner span lets CSS clamp wrapped text: a table cell itself cannot be clamped.
-      for (let c = 0; c < columnCount; c++) tr.appendChild(el('td')).appendChild(el('span', 'ppoc-cell'));
+      for (const column of columns) {
+        const td = tr.appendChild(el('td', cellClass(column)));
+        td.appendChild(el('span', 'ppoc-cell'));
+      }
       this.tbody.appendChild(tr);
     }
   }
@@ -212,40 +242,6 @@ export class TableView {
     return this.input.rows[Number(tr.getAttribute('aria-rowindex')) - 2] ?? null;
   }
 
-  private wireHeader(): void {
-    const roleOf = (target: EventTarget | null) =>
-      ((target instanceof Element ? target.closest('th') : null)?.dataset.role as RoleName | undefined) ?? null;
-    this.headRow.addEventListener('click', (event) => {
-      const role = roleOf(event.target);
-      if (role) this.handlers.sort(role);
-    });
-    this.headRow.addEventListener('keydown', (event) => {
-      const role = roleOf(event.target);
-      if (!role) return;
-      if (event.key === 'Enter' || event.key === ' ') {
-        event.preventDefault();
-        this.handlers.sort(role);
-        this.focusHeader(role);
-      } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
-        event.preventDefault();
-        const cells = Array.from(this.headRow.cells);
-        const index = cells.findIndex((cell) => cell.dataset.role === role) + (event.key === 'ArrowLeft' ? -1 : 1);
-        const next = cells[Math.max(0, Math.min(cells.length - 1, index))];
-        if (next) this.focusHeader(next.dataset.role as RoleName);
-      } else if (event.key === 'ArrowDown') {
-        event.preventDefault();
-        this.focusRow(this.focused);
-      }
-    });
-  }
-
-  /** Titles use a roving tabindex too: one tab stop for the header row. */
-  focusHeader(role: RoleName): void {
-    const cells = Array.from(this.headRow.cells);
-    for (const cell of cells) cell.tabIndex = cell.dataset.role === role ? 0 : -1;
-    cells.find((cell) => cell.dataset.role === role)?.focus();
-  }
-
   private wireBody(): void {
     this.tbody.addEventListener('click', (event) => {
       const row = this.rowOf(event.target);
@@ -275,7 +271,7 @@ export class TableView {
       this.handlers.rowActivate(row, event);
       return;
     }
-    const page = Math.max(1, Math.floor(input.viewportHeight / this.geometry.rowHeight) - 1);
+    const page = Math.max(1, Math.floor(this.measuredArea().area / this.geometry.rowHeight) - 1);
     const moves: Record<string, number> = {
       ArrowDown: this.focused + 1,
       ArrowUp: this.focused - 1,
@@ -289,27 +285,43 @@ export class TableView {
     this.focusRow(moves[event.key]);
   }
 
-  /** Moves the roving focus to a row, scrolling it into the rendered window first. */
+  /** The rows area as laid out now (the real height, read when keys move the focus). */
+  private measuredArea(): { view: number; header: number; area: number } {
+    const view = this.scroller.clientHeight;
+    const header = this.header.row.offsetHeight;
+    if (view <= 0) return { view: this.areaHeight + this.geometry.headerHeight, header: this.geometry.headerHeight, area: this.areaHeight };
+    return { view, header, area: Math.max(0, view - header) };
+  }
+
+  /** Moves the roving focus to a row and scrolls so the row is whole below the sticky header. */
   focusRow(position: number): void {
     const input = this.input;
     if (!input || input.rows.length === 0) return;
     this.focused = Math.max(0, Math.min(input.rows.length - 1, position));
-    if (this.window.virtual) {
-      const { rowHeight } = this.geometry;
-      const top = this.focused * rowHeight;
-      const visible = Math.max(rowHeight, input.viewportHeight - this.headerHeight() - rowHeight);
-      if (top < this.scrollTop) this.scrollTop = top;
-      else if (top > this.scrollTop + visible) this.scrollTop = top - visible;
-      this.scroller.scrollTop = this.scrollTop;
-      this.renderWindow();
-    }
-    for (const tr of Array.from(this.tbody.rows)) {
-      const row = this.rowOf(tr);
-      if (row) this.applyRowState(tr, row);
-    }
+    const { view, header } = this.measuredArea();
+    const { top, height } = this.rowBox(this.focused, header);
+    this.scrollTop = scrollToReveal(top, height, this.scroller.scrollTop, view, header);
+    this.scroller.scrollTop = this.scrollTop;
+    this.renderWindow();
+    this.refreshSelection();
     const target = this.tbody.rows[this.focused - Math.max(0, this.window.first)];
-    target?.focus({ preventScroll: this.window.virtual });
+    target?.focus({ preventScroll: true });
   }
+
+  /** A row's offset in the scrolled content and its height: computed when virtual, else read. */
+  private rowBox(position: number, header: number): { top: number; height: number } {
+    const { rowHeight } = this.geometry;
+    const tr = this.window.virtual ? null : this.tbody.rows[position];
+    if (!tr || this.scroller.clientHeight <= 0) return { top: header + position * rowHeight, height: rowHeight };
+    const offset = tr.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top - this.scroller.clientTop;
+    return { top: offset + this.scroller.scrollTop, height: tr.offsetHeight };
+  }
+}
+
+function cellClass(column: ColumnModel): string {
+  const classes = column.kind === 'text' ? [] : ['ppoc-nowrap'];
+  if (column.role === 'personId') classes.push('ppoc-sticky');
+  return classes.join(' ');
 }
 
 function styleStatusCell(td: HTMLTableCellElement, status: StatusKey | null, settings: ResolvedSettings): void {

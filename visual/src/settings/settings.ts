@@ -11,7 +11,7 @@ export const DEFAULT_STATUS_COLORS: Readonly<Record<StatusKey, string>> = {
   upcoming: '#1F6FB2',
   notYetStarted: '#C0392B',
   late: '#F2C200',
-  onTime: '#2E8540',
+  onTime: '#2B7D3C',
   plannedLater: '#A6A6A6',
 };
 
@@ -31,7 +31,7 @@ export class StatusColorsCard extends Card {
   notYetStarted = color('notYetStarted', 'Not Yet Started', 'Status_NotYetStarted');
   late = color('late', 'Started Late', 'Status_Late');
   onTime = color('onTime', 'Started On Time', 'Status_OnTime');
-  plannedLater = color('plannedLater', 'Planned later', 'Status_PlannedLater');
+  plannedLater = color('plannedLater', 'Planned - Later', 'Status_PlannedLater');
   override slices = [this.upcoming, this.notYetStarted, this.late, this.onTime, this.plannedLater];
 }
 

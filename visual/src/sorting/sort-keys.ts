@@ -6,8 +6,6 @@ import type { ColumnModel, RowModel } from '../converter/view-model';
 const HAS_DIGIT = /\d/;
 const NON_ASCII = /[^\x20-\x7e]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
-/** Day numbers of years 1–9999 shifted to whole numbers ≥ 0 (sort keys must not be negative). */
-const DAY_OFFSET = 1_000_000;
 const MAX_STATUS_ORDER = Math.max(...Object.values(STATUS_ORDER));
 
 /**
@@ -52,63 +50,121 @@ export interface SortKeys {
 }
 
 /**
- * Rank of each row's text (equal texts share a rank): the natural keys sorted once by index
- * with a plain string comparison, faster here than de-duplicating through maps first.
+ * Rank of each row's text (equal texts share a rank). The column is dictionary-encoded first
+ * (a report column repeats its values, and consecutive rows often share one), so only the
+ * distinct texts get a natural key and are sorted; the sort itself compares plain strings.
  */
 export function textKeys(rows: readonly RowModel[], column: ColumnModel): SortKeys {
-  const length = rows.length;
-  const texts = new Array<string | null>(length);
-  for (let i = 0; i < length; i++) {
-    const cell = readText(rows[i].raw[column.sourceIndex]);
-    texts[i] = cell == null ? null : naturalKey(cell);
-  }
-  const order = new Int32Array(length);
-  for (let i = 0; i < length; i++) order[i] = i;
-  order.sort((a, b) => {
-    const x = texts[a];
-    const y = texts[b];
-    if (x === y) return 0;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return x < y ? -1 : 1;
-  });
-  const keys = new Float64Array(length);
-  let rank = -1;
-  let previous: string | null = null;
-  for (let i = 0; i < length; i++) {
-    const index = order[i];
-    const key = texts[index];
-    if (key === null) {
-      keys[index] = NaN;
-      continue;
-    }
-    if (key !== previous) {
-      rank += 1;
-      previous = key;
-    }
-    keys[index] = rank;
-  }
-  return { values: keys, max: Math.max(0, rank) };
+  return wholeNumberKeys(rows, column.sourceIndex) ?? dictionaryKeys(rows, column.sourceIndex);
 }
 
+const WHOLE_NUMBER = /^\s*\d{1,15}\s*$/;
+
+/**
+ * A column whose every value is a whole number written in digits (a Person ID column): ranks
+ * by value straight from the rows, with a native numeric sort. Null as soon as a value is not.
+ * (The natural key orders such values by value too, leading zeros ignored: the same order.)
+ */
+function wholeNumberKeys(rows: readonly RowModel[], source: number): SortKeys | null {
+  const length = rows.length;
+  const values = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const raw = rows[i].raw[source];
+    if (raw == null || raw === '') values[i] = NaN;
+    else if (typeof raw === 'string' && WHOLE_NUMBER.test(raw)) values[i] = Number(raw);
+    else if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) values[i] = raw;
+    else if (typeof raw === 'string' && raw.trim() === '') values[i] = NaN;
+    else return null;
+  }
+  const unique = uniqueSorted(values);
+  for (let i = 0; i < length; i++) if (values[i] === values[i]) values[i] = binarySearch(unique, values[i]);
+  return { values, max: Math.max(0, unique.length - 1) };
+}
+
+/** The distinct numbers (NaN left out), ascending. */
+function uniqueSorted(values: Float64Array): Float64Array {
+  const sorted = Float64Array.from(values).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (sorted[i] !== sorted[i]) break;
+    if (distinct === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i];
+  }
+  return sorted.subarray(0, distinct);
+}
+
+function dictionaryKeys(rows: readonly RowModel[], source: number): SortKeys {
+  const length = rows.length;
+  const codes = new Int32Array(length);
+  const codeOf = new Map<unknown, number>();
+  const naturals: string[] = [];
+  let lastRaw: unknown = undefined;
+  let lastCode = -1;
+  for (let i = 0; i < length; i++) {
+    const raw = rows[i].raw[source];
+    if (raw !== lastRaw || i === 0) {
+      lastRaw = raw;
+      let code = codeOf.get(raw);
+      if (code === undefined) {
+        const cell = readText(raw);
+        code = cell == null ? -1 : naturals.push(naturalKey(cell)) - 1;
+        codeOf.set(raw, code);
+      }
+      lastCode = code;
+    }
+    codes[i] = lastCode;
+  }
+  const rankOfCode = rankStrings(naturals);
+  const keys = new Float64Array(length);
+  for (let i = 0; i < length; i++) keys[i] = codes[i] < 0 ? NaN : rankOfCode[codes[i]];
+  return { values: keys, max: naturals.length === 0 ? 0 : Math.max(...rankOfCode) };
+}
+
+function binarySearch(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Dense ranks by plain string order. */
+function rankStrings(texts: readonly string[]): Int32Array {
+  const order = Array.from(texts.keys()).sort((a, b) => (texts[a] < texts[b] ? -1 : texts[a] > texts[b] ? 1 : 0));
+  const ranks = new Int32Array(texts.length);
+  let rank = -1;
+  let previous: string | null = null;
+  for (const code of order) {
+    if (texts[code] !== previous) {
+      rank += 1;
+      previous = texts[code];
+    }
+    ranks[code] = rank;
+  }
+  return ranks;
+}
+
+/** Dense ranks of calendar dates (a column holds a few hundred distinct days). */
 export function dateKeys(rows: readonly RowModel[], read: (row: RowModel) => string | null): SortKeys {
-  const keys = new Float64Array(rows.length);
+  const length = rows.length;
+  const keys = new Float64Array(length);
   const dayOf = new Map<string, number>();
-  let max = 0;
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < length; i++) {
     const date = read(rows[i]);
     if (date == null) {
       keys[i] = NaN;
       continue;
     }
     let day = dayOf.get(date);
-    if (day === undefined) {
-      dayOf.set(date, (day = toDayNumber(date as IsoDate) + DAY_OFFSET));
-      if (day > max) max = day;
-    }
+    if (day === undefined) dayOf.set(date, (day = toDayNumber(date as IsoDate)));
     keys[i] = day;
   }
-  return { values: keys, max };
+  const days = [...new Set(dayOf.values())].sort((a, b) => a - b);
+  const rank = new Map(days.map((day, index) => [day, index]));
+  for (let i = 0; i < length; i++) if (keys[i] === keys[i]) keys[i] = rank.get(keys[i]) as number;
+  return { values: keys, max: Math.max(0, days.length - 1) };
 }
 
 export function statusKeys(rows: readonly RowModel[]): SortKeys {
@@ -122,6 +178,9 @@ export function statusKeys(rows: readonly RowModel[]): SortKeys {
 
 export function keysForColumn(rows: readonly RowModel[], column: ColumnModel): SortKeys {
   if (column.kind === 'status') return statusKeys(rows);
+  // The converter has read these two dates of every row already.
+  if (column.role === 'predictedStartDate') return dateKeys(rows, (row) => row.predicted);
+  if (column.role === 'actualStartDate') return dateKeys(rows, (row) => row.actual);
   if (column.kind === 'date') return dateKeys(rows, (row) => cellValue(row, column));
   return textKeys(rows, column);
 }

@@ -17,15 +17,18 @@ function sources(dir: string): string[] {
 }
 
 describe('build and certification invariants', () => {
-  it('declares exactly the contract roles, in order, all grouping', () => {
+  it('declares exactly the contract roles, in order: grouping, and tooltips also as measures', () => {
     const expected = [
       ['personId', 'Person ID'], ['child', 'Child'], ['socialWorker', 'Social Worker'], ['team', 'Team'],
       ['locality', 'Locality'], ['placementType', 'Placement Type'], ['provider', 'Provider'],
       ['assessmentType', 'Assessment Type'], ['predictedStartDate', 'Predicted Start Date'],
       ['actualStartDate', 'Actual Start Date'], ['status', 'Status'], ['asAtDate', 'As At Date'],
+      ['fullCareOrder', 'Full Care Order'], ['tooltips', 'Tooltips'],
     ];
     assert.deepEqual(capabilities.dataRoles.map((r: { name: string; displayName: string }) => [r.name, r.displayName]), expected);
-    assert.ok(capabilities.dataRoles.every((r: { kind: string }) => r.kind === 'Grouping'));
+    const kinds = Object.fromEntries(capabilities.dataRoles.map((r: { name: string; kind: string }) => [r.name, r.kind]));
+    assert.ok(Object.entries(kinds).every(([name, kind]) => kind === (name === 'tooltips' ? 'GroupingOrMeasure' : 'Grouping')), JSON.stringify(kinds));
+    assert.deepEqual(capabilities.tooltips.roles, ['tooltips']);
     assert.deepEqual([...ROLE_NAMES], expected.map(([name]) => name));
     assert.deepEqual(Object.entries(ROLE_TITLES), expected);
   });
@@ -34,13 +37,19 @@ describe('build and certification invariants', () => {
     const mapping = capabilities.dataViewMappings[0];
     assert.deepEqual(mapping.table.rows.select.map((s: { for: { in: string } }) => s.for.in), [...ROLE_NAMES]);
     assert.ok(mapping.table.rows.dataReductionAlgorithm.window);
+    // One field per well, except Tooltips (several).
+    assert.deepEqual(Object.keys(mapping.conditions[0]), ROLE_NAMES.filter((role) => role !== 'tooltips'));
     assert.ok(Object.values(mapping.conditions[0]).every((c) => (c as { max: number }).max === 1));
   });
 
   it('supports the features certification and pbiviz recommend, and asks for no privileges', () => {
-    for (const flag of ['supportsHighlight', 'supportsKeyboardFocus', 'supportsLandingPage', 'supportsEmptyDataView', 'supportsMultiVisualSelection']) {
+    for (const flag of ['supportsKeyboardFocus', 'supportsLandingPage', 'supportsEmptyDataView', 'supportsMultiVisualSelection']) {
       assert.equal(capabilities[flag], true, flag);
     }
+    // "Table data view mapping doesn't support the highlights feature" (Microsoft's highlight
+    // article): with a table mapping, declaring it would promise what Power BI never sends.
+    assert.equal(capabilities.supportsHighlight, undefined);
+    assert.ok(capabilities.dataViewMappings.every((m: object) => 'table' in m && !('categorical' in m)));
     assert.ok(capabilities.tooltips);
     assert.deepEqual(capabilities.privileges, []);
   });

@@ -1,7 +1,5 @@
 import { strict as assert } from 'node:assert';
 import type { IsoDate } from '../../../core/src/index';
-import { convert } from '../../src/converter/convert';
-import { summarise } from '../../src/converter/header-lines';
 import { contrastRatio, normaliseHex, textColorFor } from '../../src/render/colors';
 import { dateFormatter } from '../../src/render/format';
 import { rowGeometry, visibleWindow } from '../../src/render/table-layout';
@@ -9,31 +7,6 @@ import { createStrings } from '../../src/strings';
 import { DEFAULT_STATUS_COLORS } from '../../src/settings/settings';
 import { bodyTexts, mount, tableDataView } from './helpers';
 import powerbi from 'powerbi-visuals-api';
-
-describe('header line summaries', () => {
-  it('one value → the value; a whole known list → All; a few → listed; many → a count; none → All', () => {
-    assert.equal(summarise(['High Peak & North Dales'], null, 'localities'), 'High Peak & North Dales');
-    assert.equal(summarise(['SGO', 'Reunification'], ['sgo', 'reunification'], 'types'), 'All');
-    assert.equal(summarise(['B', 'A'], null, 'localities'), 'A, B');
-    assert.equal(summarise(['A', 'B', 'C', 'D'], null, 'localities'), '4 localities');
-    assert.equal(summarise([], null, 'localities'), 'All');
-  });
-
-  it('counts many distinct values (and ignores case and blanks)', () => {
-    const rows: unknown[][] = Array.from({ length: 90 }, (_, i) => [`P${i}`, `Locality ${i % 45}`]);
-    rows.push(['X', 'LOCALITY 1'], ['Y', null], ['Z', '  ']);
-    const model = convert(tableDataView(['personId', 'locality'], rows), { windowMonths: 3, today: '2022-05-31' as IsoDate });
-    assert.equal(model.header.localityTeam, '45 localities');
-  });
-
-  it('statuses: a subset is listed by rules order; the Team column stands in for an unbound Locality', () => {
-    const dv = tableDataView(['team', 'status'], [['T1', 'Started Late'], ['T1', 'Not Yet Started']]);
-    const model = convert(dv, { windowMonths: 3, today: '2022-05-31' as IsoDate });
-    assert.equal(model.header.status, 'Not Yet Started, Started Late');
-    assert.equal(model.header.localityTeam, 'T1');
-    assert.equal(model.header.assessmentType, 'All');
-  });
-});
 
 describe('colours', () => {
   it('normalises hex colours and falls back on anything else', () => {

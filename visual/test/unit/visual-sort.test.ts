@@ -44,7 +44,8 @@ describe('visual: sorting', () => {
   it('the header row is one tab stop: arrow keys move between titles, ArrowDown enters the rows', () => {
     const v = mount();
     v.update(tableDataView(ROLES, ROWS));
-    assert.deepEqual(Array.from(v.element.querySelectorAll('th')).map((t) => (t as HTMLElement).tabIndex), [0, -1, -1]);
+    // Three bound columns and the derived Status column.
+    assert.deepEqual(Array.from(v.element.querySelectorAll('th')).map((t) => (t as HTMLElement).tabIndex), [0, -1, -1, -1]);
     const first = th(v.element, 'personId');
     first.focus();
     first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
@@ -61,7 +62,7 @@ describe('visual: sorting', () => {
     th(v.element, 'child').click();
     th(v.element, 'child').click();
     const last = v.recorded.persisted.at(-1);
-    assert.deepEqual(last?.merge?.[0].properties, { column: 'child', direction: 'descending' });
+    assert.deepEqual(last?.merge?.[0].properties, { column: 'child', direction: 'descending', secondary: '' });
     assert.equal(last?.merge?.[0].objectName, 'sort');
 
     const reloaded = mount();

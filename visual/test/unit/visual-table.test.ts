@@ -29,12 +29,25 @@ describe('visual: table, sentence and header', () => {
     assert.deepEqual(bodyTexts(v.element)[0], ['Started Late', '04/05/2022', 'Ann']);
   });
 
-  it('shows blanks for null, undefined, garbage dates and objects: never "null", "undefined" or "Invalid Date"', () => {
+  it('shows blanks for null, undefined, invalid dates and objects: never "null", "undefined" or "Invalid Date"', () => {
     const v = mount();
-    v.update(tableDataView(['personId', 'child', 'predictedStartDate', 'actualStartDate'], [['A', null, 'not a date', undefined], ['B', {}, new Date('x'), 7]]));
+    v.update(tableDataView(['personId', 'child', 'predictedStartDate', 'actualStartDate'], [['A', null, null, undefined], ['B', {}, new Date('x'), 7]]));
     const text = v.element.querySelector('tbody')?.textContent ?? '';
     assert.doesNotMatch(text, /null|undefined|Invalid Date|NaN|object/);
-    assert.deepEqual(bodyTexts(v.element).map((r) => r.slice(1)), [['', '', ''], ['', '', '']]);
+    assert.deepEqual(bodyTexts(v.element).map((r) => r.slice(1)), [['', '', '', ''], ['', '', '', '']]);
+    assert.deepEqual(v.recorded.warnings, [], 'nothing unreadable was text');
+  });
+
+  it('shows a date text in an unknown format as it arrived, and raises one warning icon for the update', () => {
+    const v = mount();
+    const rows = [['A', '2022-13-45', 'sometime in May'], ['B', 'June 2022', null], ['C', '2022-05-01', '01/05/2022']];
+    v.update(tableDataView(['personId', 'predictedStartDate', 'actualStartDate'], rows));
+    const byId = Object.fromEntries(bodyTexts(v.element).map((r) => [r[0], r.slice(1, 3)]));
+    assert.deepEqual(byId, { A: ['2022-13-45', 'sometime in May'], B: ['June 2022', ''], C: ['01/05/2022', '01/05/2022'] });
+    assert.equal(v.recorded.warnings.length, 1);
+    assert.match(v.recorded.warnings[0][0], /dates could not be read/);
+    v.update(tableDataView(['personId', 'predictedStartDate'], [['C', '2022-05-01']]));
+    assert.equal(v.recorded.warnings.length, 1, 'readable dates: no further warning');
   });
 
   it('shows data that looks like HTML as text, and runs no script', () => {
@@ -64,14 +77,14 @@ describe('visual: table, sentence and header', () => {
     const late = v.element.querySelector('td.ppoc-status--late') as HTMLElement;
     assert.equal(late.style.color, 'rgb(0, 0, 0)');
     const legend = Array.from(v.element.querySelectorAll('.ppoc-legend-item')).map((li) => li.textContent);
-    assert.deepEqual(legend, ['Upcoming', 'Not Yet Started', 'Started Late', 'Started On Time', 'Planned later']);
+    assert.deepEqual(legend, ['Upcoming 5', 'Not Yet Started 1', 'Started Late 1', 'Started On Time 2', 'Planned - Later 0']);
   });
 
   it('derives header lines from the rows received', () => {
     const v = mount();
     v.update(tableDataView(ALL_ROLES, exampleRows()));
     const filters = v.element.querySelector('.ppoc-filters')?.textContent;
-    assert.equal(filters, 'Locality/Team: High Peak & North Dales | Type of Assessment: All | Assessment Status: All | Placement Type: 5 placement types');
+    assert.equal(filters, 'Locality/Team: High Peak & North Dales / CS HPND Children In Care Team | Type of Assessment: All | Assessment Status: All | Placement Type: All');
     assert.equal(v.element.querySelector('.ppoc-asat')?.textContent, 'Data as at 31/05/2022');
     assert.equal((v.element.querySelector('.ppoc-fco') as HTMLElement).hidden, true);
   });
@@ -87,15 +100,40 @@ describe('visual: table, sentence and header', () => {
     assert.match(v.element.querySelector('.ppoc-summary')?.textContent ?? '', /^In the LAST 3 months 0 assessments started on time, 0 started late and 0 predictions are yet to start\. In the NEXT 3 months 0 assessments are planned to start\.$/);
   });
 
-  it('shows the landing page when nothing is bound', () => {
+  it('shows the landing page, with the list of fields, when none of the eleven columns is bound', () => {
     const v = mount();
     v.update(undefined);
     const landing = v.element.querySelector('.ppoc-landing') as HTMLElement;
     assert.equal(landing.hidden, false);
     assert.match(landing.textContent ?? '', /Planned Assessment Starts/);
+    assert.match(landing.textContent ?? '', /Person ID, Child, Social Worker, Team, Locality, Placement Type, Provider, Assessment Type, Predicted Start Date, Actual Start Date, Status and As At Date/);
     assert.equal((v.element.querySelector('.ppoc-main') as HTMLElement).hidden, true);
+    v.update(tableDataView(['asAtDate', 'fullCareOrder', 'tooltips'], [['2022-05-31', 'Yes', 3], ['2022-05-31', 'Yes', 4]]));
+    assert.equal(landing.hidden, false, 'only hidden roles bound: still the landing page, no blank rows');
+    assert.equal(v.element.querySelectorAll('tbody tr').length, 0);
     v.update(tableDataView(['personId'], [['A']]));
     assert.equal(landing.hidden, true);
+  });
+
+  it('with Status unbound shows a Status column with the derived texts and colours, as if bound', () => {
+    const v = mount();
+    const roles = ALL_ROLES.filter((role) => role !== 'status');
+    v.update(tableDataView(roles, exampleRows().map((row) => row.filter((_, c) => c !== 10))));
+    assert.equal(headTexts(v.element).at(-1), 'Status');
+    const byId = Object.fromEntries(bodyTexts(v.element).map((r) => [r[0], r.at(-1)]));
+    assert.equal(byId.E1, 'Started Late');
+    assert.equal(byId.E4, 'Not Yet Started');
+    assert.equal(byId.E5, 'Upcoming - Planned Start in Next 3 Months');
+    const late = v.element.querySelector('td.ppoc-status--late') as HTMLElement;
+    assert.equal(late.style.backgroundColor, 'rgb(242, 194, 0)');
+    assert.equal((v.element.querySelector('.ppoc-legend') as HTMLElement).hidden, false);
+  });
+
+  it('without Status or a predicted date there is nothing to colour: no Status column, no legend', () => {
+    const v = mount();
+    v.update(tableDataView(['personId', 'child'], [['A', 'Ann']]));
+    assert.deepEqual(headTexts(v.element), ['Person ID', 'Child']);
+    assert.equal((v.element.querySelector('.ppoc-legend') as HTMLElement).hidden, true);
   });
 
   it('renders at most a screenful of rows for 30,000 rows', () => {

@@ -66,7 +66,9 @@ export async function issuesCommand(args: string[], out: (text: string) => void)
 export function frequentRules(top: readonly RuleExample[]): string {
   const lines = top.map(({ rule, severity, count, example: e }) => {
     const where = [e.sourceFile, e.line != null ? `line ${e.line}` : null, e.column ? `column ${e.column}` : null].filter(Boolean).join(', ');
-    return `  ${rule} (${severity}, ${count}): e.g. ${where ? `${where}: ` : ''}${e.message}`;
+    // A file-level message already starts with its file name: say it once.
+    const message = e.sourceFile && e.message.startsWith(`${e.sourceFile}: `) ? e.message.slice(e.sourceFile.length + 2) : e.message;
+    return `  ${rule} (${severity}, ${count}): e.g. ${where ? `${where}: ` : ''}${message}`;
   });
   return ['Most frequent data-quality rules (all of them: "ppoc-prep issues --rule RULE"):', ...lines].join('\n');
 }

@@ -126,3 +126,51 @@ export function writeFixtureSqlite(path: string, rows: PreviewRow[], options: { 
     db.close();
   }
 }
+
+// Derbyshire-length texts, as a report author's page shows them: long team, locality,
+// placement and provider names, and every status including the long Upcoming text.
+const LONG_TEAMS: [string, string][] = [
+  ['CS HPND Children In Care Team (Buxton & Glossop)', 'High Peak & North Dales'],
+  ['CS Chesterfield Children In Care and Permanence Team', 'Chesterfield'],
+  ['CS Amber Valley Children In Care Team (Ripley & Alfreton)', 'Amber Valley'],
+  ['CS Bolsover & North East Derbyshire Children In Care Team', 'Bolsover & North East Derbyshire'],
+  ['CS South Derbyshire & Erewash Children In Care Team', 'South Derbyshire & Erewash'],
+];
+const LONG_PLACEMENTS = [
+  'U3: Foster placement with relative or friend - long term fostering',
+  'U6: Placement with other foster carer - not long term or FFA/concurrent planning',
+  'K2: Children\'s Homes subject to Children\'s Homes Regulations',
+  'P1: Placed with own parent(s) or other person(s) with parental responsibility',
+];
+const LONG_PROVIDERS = ['Other local authority provision', 'Voluntary/third sector provision', 'Parents/Parental responsibility', 'Private provision'];
+const LONG_NAMES = ['Charlotte Ashbourne-Whitworth', 'Oliver Fitzherbert-Cavendish', 'Amelia Wirksworth', 'Harrison Matlock-Bonsall'];
+const LONG_WORKERS = ['Alexandra Montgomery-Fitzwilliam', 'Bartholomew Okonkwo-Hargreaves', 'Siobhan Featherstonehaugh'];
+const LONG_STATUSES: [string, string | null, string][] = [
+  ['2022-06-20', null, UPCOMING],
+  ['2022-04-10', null, 'Not Yet Started'],
+  ['2022-03-01', '2022-03-20', 'Started Late'],
+  ['2022-04-02', '2022-04-02', 'Started on Time'],
+  ['2022-11-30', null, 'Planned - Later'],
+];
+
+/** A distinct short name part for every number, letters only (real names have no digits). */
+function letters(n: number): string {
+  let text = '';
+  for (let rest = n; text === '' || rest > 0; rest = Math.floor(rest / 26)) text = String.fromCharCode(97 + (rest % 26)) + text;
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+/** `count` rows with long realistic texts, a distinct child name each, and seven-digit Person IDs (1000001…). */
+export function derbyshireRows(count: number, overrides: (i: number) => PreviewRow = () => ({})): PreviewRow[] {
+  return Array.from({ length: count }, (_, i) => {
+    const [team, locality] = LONG_TEAMS[i % LONG_TEAMS.length];
+    const [predicted, actual, status] = LONG_STATUSES[i % LONG_STATUSES.length];
+    return row({
+      person_id: String(1000001 + i), child_name: `${LONG_NAMES[i % LONG_NAMES.length]}-${letters(i)}`, social_worker: LONG_WORKERS[i % LONG_WORKERS.length],
+      team, locality, placement_type: LONG_PLACEMENTS[i % LONG_PLACEMENTS.length], placement_provider: LONG_PROVIDERS[i % LONG_PROVIDERS.length],
+      assessment_type: i % 3 ? 'SGO' : 'Reunification', predicted_start_date: predicted, first_predicted_start_date: predicted,
+      actual_start_date: actual, status, status_order: STATUS_ORDER[status], days_late: status === 'Not Yet Started' ? 51 : 0,
+      prediction_revisions: i % 4, full_care_order: 'Yes', ...overrides(i),
+    });
+  });
+}

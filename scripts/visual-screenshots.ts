@@ -1,0 +1,50 @@
+/**
+ * `npm run screenshots`: pictures of the PACKAGED visual for docs/visual.md, so a report author
+ * can see it before importing it. Headless Chromium, the local preview and its fake host, the
+ * Derbyshire-length rows of the browser suite; tiles of 1100×600, 600×400 and 400×250, and
+ * 1100×600 in high contrast. Writes docs/screenshots/*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findPackagedVisual } from '../visual/preview/pbiviz';
+import { startPreviewServer } from '../visual/preview/server';
+import { launchChromium, openPreview, ProblemLog } from '../visual/test/browser/support/browser';
+import { setTile } from '../visual/test/browser/support/fit';
+import { derbyshireRows } from '../visual/test/browser/support/fixtures';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'docs', 'screenshots');
+const SHOTS: { file: string; width: number; height: number; query?: string }[] = [
+  { file: 'visual-1100x600.png', width: 1100, height: 600 },
+  { file: 'visual-600x400.png', width: 600, height: 400 },
+  { file: 'visual-400x250.png', width: 400, height: 250 },
+  { file: 'visual-1100x600-high-contrast.png', width: 1100, height: 600, query: 'contrast=high' },
+];
+
+async function main(): Promise<void> {
+  const pbivizPath = findPackagedVisual();
+  if (!pbivizPath) throw new Error('No packaged visual in dist/: run `npm run package` first.');
+  mkdirSync(OUT, { recursive: true });
+  const server = await startPreviewServer({ rows: derbyshireRows(40), port: 0, pbivizPath });
+  const browser = await launchChromium();
+  const log = new ProblemLog();
+  try {
+    for (const shot of SHOTS) {
+      const page = await openPreview(browser, server.url, log, { query: shot.query, viewport: { width: shot.width + 200, height: shot.height + 400 } });
+      await setTile(page, shot.width, shot.height);
+      await page.locator('#ppoc-preview-visual').screenshot({ path: join(OUT, shot.file) });
+      await page.context().close();
+      console.log(`screenshots: docs/screenshots/${shot.file} (${shot.width}×${shot.height}${shot.query ? ', high contrast' : ''})`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (log.problems.length > 0) throw new Error(`the page reported problems: ${log.problems.join('; ')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`screenshots failed: ${(error as Error).message}`);
+  process.exit(1);
+});
