@@ -66,33 +66,21 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
 
   const files: FileReadStats[] = [];
   let issues: DataQualityIssue[] = [];
-  let step = 'reading the extract';
+  const progress = { step: 'reading the extract' };
   const clock = new StageClock();
   try {
-    if (options.maxExtractAgeHours != null) assertFreshExtract(options.sourceDir, options.maxExtractAgeHours, now());
-    const extract = await readExtract(options.sourceDir, options.readLimits ?? DEFAULT_READ_LIMITS, files);
-    logFiles(logger, files);
-    clock.lap('read');
-    step = 'reading the history';
-    const historyDays = options.historyDays ?? null;
-    // The trend builds on the history before A; the transform never reads a database itself.
-    const prior = await warehouse.priorHistory({ before: options.asAt, from: historyKeepFrom(options.asAt, historyDays) });
-    clock.lap('history');
-    step = 'applying the rules';
-    const set = buildRefreshSet(extract.data, {
-      asAt: options.asAt, windowMonths: options.windowMonths, lookbackDays: options.lookbackDays, runId: run.runId, historyDays,
-    }, prior);
-    issues = [...extract.issues, ...set.issues];
-    clock.lap('transform');
-    step = 'data tests';
+    const built = await readAndApplyRules(options, run, { files, progress, clock }, now);
+    const { set } = built;
+    issues = built.issues;
+    progress.step = 'data tests';
     const violations = catalogViolations(set);
     if (violations.length) throw new DataTestError(violations);
     clock.lap('data_tests');
-    step = 'the shrink guard';
+    progress.step = 'the shrink guard';
     const allowed = await guardShrink(warehouse, set, options.shrinkGuard ?? DEFAULT_SHRINK_GUARD);
     for (const shrink of allowed) logger.warn(`${describeShrink(shrink)}: allowed by --allow-shrink`, { run_id: run.runId });
     const summary = succeededSummary(run, set, files, issues);
-    step = `publishing to ${warehouse.kind === 'sqlite' ? 'SQLite' : 'SQL Server'}`;
+    progress.step = `publishing to ${warehouse.kind === 'sqlite' ? 'SQLite' : 'SQL Server'}`;
     clock.lap('shrink_guard');
     await warehouse.publish(run, set, outcome(summary, issues, now()));
     clock.lap('publish');
@@ -104,8 +92,33 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
     return { ...summary, durationMs: now().getTime() - started.getTime() };
   } catch (error) {
     if (error instanceof RefreshLockedError) throw error;
-    return fail(options, run, { error, step }, files, issues, started, now);
+    return fail(options, run, { error, step: progress.step }, files, issues, started, now);
   }
+}
+
+/**
+ * Reads the extract and applies the rules. The source records are not needed after the rules:
+ * they stay inside this function, so their memory is free again before the data tests and the
+ * publish (where the run's memory peaks).
+ */
+async function readAndApplyRules(
+  options: RefreshOptions, run: RunInfo, at: { files: FileReadStats[]; progress: { step: string }; clock: StageClock }, now: () => Date,
+): Promise<{ set: RefreshSet; issues: DataQualityIssue[] }> {
+  if (options.maxExtractAgeHours != null) assertFreshExtract(options.sourceDir, options.maxExtractAgeHours, now());
+  const extract = await readExtract(options.sourceDir, options.readLimits ?? DEFAULT_READ_LIMITS, at.files);
+  logFiles(options.logger, at.files);
+  at.clock.lap('read');
+  at.progress.step = 'reading the history';
+  const historyDays = options.historyDays ?? null;
+  // The trend builds on the history before A; the transform never reads a database itself.
+  const prior = await options.warehouse.priorHistory({ before: options.asAt, from: historyKeepFrom(options.asAt, historyDays) });
+  at.clock.lap('history');
+  at.progress.step = 'applying the rules';
+  const set = buildRefreshSet(extract.data, {
+    asAt: options.asAt, windowMonths: options.windowMonths, lookbackDays: options.lookbackDays, runId: run.runId, historyDays,
+  }, prior);
+  at.clock.lap('transform');
+  return { set, issues: [...extract.issues, ...set.issues] };
 }
 
 async function fail(
