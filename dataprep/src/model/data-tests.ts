@@ -28,20 +28,30 @@ interface Findings {
 }
 
 function checkTable(table: TableDef, rows: Record<string, unknown>[], findings: Findings): void {
-  const { found, limit } = findings;
+  const { found, limit, dates } = findings;
   const { columns, primaryKey } = table;
   const keys = new Set<string>();
+  // Indexed loops and one key string per row: this runs for every value of every row.
   for (let i = 0; i < rows.length && found.length < limit; i += 1) {
     const row = rows[i];
-    for (const column of columns) {
-      const problem = valueProblem(column, row[column.name], findings.dates);
+    for (let c = 0; c < columns.length; c += 1) {
+      const column = columns[c];
+      const problem = valueProblem(column, row[column.name], dates);
       if (problem) found.push(`${table.name}.${column.name} ${problem} (row ${i + 1})`);
     }
     if (primaryKey.length === 0) continue;
-    const key = primaryKey.length === 1 ? keyPart(row[primaryKey[0]]) : primaryKey.map((k) => keyPart(row[k])).join('\u0000');
-    if (keys.has(key)) found.push(`${table.name} has a duplicate key (${primaryKey.join(', ')}) (row ${i + 1})`);
+    const key = rowKey(row, primaryKey);
+    const size = keys.size;
     keys.add(key);
+    if (keys.size === size) found.push(`${table.name} has a duplicate key (${primaryKey.join(', ')}) (row ${i + 1})`);
   }
+}
+
+/** The row's key parts joined by NUL, without an array per row. */
+function rowKey(row: Record<string, unknown>, primaryKey: readonly string[]): string {
+  let key = keyPart(row[primaryKey[0]]);
+  for (let k = 1; k < primaryKey.length; k += 1) key += `\u0000${keyPart(row[primaryKey[k]])}`;
+  return key;
 }
 
 /** A key value as SQL Server's default collation compares it: case-insensitive, trailing spaces ignored. */

@@ -17,11 +17,13 @@ export function buildCareExits(
 ): CareExitRow[] {
   const rows: CareExitRow[] = [];
   for (const child of care.values()) {
+    if (child.exits.length === 0) continue;
     const allocation = allocations.get(child.personId);
-    const seenDates = new Set<string>();
+    // Most children have one exit at most: a set only for those with several.
+    const seenDates = child.exits.length > 1 ? new Set<string>() : null;
     for (const exit of child.exits) {
-      if (seenDates.has(exit.ceasedDate)) continue;
-      seenDates.add(exit.ceasedDate);
+      if (seenDates?.has(exit.ceasedDate)) continue;
+      seenDates?.add(exit.ceasedDate);
       const ls = exit.episode.ls?.trim() ? exit.episode.ls.trim() : null;
       rows.push({
         person_id: child.personId,

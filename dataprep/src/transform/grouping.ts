@@ -3,6 +3,28 @@ export function pairKey(personId: string, type: string): string {
   return `${personId}\u0000${type}`;
 }
 
+/**
+ * A map keyed by a pair of strings as written (locality and team), held as a map of maps:
+ * finding a pair builds no key string, so the many rows of few places cost two lookups each.
+ */
+export class PairMap<V> {
+  private readonly outer = new Map<string, Map<string, V>>();
+
+  get(first: string, second: string): V | undefined {
+    return this.outer.get(first)?.get(second);
+  }
+
+  set(first: string, second: string, value: V): void {
+    let inner = this.outer.get(first);
+    if (inner === undefined) this.outer.set(first, (inner = new Map()));
+    inner.set(second, value);
+  }
+
+  clear(): void {
+    this.outer.clear();
+  }
+}
+
 /** Groups items by a key, keeping input order inside each group. */
 export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();

@@ -1,6 +1,6 @@
 import { addMonths, isBetween, statusText, type IsoDate, type YesNo } from '../../../core/src/index';
 import type { CareExitRow, CicCohortRow, FcoSlice, LocalitySummaryRow, PlannedAssessmentRow } from '../model/refresh-set';
-import { compareText, pairKey } from './grouping';
+import { compareText, PairMap, pairKey } from './grouping';
 
 export const ALL = 'All';
 export const UNKNOWN = 'Unknown';
@@ -54,7 +54,7 @@ export function allFirst(a: string, b: string): number {
 class SummaryRows {
   private readonly rows = new Map<string, LocalitySummaryRow>();
   /** Per place as written: the rows a count goes to, by slice (found once; rows exist by then). */
-  private readonly targets = new Map<string, Record<FcoSlice, LocalitySummaryRow[]>>();
+  private readonly targets = new PairMap<Record<FcoSlice, LocalitySummaryRow[]>>();
 
   constructor(private readonly asAt: IsoDate) {
     this.ensure(ALL, ALL);
@@ -73,11 +73,10 @@ class SummaryRows {
   count(place: Placed, fco: YesNo, column: CountColumn): void {
     const locality = place.locality ?? UNKNOWN;
     const team = place.team ?? UNKNOWN;
-    const placeKey = pairKey(locality, team);
-    let targets = this.targets.get(placeKey);
+    let targets = this.targets.get(locality, team);
     if (targets === undefined) {
       targets = { All: this.existing(locality, team, ALL), Yes: this.existing(locality, team, 'Yes'), No: this.existing(locality, team, 'No') };
-      this.targets.set(placeKey, targets);
+      this.targets.set(locality, team, targets);
     }
     const all = targets[ALL];
     const own = targets[fco];
@@ -124,14 +123,13 @@ function countPlans(rows: SummaryRows, planned: readonly PlannedAssessmentRow[])
  */
 export function buildLocalitySummary(inputs: SummaryInputs, asAt: IsoDate): LocalitySummaryRow[] {
   const rows = new SummaryRows(asAt);
-  const placesSeen = new Set<string>();
+  const placesSeen = new PairMap<true>();
   for (const places of [inputs.cohort, inputs.planned]) {
-    for (const place of places) {
-      const locality = place.locality ?? UNKNOWN;
-      const team = place.team ?? UNKNOWN;
-      const asWritten = pairKey(locality, team);
-      if (placesSeen.has(asWritten)) continue;
-      placesSeen.add(asWritten);
+    for (let i = 0; i < places.length; i++) {
+      const locality = places[i].locality ?? UNKNOWN;
+      const team = places[i].team ?? UNKNOWN;
+      if (placesSeen.get(locality, team)) continue;
+      placesSeen.set(locality, team, true);
       rows.ensure(locality, team);
       rows.ensure(locality, ALL);
     }

@@ -1,5 +1,5 @@
 import type { LocalityTeamRow } from '../model/refresh-set';
-import { compareText, pairKey } from './grouping';
+import { compareText, PairMap, pairKey } from './grouping';
 import { ALL, UNKNOWN } from './locality-summary';
 
 interface Placed {
@@ -19,11 +19,13 @@ function unknownLast(a: string, b: string): number {
  */
 export function buildLocalityTeam(sources: readonly (readonly Placed[])[]): LocalityTeamRow[] {
   const places = new Map<string, { locality: string; team: string }>();
+  const seen = new PairMap<true>(); // spellings already placed: most rows repeat one
   for (const rows of sources) {
-    for (const row of rows) {
-      const locality = row.locality ?? UNKNOWN;
-      const team = row.team ?? UNKNOWN;
-      if (locality === ALL || team === ALL) continue;
+    for (let i = 0; i < rows.length; i++) {
+      const locality = rows[i].locality ?? UNKNOWN;
+      const team = rows[i].team ?? UNKNOWN;
+      if (locality === ALL || team === ALL || seen.get(locality, team)) continue;
+      seen.set(locality, team, true);
       const key = pairKey(locality.toLowerCase(), team.toLowerCase());
       if (!places.has(key)) places.set(key, { locality, team });
     }

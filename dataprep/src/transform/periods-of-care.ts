@@ -58,10 +58,11 @@ class ChildPeriods {
   }
 
   build(): ChildCare {
-    this.episodes.forEach((episode, index) => {
-      if (index > 0) this.startOrContinue(this.episodes[index - 1], episode);
-      if (isOpenAt(episode, this.asAt)) this.periodOpen = true;
-    });
+    const episodes = this.episodes;
+    for (let index = 0; index < episodes.length; index++) {
+      if (index > 0) this.startOrContinue(episodes[index - 1], episodes[index]);
+      if (isOpenAt(episodes[index], this.asAt)) this.periodOpen = true;
+    }
     const last = this.episodes[this.episodes.length - 1];
     if (!this.periodOpen) this.close(last, null);
     return this.result(last);
@@ -100,20 +101,25 @@ class ChildPeriods {
   }
 
   private result(last: EpisodeRecord): ChildCare {
-    const open = this.episodes.filter((episode) => isOpenAt(episode, this.asAt));
-    if (open.length > 1) {
-      const later = open[open.length - 1];
-      this.log.warn('multiple_open_episodes', `Child has ${open.length} episodes open at the as-at date; the latest is used`, {
-        ref: later,
+    let openCount = 0;
+    let latestOpen: EpisodeRecord | null = null;
+    for (let i = 0; i < this.episodes.length; i++) {
+      if (!isOpenAt(this.episodes[i], this.asAt)) continue;
+      openCount++;
+      latestOpen = this.episodes[i];
+    }
+    if (latestOpen !== null && openCount > 1) {
+      this.log.warn('multiple_open_episodes', `Child has ${openCount} episodes open at the as-at date; the latest is used`, {
+        ref: latestOpen,
         column: 'DEC',
-        personId: later.child,
+        personId: latestOpen.child,
       });
     }
-    const inCare = open.length > 0;
+    const inCare = latestOpen !== null;
     return {
       personId: last.child,
       inCare,
-      currentEpisode: inCare ? open[open.length - 1] : last,
+      currentEpisode: latestOpen ?? last,
       periodStart: inCare ? this.periodStart : null,
       leftCare: !inCare && this.lastClosedWithExit ? this.exits[this.exits.length - 1] : null,
       exits: this.exits,
