@@ -48,8 +48,27 @@ export function datePart(date: IsoDate): { year: number; month: number; day: num
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
+/**
+ * Day numbers and dates already worked out. A refresh meets a few thousand distinct dates
+ * hundreds of thousands of times; remembering them saves the parsing and the new strings.
+ * Bounded, so a long-running scheduler does not grow without end.
+ */
+const DAY_NUMBERS = new Map<string, number>();
+const DATES = new Map<number, IsoDate>();
+const REMEMBERED = 20_000;
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+  if (map.size >= REMEMBERED) map.clear();
+  map.set(key, value);
+  return value;
+}
+
 /** Days since 1970-01-01 (negative before). */
 export function toDayNumber(date: IsoDate): number {
+  return DAY_NUMBERS.get(date) ?? remember(DAY_NUMBERS, date, dayNumberOf(date));
+}
+
+function dayNumberOf(date: IsoDate): number {
   const { year, month, day } = datePart(date);
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -61,6 +80,10 @@ export function toDayNumber(date: IsoDate): number {
 }
 
 export function fromDayNumber(dayNumber: number): IsoDate {
+  return DATES.get(dayNumber) ?? remember(DATES, dayNumber, dateOfDayNumber(dayNumber));
+}
+
+function dateOfDayNumber(dayNumber: number): IsoDate {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
