@@ -139,8 +139,12 @@ const invalid = (): typeof INVALID => INVALID;
  * The unique keys seen so far, one set operation per row; the first line of a key is looked
  * up only for a duplicate (from the records kept, indexed once on the first duplicate).
  */
+/** Duplicates found by scanning the kept rows before a map of every key's first line is built. */
+const SCANNED_DUPLICATES = 16;
+
 class UniqueKeys<R extends SourceRef> {
   private readonly seen = new Set<string>();
+  private duplicates = 0;
   private firstLines: Map<string, number> | null = null;
 
   constructor(private readonly unique: NonNullable<FileDefinition<R>['unique']>) {}
@@ -153,11 +157,23 @@ class UniqueKeys<R extends SourceRef> {
       this.firstLines?.set(key, record.line);
       return null;
     }
+    return this.unique.duplicate(record, this.firstLine(key, kept));
+  }
+
+  /**
+   * The line of the kept row with this key. A file's few duplicates are found by a scan of the
+   * kept rows (no map of every key); after many, a map of every key's first line is kept.
+   */
+  private firstLine(key: string, kept: readonly R[]): number {
+    this.duplicates++;
+    if (this.firstLines === null && this.duplicates <= SCANNED_DUPLICATES) {
+      for (let i = 0; i < kept.length; i++) if (this.unique.key(kept[i]) === key) return kept[i].line;
+    }
     if (this.firstLines === null) {
       this.firstLines = new Map();
       for (const earlier of kept) if (!this.firstLines.has(this.unique.key(earlier))) this.firstLines.set(this.unique.key(earlier), earlier.line);
     }
-    return this.unique.duplicate(record, this.firstLines.get(key) as number);
+    return this.firstLines.get(key) as number;
   }
 }
 

@@ -136,6 +136,19 @@ describe('readExtract: row errors (row skipped, run goes on)', () => {
     assert.deepEqual(data.assessments.map((a) => a.personId), ['1', '2', '4']);
   });
 
+  it('names the first line of each duplicated workflow, for a few duplicates and for many (found another way past 16)', async () => {
+    // 30 workflows on lines 2–31, then each again in reverse order (lines 32–61): the 30 duplicates cross the scan limit.
+    const firsts = Array.from({ length: 30 }, (_, i) => `${i + 1},w${i + 1},SGO,,`);
+    const again = Array.from({ length: 30 }, (_, i) => `${100 + i},W${30 - i},SGO,,`);
+    const { data, issues } = await read({ 'assessments.csv': csv(HEADERS.assessments, ...firsts, ...again) });
+    assert.equal(issues.length, 30);
+    issues.forEach((issue, i) => {
+      assert.equal(issue.line, 32 + i);
+      assert.match(issue.message, new RegExp(`already appears on line ${31 - i};`));
+    });
+    assert.equal(data.assessments.length, 30);
+  });
+
   it('duplicate_person in allocations keeps the first row', async () => {
     const { data, issues } = await read({
       'allocations.csv': csv(HEADERS.allocations, '01,A,SW1,T1,L', '02,B,SW,T,L', '01,A,SW2,T2,L'),
