@@ -26,12 +26,21 @@ export interface StartMatch {
 /** What keeps a workflow from being an assessment start (rules.md "Actual starts"). */
 export type WorkflowShortfall = 'not_sgo_or_single' | 'no_start_date' | 'not_for_reunification';
 
-/** Empty for a qualifying workflow: the one statement of the rule, for starts and their explanations alike. */
-export function workflowShortfalls(record: AssessmentRecord): WorkflowShortfall[] {
-  if (record.workflowType !== 'SGO' && record.workflowType !== 'SINGLE') return ['not_sgo_or_single'];
+const NO_SHORTFALL: readonly WorkflowShortfall[] = [];
+const NOT_SGO_OR_SINGLE: readonly WorkflowShortfall[] = ['not_sgo_or_single'];
+
+/**
+ * Empty for a qualifying workflow: the one statement of the rule, for starts and their
+ * explanations alike. (Asked twice for every workflow: the common answers are shared lists.)
+ */
+export function workflowShortfalls(record: AssessmentRecord): readonly WorkflowShortfall[] {
+  if (record.workflowType !== 'SGO' && record.workflowType !== 'SINGLE') return NOT_SGO_OR_SINGLE;
+  const noStart = record.startDate == null;
+  const notForReunification = record.workflowType === 'SINGLE' && record.forReunification !== true;
+  if (!noStart && !notForReunification) return NO_SHORTFALL;
   const missing: WorkflowShortfall[] = [];
-  if (record.startDate == null) missing.push('no_start_date');
-  if (record.workflowType === 'SINGLE' && record.forReunification !== true) missing.push('not_for_reunification');
+  if (noStart) missing.push('no_start_date');
+  if (notForReunification) missing.push('not_for_reunification');
   return missing;
 }
 
@@ -54,7 +63,8 @@ export function buildQualifyingStarts(
   log: IssueLog,
 ): Map<string, QualifyingStart[]> {
   const starts: QualifyingStart[] = [];
-  for (const record of assessments) {
+  for (let i = 0; i < assessments.length; i++) {
+    const record = assessments[i];
     const type = qualifyingType(record);
     if (type == null) continue;
     const start = { personId: record.personId, type, workflowId: record.workflowId, startDate: record.startDate!, record };

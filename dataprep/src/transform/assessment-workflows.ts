@@ -20,7 +20,8 @@ type StartRole =
 
 function rolesOf(outcomes: readonly PlanOutcome[], lookbackDays: number): Map<AssessmentRecord, StartRole> {
   const roles = new Map<AssessmentRecord, StartRole>();
-  for (const { match, plan, decision } of outcomes) {
+  for (let i = 0; i < outcomes.length; i++) {
+    const { match, plan, decision } = outcomes[i];
     const from = addDays(plan.firstRecordedOn, -lookbackDays);
     if (match.used) roles.set(match.used.record, { kind: 'used', listed: decision.listed });
     for (const start of match.tooOld) roles.set(start.record, { kind: 'tooOld', from });

@@ -51,7 +51,8 @@ function clip(reason: string): string {
 /** One row per (person, type) with any prediction or any qualifying assessment. */
 export function buildPlanExplanations(inputs: ExplanationInputs, options: TransformOptions): PlanExplanationRow[] {
   const byKey = new Map<string, PlanExplanationRow>();
-  for (const outcome of inputs.outcomes) {
+  for (let i = 0; i < inputs.outcomes.length; i++) {
+    const outcome = inputs.outcomes[i];
     const { personId, type } = outcome.plan;
     byKey.set(pairKey(personId, type), {
       person_id: personId,

@@ -104,7 +104,8 @@ export interface SummaryInputs {
 }
 
 function countPlans(rows: SummaryRows, planned: readonly PlannedAssessmentRow[]): void {
-  for (const plan of planned) {
+  for (let i = 0; i < planned.length; i++) {
+    const plan = planned[i];
     const count = (column: CountColumn) => rows.count(plan, plan.full_care_order, column);
     count('plans');
     const lastWindow = plan.in_last_window === 'Yes';
@@ -134,13 +135,15 @@ export function buildLocalitySummary(inputs: SummaryInputs, asAt: IsoDate): Loca
       rows.ensure(locality, ALL);
     }
   }
-  for (const child of inputs.cohort) {
+  for (let i = 0; i < inputs.cohort.length; i++) {
+    const child = inputs.cohort[i];
     rows.count(child, child.full_care_order, 'children_in_care');
     if (child.full_care_order === 'Yes') rows.count(child, 'Yes', 'fco_children');
   }
   countPlans(rows, inputs.planned);
   const yearAgo = addMonths(asAt, -12);
-  for (const exit of inputs.exits) {
+  for (let i = 0; i < inputs.exits.length; i++) {
+    const exit = inputs.exits[i];
     if (!isBetween(exit.ceased_date, yearAgo, asAt)) continue;
     if (exit.reason_group === 'SGO') rows.count(exit, exit.full_care_order_at_exit, 'sgo_exits_last_12_months');
     if (exit.reason_group === 'Reunification') rows.count(exit, exit.full_care_order_at_exit, 'reunification_exits_last_12_months');

@@ -49,7 +49,8 @@ export function buildAllocationLookup(
   const byTeam = teamLocalities(teams);
   const warnedTeams = new Set<string>();
   const byPerson = new Map<string, Allocation>();
-  for (const record of allocations) {
+  for (let i = 0; i < allocations.length; i++) {
+    const record = allocations[i];
     if (byPerson.has(record.personId)) {
       log.warn('duplicate_allocation', 'More than one allocation row for a person; the first is used', {
         ref: record,

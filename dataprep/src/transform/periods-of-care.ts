@@ -148,7 +148,8 @@ export function buildChildCare(episodes: readonly EpisodeRecord[], asAt: IsoDate
  * extract, or a mistyped DECOM. Either way MI should see it.
  */
 function warnOpenAfterAsAt(episodes: readonly EpisodeRecord[], asAt: IsoDate, log: IssueLog): void {
-  for (const episode of episodes) {
+  for (let i = 0; i < episodes.length; i++) {
+    const episode = episodes[i];
     if (episode.decom <= asAt || episode.dec != null) continue;
     log.warn('episode_starts_after_as_at', `Open episode starts on ${episode.decom}, after the as-at date ${asAt}; it is not counted`, {
       ref: episode,

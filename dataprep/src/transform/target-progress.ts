@@ -24,13 +24,15 @@ class MeasureDates {
   private readonly dates = new Map<TargetMeasure, Record<FcoSlice, Map<string, (IsoDate | null)[]>>>();
 
   constructor(inputs: ProgressInputs) {
-    for (const row of inputs.planned) {
+    for (let i = 0; i < inputs.planned.length; i++) {
+      const row = inputs.planned[i];
       const locality = row.locality == null ? null : localityKey(row.locality);
       this.add('assessments_started', locality, row.full_care_order, row.actual_start_date);
       if (row.status === ON_TIME) this.add('assessments_started_on_time', locality, row.full_care_order, row.actual_start_date);
       this.add('plans', locality, row.full_care_order, row.predicted_start_date);
     }
-    for (const row of inputs.exits) {
+    for (let i = 0; i < inputs.exits.length; i++) {
+      const row = inputs.exits[i];
       const measure = row.reason_group === 'SGO' ? 'sgo_exits' : row.reason_group === 'Reunification' ? 'reunification_exits' : null;
       if (measure) this.add(measure, row.locality == null ? null : localityKey(row.locality), row.full_care_order_at_exit, row.ceased_date);
     }
@@ -93,7 +95,8 @@ export function buildTargetProgress(
     FCO_SLICES.map((slice) => {
       const to = target.periodEnd < asAt ? target.periodEnd : asAt;
       let actual = 0;
-      for (const date of events.of(target.measure, target.locality, slice)) if (date != null && isBetween(date, target.periodStart, to)) actual++;
+      const dates = events.of(target.measure, target.locality, slice);
+      for (let i = 0; i < dates.length; i++) if (dates[i] != null && isBetween(dates[i] as IsoDate, target.periodStart, to)) actual++;
       return {
         locality: target.locality.trim(),
         measure: target.measure,

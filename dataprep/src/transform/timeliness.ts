@@ -75,7 +75,7 @@ class Cells {
 function latestStates(planned: readonly PlannedAssessmentRow[], prior: PriorHistory): PlanState[] {
   const latest = new Map<string, PlanState>();
   for (const row of prior.latestByPlan) latest.set(pairKey(row.person_id, row.assessment_type), row);
-  for (const row of planned) latest.set(pairKey(row.person_id, row.assessment_type), row);
+  for (let i = 0; i < planned.length; i++) latest.set(pairKey(planned[i].person_id, planned[i].assessment_type), planned[i]);
   return [...latest.values()];
 }
 
