@@ -135,13 +135,13 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
 /** The fast path's reject: only whether the cell is valid; the schema says why it is not. */
 const invalid = (): typeof INVALID => INVALID;
 
-/**
- * The unique keys seen so far, one set operation per row; the first line of a key is looked
- * up only for a duplicate (from the records kept, indexed once on the first duplicate).
- */
 /** Duplicates found by scanning the kept rows before a map of every key's first line is built. */
 const SCANNED_DUPLICATES = 16;
 
+/**
+ * The unique keys seen so far, one set operation per row; the first line of a key is looked
+ * up only for a duplicate (from the records kept).
+ */
 class UniqueKeys<R extends SourceRef> {
   private readonly seen = new Set<string>();
   private duplicates = 0;
