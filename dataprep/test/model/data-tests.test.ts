@@ -24,6 +24,20 @@ describe('catalog data tests (run on every refresh before publishing)', () => {
     ]);
   });
 
+  it('report an invalid value again on the next row, however often a column repeats its values', () => {
+    const set = sampleRefreshSet();
+    const rows = set.tables.planned_assessment as unknown as Record<string, unknown>[];
+    for (const row of rows) row.predicted_start_date = '31/05/2022';
+    rows[0].as_at_date = '2024-02-30';
+    rows[1].as_at_date = '2024-02-30';
+    assert.deepEqual(catalogViolations(set), [
+      'planned_assessment.predicted_start_date is not a calendar date (row 1)',
+      'planned_assessment.as_at_date is not a calendar date (row 1)',
+      'planned_assessment.predicted_start_date is not a calendar date (row 2)',
+      'planned_assessment.as_at_date is not a calendar date (row 2)',
+    ]);
+  });
+
   it('check decimals against DECIMAL(p, s), and the history rows too', () => {
     const set = sampleRefreshSet();
     const [row] = set.tables.timeliness_by_month;
