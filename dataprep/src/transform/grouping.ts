@@ -28,12 +28,21 @@ export class PairMap<V> {
 /** Groups items by a key, keeping input order inside each group. */
 export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
+  // Extracts often list a person's rows together: the previous row's group needs no lookup.
+  let lastKey: string | null = null;
+  let lastGroup: T[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const key = keyOf(item);
-    const group = groups.get(key);
+    if (key === lastKey) {
+      lastGroup.push(item);
+      continue;
+    }
+    let group = groups.get(key);
     if (group) group.push(item);
-    else groups.set(key, [item]);
+    else groups.set(key, (group = [item]));
+    lastKey = key;
+    lastGroup = group;
   }
   return groups;
 }
