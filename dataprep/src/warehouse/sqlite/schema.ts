@@ -46,9 +46,6 @@ export function rebuildStatements(table: TableDef, existing: ReadonlySet<string>
   ];
 }
 
-/** Page size of a new SQLite file (SQLite's default is 4096). */
-export const PAGE_SIZE = 16384;
-
 /** The catalog's secondary indexes' names, in the order of `table.indexes`. */
 export function indexNames(table: TableDef): string[] {
   return table.indexes.map((cols) => `ix_${table.name}_${cols.join('_')}`);

@@ -13,7 +13,7 @@ import { readPriorHistory, writeHistory } from './history';
 import * as operations from './operations';
 import { removeLegacyLockFile, RunLock, runLockPath } from './run-lock';
 import { insertRows } from './insert-rows';
-import { createIndexSql, indexNames, PAGE_SIZE, schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
+import { createIndexSql, indexNames, schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
 import { upgradeTables } from './upgrade';
 
 /** refresh_log.message of a run whose process ended without finishing it. */
@@ -260,9 +260,6 @@ function openPrivate(file: string): Database.Database {
   const db = new Database(file);
   try {
     db.pragma('busy_timeout = 5000');
-    // A new file gets 16 KiB pages (an existing one keeps its own): wide curated rows written
-    // in bulk and read whole by Power BI; measured about 10 % off the 100,000-child publish.
-    db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     for (const suffix of ['-wal', '-shm']) makePrivate(`${file}${suffix}`);
     return db;
