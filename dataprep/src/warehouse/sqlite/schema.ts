@@ -46,15 +46,9 @@ export function rebuildStatements(table: TableDef, existing: ReadonlySet<string>
   ];
 }
 
-/** The catalog's secondary indexes' names, in the order of `table.indexes`. */
-export function indexNames(table: TableDef): string[] {
-  return table.indexes.map((cols) => `ix_${table.name}_${cols.join('_')}`);
-}
-
 export function createIndexSql(table: TableDef): string[] {
-  const names = indexNames(table);
   return table.indexes.map(
-    (cols, i) => `CREATE INDEX IF NOT EXISTS "${names[i]}" ON "${table.name}" (${cols.map((c) => `"${c}"`).join(', ')})`,
+    (cols) => `CREATE INDEX IF NOT EXISTS "ix_${table.name}_${cols.join('_')}" ON "${table.name}" (${cols.map((c) => `"${c}"`).join(', ')})`,
   );
 }
 

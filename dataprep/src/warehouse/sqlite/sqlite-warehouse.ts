@@ -13,7 +13,7 @@ import { readPriorHistory, writeHistory } from './history';
 import * as operations from './operations';
 import { removeLegacyLockFile, RunLock, runLockPath } from './run-lock';
 import { insertRows } from './insert-rows';
-import { createIndexSql, indexNames, schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
+import { schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
 import { upgradeTables } from './upgrade';
 
 /** refresh_log.message of a run whose process ended without finishing it. */
@@ -223,17 +223,9 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
     }
   }
 
-  /**
-   * A curated table is replaced whole: its secondary indexes are dropped and built again after
-   * the insert (one sort instead of a B-tree insert per row), inside the publish transaction,
-   * so readers never see the table without them.
-   */
   private replaceTable(name: (typeof CURATED_TABLES)[number], rows: readonly object[]): void {
-    const table = TABLES[name];
-    for (const index of indexNames(table)) this.db.exec(`DROP INDEX IF EXISTS "${index}"`);
     this.db.prepare(`DELETE FROM "${name}"`).run();
-    insertRows(this.db, table, rows);
-    for (const statement of createIndexSql(table)) this.db.exec(statement);
+    insertRows(this.db, TABLES[name], rows);
   }
 
   private insertIssues(runId: string, issues: readonly DataQualityIssue[]): void {
