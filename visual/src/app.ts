@@ -191,12 +191,12 @@ export class PlannedAssessmentsApp {
       return;
     }
     this.chrome.render(model, settings, this.strings, this.sentenceReady);
-    this.renderTable();
+    this.renderTable(true);
     this.layout();
     this.warmer.start(this.sorter);
   }
 
-  private renderTable(): void {
+  private renderTable(rowsLater = false): void {
     const model = this.model as ViewModel;
     const sorter = this.sorter as RowSorter;
     const effective = sorter.effective(this.sort);
@@ -206,7 +206,7 @@ export class PlannedAssessmentsApp {
       this.sortedFor = key;
     }
     const settings = this.settings as ResolvedSettings;
-    this.table.render({ columns: model.columns, rows: this.sorted, sort: effective, settings, formatDate: this.format.formatDate, strings: this.strings });
+    this.table.render({ columns: model.columns, rows: this.sorted, sort: effective, settings, formatDate: this.format.formatDate, strings: this.strings }, rowsLater);
   }
 
   /** Fits the page into the tile: what collapses, column widths, the rows area. */

@@ -1,7 +1,7 @@
 // DataView → view model, once per data update. Per row only the dates and status the rules
 // need are read; other cells are read, formatted and identified later, for the rows on screen.
 import powerbi from 'powerbi-visuals-api';
-import { countSentence, deriveStatus, formatSentence, STATUS_KEYS, type IsoDate, type StatusKey } from '../../../core/src/index';
+import { deriveStatus, formatSentence, sentenceBucket, STATUS_KEYS, windowsFor, type IsoDate, type SentenceCounts, type StatusKey } from '../../../core/src/index';
 import { bindColumns, withDerivedStatus, type Binding } from './binding';
 import { deriveHeaderLines } from './header-lines';
 import { cachedDateReader, readDate, readStatus } from './values';
@@ -28,9 +28,8 @@ export function convert(dataView: powerbi.DataView | undefined, options: Convert
   if (binding.columns.length === 0) return emptyModel('landing', binding, options.today, false, options);
   const sourceRows = Array.isArray(table?.rows) ? table.rows : [];
   const { asAt, fromData } = resolveAsAt(sourceRows, binding.sourceOfRole.asAtDate, options.today);
-  const { rows, statusCounts, unreadableDates } = convertRows(sourceRows, binding, asAt, options.windowMonths);
+  const { rows, statusCounts, counts, unreadableDates } = convertRows(sourceRows, binding, asAt, options.windowMonths);
   if (rows.length === 0) return emptyModel('empty', binding, asAt, fromData, options);
-  const counts = countSentence(rows, asAt, options.windowMonths);
   return {
     state: 'rows',
     columns: withDerivedStatus(binding, texts.status),
@@ -60,7 +59,8 @@ export function resolveAsAt(
   let latestTime = -Infinity;
   let latest: IsoDate | null = null;
   let lastText: unknown = undefined;
-  for (const row of rows) {
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
     const value = Array.isArray(row) ? row[source] : null;
     if (value instanceof Date) {
       const time = value.getTime();
@@ -79,6 +79,8 @@ export function resolveAsAt(
 interface ConvertedRows {
   rows: RowModel[];
   statusCounts: Record<StatusKey, number>;
+  /** The summary sentence's counts, tallied in the same pass. */
+  counts: SentenceCounts;
   unreadableDates: UnreadableDates;
 }
 
@@ -91,6 +93,8 @@ function convertRows(source: powerbi.DataViewTableRow[], binding: Binding, asAt:
   const actualAt = sourceOfRole.actualStartDate ?? -1;
   const statusAt = sourceOfRole.status ?? -1;
   const statusCounts = zeroStatusCounts();
+  const windows = windowsFor(asAt, windowMonths);
+  const counts: SentenceCounts = { onTime: 0, late: 0, yetToStart: 0, planned: 0 };
   const unreadable = unreadableDateTracker();
   const rows: RowModel[] = new Array(source.length);
   let count = 0;
@@ -102,11 +106,15 @@ function convertRows(source: powerbi.DataViewTableRow[], binding: Binding, asAt:
     if (predicted === null && predictedAt >= 0) unreadable.check('predictedStartDate', raw[predictedAt]);
     if (actual === null && actualAt >= 0) unreadable.check('actualStartDate', raw[actualAt]);
     const key = (statusAt < 0 ? null : status(raw[statusAt])) ?? derive(predicted, actual);
-    if (key !== null) statusCounts[key] += 1;
+    if (key !== null) {
+      statusCounts[key] += 1;
+      const bucket = sentenceBucket(key, predicted, actual, windows);
+      if (bucket !== null) counts[bucket] += 1;
+    }
     rows[count++] = { index, raw, status: key, predicted, actual };
   }
   rows.length = count;
-  return { rows, statusCounts, unreadableDates: unreadable.result };
+  return { rows, statusCounts, counts, unreadableDates: unreadable.result };
 }
 
 /** core deriveStatus, remembered per (predicted, actual) pair: the pairs repeat a lot. */

@@ -1,8 +1,8 @@
 // Each column's natural width: the widest of its title (bold, on at most two lines) and its
 // values. Values are the longest few texts by length, found in a bounded sample of rows (every
-// row for Person ID), and only those are measured: never every row. Dates are measured as their
-// widest digits and Status as the texts of the statuses present (on two lines when word wrap
-// is on), so Person ID, dates and Status are never cut.
+// row for Person ID), and only those are measured: never every row. Dates and IDs are measured
+// with every digit replaced by the font's widest digit, Status as the texts of the statuses
+// present (on two lines when word wrap is on), so Person ID, dates and Status are never cut.
 import { STATUS_KEYS, statusText, type StatusKey } from '../../../core/src/index';
 import type { ColumnModel, ViewModel } from '../converter/view-model';
 import type { DateFormatter } from './format';
@@ -45,12 +45,13 @@ export function naturalWidths(input: MeasureInput, measurer: TextMeasurer): Colu
   const emPx = (input.font.sizePt * 4) / 3;
   const bold = { ...input.font, weight: 600 };
   const regular = { ...input.font, weight: 400 };
+  const measure = (text: string) => measurer.width(text, regular);
+  const digit = widestDigit(measure);
   return input.model.columns.map((column) => {
     const title = twoLineWidth(column.title, (text) => measurer.width(text, bold)) + SORT_ARROW_EM * emPx;
     const protectedWidth = column.kind !== 'text';
-    const measure = (text: string) => measurer.width(text, regular);
     const wrapped = column.kind === 'status' && input.wordWrap;
-    const widths = valueTexts(column, input).map((text) => (wrapped ? twoLineWidth(text, measure) : measure(text)));
+    const widths = valueTexts(column, input, digit).map((text) => (wrapped ? twoLineWidth(text, measure) : measure(text)));
     const natural = Math.ceil(Math.max(title, ...widths) + CELL_EXTRA_PX);
     const upTo = (ems: number) => (protectedWidth ? natural : Math.min(natural, Math.ceil(emPx * ems)));
     return { natural, minimum: upTo(TEXT_MINIMUM_EM), scrolling: upTo(TEXT_SCROLLING_EM), protectedWidth };
@@ -67,15 +68,16 @@ export function twoLineWidth(text: string, width: (text: string) => number): num
   return best;
 }
 
-function valueTexts(column: ColumnModel, input: MeasureInput): string[] {
+function valueTexts(column: ColumnModel, input: MeasureInput, digit: string): string[] {
   const { model, formatDate } = input;
+  const widest = (text: string) => text.replace(DIGITS, digit);
   if (column.kind === 'date') {
     const unread = model.unreadableDates.longest[column.role as 'predictedStartDate'];
-    return [...digitVariants(formatDate(SAMPLE_DATE as never)), ...(unread ? [unread] : [])];
+    return [widest(formatDate(SAMPLE_DATE as never)), ...(unread ? [unread] : [])];
   }
   const texts = column.sourceIndex < 0 ? [] : sampleTexts(model, column.sourceIndex, column.kind === 'id');
   if (column.kind === 'status') return [...presentStatuses(model).map((key) => statusText(key, model.windowMonths)), ...texts];
-  if (column.kind === 'id') return texts.flatMap(digitVariants);
+  if (column.kind === 'id') return texts.map(widest);
   return texts;
 }
 
@@ -85,10 +87,16 @@ function presentStatuses(model: ViewModel): StatusKey[] {
   return present.length > 0 ? present : [...STATUS_KEYS];
 }
 
-/** The same text with every digit replaced by each digit: the widest of them bounds any date or ID. */
-function digitVariants(text: string): string[] {
-  if (!/\d/.test(text)) return [text];
-  return Array.from({ length: 10 }, (_, d) => text.replace(/\d/g, String(d)));
+const DIGITS = /\d/g;
+
+/**
+ * The font's widest digit: a date or ID with every digit replaced by it is at least as wide as
+ * any other value of that pattern (one string to measure instead of ten variants).
+ */
+function widestDigit(measure: (text: string) => number): string {
+  let widest = '0';
+  for (let d = 1; d <= 9; d++) if (measure(String(d)) > measure(widest)) widest = String(d);
+  return widest;
 }
 
 /**

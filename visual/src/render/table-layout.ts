@@ -27,12 +27,16 @@ export interface RowWindow {
   virtual: boolean;
 }
 
-/** The rows to render for a rows area `areaHeight` px high (the table's height minus its header). */
-export function visibleWindow(rowCount: number, scrollTop: number, areaHeight: number, rowHeight: number): RowWindow {
+/**
+ * The rows to render for a rows area `areaHeight` px high (the table's height minus its header),
+ * with `overscan` rows more above and below so a fast scroll never shows a blank.
+ */
+export function visibleWindow(rowCount: number, scrollTop: number, areaHeight: number, rowHeight: number, overscan = OVERSCAN_ROWS): RowWindow {
   if (rowCount <= RENDER_ALL_LIMIT) return { first: 0, last: rowCount, virtual: false };
   const height = Math.max(areaHeight, rowHeight);
-  const first = Math.max(0, Math.min(rowCount - 1, Math.floor(scrollTop / rowHeight) - OVERSCAN_ROWS));
-  const last = Math.min(rowCount, first + Math.ceil(height / rowHeight) + 2 * OVERSCAN_ROWS);
+  const first = Math.max(0, Math.min(rowCount - 1, Math.floor(scrollTop / rowHeight) - overscan));
+  // Without overscan, one more row for the one a scroll offset between rows shows in part.
+  const last = Math.min(rowCount, first + Math.ceil(height / rowHeight) + Math.max(1, 2 * overscan));
   return { first, last, virtual: true };
 }
 

@@ -13,7 +13,7 @@ import { wireColumnResize, type ResizeHandlers } from './column-resize';
 import { clear, el } from './dom';
 import { cellText, type DateFormatter } from './format';
 import { TableHeader } from './table-header';
-import { rowGeometry, scrollToReveal, visibleWindow, type RowGeometry, type RowWindow } from './table-layout';
+import { OVERSCAN_ROWS, rowGeometry, scrollToReveal, visibleWindow, type RowGeometry, type RowWindow } from './table-layout';
 
 export interface TableHandlers {
   sort(role: ColumnRole, add: boolean): void;
@@ -55,6 +55,9 @@ export class TableView {
   /** The rows area's height (the scroller's inner height minus the header) from the last layout. */
   private areaHeight = 400;
   private widths: number[] = [];
+  /** Rows rendered beyond the view: none in the frame that paints an update, then OVERSCAN_ROWS. */
+  private overscan = OVERSCAN_ROWS;
+  private overscanPending = false;
 
   constructor(private readonly handlers: TableHandlers) {
     this.header = new TableHeader({
@@ -73,8 +76,13 @@ export class TableView {
     this.wireBody();
   }
 
-  /** Full render for new data, settings or sort (widths and the rows area follow in layout()). */
-  render(input: TableInput): void {
+  /**
+   * Full render for new data, settings or sort (widths and the rows area follow in layout()).
+   * With `rowsLater`, the rows are filled by the layout() that follows, after the page has
+   * been measured: the one forced layout then covers the header and chrome, not the rows too,
+   * and the rows are laid out once, in the frame that paints them.
+   */
+  render(input: TableInput, rowsLater = false): void {
     this.input = input;
     this.geometry = rowGeometry(input.settings.fontSize, input.settings.wordWrap);
     this.table.setAttribute('aria-label', input.strings('Table_Label'));
@@ -88,7 +96,9 @@ export class TableView {
     this.focused = Math.min(this.focused, Math.max(0, input.rows.length - 1));
     this.clampScroll();
     this.window = { first: -1, last: -1, virtual: false };
-    this.renderWindow();
+    this.overscan = 0;
+    this.scheduleOverscan();
+    if (!rowsLater) this.renderWindow();
   }
 
   /** Column widths (px) and the rows area's height; re-windows the rows. */
@@ -172,11 +182,28 @@ export class TableView {
     }) as unknown as number;
   }
 
+  /**
+   * The rows just outside the view are added after the frame that paints an update (a task
+   * after the next animation frame), so that frame lays out and paints only the rows seen.
+   */
+  private scheduleOverscan(): void {
+    if (this.overscanPending) return;
+    this.overscanPending = true;
+    const afterFrame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (fn: () => void) => setTimeout(fn, 0);
+    afterFrame(() =>
+      setTimeout(() => {
+        this.overscanPending = false;
+        this.overscan = OVERSCAN_ROWS;
+        this.renderWindow();
+      }, 0),
+    );
+  }
+
   private renderWindow(): void {
     const input = this.input;
     if (!input) return;
     const { rowHeight, headerHeight } = this.geometry;
-    const next = visibleWindow(input.rows.length, this.scrollTop, this.areaHeight, rowHeight);
+    const next = visibleWindow(input.rows.length, this.scrollTop, this.areaHeight, rowHeight, this.overscan);
     if (next.first === this.window.first && next.last === this.window.last && next.virtual === this.window.virtual) return;
     this.window = next;
     this.sizer.style.height = next.virtual ? `${headerHeight + input.rows.length * rowHeight}px` : '';

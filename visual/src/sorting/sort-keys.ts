@@ -176,6 +176,42 @@ export function statusKeys(rows: readonly RowModel[]): SortKeys {
   return { values: keys, max: MAX_STATUS_ORDER };
 }
 
+/**
+ * The default order's key in one number per row: status order, then predicted start day
+ * (blanks last in each), built in one pass with no ranking, so the first update sorts 30,000
+ * rows with a single counting sort. Days are offsets from the earliest predicted day.
+ */
+export function defaultOrderKeys(rows: readonly RowModel[]): SortKeys {
+  const length = rows.length;
+  const values = new Float64Array(length);
+  const dayOf = new Map<string, number>();
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < length; i++) {
+    const date = rows[i].predicted;
+    if (date === null) {
+      values[i] = NaN;
+      continue;
+    }
+    let day = dayOf.get(date);
+    if (day === undefined) {
+      dayOf.set(date, (day = toDayNumber(date as IsoDate)));
+      if (day < first) first = day;
+      if (day > last) last = day;
+    }
+    values[i] = day;
+  }
+  // Per status: every day from the first to the last, then the blank date.
+  const span = last >= first ? last - first + 2 : 1;
+  for (let i = 0; i < length; i++) {
+    const status = rows[i].status;
+    const day = values[i];
+    const slot = status === null ? MAX_STATUS_ORDER + 1 : STATUS_ORDER[status];
+    values[i] = slot * span + (day === day ? day - first : span - 1);
+  }
+  return { values, max: (MAX_STATUS_ORDER + 2) * span - 1 };
+}
+
 export function keysForColumn(rows: readonly RowModel[], column: ColumnModel): SortKeys {
   if (column.kind === 'status') return statusKeys(rows);
   // The converter has read these two dates of every row already.

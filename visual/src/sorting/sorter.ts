@@ -3,7 +3,7 @@
 // predicted start date). Stable: ties keep data order.
 import type { ColumnModel, RowModel } from '../converter/view-model';
 import type { ColumnRole } from '../roles';
-import { dateKeys, keysForColumn, statusKeys, type SortKeys } from './sort-keys';
+import { defaultOrderKeys, keysForColumn, type SortKeys } from './sort-keys';
 
 export type SortDirection = 'ascending' | 'descending';
 
@@ -43,8 +43,7 @@ export class RowSorter {
 
   sort(spec: SortSpec): RowModel[] {
     const effective = this.effective(spec);
-    const levels = effective.length > 0 ? effective.map((level) => this.levelKeys(level)) : this.defaultLevels();
-    const order = orderByLevels(levels);
+    const order = effective.length > 0 ? orderByLevels(effective.map((level) => this.levelKeys(level))) : this.defaultOrder();
     const sorted = new Array<RowModel>(order.length);
     for (let i = 0; i < order.length; i++) sorted[i] = this.rows[order[i]];
     return sorted;
@@ -55,10 +54,9 @@ export class RowSorter {
     return { keys: this.keysOf(column), sign: level.direction === 'descending' ? -1 : 1 };
   }
 
-  private defaultLevels(): DirectedKeys[] {
-    const status = this.keys('status', () => statusKeys(this.rows));
-    const predicted = this.keys('predicted', () => dateKeys(this.rows, (row) => row.predicted));
-    return [{ keys: status, sign: 1 }, { keys: predicted, sign: 1 }];
+  /** Status order, then predicted start date: one key, ready to sort (no blanks, ascending). */
+  private defaultOrder(): Int32Array {
+    return stableOrder(this.keys('status+predicted', () => defaultOrderKeys(this.rows)), null);
   }
 
   /**

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { IsoDate } from '../../../core/src/index';
 import { convert } from '../../src/converter/convert';
 import { cellValue } from '../../src/converter/values';
-import { naturalKey } from '../../src/sorting/sort-keys';
+import { dateKeys, naturalKey, statusKeys } from '../../src/sorting/sort-keys';
 import { nextSort, orderByLevels, RowSorter, type SortSpec } from '../../src/sorting/sorter';
 import type { ColumnRole, RoleName } from '../../src/roles';
 import { tableDataView } from './helpers';
@@ -52,6 +52,20 @@ describe('sorter', () => {
     const roles: RoleName[] = ['personId', 'predictedStartDate', 'actualStartDate'];
     assert.deepEqual(sortedIds(roles, rows, []), ['B', 'C', 'A', 'D', 'E']);
     assert.deepEqual(sortedIds(roles, rows, [{ role: 'child', direction: 'ascending' }]), ['B', 'C', 'A', 'D', 'E']);
+  });
+
+  it('the default order in one key is the same as status order, then predicted date, level by level', () => {
+    // Statuses bound and derived, blanks of both, dates far apart (before 1970, after 2100), ties.
+    const statuses = ['Started on Time', 'Planned - Later', 'Not Yet Started', 'Started Late', null, 'Upcoming - Planned Start in Next 3 Months'];
+    const dates = ['2022-05-01', null, '1962-03-04', '2022-05-01', '2131-12-31', '2022-08-11', '2021-02-28'];
+    const rows = Array.from({ length: 300 }, (_, i) => [`P${i}`, (i * 7) % 5 === 0 ? null : statuses[(i * 5) % 6], dates[(i * 3) % 7], i % 4 === 0 ? '2022-05-10' : null]);
+    const model = convert(tableDataView(['personId', 'status', 'predictedStartDate', 'actualStartDate'], rows), options);
+    const twoLevels = orderByLevels([
+      { keys: statusKeys(model.rows), sign: 1 },
+      { keys: dateKeys(model.rows, (row) => row.predicted), sign: 1 },
+    ]);
+    const oneKey = new RowSorter(model.rows, model.columns).sort([]);
+    assert.deepEqual(oneKey.map((row) => row.index), Array.from(twoLevels, (at) => model.rows[at].index));
   });
 
   it('alternates ascending and descending on the same column, and restarts ascending on another', () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { OVERSCAN_ROWS } from '../../src/render/table-layout';
 import { ALL_ROLES, bodyTexts, EXAMPLE_SENTENCE, exampleRows, headTexts, mount, tableDataView } from './helpers';
 
 describe('visual: table, sentence and header', () => {
@@ -144,6 +145,18 @@ describe('visual: table, sentence and header', () => {
     assert.ok(count > 10 && count <= 60, `rendered ${count} rows`);
     assert.equal(v.element.querySelector('table')?.getAttribute('aria-rowcount'), '30001');
     assert.match(v.element.querySelector('.ppoc-summary')?.textContent ?? '', /30000 predictions are yet to start/);
+  });
+
+  it('paints an update with the rows in view only, and adds the rows just outside it after that frame', async () => {
+    const v = mount();
+    const rows = Array.from({ length: 30000 }, (_, i) => [`P${i}`, `Child ${i}`]);
+    v.update(tableDataView(['personId', 'child'], rows), 62, 400);
+    const painted = v.element.querySelectorAll('tbody tr').length;
+    await new Promise((done) => setTimeout(done, 100));
+    const settled = v.element.querySelectorAll('tbody tr').length;
+    // At the top of the table: 2 × OVERSCAN_ROWS more rows below, less the part-row allowance.
+    assert.equal(settled - painted, 2 * OVERSCAN_ROWS - 1, `${painted} rows, then ${settled}`);
+    assert.deepEqual(bodyTexts(v.element).slice(0, 2).map((r) => r[0]), ['P0', 'P1']);
   });
 
   it('renders every row (no virtualization) for a few hundred rows', () => {
