@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { ExtractError } from '../../src/model/data-quality';
@@ -17,7 +18,9 @@ async function extractWithWorkbook(rows: Cell[][], header = HEADERS.predictions.
   sheet.addRow(header);
   for (const row of rows) sheet.addRow(row);
   workbook.addWorksheet('Notes').addRow(['ignored: only the first sheet is read']);
-  await workbook.xlsx.writeFile(join(dir, 'predictions.xlsx'));
+  // writeBuffer, not writeFile: exceljs's writeFile can end the file stream before the zip's last
+  // bytes are piped in (the likely cause of one unreadable workbook seen under load).
+  writeFileSync(join(dir, 'predictions.xlsx'), new Uint8Array(await workbook.xlsx.writeBuffer()));
   return dir;
 }
 
