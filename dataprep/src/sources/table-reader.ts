@@ -171,7 +171,10 @@ class UniqueKeys<R extends SourceRef> {
     }
     if (this.firstLines === null) {
       this.firstLines = new Map();
-      for (const earlier of kept) if (!this.firstLines.has(this.unique.key(earlier))) this.firstLines.set(this.unique.key(earlier), earlier.line);
+      for (const earlier of kept) {
+        const earlierKey = this.unique.key(earlier);
+        if (!this.firstLines.has(earlierKey)) this.firstLines.set(earlierKey, earlier.line);
+      }
     }
     return this.firstLines.get(key) as number;
   }

@@ -184,7 +184,6 @@ export function statusKeys(rows: readonly RowModel[]): SortKeys {
 export function defaultOrderKeys(rows: readonly RowModel[]): SortKeys {
   const length = rows.length;
   const values = new Float64Array(length);
-  const dayOf = new Map<string, number>();
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < length; i++) {
@@ -193,12 +192,9 @@ export function defaultOrderKeys(rows: readonly RowModel[]): SortKeys {
       values[i] = NaN;
       continue;
     }
-    let day = dayOf.get(date);
-    if (day === undefined) {
-      dayOf.set(date, (day = toDayNumber(date as IsoDate)));
-      if (day < first) first = day;
-      if (day > last) last = day;
-    }
+    const day = toDayNumber(date as IsoDate); // core remembers the days it has worked out
+    if (day < first) first = day;
+    if (day > last) last = day;
     values[i] = day;
   }
   // Per status: every day from the first to the last, then the blank date.
