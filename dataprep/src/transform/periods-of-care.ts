@@ -45,7 +45,9 @@ function byStart(a: EpisodeRecord, b: EpisodeRecord): number {
 class ChildPeriods {
   private readonly exits: CareExit[] = [];
   private periodStart: IsoDate;
-  private periodOpen = false;
+  /** The open episodes seen so far (DEC blank or after A): their count and the latest. */
+  private openCount = 0;
+  private latestOpen: EpisodeRecord | null = null;
   /** Whether the latest closed period ended with an exit (false: dangling X1). */
   private lastClosedWithExit = false;
 
@@ -61,16 +63,19 @@ class ChildPeriods {
     const episodes = this.episodes;
     for (let index = 0; index < episodes.length; index++) {
       if (index > 0) this.startOrContinue(episodes[index - 1], episodes[index]);
-      if (isOpenAt(episodes[index], this.asAt)) this.periodOpen = true;
+      if (isOpenAt(episodes[index], this.asAt)) {
+        this.openCount++;
+        this.latestOpen = episodes[index];
+      }
     }
     const last = this.episodes[this.episodes.length - 1];
-    if (!this.periodOpen) this.close(last, null);
+    if (this.latestOpen === null) this.close(last, null);
     return this.result(last);
   }
 
   private startOrContinue(previous: EpisodeRecord, episode: EpisodeRecord): void {
     const chained = isX1(previous.rec) && previous.dec != null && episode.decom <= previous.dec;
-    if (this.periodOpen || chained) return;
+    if (this.latestOpen !== null || chained) return;
     this.close(previous, episode);
     this.periodStart = episode.decom;
   }
@@ -101,13 +106,7 @@ class ChildPeriods {
   }
 
   private result(last: EpisodeRecord): ChildCare {
-    let openCount = 0;
-    let latestOpen: EpisodeRecord | null = null;
-    for (let i = 0; i < this.episodes.length; i++) {
-      if (!isOpenAt(this.episodes[i], this.asAt)) continue;
-      openCount++;
-      latestOpen = this.episodes[i];
-    }
+    const { openCount, latestOpen } = this;
     if (latestOpen !== null && openCount > 1) {
       this.log.warn('multiple_open_episodes', `Child has ${openCount} episodes open at the as-at date; the latest is used`, {
         ref: latestOpen,
