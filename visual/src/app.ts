@@ -8,11 +8,11 @@ import { convert } from './converter/convert';
 import type { RowModel, ViewModel } from './converter/view-model';
 import { KeyWarmer } from './interaction/key-warmer';
 import { safe, SelectionController } from './interaction/selection';
-import { numberFormatter, tooltipItems, TooltipController, type TooltipFormat } from './interaction/tooltips';
+import { tooltipItems, TooltipController } from './interaction/tooltips';
+import { localeFormat, type LocaleFormat } from './locale';
 import { ChromeView, renderLanding } from './render/chrome';
 import { el, setHidden } from './render/dom';
-import { dateFormatter } from './render/format';
-import { PageLayout } from './render/page-layout';
+import { PageLayout, type ColumnInput } from './render/page-layout';
 import { TableView } from './render/table';
 import type { ColumnRole } from './roles';
 import { persistWidth, readPersistedWidths, type WidthOverrides } from './settings/persisted-widths';
@@ -22,6 +22,8 @@ import { persistSort, readPersistedSort, sortKey } from './sorting/persisted-sor
 import { nextSort, RowSorter, type SortSpec } from './sorting/sorter';
 import { createStrings, type Strings } from './strings';
 import { requestMoreData, showWarnings } from './warnings';
+import { chooseLabelMode, type StatusLabelMode } from './wording/status-labels';
+import { Wording } from './wording/wording';
 
 type IVisualHost = powerbi.extensibility.visual.IVisualHost;
 type UpdateOptions = powerbi.extensibility.visual.VisualUpdateOptions;
@@ -41,7 +43,12 @@ export class PlannedAssessmentsApp {
   private readonly table: TableView;
   private readonly page: PageLayout;
   private readonly warmer = new KeyWarmer();
-  private readonly format: TooltipFormat;
+  private readonly locale: LocaleFormat;
+  private readonly wording: Wording;
+  /** The cells' status texts: full or short (format pane `statusLabel`, `auto` by the tile's width). */
+  private labelMode: StatusLabelMode = 'full';
+  /** The as-at date the data last gave: an empty page after filtering still shows it. */
+  private dataAsAt: IsoDate | null = null;
   private settingsModel = new VisualSettings();
   private settings: ResolvedSettings | null = null;
   private model: ViewModel | null = null;
@@ -67,15 +74,16 @@ export class PlannedAssessmentsApp {
   ) {
     this.strings = createStrings(host);
     this.formatting = new FormattingSettingsService(safe(() => host?.createLocalizationManager?.()));
-    this.format = { formatDate: dateFormatter(host?.locale), formatNumber: numberFormatter(host?.locale) };
+    this.locale = localeFormat(host?.locale);
+    this.wording = new Wording(this.strings, this.locale);
     this.selection = new SelectionController(host, () => this.table.refreshSelection());
     this.tooltips = new TooltipController(host);
     this.chrome = new ChromeView((url) => safe(() => this.host?.launchUrl?.(url)));
     this.table = new TableView({
       sort: (role, add) => this.onSort(role, add),
       rowClick: (row, event) => this.selection.select(row, event.ctrlKey || event.metaKey || event.shiftKey, this.interactive()),
-      rowActivate: (row, event) => this.selection.select(row, event.ctrlKey || event.metaKey || event.shiftKey, this.interactive()),
-      rowContextMenu: (row, event) => this.selection.showContextMenu(row, event.clientX, event.clientY, this.interactive()),
+      rowActivate: (row, multi) => this.selection.select(row, multi, this.interactive()),
+      contextMenu: (row, x, y) => this.selection.showContextMenu(row, x, y, this.interactive()),
       rowHover: (row, event) => this.onHover(row, event),
       isSelected: (row) => this.selection.isSelected(row),
       hasSelection: () => this.selection.hasSelection(),
@@ -83,16 +91,16 @@ export class PlannedAssessmentsApp {
         widthOf: (index) => this.table.widthOf(index),
         preview: (index, width) => this.table.setWidths(this.widthsWith(index, width)),
         commit: (index, width) => this.setColumnWidth(index, width),
-        autoFit: (index) => this.setColumnWidth(index, this.model ? this.page.naturalWidth(this.layoutInputs(), index) : 0),
+        autoFit: (index) => this.setColumnWidth(index, this.model ? this.page.contentWidth(this.layoutInputs(), index) : 0),
       },
     });
     this.page = new PageLayout(this.chrome, this.table);
-    this.chrome.onNotesToggled = () => this.layout();
+    this.chrome.onToggled = () => this.layout();
     // Widths measured before a web font arrived would be too narrow for it: measure again.
     safe(() => document.fonts?.addEventListener?.('loadingdone', this.onFontsLoaded));
     this.root.setAttribute('role', 'region');
     this.root.setAttribute('aria-label', this.strings('Visual_Label'));
-    this.main.append(this.chrome.header, this.chrome.summary, this.chrome.loading, this.chrome.legend, this.chrome.notes, this.table.scroller, this.chrome.descriptions);
+    this.main.append(this.chrome.header, this.chrome.summary, this.chrome.loading, this.chrome.legend, this.chrome.notes, this.table.scroller);
     this.root.append(this.landing, this.main);
     this.root.addEventListener('click', (event) => this.onBackgroundClick(event));
     this.root.addEventListener('contextmenu', (event) => this.onBackgroundMenu(event));
@@ -123,7 +131,7 @@ export class PlannedAssessmentsApp {
     this.restoreWidths(dataView);
     const more = requestMoreData(this.host, dataView, this.fetched);
     this.sentenceReady = more.ready;
-    showWarnings(this.host, this.strings, { truncated: more.truncated, unreadableDates: (this.model as ViewModel).unreadableDates.count > 0 });
+    showWarnings(this.host, this.strings, { truncated: more.truncated, dateProblems: (this.model as ViewModel).dateProblems });
     this.render();
   }
 
@@ -153,9 +161,11 @@ export class PlannedAssessmentsApp {
       windowMonths: settings.windowMonths,
       today: calendarDateFromLocalDate(new Date()) as IsoDate,
       fullCareOrderText: settings.header.fullCareOrderText,
-      texts: { all: this.strings('Header_All'), status: this.strings('Column_Status') },
+      texts: { all: this.strings('Header_All'), status: this.strings('Column_Status'), statusNames: this.wording.statusNames(settings.windowMonths) },
     });
     this.conversions += 1;
+    if (this.model.asAtFromData) this.dataAsAt = this.model.asAt;
+    else if (!this.model.asAtBound) this.dataAsAt = null;
     this.sorter = new RowSorter(this.model.rows, this.model.columns, this.sorter);
     this.selection.setTable(dataView?.table ?? null);
     this.sortedFor = null;
@@ -190,7 +200,16 @@ export class PlannedAssessmentsApp {
       renderLanding(this.landing, this.strings);
       return;
     }
-    this.chrome.render(model, settings, this.strings, this.sentenceReady);
+    this.labelMode = this.chooseLabelMode();
+    this.chrome.render({
+      model,
+      settings,
+      strings: this.strings,
+      locale: this.locale,
+      sentence: this.sentenceReady ? this.wording.sentence(model) : null,
+      legend: this.wording.legend(settings.windowMonths),
+      asAt: model.asAtFromData ? model.asAt : model.state === 'empty' && model.asAtBound ? this.dataAsAt : null,
+    });
     this.renderTable(true);
     this.layout();
     this.warmer.start(this.sorter);
@@ -206,12 +225,27 @@ export class PlannedAssessmentsApp {
       this.sortedFor = key;
     }
     const settings = this.settings as ResolvedSettings;
-    this.table.render({ columns: model.columns, rows: this.sorted, sort: effective, settings, formatDate: this.format.formatDate, strings: this.strings }, rowsLater);
+    const labels = this.wording.labels(this.labelMode, settings.windowMonths);
+    this.table.render({ columns: model.columns, rows: this.sorted, sort: effective, settings, formatDate: this.locale.formatDate, labels, strings: this.strings }, rowsLater);
+  }
+
+  /** `auto`: the short texts when the full ones would take more than a fifth of the tile. */
+  private chooseLabelMode(): StatusLabelMode {
+    const settings = this.settings as ResolvedSettings;
+    const full = this.wording.labels('full', settings.windowMonths);
+    const width = settings.statusLabel === 'auto' ? this.page.statusWidth(this.model as ViewModel, settings, full) : 0;
+    return chooseLabelMode(settings.statusLabel, width, this.viewport.width);
   }
 
   /** Fits the page into the tile: what collapses, column widths, the rows area. */
   private layout(): void {
     if (!this.model || this.model.state === 'landing' || !this.settings) return;
+    const mode = this.chooseLabelMode();
+    if (mode !== this.labelMode) {
+      // A resize across the `auto` threshold: the status cells change their text.
+      this.labelMode = mode;
+      this.renderTable(true);
+    }
     this.page.run({ viewport: this.viewport, ...this.layoutInputs() });
   }
 
@@ -220,8 +254,10 @@ export class PlannedAssessmentsApp {
     this.layout();
   };
 
-  private layoutInputs() {
-    return { model: this.model as ViewModel, settings: this.settings as ResolvedSettings, formatDate: this.format.formatDate, overrides: this.widths };
+  private layoutInputs(): ColumnInput {
+    const settings = this.settings as ResolvedSettings;
+    const labels = this.wording.labels(this.labelMode, settings.windowMonths);
+    return { model: this.model as ViewModel, settings, formatDate: this.locale.formatDate, labels, overrides: this.widths };
   }
 
   private widthsWith(index: number, width: number): number[] {
@@ -250,7 +286,7 @@ export class PlannedAssessmentsApp {
 
   private onHover(row: RowModel | null, event: MouseEvent): void {
     if (!row || !this.model) return this.tooltips.hide();
-    const items = tooltipItems(row, this.model, this.format, this.strings);
+    const items = tooltipItems(row, this.model, this.locale, this.strings, this.wording.statusNames(this.model.windowMonths));
     this.tooltips.show(items, this.selection.idOf(row), event.clientX, event.clientY);
   }
 

@@ -1,9 +1,10 @@
 // Rows in segments and the host's warning icon: the visual asks for the next segment once per
 // DataView, and raises one warning icon per update for whatever needs the author's attention
-// (Power BI's row limit reached, date texts it could not read).
+// (Power BI's row limit reached, a date field that holds numbers or text that is not a date).
 import powerbi from 'powerbi-visuals-api';
 import { safe } from './interaction/selection';
-import type { Strings } from './strings';
+import type { DateProblems } from './converter/view-model';
+import { fill, type Strings } from './strings';
 
 type IVisualHost = powerbi.extensibility.visual.IVisualHost;
 
@@ -27,12 +28,22 @@ export function requestMoreData(host: IVisualHost | undefined, dataView: powerbi
   return { ready: state.ready, truncated: requested !== true };
 }
 
-export function showWarnings(host: IVisualHost | undefined, strings: Strings, found: { truncated: boolean; unreadableDates: boolean }): void {
+/** One warning icon per update, for everything that needs the author's attention. */
+export function showWarnings(host: IVisualHost | undefined, strings: Strings, found: { truncated: boolean; dateProblems: DateProblems }): void {
   const warnings: [string, string][] = [];
   if (found.truncated) warnings.push([strings('Warning_Truncated_Title'), strings('Warning_Truncated_Detail')]);
-  if (found.unreadableDates) warnings.push([strings('Warning_Dates_Title'), strings('Warning_Dates_Detail')]);
+  const dates = dateWarning(found.dateProblems, strings);
+  if (dates) warnings.push([strings('Warning_Dates_Title'), dates]);
   if (warnings.length === 0) return;
   const title = warnings.map(([t]) => t).join(' · ');
   const detail = warnings.map(([, d]) => d).join('\n\n');
   safe(() => host?.displayWarningIcon?.(title, detail));
+}
+
+/** Names each date field that received something else, and what: "Predicted Start Date received numbers …". */
+export function dateWarning(problems: DateProblems, strings: Strings): string | null {
+  const lines = Object.values(problems).map((problem) =>
+    fill(strings('Warning_Dates_Role'), problem.field, strings(problem.numbers >= problem.texts ? 'Warning_Dates_Numbers' : 'Warning_Dates_Text')),
+  );
+  return lines.length === 0 ? null : [...lines, strings('Warning_Dates_Advice')].join(' ');
 }

@@ -8,6 +8,8 @@ export interface Binding {
   columns: ColumnModel[];
   /** The first column carrying each role. */
   sourceOfRole: Partial<Record<RoleName, number>>;
+  /** The bound field's name for each role (the role's own name when the field has none). */
+  fieldOfRole: Partial<Record<RoleName, string>>;
   tooltipFields: TooltipField[];
 }
 
@@ -16,6 +18,7 @@ export function bindColumns(metadata: readonly powerbi.DataViewMetadataColumn[])
   const columns: ColumnModel[] = [];
   const tooltipFields: TooltipField[] = [];
   const sourceOfRole: Partial<Record<RoleName, number>> = {};
+  const fieldOfRole: Partial<Record<RoleName, string>> = {};
   metadata.forEach((column, sourceIndex) => {
     const roles = Object.keys(column?.roles ?? {}).filter((r) => column.roles?.[r] && isRoleName(r)) as RoleName[];
     roles.sort((a, b) => ROLE_NAMES.indexOf(a) - ROLE_NAMES.indexOf(b));
@@ -27,11 +30,12 @@ export function bindColumns(metadata: readonly powerbi.DataViewMetadataColumn[])
       }
       if (sourceOfRole[role] !== undefined) continue;
       sourceOfRole[role] = sourceIndex;
-      if (!isColumnRole(role)) continue;
-      columns.push({ role, kind: ROLE_KIND[role], title: named ? column.displayName : ROLE_TITLES[role], sourceIndex });
+      const title = named ? column.displayName : ROLE_TITLES[role];
+      fieldOfRole[role] = title;
+      if (isColumnRole(role)) columns.push({ role, kind: ROLE_KIND[role], title, sourceIndex });
     }
   });
-  return { columns, sourceOfRole, tooltipFields };
+  return { columns, sourceOfRole, fieldOfRole, tooltipFields };
 }
 
 /**

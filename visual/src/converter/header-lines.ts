@@ -20,6 +20,8 @@ export interface HeaderOptions {
   fullCareOrderText?: string;
   /** The localised word for "All". */
   all: string;
+  /** The statuses' names in the host's language (the rules' texts by default). */
+  statusNames?: Readonly<Record<StatusKey, string>>;
 }
 
 export function deriveHeaderLines(
@@ -29,11 +31,17 @@ export function deriveHeaderLines(
 ): HeaderLines {
   const distinct = (role: RoleName, limit: number) => distinctTexts(rows, sourceOfRole[role], limit);
   const { all } = options;
+  const fcoBound = sourceOfRole.fullCareOrder !== undefined;
+  // No rows: nothing to tell the filters from, and "All" would say the opposite of the truth.
+  // Only the author's own Full Care Order text (the role unbound) still stands.
+  if (rows.length === 0) {
+    return { fullCareOrder: fcoBound ? null : fullCareOrderLine(null, options), localityTeam: null, assessmentType: null, status: null, placementType: null };
+  }
   return {
-    fullCareOrder: fullCareOrderLine(sourceOfRole.fullCareOrder !== undefined ? distinct('fullCareOrder', 2) : null, options),
+    fullCareOrder: fullCareOrderLine(fcoBound ? distinct('fullCareOrder', 2) : null, options),
     localityTeam: localityTeamLine(distinct('locality', 2), distinct('team', 2), all),
     assessmentType: knownListLine(distinctTexts(rows, sourceOfRole.assessmentType, MAX_DISTINCT, hasAll(ASSESSMENT_TYPES)), ASSESSMENT_TYPES, all),
-    status: statusLine(rows, options.windowMonths, all),
+    status: statusLine(rows, (key) => options.statusNames?.[key] ?? statusText(key, options.windowMonths), all),
     placementType: oneOrAll(distinct('placementType', 2), all),
   };
 }
@@ -70,7 +78,7 @@ export function knownListLine(values: readonly string[], known: readonly string[
   return [...values].sort((a, b) => rank(a) - rank(b)).join(', ');
 }
 
-function statusLine(rows: readonly RowModel[], windowMonths: number, all: string): string {
+function statusLine(rows: readonly RowModel[], name: (key: StatusKey) => string, all: string): string {
   const present = new Set<StatusKey>();
   let last: StatusKey | null = null;
   for (let i = 0; i < rows.length && present.size < STATUS_KEYS.length; i++) {
@@ -80,7 +88,7 @@ function statusLine(rows: readonly RowModel[], windowMonths: number, all: string
   }
   if (present.size === 0 || CORE_STATUSES.every((s) => present.has(s))) return all;
   return STATUS_KEYS.filter((s) => present.has(s))
-    .map((k) => statusText(k, windowMonths))
+    .map(name)
     .join(', ');
 }
 

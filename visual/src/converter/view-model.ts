@@ -33,38 +33,58 @@ export interface RowModel {
   actual: IsoDate | null;
 }
 
+/**
+ * The filter-context lines, from the rows received. Null: the line is left out (the Full Care
+ * Order role unbound with no format-pane text; with no rows, every value taken from rows, which
+ * then tell nothing about the filters: "All" would be untrue).
+ */
 export interface HeaderLines {
-  /** Null: no Full Care Order line (role unbound and no format-pane text). */
   fullCareOrder: string | null;
-  localityTeam: string;
-  assessmentType: string;
-  status: string;
-  placementType: string;
+  localityTeam: string | null;
+  assessmentType: string | null;
+  status: string | null;
+  placementType: string | null;
 }
 
 export type ViewState = 'landing' | 'empty' | 'rows';
 
-/** Date texts in a format the visual cannot read: shown as they are, and warned about once. */
-export interface UnreadableDates {
-  count: number;
-  /** The longest such text per date column (for the column's width). */
-  longest: Partial<Record<'predictedStartDate' | 'actualStartDate', string>>;
+export type DateRole = 'predictedStartDate' | 'actualStartDate' | 'asAtDate';
+
+/**
+ * Values of a date field that are not dates: numbers (a date hierarchy's Year bound by mistake)
+ * or text in a format the visual cannot read. They are shown as they arrived, warned about
+ * (naming the field), and the sentence is not counted.
+ */
+export interface DateProblem {
+  /** The bound field's name, as the author sees it in the field well. */
+  field: string;
+  numbers: number;
+  texts: number;
+  /** The longest such value as text (for the column's width). */
+  longest: string;
 }
+
+export type DateProblems = Partial<Record<DateRole, DateProblem>>;
 
 export interface ViewModel {
   state: ViewState;
   columns: ColumnModel[];
   tooltipFields: TooltipField[];
   rows: RowModel[];
+  /** The date statuses and windows are computed against (rules.md: today when no row gives one). */
   asAt: IsoDate;
+  /** True when a row gave the as-at date: only then is it shown ("Data as at …"). */
   asAtFromData: boolean;
+  /** True when a field is bound to As At Date. */
+  asAtBound: boolean;
   windowMonths: number;
   counts: SentenceCounts;
   /** Rows per status, for the legend. */
   statusCounts: Record<StatusKey, number>;
   /** False when no status can be shown (Status unbound and no predicted date to derive it from). */
   hasStatus: boolean;
-  unreadableDates: UnreadableDates;
-  sentence: string;
+  dateProblems: DateProblems;
+  /** False when a date field holds something other than dates: the sentence says so. */
+  canCount: boolean;
   header: HeaderLines;
 }

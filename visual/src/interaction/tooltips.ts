@@ -4,27 +4,27 @@ import powerbi from 'powerbi-visuals-api';
 import { daysLate } from '../../../core/src/index';
 import { readDate, readText } from '../converter/values';
 import type { ColumnModel, RowModel, TooltipField, ViewModel } from '../converter/view-model';
-import { cellText, type DateFormatter } from '../render/format';
+import type { LocaleFormat } from '../locale';
+import { cellText } from '../render/format';
 import type { Strings } from '../strings';
+import type { StatusLabels } from '../wording/status-labels';
 import { safe } from './selection';
 
 type IVisualHost = powerbi.extensibility.visual.IVisualHost;
 type Item = powerbi.extensibility.VisualTooltipDataItem;
 
-export interface TooltipFormat {
-  formatDate: DateFormatter;
-  formatNumber: (value: number) => string;
-}
+export type TooltipFormat = Pick<LocaleFormat, 'formatDate' | 'formatNumber' | 'formatCount'>;
 
-export function tooltipItems(row: RowModel, model: ViewModel, format: TooltipFormat, strings: Strings): Item[] {
+/** Every bound column's whole value (a cell cut with "…" shows whole here), statuses in full. */
+export function tooltipItems(row: RowModel, model: ViewModel, format: TooltipFormat, strings: Strings, labels: StatusLabels): Item[] {
   const items: Item[] = model.columns.map((column: ColumnModel) => ({
     displayName: column.title,
-    value: cellText(row, column, format.formatDate, model.windowMonths),
+    value: cellText(row, column, format.formatDate, labels),
   }));
   for (const field of model.tooltipFields) items.push({ displayName: field.title, value: tooltipValue(row.raw[field.sourceIndex], field, format) });
   const late = daysLate(row.status, { predicted: row.predicted, actual: row.actual }, model.asAt);
   const carried = model.tooltipFields.some((field) => /days[\s_]*late/i.test(field.title));
-  if (late > 0 && !carried) items.push({ displayName: strings('Tooltip_DaysLate'), value: String(late) });
+  if (late > 0 && !carried) items.push({ displayName: strings('Tooltip_DaysLate'), value: format.formatCount(late) });
   return items;
 }
 
@@ -35,17 +35,6 @@ function tooltipValue(value: unknown, field: TooltipField, format: TooltipFormat
     if (date) return format.formatDate(date);
   }
   return readText(value) ?? '';
-}
-
-/** Numbers in the host locale (en-GB when Intl cannot handle it). */
-export function numberFormatter(locale: string | undefined): (value: number) => string {
-  let intl: Intl.NumberFormat;
-  try {
-    intl = new Intl.NumberFormat(locale || 'en-GB', { maximumFractionDigits: 2 });
-  } catch {
-    intl = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-  }
-  return (value) => intl.format(value);
 }
 
 export class TooltipController {

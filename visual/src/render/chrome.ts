@@ -1,17 +1,33 @@
 // Everything around the table: header lines, the summary sentence, the legend, manager notes
 // and the landing page. All text goes in through textContent. On small tiles the page layout
-// collapses the notes, then the legend, then the header lines (a small ⓘ button keeps them
-// in its tooltip); see page-fit.ts.
-import { formatUkDate } from '../../../core/src/index';
+// collapses the notes, then the sentence to its compact form, then the legend, then the header
+// lines (a small ⓘ button keeps them in its tooltip and name); see page-fit.ts.
+import type { IsoDate } from '../../../core/src/index';
 import type { ViewModel } from '../converter/view-model';
+import type { LocaleFormat } from '../locale';
 import type { ResolvedSettings } from '../settings/resolved';
 import type { Strings } from '../strings';
+import type { SentenceWording } from '../wording/sentence';
+import type { LegendEntry } from '../wording/status-labels';
 import { clear, el, setHidden } from './dom';
 import { LegendView } from './legend';
 import type { ChromeFit, ChromeHeights } from './page-fit';
+import { SummaryView } from './summary';
 
 /** Numbers the notes panel so aria-controls stays unique with several visuals on a page. */
 let notesCount = 0;
+
+export interface ChromeInput {
+  model: ViewModel;
+  settings: ResolvedSettings;
+  strings: Strings;
+  locale: LocaleFormat;
+  /** The sentence, or null while more rows are on their way. */
+  sentence: SentenceWording | null;
+  legend: readonly LegendEntry[];
+  /** The data's as-at date, or null when no row gave one (the line is left out). */
+  asAt: IsoDate | null;
+}
 
 export class ChromeView {
   readonly header = el('div', 'ppoc-header');
@@ -19,11 +35,11 @@ export class ChromeView {
   private readonly fcoLine = el('div', 'ppoc-header-line ppoc-fco');
   private readonly filterLine = el('div', 'ppoc-header-line ppoc-filters');
   private readonly asAtLine = el('div', 'ppoc-header-line ppoc-asat');
-  readonly summary = el('p', 'ppoc-summary');
+  private readonly summaryView = new SummaryView();
+  readonly summary = this.summaryView.element;
   readonly loading = el('p', 'ppoc-loading');
   private readonly legendView = new LegendView();
-  readonly legend = this.legendView.list;
-  readonly descriptions = this.legendView.descriptions;
+  readonly legend = this.legendView.block;
   readonly notes = el('div', 'ppoc-notes');
   private readonly notesToggle = el('button', 'ppoc-notes-toggle');
   private readonly notesBody = el('div', 'ppoc-notes-body');
@@ -31,35 +47,43 @@ export class ChromeView {
   private headerFontPt = 10;
   private strings: Strings | null = null;
   /** What the settings show, before any collapsing. */
-  private shown = { header: false, headerLines: false, asAt: false, legend: false, notes: false, summary: false };
+  private shown = { header: false, headerLines: false, legend: false, notes: false, summary: false };
+  /** Set by the app: opening the notes or the definitions changes the page layout. */
+  onToggled: (() => void) | null = null;
 
   constructor(private readonly openLink: (url: string) => void) {
     this.info.type = 'button';
     this.header.append(this.fcoLine, this.filterLine, this.info, this.asAtLine);
-    this.summary.setAttribute('aria-live', 'polite');
     this.loading.setAttribute('role', 'status');
     this.notesToggle.type = 'button';
     this.notesToggle.setAttribute('aria-expanded', 'false');
     this.notesBody.id = `ppoc-notes-${(notesCount += 1)}`;
+    // A region a keyboard can scroll when long notes overflow it (axe scrollable-region-focusable).
+    this.notesBody.tabIndex = 0;
     this.notesToggle.setAttribute('aria-controls', this.notesBody.id);
     this.notesToggle.addEventListener('click', () => this.toggleNotes());
     this.notes.append(this.notesToggle, this.notesBody);
     this.notesBody.hidden = true;
+    this.legendView.onToggled = () => this.onToggled?.();
   }
 
-  render(model: ViewModel, settings: ResolvedSettings, strings: Strings, sentenceReady: boolean): void {
+  render(input: ChromeInput): void {
+    const { model, settings, strings } = input;
     this.strings = strings;
-    this.renderHeader(model, settings, strings);
-    const showSentence = settings.summary.show && sentenceReady;
-    this.summary.textContent = showSentence ? model.sentence : '';
-    this.summary.style.fontSize = `${settings.summary.fontSize}pt`;
-    this.loading.textContent = sentenceReady ? '' : strings('Loading_More');
-    setHidden(this.loading, sentenceReady);
-    this.legendView.render(model, settings, strings);
+    this.renderHeader(input);
+    this.summaryView.render(input.sentence, settings.summary.fontSize);
+    this.loading.textContent = input.sentence ? '' : strings('Loading_More');
+    setHidden(this.loading, input.sentence !== null);
+    this.legendView.render(model, input.legend, settings, strings, input.locale);
     this.renderNotes(settings, strings);
-    this.shown.summary = showSentence;
+    this.shown.summary = settings.summary.show && input.sentence !== null;
     this.shown.legend = settings.legend && model.hasStatus;
     this.shown.notes = settings.notes.show;
+  }
+
+  /** What the user opened: the page keeps it rather than collapse it. */
+  get opened(): { notes: boolean; legend: boolean } {
+    return { notes: this.notesOpen, legend: this.legendView.isOpen };
   }
 
   /** Shows everything the settings ask for, at full height, ready to be measured. */
@@ -68,7 +92,7 @@ export class ChromeView {
     this.header.classList.remove('ppoc-collapsed');
     setHidden(this.info, true);
     setHidden(this.summary, !this.shown.summary);
-    this.summary.style.maxHeight = '';
+    this.summaryView.expand();
     setHidden(this.legend, !this.shown.legend);
     setHidden(this.notes, !this.shown.notes);
   }
@@ -76,12 +100,14 @@ export class ChromeView {
   /** Natural heights of the blocks (after expand(); reading them lays the page out once). */
   measure(): ChromeHeights {
     const header = this.shown.header ? this.header.offsetHeight : 0;
-    // Collapsed, the header is one line: the ⓘ button beside the as-at line (2px: its margin).
-    const line = Math.max(Math.ceil(this.headerFontPt * (4 / 3) * 1.35) + 2, this.asAtLine.hidden ? 0 : this.asAtLine.offsetHeight);
+    const asAt = this.asAtLine.hidden ? 0 : this.asAtLine.offsetHeight;
+    const summary = this.shown.summary ? this.summaryView.measure() : { full: 0, compact: 0 };
     return {
       header,
-      headerCollapsed: this.shown.header && this.shown.headerLines ? Math.min(header, line) : header,
-      summary: this.shown.summary ? this.summary.scrollHeight : 0,
+      // Collapsed, the header is one line: the ⓘ button beside the as-at line (2px: its margin).
+      headerCollapsed: this.shown.header && this.shown.headerLines ? Math.min(header, Math.max(Math.ceil(this.headerFontPt * (4 / 3) * 1.35) + 2, asAt)) : header,
+      summary: summary.full,
+      summaryCompact: summary.compact,
       loading: this.loading.hidden ? 0 : this.loading.offsetHeight,
       legend: this.shown.legend ? this.legend.offsetHeight : 0,
       notes: this.shown.notes ? this.notes.offsetHeight : 0,
@@ -94,10 +120,10 @@ export class ChromeView {
     const collapse = this.shown.header && this.shown.headerLines && fit.headerCollapsed;
     this.header.classList.toggle('ppoc-collapsed', collapse);
     setHidden(this.info, !collapse);
-    this.summary.style.maxHeight = fit.summaryMax === null ? '' : `${fit.summaryMax}px`;
+    this.summaryView.apply(fit.compact);
   }
 
-  private renderHeader(model: ViewModel, settings: ResolvedSettings, strings: Strings): void {
+  private renderHeader({ model, settings, strings, locale, asAt }: ChromeInput): void {
     const h = settings.header;
     this.headerFontPt = h.fontSize;
     this.header.style.fontSize = `${h.fontSize}pt`;
@@ -105,21 +131,27 @@ export class ChromeView {
     const fcoText = fco ? `${strings('Header_FullCareOrder')}: ${fco}` : '';
     this.fcoLine.textContent = fcoText;
     setHidden(this.fcoLine, !(h.fullCareOrder && fco));
+    const lines = model.header;
     const filters = [
-      `${strings('Header_LocalityTeam')}: ${model.header.localityTeam}`,
-      `${strings('Header_AssessmentType')}: ${model.header.assessmentType}`,
-      `${strings('Header_Status')}: ${model.header.status}`,
-      `${strings('Header_PlacementType')}: ${model.header.placementType}`,
-    ].join(' | ');
-    this.filterLine.textContent = filters;
-    setHidden(this.filterLine, !h.filters);
-    this.asAtLine.textContent = `${strings('AsAt_Prefix')} ${formatUkDate(model.asAt)}`;
-    setHidden(this.asAtLine, !h.asAt);
-    const lines = [!this.fcoLine.hidden ? fcoText : '', !this.filterLine.hidden ? filters : ''].filter((line) => line !== '');
-    this.info.title = lines.join('\n');
-    this.info.setAttribute('aria-label', `${strings('Header_Info_Label')}: ${lines.join('; ')}`);
-    this.shown.headerLines = lines.length > 0;
-    this.shown.header = h.show && (lines.length > 0 || h.asAt);
+      [strings('Header_LocalityTeam'), lines.localityTeam],
+      [strings('Header_AssessmentType'), lines.assessmentType],
+      [strings('Header_Status'), lines.status],
+      [strings('Header_PlacementType'), lines.placementType],
+    ].flatMap(([label, value]) => (value === null ? [] : [`${label}: ${value}`]));
+    // One phrase per filter: a narrow tile breaks the line between them, never inside one.
+    clear(this.filterLine);
+    filters.forEach((phrase, i) => {
+      if (i > 0) this.filterLine.append(' ');
+      this.filterLine.append(el('span', 'ppoc-phrase', i < filters.length - 1 ? `${phrase} |` : phrase));
+    });
+    setHidden(this.filterLine, !h.filters || filters.length === 0);
+    this.asAtLine.textContent = asAt ? `${strings('AsAt_Prefix')} ${locale.formatDate(asAt)}` : '';
+    setHidden(this.asAtLine, !h.asAt || asAt === null);
+    const shownLines = [!this.fcoLine.hidden ? fcoText : '', !this.filterLine.hidden ? filters.join(' | ') : ''].filter((line) => line !== '');
+    this.info.title = shownLines.join('\n');
+    this.info.setAttribute('aria-label', `${strings('Header_Info_Label')}: ${shownLines.join('; ')}`);
+    this.shown.headerLines = shownLines.length > 0;
+    this.shown.header = h.show && (shownLines.length > 0 || !this.asAtLine.hidden);
   }
 
   private renderNotes(settings: ResolvedSettings, strings: Strings): void {
@@ -144,11 +176,8 @@ export class ChromeView {
     this.notesBody.hidden = !this.notesOpen;
     this.notesToggle.setAttribute('aria-expanded', String(this.notesOpen));
     if (this.strings) this.notesToggle.textContent = this.strings(this.notesOpen ? 'Notes_Hide' : 'Notes_Show');
-    this.onNotesToggled?.();
+    this.onToggled?.();
   }
-
-  /** Set by the app: opening the notes changes the page layout. */
-  onNotesToggled: (() => void) | null = null;
 }
 
 export function renderLanding(container: HTMLElement, strings: Strings): void {

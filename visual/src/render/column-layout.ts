@@ -1,50 +1,45 @@
-// Column widths for the space available: every column at least its minimum (protected columns
-// their natural width), text columns sharing what is left in proportion to their natural
-// widths. When the minimums do not fit, the table is wider than the space and scrolls sideways,
-// and then text columns get a readable width (up to ten ems) rather than the squeezed one.
+// Column widths for the space available, as a browser's automatic table layout shares it:
+// when every preferred width fits, each column gets its preferred width (text columns then
+// share what is left over, in proportion); otherwise each gets its minimum plus a share of the
+// room above the minimums in proportion to what it still lacks (preferred − minimum). When even
+// the minimums do not fit, the table is wider than the space and scrolls sideways (Person ID
+// and Status stay pinned: pinned-columns.ts).
 import type { ColumnSizing } from './column-widths';
 
-/** A dragged column is never narrower than this. */
+/** A dragged column is never narrower than this, nor than its title's floor. */
 export const MIN_DRAGGED_PX = 24;
 
-/**
- * `overrides[i]` is the author's width for column i (dragged or auto-fitted), kept as is
- * except that a protected column never goes below its natural width.
- */
+/** `overrides[i]` is the author's width for column i (dragged or fitted), kept within its floor. */
 export function allocateWidths(sizings: readonly ColumnSizing[], overrides: readonly (number | undefined)[], available: number): number[] {
-  const widths = sizings.map((s, i) => {
-    const set = overrides[i];
-    if (set === undefined) return s.natural;
-    return Math.max(s.protectedWidth ? s.natural : MIN_DRAGGED_PX, Math.round(set));
-  });
-  const flexible = sizings.map((s, i) => !s.protectedWidth && overrides[i] === undefined);
-  const fixedTotal = widths.reduce((sum, w, i) => sum + (flexible[i] ? 0 : w), 0);
-  const minimumTotal = sizings.reduce((sum, s, i) => sum + (flexible[i] ? s.minimum : 0), fixedTotal);
-  if (minimumTotal > available) return widths.map((w, i) => (flexible[i] ? sizings[i].scrolling : w));
-  share(widths, sizings, flexible, Math.floor(available) - fixedTotal);
+  const flexible = sizings.map((_, i) => overrides[i] === undefined);
+  const widths = sizings.map((s, i) => (flexible[i] ? s.minimum : Math.max(s.floor, MIN_DRAGGED_PX, Math.round(overrides[i] as number))));
+  const fixed = widths.reduce((sum, w, i) => sum + (flexible[i] ? 0 : w), 0);
+  const room = Math.floor(available) - fixed;
+  const total = (pick: (s: ColumnSizing) => number) => sizings.reduce((sum, s, i) => sum + (flexible[i] ? pick(s) : 0), 0);
+  if (total((s) => s.minimum) >= room) return widths;
+  if (total((s) => s.preferred) <= room) {
+    sizings.forEach((s, i) => flexible[i] && (widths[i] = s.preferred));
+    // Room to spare: the text columns take it, in proportion to their preferred widths.
+    const takers = sizings.map((s, i) => (flexible[i] && !s.protectedWidth ? s.preferred : 0));
+    share(widths, takers, room - total((s) => s.preferred));
+    return widths;
+  }
+  share(widths, sizings.map((s, i) => (flexible[i] ? s.preferred - s.minimum : 0)), room - total((s) => s.minimum));
   return widths;
 }
 
-/** Water-filling: proportional shares, each at least its minimum, rounded to whole pixels. */
-function share(widths: number[], sizings: readonly ColumnSizing[], flexible: readonly boolean[], space: number): void {
-  let open = flexible.map((f, i) => (f ? i : -1)).filter((i) => i >= 0);
-  let room = space;
-  for (;;) {
-    const weight = open.reduce((sum, i) => sum + sizings[i].natural, 0);
-    if (open.length === 0 || weight <= 0) return;
-    const pinned = open.filter((i) => (room * sizings[i].natural) / weight < sizings[i].minimum);
-    if (pinned.length === 0) {
-      let given = 0;
-      open.forEach((i, n) => {
-        widths[i] = n === open.length - 1 ? room - given : Math.floor((room * sizings[i].natural) / weight);
-        given += widths[i];
-      });
-      return;
-    }
-    for (const i of pinned) {
-      widths[i] = sizings[i].minimum;
-      room -= widths[i];
-    }
-    open = open.filter((i) => !pinned.includes(i));
-  }
+/** Adds `space` px to `widths` in proportion to `weights`, in whole pixels (the remainder to the last). */
+function share(widths: number[], weights: readonly number[], space: number): void {
+  const weight = weights.reduce((sum, w) => sum + w, 0);
+  if (weight <= 0 || space <= 0) return;
+  let given = 0;
+  let last = -1;
+  weights.forEach((w, i) => {
+    if (w <= 0) return;
+    const part = Math.floor((space * w) / weight);
+    widths[i] += part;
+    given += part;
+    last = i;
+  });
+  widths[last] += space - given;
 }

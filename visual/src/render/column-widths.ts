@@ -1,84 +1,134 @@
-// Each column's natural width: the widest of its title (bold, on at most two lines) and its
-// values. Values are the longest few texts by length, found in a bounded sample of rows (every
-// row for Person ID), and only those are measured: never every row. Dates and IDs are measured
-// with every digit replaced by the font's widest digit, Status as the texts of the statuses
-// present (on two lines when word wrap is on), so Person ID, dates and Status are never cut.
-import { STATUS_KEYS, statusText, type StatusKey } from '../../../core/src/index';
-import type { ColumnModel, ViewModel } from '../converter/view-model';
-import type { DateFormatter } from './format';
+// Each column's widths, measured as a browser's automatic table layout would see them:
+// - minimum: its longest word (the title's included, the title on at most three lines), capped,
+//   and never less than a readable start of its values (12 characters and "…", or the whole);
+// - preferred: its whole content at the 90th percentile of the sampled rows, capped;
+// - content: its widest sampled value whole (a double-click on its border fits to this).
+// Person ID, dates and Status never wrap and are never cut: all three widths are their whole
+// value (dates and IDs with every digit replaced by the font's widest digit, Status as the
+// labels shown, with its glyph). Fonts and wrapping are inputs, so text settings change them.
+import { STATUS_KEYS, type StatusKey } from '../../../core/src/index';
+import type { ColumnModel, DateRole, ViewModel } from '../converter/view-model';
+import type { DateFormatter } from '../locale';
+import type { StatusLabels } from '../wording/status-labels';
+import { longestPieces, percentile, sampleTexts } from './column-sample';
 import type { FontSpec, TextMeasurer } from './text-measure';
 
 export interface ColumnSizing {
-  /** Width showing the title and the longest values whole, in px. */
-  natural: number;
-  /** Narrowest automatic width, in px: the natural width for protected columns. */
   minimum: number;
-  /** The width a text column gets when the table scrolls sideways anyway, in px. */
-  scrolling: number;
-  /** Person ID, dates, Status: never narrower than their natural width. */
+  preferred: number;
+  content: number;
+  /** The narrowest width a dragged border may leave: the title whole, on at most three lines. */
+  floor: number;
+  /** Person ID, dates, Status: never narrower than their whole value. */
   protectedWidth: boolean;
 }
 
-/** Cell padding (6 + 6), the status cell's border, and a pixel of rounding. */
-const CELL_EXTRA_PX = 18;
-const LONGEST_KEPT = 8;
-/** Rows scanned for the longest texts of a text column. */
-const SAMPLE_ROWS = 2000;
-const SAMPLE_DATE = '2088-08-28';
-
-/** A squeezed text column keeps this many ems (its text is cut with "…", the tooltip has it). */
-const TEXT_MINIMUM_EM = 4;
-/** Once the table scrolls sideways anyway, a text column gets up to this many ems. */
-const TEXT_SCROLLING_EM = 10;
-/** Room for the sort arrow, drawn over the title's right padding. */
-const SORT_ARROW_EM = 0.6;
-
 export interface MeasureInput {
   model: ViewModel;
-  font: Omit<FontSpec, 'weight'>;
+  valueFont: FontSpec;
+  titleFont: FontSpec;
   formatDate: DateFormatter;
-  /** Word wrap on: a status may take two lines (rows are two lines high then). */
-  wordWrap: boolean;
+  /** The status texts the cells show. */
+  labels: StatusLabels;
 }
 
-export function naturalWidths(input: MeasureInput, measurer: TextMeasurer): ColumnSizing[] {
-  const emPx = (input.font.sizePt * 4) / 3;
-  const bold = { ...input.font, weight: 600 };
-  const regular = { ...input.font, weight: 400 };
-  const measure = (text: string) => measurer.width(text, regular);
-  const digit = widestDigit(measure);
+/** Cell padding (5 + 5, visual.less) and a pixel for rounding. */
+export const CELL_PADDING_PX = 11;
+/** The status cell's border (3px on the left; 2px each side in high contrast), and its glyph with the gap after it, in ems. */
+const STATUS_BORDER_PX = 4;
+export const GLYPH_EM = 0.8 + 0.3;
+/** A title breaks over at most this many lines. */
+export const MAX_TITLE_LINES = 3;
+/** Caps, in ems of the values' font: a longest word beyond MIN_CAP is cut with "…". */
+const MIN_CAP_EM = 7;
+const PREFERRED_CAP_EM = 20;
+/** A squeezed text column still shows this many characters of each value (then "…"). */
+export const READABLE_CHARS = 12;
+/** Room for the sort arrow and level, glued to the title's last word (visual.less). */
+const SORT_ARROW_EM = 1;
+const SAMPLE_DATE = '2088-08-28';
+const DIGITS = /\d/g;
+
+export function measureColumns(input: MeasureInput, measurer: TextMeasurer): ColumnSizing[] {
+  const em = (input.valueFont.sizePt * 4) / 3;
+  const value = (text: string) => measurer.width(text, input.valueFont);
+  const digit = widestDigit(value);
   return input.model.columns.map((column) => {
-    const title = twoLineWidth(column.title, (text) => measurer.width(text, bold)) + SORT_ARROW_EM * emPx;
-    const protectedWidth = column.kind !== 'text';
-    const wrapped = column.kind === 'status' && input.wordWrap;
-    const widths = valueTexts(column, input, digit).map((text) => (wrapped ? twoLineWidth(text, measure) : measure(text)));
-    const natural = Math.ceil(Math.max(title, ...widths) + CELL_EXTRA_PX);
-    const upTo = (ems: number) => (protectedWidth ? natural : Math.min(natural, Math.ceil(emPx * ems)));
-    return { natural, minimum: upTo(TEXT_MINIMUM_EM), scrolling: upTo(TEXT_SCROLLING_EM), protectedWidth };
+    const floor = Math.ceil(titleMinimum(column.title, (text) => measurer.width(text, input.titleFont), SORT_ARROW_EM * em) + CELL_PADDING_PX);
+    if (column.kind !== 'text') {
+      const extra = column.kind === 'status' ? STATUS_BORDER_PX + GLYPH_EM * em : 0;
+      const whole = Math.ceil(Math.max(0, ...protectedTexts(column, input, digit).map(value)) + extra + CELL_PADDING_PX);
+      const width = Math.max(floor, whole);
+      return { minimum: width, preferred: width, content: width, floor: width, protectedWidth: true };
+    }
+    const texts = sampleTexts(input.model.rows, column.sourceIndex);
+    const widths = texts.map((text) => (text === '' ? 0 : value(text)));
+    const word = Math.max(0, ...longestPieces(texts).map(value));
+    const minimum = Math.max(floor, Math.ceil(Math.max(Math.min(word, MIN_CAP_EM * em), readableWidth(texts, value)) + CELL_PADDING_PX));
+    const preferred = Math.max(minimum, Math.ceil(Math.min(percentile(widths, 0.9), PREFERRED_CAP_EM * em) + CELL_PADDING_PX));
+    const content = Math.max(minimum, Math.ceil(Math.max(0, ...widths) + CELL_PADDING_PX));
+    return { minimum, preferred, content, floor, protectedWidth: false };
   });
 }
 
-/** The narrowest width showing a text on at most two lines, broken between words. */
-export function twoLineWidth(text: string, width: (text: string) => number): number {
-  const words = text.trim().split(/\s+/);
-  let best = width(text);
-  for (let split = 1; split < words.length; split++) {
-    best = Math.min(best, Math.max(width(words.slice(0, split).join(' ')), width(words.slice(split).join(' '))));
-  }
-  return best;
+/**
+ * The width that shows every sampled value's first READABLE_CHARS characters and "…" (or the
+ * whole value when that is narrower). Values sharing a start (a first name) are measured once.
+ */
+function readableWidth(texts: readonly string[], width: (text: string) => number): number {
+  const starts = new Set<string>();
+  for (const text of texts) starts.add(text.length > READABLE_CHARS + 1 ? `${text.slice(0, READABLE_CHARS).trimEnd()}…` : text);
+  let widest = 0;
+  for (const start of starts) widest = Math.max(widest, width(start));
+  return widest;
 }
 
-function valueTexts(column: ColumnModel, input: MeasureInput, digit: string): string[] {
+/** The width of a status cell showing the widest of `labels` for the statuses present. */
+export function statusCellWidth(model: ViewModel, labels: StatusLabels, font: FontSpec, measurer: TextMeasurer): number {
+  const em = (font.sizePt * 4) / 3;
+  const widest = Math.max(0, ...presentStatuses(model).map((key) => measurer.width(labels[key], font)));
+  return Math.ceil(widest + STATUS_BORDER_PX + GLYPH_EM * em + CELL_PADDING_PX);
+}
+
+/**
+ * The narrowest width showing `text` on at most `maxLines` lines broken between words (greedy,
+ * as a browser wraps), `tail` px glued to the last word (the sort arrow): the smallest run of
+ * consecutive words that is wide enough.
+ */
+export function titleMinimum(text: string, width: (text: string) => number, tail = 0, maxLines = MAX_TITLE_LINES): number {
+  const words = text.trim().split(/\s+/).filter((word) => word !== '');
+  const run = (from: number, to: number) => width(words.slice(from, to + 1).join(' ')) + (to === words.length - 1 ? tail : 0);
+  const runs: number[] = [];
+  for (let i = 0; i < words.length; i++) for (let j = i; j < words.length; j++) runs.push(run(i, j));
+  const widest = Math.max(0, ...words.map((_, i) => run(i, i)));
+  const fits = (limit: number) => wrappedLines(words.length, run, limit) <= maxLines;
+  return runs.filter((w) => w >= widest).sort((a, b) => a - b).find(fits) ?? run(0, words.length - 1);
+}
+
+/** Lines a greedy wrap of `count` words takes within `limit` px; `run(i, j)` is words i…j's width. */
+export function wrappedLines(count: number, run: (from: number, to: number) => number, limit: number): number {
+  let lines = count > 0 ? 1 : 0;
+  let start = 0;
+  for (let word = 1; word < count; word++) {
+    if (run(start, word) > limit + 0.5) {
+      lines += 1;
+      start = word;
+    }
+  }
+  return lines;
+}
+
+function protectedTexts(column: ColumnModel, input: MeasureInput, digit: string): string[] {
   const { model, formatDate } = input;
   const widest = (text: string) => text.replace(DIGITS, digit);
+  if (column.kind === 'status') return presentStatuses(model).map((key) => input.labels[key]);
   if (column.kind === 'date') {
-    const unread = model.unreadableDates.longest[column.role as 'predictedStartDate'];
+    const unread = model.dateProblems[column.role as DateRole]?.longest;
     return [widest(formatDate(SAMPLE_DATE as never)), ...(unread ? [unread] : [])];
   }
-  const texts = column.sourceIndex < 0 ? [] : sampleTexts(model, column.sourceIndex, column.kind === 'id');
-  if (column.kind === 'status') return [...presentStatuses(model).map((key) => statusText(key, model.windowMonths)), ...texts];
-  if (column.kind === 'id') return texts.map(widest);
-  return texts;
+  // IDs: the longest few sampled (one pattern of digits and letters), with the widest digit.
+  const distinct = [...new Set(sampleTexts(model.rows, column.sourceIndex))];
+  return distinct.sort((a, b) => b.length - a.length).slice(0, 4).map(widest);
 }
 
 /** The statuses the rows have (all five before any row arrives). */
@@ -86,8 +136,6 @@ function presentStatuses(model: ViewModel): StatusKey[] {
   const present = STATUS_KEYS.filter((key) => model.statusCounts[key] > 0);
   return present.length > 0 ? present : [...STATUS_KEYS];
 }
-
-const DIGITS = /\d/g;
 
 /**
  * The font's widest digit: a date or ID with every digit replaced by it is at least as wide as
@@ -97,33 +145,4 @@ function widestDigit(measure: (text: string) => number): string {
   let widest = '0';
   for (let d = 1; d <= 9; d++) if (measure(String(d)) > measure(widest)) widest = String(d);
   return widest;
-}
-
-/**
- * The longest few texts of a column (by length): among every row for Person ID (it must never
- * be cut), among a bounded, evenly spread sample of rows otherwise (a text column is cut with
- * "…" when squeezed anyway, so a rare longer value costs nothing worse).
- */
-export function sampleTexts(model: ViewModel, source: number, everyRow: boolean): string[] {
-  const rows = model.rows;
-  return longestTexts(rows, source, everyRow ? 1 : Math.max(1, Math.floor(rows.length / SAMPLE_ROWS)));
-}
-
-/** The longest few distinct texts (by length) among every `step`-th row; cheap checks first. */
-function longestTexts(rows: ViewModel['rows'], source: number, step: number): string[] {
-  const longest: string[] = [];
-  let floor = -1;
-  let lastRaw: unknown = undefined;
-  for (let i = 0; i < rows.length; i += step) {
-    const raw = rows[i].raw[source];
-    if (raw === lastRaw || raw == null) continue;
-    lastRaw = raw;
-    const text = typeof raw === 'string' ? raw : String(raw);
-    if (text.length <= floor || longest.includes(text) || text.trim() === '') continue;
-    longest.push(text);
-    longest.sort((a, b) => b.length - a.length);
-    if (longest.length > LONGEST_KEPT) longest.length = LONGEST_KEPT;
-    if (longest.length === LONGEST_KEPT) floor = longest[LONGEST_KEPT - 1].length;
-  }
-  return longest;
 }

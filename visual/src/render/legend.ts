@@ -1,53 +1,78 @@
-// The status legend: the brief's labels and order, each status's row count, and each item's
-// definition (the brief's wording) as its tooltip and accessible description.
-import type { StatusKey } from '../../../core/src/index';
+// The status legend: the brief's labels and order, each with its shape glyph on its colour and
+// its row count (in the locale's digit grouping). Each item's definition (the brief's wording)
+// is its tooltip and accessible description, and a button opens all five definitions, so a
+// keyboard or touch user can read them too, not only by hovering.
 import type { ViewModel } from '../converter/view-model';
+import type { LocaleFormat } from '../locale';
 import type { ResolvedSettings } from '../settings/resolved';
-import { fill, type StringKey, type Strings } from '../strings';
-import { outlineFor } from './colors';
+import type { Strings } from '../strings';
+import type { LegendEntry } from '../wording/status-labels';
+import { outlineFor, textColorFor } from './colors';
 import { clear, el } from './dom';
+import { glyph } from './table-rows';
 
-const LEGEND: readonly { key: StatusKey; label: StringKey; definition: StringKey }[] = [
-  { key: 'upcoming', label: 'Status_Upcoming', definition: 'Legend_Def_Upcoming' },
-  { key: 'notYetStarted', label: 'Status_NotYetStarted', definition: 'Legend_Def_NotYetStarted' },
-  { key: 'late', label: 'Status_Late', definition: 'Legend_Def_Late' },
-  { key: 'onTime', label: 'Status_OnTime', definition: 'Legend_Def_OnTime' },
-  { key: 'plannedLater', label: 'Status_PlannedLater', definition: 'Legend_Def_PlannedLater' },
-];
-/** Numbers the description elements so ids stay unique with several visuals on a page. */
+/** Numbers the ids so they stay unique with several visuals on a page. */
 let legendCount = 0;
 
 export class LegendView {
-  readonly list = el('ul', 'ppoc-legend');
-  /** Hidden holders of the definitions, referenced by aria-describedby. */
-  readonly descriptions = el('div', 'ppoc-legend-descriptions');
+  readonly block = el('div', 'ppoc-legend-block');
+  private readonly list = el('ul', 'ppoc-legend');
+  private readonly toggle = el('button', 'ppoc-definitions-toggle');
+  private readonly definitions = el('div', 'ppoc-definitions');
   private readonly idPrefix = `ppoc-legend-${(legendCount += 1)}`;
+  private open = false;
+  /** Set by the chrome: opening the definitions changes the page layout. */
+  onToggled: (() => void) | null = null;
 
   constructor() {
-    this.descriptions.hidden = true;
+    this.toggle.type = 'button';
+    this.definitions.id = `${this.idPrefix}-definitions`;
+    this.toggle.setAttribute('aria-controls', this.definitions.id);
+    this.toggle.addEventListener('click', () => this.setOpen(!this.open));
+    this.block.append(this.list, this.toggle, this.definitions);
+    this.setOpen(false);
   }
 
-  render(model: ViewModel, settings: ResolvedSettings, strings: Strings): void {
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  render(model: ViewModel, entries: readonly LegendEntry[], settings: ResolvedSettings, strings: Strings, locale: LocaleFormat): void {
     clear(this.list);
-    clear(this.descriptions);
+    clear(this.definitions);
     this.list.setAttribute('aria-label', strings('Legend_Label'));
-    const hc = settings.highContrast;
-    for (const { key, label, definition } of LEGEND) {
-      const item = el('li', `ppoc-legend-item ppoc-status--${key}`);
-      const swatch = el('span', 'ppoc-swatch');
-      swatch.setAttribute('aria-hidden', 'true');
-      const colour = hc ? hc.background : settings.statusColors[key];
-      swatch.style.backgroundColor = colour;
-      // WCAG 1.4.11: the swatch's edge reaches 3:1 against the background, yellow and grey too.
-      swatch.style.borderColor = hc ? hc.foreground : outlineFor(colour, '#FFFFFF');
-      const text = fill(strings(definition), model.windowMonths);
-      const description = el('span', undefined, text);
+    this.toggle.textContent = strings('Legend_Definitions');
+    for (const { key, label, definition } of entries) {
+      const description = el('p', 'ppoc-definition', definition);
       description.id = `${this.idPrefix}-${key}`;
-      this.descriptions.appendChild(description);
-      item.title = text;
+      this.definitions.appendChild(description);
+      const item = el('li', `ppoc-legend-item ppoc-status--${key}`);
+      item.title = definition;
       item.setAttribute('aria-describedby', description.id);
-      item.append(swatch, el('span', 'ppoc-legend-text', strings(label)), ' ', el('span', 'ppoc-legend-count', String(model.statusCounts[key])));
+      item.append(this.swatch(key, settings), el('span', 'ppoc-legend-text', label), ' ', el('span', 'ppoc-legend-count', locale.formatCount(model.statusCounts[key])));
       this.list.appendChild(item);
     }
+  }
+
+  /** The status's colour with its glyph on it; in high contrast the glyph alone, in the host's colours. */
+  private swatch(key: LegendEntry['key'], settings: ResolvedSettings): HTMLElement {
+    const swatch = el('span', 'ppoc-swatch');
+    swatch.setAttribute('aria-hidden', 'true');
+    const mark = swatch.appendChild(glyph(key));
+    const hc = settings.highContrast;
+    const fill = hc ? hc.background : settings.statusColors[key];
+    swatch.style.backgroundColor = fill;
+    // WCAG 1.4.11: the swatch's edge reaches 3:1 against the background, yellow and grey too.
+    swatch.style.borderColor = hc ? hc.foreground : outlineFor(fill, '#FFFFFF');
+    mark.style.color = hc ? hc.foreground : textColorFor(fill);
+    return swatch;
+  }
+
+  private setOpen(open: boolean): void {
+    const changed = open !== this.open;
+    this.open = open;
+    this.definitions.hidden = !open;
+    this.toggle.setAttribute('aria-expanded', String(open));
+    if (changed) this.onToggled?.();
   }
 }

@@ -1,7 +1,9 @@
 // Fitting the page into the tile: the rows area keeps at least half of the height (and room for
-// three whole rows); when the rest does not fit, the notes control, then the legend, then the
-// header lines (into a ⓘ tooltip) give way. The sentence wraps but takes at most a third.
-// Pure arithmetic on heights measured once, so the page is laid out once more, not per step.
+// three whole rows); when the rest does not fit, these give way in turn: the notes control, the
+// full sentence (for its compact form), the legend, then the header lines (into a ⓘ button).
+// What the user opened (notes, the legend's definitions) stays. The sentence is never cut and
+// never scrolls: when even the compact form leaves less than the minimum, the rows area gets
+// what is left. Pure arithmetic on heights measured once, so the page is laid out once more.
 
 /** .ppoc-main's padding and the gap between its blocks (visual.less), px. */
 export const PAGE_PADDING_PX = 4;
@@ -13,7 +15,9 @@ export interface ChromeHeights {
   header: number;
   /** The header as one line: the ⓘ button beside the as-at line. */
   headerCollapsed: number;
+  /** The full sentence, and its compact form. */
   summary: number;
+  summaryCompact: number;
   loading: number;
   legend: number;
   notes: number;
@@ -23,20 +27,20 @@ export interface ChromeFit {
   notes: boolean;
   legend: boolean;
   headerCollapsed: boolean;
-  /** Cap on the sentence's height (it scrolls within), or null when it shows whole. */
-  summaryMax: number | null;
+  /** The sentence in its compact form. */
+  compact: boolean;
 }
 
 export interface FitInput {
   /** The tile's height. */
   height: number;
   chrome: ChromeHeights;
-  /** One line of the sentence, px. */
-  summaryLine: number;
   /** The table's header row and one row, px; and the horizontal scrollbar when it shows. */
   headerRow: number;
   row: number;
   horizontalScrollbar: number;
+  /** Blocks the user opened, kept whatever the room. */
+  keep?: { notes: boolean; legend: boolean };
 }
 
 export interface PageFit {
@@ -45,11 +49,12 @@ export interface PageFit {
   scrollerHeight: number;
 }
 
-const STEPS: readonly Omit<ChromeFit, 'summaryMax'>[] = [
-  { notes: true, legend: true, headerCollapsed: false },
-  { notes: false, legend: true, headerCollapsed: false },
-  { notes: false, legend: false, headerCollapsed: false },
-  { notes: false, legend: false, headerCollapsed: true },
+const STEPS: readonly ChromeFit[] = [
+  { notes: true, legend: true, headerCollapsed: false, compact: false },
+  { notes: false, legend: true, headerCollapsed: false, compact: false },
+  { notes: false, legend: true, headerCollapsed: false, compact: true },
+  { notes: false, legend: false, headerCollapsed: false, compact: true },
+  { notes: false, legend: false, headerCollapsed: true, compact: true },
 ];
 
 export function tableMinimum(input: FitInput): number {
@@ -60,30 +65,28 @@ export function tableMinimum(input: FitInput): number {
 export function fitPage(input: FitInput): PageFit {
   const available = Math.max(0, input.height - 2 * PAGE_PADDING_PX);
   const minimum = tableMinimum(input);
-  const { chrome, summaryLine } = input;
-  const third = Math.max(summaryLine, Math.floor(input.height / 3 / summaryLine) * summaryLine);
-  const summary = Math.min(chrome.summary, third);
-  for (const step of STEPS) {
-    const used = usedHeight(chrome, step, summary);
-    if (available - used >= minimum) return done(step, summary, chrome.summary, available - used);
+  const { chrome } = input;
+  // A full sentence taller than a third of the tile does not fit, whatever else gives way.
+  const compactAlways = chrome.summary > input.height / 3;
+  const steps = STEPS.map((step) => ({
+    ...step,
+    notes: step.notes || input.keep?.notes === true,
+    legend: step.legend || input.keep?.legend === true,
+    compact: step.compact || compactAlways,
+  }));
+  for (const step of steps) {
+    const used = usedHeight(chrome, step);
+    if (available - used >= minimum) return { chrome: step, scrollerHeight: available - used };
   }
-  // Still too tall: everything collapsed, and the sentence gets what is left (at least a line).
-  const last = STEPS[STEPS.length - 1];
-  const others = usedHeight(chrome, last, 0);
-  const room = available - minimum - others - (chrome.summary > 0 ? PAGE_GAP_PX : 0);
-  const squeezed = Math.min(summary, Math.max(summaryLine, Math.floor(room / summaryLine) * summaryLine));
-  return done(last, squeezed, chrome.summary, available - usedHeight(chrome, last, squeezed));
-}
-
-function done(step: Omit<ChromeFit, 'summaryMax'>, summary: number, natural: number, scrollerHeight: number): PageFit {
-  return { chrome: { ...step, summaryMax: summary < natural ? Math.ceil(summary) : null }, scrollerHeight: Math.max(0, scrollerHeight) };
+  const last = steps[steps.length - 1];
+  return { chrome: last, scrollerHeight: Math.max(0, available - usedHeight(chrome, last)) };
 }
 
 /** Heights of the visible blocks, each followed by the flex gap. */
-function usedHeight(chrome: ChromeHeights, step: Omit<ChromeFit, 'summaryMax'>, summary: number): number {
+function usedHeight(chrome: ChromeHeights, step: ChromeFit): number {
   const blocks = [
     step.headerCollapsed ? chrome.headerCollapsed : chrome.header,
-    summary,
+    step.compact ? chrome.summaryCompact : chrome.summary,
     chrome.loading,
     step.legend ? chrome.legend : 0,
     step.notes ? chrome.notes : 0,

@@ -1,25 +1,32 @@
 // One layout pass for the page: show every block, read the heights and the table's width in
-// one go (the only forced layout), then decide what collapses, the column widths and the rows
-// area's height, and write them. Runs on every render and every resize.
+// one go (the only forced layout), then decide what collapses, the column widths and pins and
+// the rows area's height, and write them. Runs on every render and every resize.
 import type { ViewModel } from '../converter/view-model';
+import type { DateFormatter } from '../locale';
 import type { ColumnRole } from '../roles';
 import type { ResolvedSettings } from '../settings/resolved';
+import type { StatusLabels } from '../wording/status-labels';
 import type { ChromeView } from './chrome';
 import { allocateWidths } from './column-layout';
-import { naturalWidths, type ColumnSizing } from './column-widths';
-import type { DateFormatter } from './format';
+import { measureColumns, statusCellWidth, type ColumnSizing } from './column-widths';
 import { fitPage, PAGE_PADDING_PX } from './page-fit';
+import { pinColumns } from './pinned-columns';
 import type { TableView } from './table';
 import { rowGeometry } from './table-layout';
-import { TextMeasurer } from './text-measure';
+import { TextMeasurer, type FontSpec } from './text-measure';
 
-export interface LayoutInput {
-  viewport: { width: number; height: number };
+export interface ColumnInput {
   model: ViewModel;
   settings: ResolvedSettings;
   formatDate: DateFormatter;
+  /** The status texts the cells show. */
+  labels: StatusLabels;
   /** The author's column widths (dragged or auto-fitted), px. */
   overrides: Partial<Record<ColumnRole, number>>;
+}
+
+export interface LayoutInput extends ColumnInput {
+  viewport: { width: number; height: number };
 }
 
 export class PageLayout {
@@ -36,7 +43,7 @@ export class PageLayout {
   ) {}
 
   run(input: LayoutInput): void {
-    const { viewport, settings } = input;
+    const { viewport, settings, model } = input;
     // Widths first, for the space the scroller had last time: the one layout read below then
     // lays the table out at its final widths (the usual case), not at whatever it had before.
     this.available = Math.max(0, viewport.width - 2 * PAGE_PADDING_PX - this.scrollbar);
@@ -55,16 +62,10 @@ export class PageLayout {
     const geometry = rowGeometry(settings.fontSize, settings.wordWrap);
     const headerRow = box.headerHeight > 0 ? box.headerHeight : geometry.headerHeight;
     const horizontalScrollbar = widths.reduce((sum, w) => sum + w, 0) > this.available + 0.5 ? box.scrollbar : 0;
-    const fit = fitPage({
-      height: viewport.height,
-      chrome: heights,
-      summaryLine: settings.summary.fontSize * (4 / 3) * 1.35,
-      headerRow,
-      row: geometry.rowHeight,
-      horizontalScrollbar,
-    });
+    const fit = fitPage({ height: viewport.height, chrome: heights, headerRow, row: geometry.rowHeight, horizontalScrollbar, keep: this.chrome.opened });
     this.chrome.apply(fit.chrome);
-    this.table.layout(widths, fit.scrollerHeight - headerRow - horizontalScrollbar);
+    const pins = pinColumns(model.columns, widths, this.available);
+    this.table.layout(widths, pins, fit.scrollerHeight - headerRow - horizontalScrollbar, headerRow);
   }
 
   /** Text widths are measured again (a web font finished loading after the first layout). */
@@ -74,25 +75,33 @@ export class PageLayout {
   }
 
   /** Column widths for the last measured space (also while a border is dragged). */
-  widths(input: Pick<LayoutInput, 'model' | 'settings' | 'formatDate' | 'overrides'>): number[] {
-    const sizings = this.naturalSizings(input);
+  widths(input: ColumnInput): number[] {
     const overrides = input.model.columns.map((column) => input.overrides[column.role]);
-    return allocateWidths(sizings, overrides, this.available);
+    return allocateWidths(this.columnSizings(input), overrides, this.available);
   }
 
-  /** The width that shows column `index` whole (a double-click on its border). */
-  naturalWidth(input: Pick<LayoutInput, 'model' | 'settings' | 'formatDate'>, index: number): number {
-    return this.naturalSizings(input)[index]?.natural ?? 0;
+  /** The width that shows column `index`'s widest sampled value whole (a double-click on its border). */
+  contentWidth(input: ColumnInput, index: number): number {
+    return this.columnSizings(input)[index]?.content ?? 0;
   }
 
-  private naturalSizings(input: Pick<LayoutInput, 'model' | 'settings' | 'formatDate'>): ColumnSizing[] {
-    const { model, settings, formatDate } = input;
-    const key = [model, settings.fontFamily, settings.fontSize, settings.wordWrap, formatDate];
+  /** The width of a status cell showing `labels` (for `auto` status labels). */
+  statusWidth(model: ViewModel, settings: ResolvedSettings, labels: StatusLabels): number {
+    return statusCellWidth(model, labels, valueFont(settings), this.measurer);
+  }
+
+  private columnSizings(input: ColumnInput): ColumnSizing[] {
+    const { model, settings, formatDate, labels } = input;
+    const key = [model, settings.fontFamily, settings.fontSize, formatDate, labels];
     if (key.some((part, i) => part !== this.sizingsFor[i])) {
       this.sizingsFor = key;
-      const font = { family: settings.fontFamily, sizePt: settings.fontSize };
-      this.sizings = naturalWidths({ model, font, formatDate, wordWrap: settings.wordWrap }, this.measurer);
+      const valueFontSpec = valueFont(settings);
+      this.sizings = measureColumns({ model, valueFont: valueFontSpec, titleFont: { ...valueFontSpec, weight: 600 }, formatDate, labels }, this.measurer);
     }
     return this.sizings;
   }
+}
+
+function valueFont(settings: ResolvedSettings): FontSpec {
+  return { family: settings.fontFamily, sizePt: settings.fontSize, weight: 400 };
 }

@@ -11,7 +11,7 @@ export interface RowGeometry {
   rowHeight: number;
   /** Lines a wrapped cell may use in a virtualized table (rows must keep one height). */
   maxLines: number;
-  /** The header row: titles on up to two lines. */
+  /** The header row before it is measured (titles on two lines). */
   headerHeight: number;
 }
 
@@ -41,11 +41,12 @@ export function visibleWindow(rowCount: number, scrollTop: number, areaHeight: n
 }
 
 /**
- * The scroll offset that shows a row whole below the sticky header: `top` is the row's offset
- * in the scrolled content (header included), `view` the scroller's inner height.
+ * The scroll offset (either axis) that shows an item whole in the part of the view not covered
+ * by sticky things: `start` is its offset in the scrolled content, `view` the scroller's inner
+ * size, `coverStart`/`coverEnd` what sticks at each end (the header row; pinned columns).
  */
-export function scrollToReveal(top: number, height: number, scrollTop: number, view: number, header: number): number {
-  if (top < scrollTop + header) return Math.max(0, top - header);
-  if (top + height > scrollTop + view) return top + height - view;
-  return scrollTop;
+export function scrollToReveal(start: number, size: number, scroll: number, view: number, coverStart: number, coverEnd = 0): number {
+  if (start < scroll + coverStart) return Math.max(0, start - coverStart);
+  if (start + size > scroll + view - coverEnd) return Math.max(0, start + size - view + coverEnd);
+  return scroll;
 }

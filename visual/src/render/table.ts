@@ -1,79 +1,75 @@
-// The <table>: sticky header (and Person ID column), sortable titles, and a window of <tr>
-// elements reused as the user scrolls (the table sits in a full-height sizer, offset to the
-// window's first row), so 30,000 rows cost about a screenful of DOM. Rows are formatted on
-// screen only. Column widths and the rows area's height come from the app's layout.
-import { STATUS_KEYS, type StatusKey } from '../../../core/src/index';
-import type { ColumnModel, RowModel } from '../converter/view-model';
+// The table, a WAI-ARIA grid: sticky titles, pinned Person ID / Status columns, and a window of
+// <tr> elements reused as the user scrolls (the table sits in a full-height sizer, offset to the
+// window's first row), so 30,000 rows cost about a screenful of DOM. One cell of the grid is the
+// tab stop (roving tabindex); the keys are grid-keys.ts's, and the focused cell is scrolled whole
+// into view on both axes before it takes the focus. Widths and the rows area come from layout.
+import type { RowModel } from '../converter/view-model';
+import { clamp, gridAction, type GridPosition, type GridSize } from '../interaction/grid-keys';
 import type { ColumnRole } from '../roles';
-import type { ResolvedSettings } from '../settings/resolved';
 import type { SortSpec } from '../sorting/sorter';
 import type { Strings } from '../strings';
-import { textColorFor } from './colors';
 import { wireColumnResize, type ResizeHandlers } from './column-resize';
 import { clear, el } from './dom';
-import { cellText, type DateFormatter } from './format';
+import { coveredBy, type Pin } from './pinned-columns';
 import { TableHeader } from './table-header';
 import { OVERSCAN_ROWS, rowGeometry, scrollToReveal, visibleWindow, type RowGeometry, type RowWindow } from './table-layout';
+import { createRow, fillRow, pinCell, type RowInput } from './table-rows';
 
 export interface TableHandlers {
   sort(role: ColumnRole, add: boolean): void;
   rowClick(row: RowModel, event: MouseEvent): void;
-  rowContextMenu(row: RowModel, event: MouseEvent): void;
-  rowActivate(row: RowModel, event: KeyboardEvent): void;
+  /** Right-click or Shift+F10: a row, or null for the titles. */
+  contextMenu(row: RowModel | null, x: number, y: number): void;
+  rowActivate(row: RowModel, multi: boolean): void;
   rowHover(row: RowModel | null, event: MouseEvent): void;
   isSelected(row: RowModel): boolean;
   hasSelection(): boolean;
   resize: ResizeHandlers;
 }
 
-export interface TableInput {
-  columns: readonly ColumnModel[];
+export interface TableInput extends RowInput {
   rows: readonly RowModel[];
   sort: SortSpec;
-  settings: ResolvedSettings;
-  formatDate: DateFormatter;
   strings: Strings;
 }
-
-const STATUS_CLASSES = STATUS_KEYS.map((key) => `ppoc-status--${key}`);
 
 export class TableView {
   readonly scroller = el('div', 'ppoc-scroll');
   private readonly sizer = el('div', 'ppoc-sizer');
   private readonly table = el('table', 'ppoc-table');
   private readonly colgroup = el('colgroup');
-  private readonly thead = el('thead');
   private readonly header: TableHeader;
   private readonly tbody = el('tbody');
   private input: TableInput | null = null;
   private geometry: RowGeometry = rowGeometry(10, false);
   private window: RowWindow = { first: 0, last: 0, virtual: false };
-  private focused = 0;
+  /** The grid's focused cell, and the element that is the grid's tab stop. */
+  private focus: GridPosition = { row: -1, col: 0 };
+  private tabStop: HTMLElement | null = null;
   private frame = 0;
   /** Last known scroll offset, kept here so rendering never forces a layout to read it. */
   private scrollTop = 0;
-  /** The rows area's height (the scroller's inner height minus the header) from the last layout. */
+  /** The rows area's height and the header row's, from the last layout. */
   private areaHeight = 400;
+  private headerHeight = 0;
   private widths: number[] = [];
+  private pins: (Pin | null)[] = [];
   /** Rows rendered beyond the view: none in the frame that paints an update, then OVERSCAN_ROWS. */
   private overscan = OVERSCAN_ROWS;
   private overscanPending = false;
 
   constructor(private readonly handlers: TableHandlers) {
-    this.header = new TableHeader({
-      sort: (role, add) => handlers.sort(role, add),
-      resizeBy: (index, delta) => handlers.resize.commit(index, this.widthOf(index) + delta),
-      enterRows: () => this.focusRow(this.focused),
-    });
+    this.header = new TableHeader({ activate: (index, add) => this.activateTitle(index, add) });
     this.table.setAttribute('role', 'grid');
     this.table.setAttribute('aria-multiselectable', 'true');
-    this.thead.appendChild(this.header.row);
-    this.table.append(this.colgroup, this.thead, this.tbody);
+    const thead = el('thead');
+    thead.appendChild(this.header.row);
+    this.table.append(this.colgroup, thead, this.tbody);
     this.sizer.appendChild(this.table);
     this.scroller.appendChild(this.sizer);
     this.scroller.addEventListener('scroll', () => this.scheduleWindow());
     wireColumnResize(this.header.row, handlers.resize);
-    this.wireBody();
+    this.wireEvents();
   }
 
   /**
@@ -91,31 +87,33 @@ export class TableView {
     this.table.style.setProperty('--ppoc-line', `${this.geometry.lineHeight}px`);
     this.table.style.setProperty('--ppoc-row', `${this.geometry.rowHeight}px`);
     if (this.header.build(input.columns, input.strings)) this.rebuildColumns(input.columns.length);
-    this.header.row.style.height = `${this.geometry.headerHeight}px`;
     this.header.showSort(input.sort, input.strings);
-    this.focused = Math.min(this.focused, Math.max(0, input.rows.length - 1));
+    this.focus = clamp(this.focus, this.size());
     this.clampScroll();
     this.window = { first: -1, last: -1, virtual: false };
     this.overscan = 0;
     this.scheduleOverscan();
-    if (!rowsLater) this.renderWindow();
+    if (rowsLater) this.updateTabStop();
+    else this.renderWindow();
   }
 
-  /** Column widths (px) and the rows area's height; re-windows the rows. */
-  layout(widths: readonly number[], areaHeight: number): void {
-    this.setWidths(widths);
+  /** Column widths and pins (px), the rows area's and the header row's heights; re-windows the rows. */
+  layout(widths: readonly number[], pins: readonly (Pin | null)[], areaHeight: number, headerHeight: number): void {
+    this.setWidths(widths, pins);
     this.areaHeight = Math.max(0, areaHeight);
+    this.headerHeight = headerHeight;
     if (!this.input) return;
     this.clampScroll();
     this.renderWindow();
   }
 
-  /** Widths only (a drag in progress). */
-  setWidths(widths: readonly number[]): void {
+  /** Widths (a drag in progress keeps the pins it had). */
+  setWidths(widths: readonly number[], pins: readonly (Pin | null)[] = this.pins): void {
     this.widths = widths.slice();
     const cols = this.colgroup.children;
     for (let i = 0; i < cols.length; i++) (cols[i] as HTMLElement).style.width = `${widths[i] ?? 0}px`;
     this.table.style.width = `${widths.reduce((sum, w) => sum + w, 0)}px`;
+    this.applyPins(pins);
   }
 
   /** The scroller's inner width, its scrollbar's thickness and the header row's height (reads layout). */
@@ -128,22 +126,11 @@ export class TableView {
     return this.widths[index] ?? 0;
   }
 
-  get headerHeight(): number {
-    return this.geometry.headerHeight;
-  }
-
-  /**
-   * Before a sort's render: back to the first row. Called before the rows change, so setting
-   * the scroll offset does not force a layout of the new rows.
-   */
+  /** Before a sort's render: back to the first row, called before the rows change (no forced layout). */
   scrollToTop(): void {
     this.scrollTop = 0;
-    this.focused = 0;
+    if (this.focus.row > 0) this.focus = { ...this.focus, row: 0 };
     if (this.scroller.scrollTop !== 0) this.scroller.scrollTop = 0;
-  }
-
-  focusHeader(role: ColumnRole): void {
-    this.header.focus(role);
   }
 
   /** Selection changed: restyle the rendered rows only. */
@@ -158,11 +145,29 @@ export class TableView {
     return this.tbody.rows.length;
   }
 
+  private size(): Pick<GridSize, 'rows' | 'cols'> {
+    return { rows: this.input?.rows.length ?? 0, cols: this.input?.columns.length ?? 0 };
+  }
+
   private rebuildColumns(count: number): void {
     clear(this.colgroup);
     for (let i = 0; i < count; i++) this.colgroup.appendChild(el('col'));
     clear(this.tbody);
+    this.tabStop = null;
+    this.pins = [];
     this.setWidths(this.widths);
+  }
+
+  private applyPins(pins: readonly (Pin | null)[]): void {
+    const count = this.header.row.cells.length;
+    for (let i = 0; i < count; i++) {
+      const pin = pins[i] ?? null;
+      const was = this.pins[i] ?? null;
+      if (pin?.side === was?.side && pin?.offset === was?.offset) continue;
+      pinCell(this.header.row.cells[i], pin);
+      for (const tr of Array.from(this.tbody.rows)) if (tr.cells.length === count) pinCell(tr.cells[i], pin);
+    }
+    this.pins = pins.slice(0, count);
   }
 
   /** Fewer rows than before: the browser will clamp the scroll offset; do the same here. */
@@ -202,19 +207,26 @@ export class TableView {
   private renderWindow(): void {
     const input = this.input;
     if (!input) return;
-    const { rowHeight, headerHeight } = this.geometry;
+    const { rowHeight } = this.geometry;
     const next = visibleWindow(input.rows.length, this.scrollTop, this.areaHeight, rowHeight, this.overscan);
     if (next.first === this.window.first && next.last === this.window.last && next.virtual === this.window.virtual) return;
     this.window = next;
-    this.sizer.style.height = next.virtual ? `${headerHeight + input.rows.length * rowHeight}px` : '';
+    const header = this.headerHeight || this.geometry.headerHeight;
+    this.sizer.style.height = next.virtual ? `${header + input.rows.length * rowHeight}px` : '';
     // Layout offset, not a transform: a sticky header is positioned from layout boxes.
     this.sizer.style.paddingTop = next.virtual && next.first > 0 ? `${next.first * rowHeight}px` : '';
     this.table.classList.toggle('ppoc-virtual', next.virtual);
-    if (input.rows.length === 0) return this.renderEmpty(input);
-    this.ensureRowCount(next.last - next.first, input.columns);
-    for (let position = next.first; position < next.last; position++) {
-      this.fillRow(this.tbody.rows[position - next.first], input.rows[position], position, input);
+    if (input.rows.length === 0) this.renderEmpty(input);
+    else {
+      this.ensureRowCount(next.last - next.first, input);
+      for (let position = next.first; position < next.last; position++) {
+        const tr = this.tbody.rows[position - next.first];
+        const row = input.rows[position];
+        fillRow(tr, row, position, input);
+        this.applyRowState(tr, row);
+      }
     }
+    this.updateTabStop();
   }
 
   private renderEmpty(input: TableInput): void {
@@ -226,41 +238,18 @@ export class TableView {
     this.tbody.appendChild(tr);
   }
 
-  private ensureRowCount(count: number, columns: readonly ColumnModel[]): void {
+  private ensureRowCount(count: number, input: TableInput): void {
     const rows = this.tbody.rows;
-    if (rows.length > 0 && (rows[0].classList.contains('ppoc-empty-row') || rows[0].cells.length !== columns.length)) clear(this.tbody);
+    if (rows.length > 0 && (rows[0].classList.contains('ppoc-empty-row') || rows[0].cells.length !== input.columns.length)) clear(this.tbody);
     while (rows.length > count) this.tbody.removeChild(this.tbody.lastChild as Node);
-    while (rows.length < count) {
-      const tr = el('tr', 'ppoc-row');
-      // The inner span lets CSS clamp wrapped text: a table cell itself cannot be clamped.
-      for (const column of columns) {
-        const td = tr.appendChild(el('td', cellClass(column)));
-        td.appendChild(el('span', 'ppoc-cell'));
-      }
-      this.tbody.appendChild(tr);
-    }
-  }
-
-  private fillRow(tr: HTMLTableRowElement, row: RowModel, position: number, input: TableInput): void {
-    tr.setAttribute('aria-rowindex', String(position + 2));
-    for (let c = 0; c < input.columns.length; c++) {
-      const column = input.columns[c];
-      const td = tr.cells[c];
-      const span = td.firstChild as HTMLElement;
-      const text = cellText(row, column, input.formatDate, input.settings.windowMonths);
-      if (span.textContent !== text) span.textContent = text;
-      if (column.kind === 'status') styleStatusCell(td, row.status, input.settings);
-    }
-    this.applyRowState(tr, row);
+    while (rows.length < count) this.tbody.appendChild(createRow(input.columns, this.pins));
   }
 
   private applyRowState(tr: HTMLTableRowElement, row: RowModel): void {
-    const position = Number(tr.getAttribute('aria-rowindex')) - 2;
     const selected = this.handlers.isSelected(row);
     tr.setAttribute('aria-selected', String(selected));
     tr.classList.toggle('ppoc-selected', selected);
     tr.classList.toggle('ppoc-dimmed', !selected && this.handlers.hasSelection());
-    tr.tabIndex = position === this.focused ? 0 : -1;
   }
 
   private rowOf(node: EventTarget | null): RowModel | null {
@@ -269,7 +258,7 @@ export class TableView {
     return this.input.rows[Number(tr.getAttribute('aria-rowindex')) - 2] ?? null;
   }
 
-  private wireBody(): void {
+  private wireEvents(): void {
     this.tbody.addEventListener('click', (event) => {
       const row = this.rowOf(event.target);
       if (row) this.handlers.rowClick(row, event);
@@ -278,61 +267,102 @@ export class TableView {
       const row = this.rowOf(event.target);
       if (!row) return;
       event.preventDefault();
-      this.handlers.rowContextMenu(row, event);
+      this.handlers.contextMenu(row, event.clientX, event.clientY);
     });
     this.tbody.addEventListener('mousemove', (event) => this.handlers.rowHover(this.rowOf(event.target), event));
     this.tbody.addEventListener('mouseleave', (event) => this.handlers.rowHover(null, event));
-    this.tbody.addEventListener('focusin', (event) => {
-      const tr = event.target instanceof Element ? event.target.closest('tr.ppoc-row') : null;
-      if (tr) this.focused = Number(tr.getAttribute('aria-rowindex')) - 2;
+    this.table.addEventListener('focusin', (event) => {
+      const at = this.positionOf(event.target);
+      if (!at) return;
+      this.focus = at;
+      this.updateTabStop();
     });
-    this.tbody.addEventListener('keydown', (event) => this.onBodyKey(event));
+    this.table.addEventListener('keydown', (event) => this.onKey(event));
   }
 
-  private onBodyKey(event: KeyboardEvent): void {
+  private activateTitle(index: number, add: boolean): void {
+    const role = this.header.roleAt(index);
+    if (!role) return;
+    // Focus first, while the layout is clean: after the sort it would force one.
+    this.focusCell({ row: -1, col: index });
+    this.handlers.sort(role, add);
+  }
+
+  private onKey(event: KeyboardEvent): void {
     const input = this.input;
-    const row = this.rowOf(event.target);
-    if (!input || !row) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      this.handlers.rowActivate(row, event);
-      return;
-    }
-    const page = Math.max(1, Math.floor(this.measuredArea().area / this.geometry.rowHeight) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: this.focused + 1,
-      ArrowUp: this.focused - 1,
-      PageDown: this.focused + page,
-      PageUp: this.focused - page,
-      Home: 0,
-      End: input.rows.length - 1,
-    };
-    if (!(event.key in moves)) return;
+    const at = this.positionOf(event.target);
+    if (!input || !at) return;
+    const action = gridAction(event, at, { ...this.size(), page: this.pageRows() });
+    if (!action) return;
     event.preventDefault();
-    this.focusRow(moves[event.key]);
+    if (action.kind === 'move') this.focusCell(action.to);
+    else if (action.kind === 'sort') this.activateTitle(at.col, action.add);
+    else if (action.kind === 'resize') this.handlers.resize.commit(at.col, this.widthOf(at.col) + action.delta);
+    else if (action.kind === 'select' && input.rows[at.row]) this.handlers.rowActivate(input.rows[at.row], action.multi);
+    else if (action.kind === 'menu') {
+      const box = (event.target as Element).getBoundingClientRect();
+      this.handlers.contextMenu(input.rows[at.row] ?? null, box.left + box.width / 2, box.top + box.height / 2);
+    }
+  }
+
+  private positionOf(target: EventTarget | null): GridPosition | null {
+    const cell = target instanceof Element ? target.closest('td, th') : null;
+    if (!(cell instanceof HTMLTableCellElement) || !this.table.contains(cell)) return null;
+    const tr = cell.parentElement as HTMLTableRowElement;
+    if (tr === this.header.row) return { row: -1, col: cell.cellIndex };
+    if (!tr.classList.contains('ppoc-row')) return null;
+    return { row: Number(tr.getAttribute('aria-rowindex')) - 2, col: cell.cellIndex };
+  }
+
+  /** Moves the grid's focus to a cell, scrolled whole into view on both axes, below the titles. */
+  focusCell(to: GridPosition): void {
+    if (!this.input) return;
+    this.focus = clamp(to, this.size());
+    if (this.focus.row >= 0) {
+      const { view, header } = this.measuredArea();
+      const { top, height } = this.rowBox(this.focus.row, header);
+      this.scrollTop = scrollToReveal(top, height, this.scroller.scrollTop, view, header);
+      if (this.scroller.scrollTop !== this.scrollTop) this.scroller.scrollTop = this.scrollTop;
+      this.renderWindow();
+    }
+    this.revealColumn(this.focus.col);
+    this.updateTabStop();
+    this.tabStop?.focus({ preventScroll: true });
+  }
+
+  /** Scrolls sideways so the column shows whole between the pinned columns (a pinned one always shows). */
+  private revealColumn(col: number): void {
+    if (this.pins[col] || this.widths.length === 0) return;
+    let left = 0;
+    for (let i = 0; i < col; i++) left += this.widths[i];
+    const cover = coveredBy(this.pins, this.widths, col);
+    const current = this.scroller.scrollLeft;
+    const next = scrollToReveal(left, this.widths[col] ?? 0, current, this.scroller.clientWidth, cover.left, cover.right);
+    if (next !== current) this.scroller.scrollLeft = next;
+  }
+
+  /** The focused cell when rendered, else its column's title, is the grid's one tab stop. */
+  private updateTabStop(): void {
+    const { row, col } = this.focus;
+    const tr = row >= 0 && row >= this.window.first && row < this.window.last ? this.tbody.rows[row - Math.max(0, this.window.first)] : undefined;
+    const target = (tr?.classList.contains('ppoc-row') ? tr.cells[col] : undefined) ?? this.header.row.cells[col] ?? null;
+    if (target === this.tabStop) return;
+    if (this.tabStop) this.tabStop.tabIndex = -1;
+    if (target) target.tabIndex = 0;
+    this.tabStop = target;
+  }
+
+  private pageRows(): number {
+    return Math.max(1, Math.floor(this.measuredArea().area / this.geometry.rowHeight) - 1);
   }
 
   /** The rows area as laid out now (the real height, read when keys move the focus). */
   private measuredArea(): { view: number; header: number; area: number } {
     const view = this.scroller.clientHeight;
     const header = this.header.row.offsetHeight;
-    if (view <= 0) return { view: this.areaHeight + this.geometry.headerHeight, header: this.geometry.headerHeight, area: this.areaHeight };
+    const fallback = this.headerHeight || this.geometry.headerHeight;
+    if (view <= 0) return { view: this.areaHeight + fallback, header: fallback, area: this.areaHeight };
     return { view, header, area: Math.max(0, view - header) };
-  }
-
-  /** Moves the roving focus to a row and scrolls so the row is whole below the sticky header. */
-  focusRow(position: number): void {
-    const input = this.input;
-    if (!input || input.rows.length === 0) return;
-    this.focused = Math.max(0, Math.min(input.rows.length - 1, position));
-    const { view, header } = this.measuredArea();
-    const { top, height } = this.rowBox(this.focused, header);
-    this.scrollTop = scrollToReveal(top, height, this.scroller.scrollTop, view, header);
-    this.scroller.scrollTop = this.scrollTop;
-    this.renderWindow();
-    this.refreshSelection();
-    const target = this.tbody.rows[this.focused - Math.max(0, this.window.first)];
-    target?.focus({ preventScroll: true });
   }
 
   /** A row's offset in the scrolled content and its height: computed when virtual, else read. */
@@ -343,32 +373,4 @@ export class TableView {
     const offset = tr.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top - this.scroller.clientTop;
     return { top: offset + this.scroller.scrollTop, height: tr.offsetHeight };
   }
-}
-
-function cellClass(column: ColumnModel): string {
-  const classes = column.kind === 'text' ? [] : ['ppoc-nowrap'];
-  if (column.role === 'personId') classes.push('ppoc-sticky');
-  return classes.join(' ');
-}
-
-function styleStatusCell(td: HTMLTableCellElement, status: StatusKey | null, settings: ResolvedSettings): void {
-  td.classList.remove(...STATUS_CLASSES);
-  td.classList.add('ppoc-status');
-  if (!status) {
-    td.style.backgroundColor = '';
-    td.style.color = '';
-    td.style.borderColor = '';
-    return;
-  }
-  td.classList.add(`ppoc-status--${status}`);
-  const hc = settings.highContrast;
-  if (hc) {
-    td.style.backgroundColor = hc.background;
-    td.style.color = hc.foreground;
-    td.style.borderColor = hc.foreground;
-    return;
-  }
-  const fill = settings.statusColors[status];
-  td.style.backgroundColor = fill;
-  td.style.color = textColorFor(fill);
 }

@@ -1,6 +1,7 @@
 // The format settings as plain, validated values the renderer uses.
 import { DEFAULT_WINDOW_MONTHS, STATUS_KEYS, isValidWindowMonths, type StatusKey } from '../../../core/src/index';
 import { normaliseHex } from '../render/colors';
+import type { StatusLabelSetting } from '../wording/status-labels';
 import { DEFAULT_STATUS_COLORS, VisualSettings } from './settings';
 
 export interface HighContrastColors {
@@ -12,6 +13,7 @@ export interface HighContrastColors {
 
 export interface ResolvedSettings {
   statusColors: Record<StatusKey, string>;
+  statusLabel: StatusLabelSetting;
   fontFamily: string;
   fontSize: number;
   wordWrap: boolean;
@@ -24,6 +26,7 @@ export interface ResolvedSettings {
   highContrast: HighContrastColors | null;
 }
 
+const STATUS_LABELS: readonly StatusLabelSetting[] = ['auto', 'full', 'short'];
 const SAFE_LINK = /^https:\/\/[^\s]+$/i;
 
 export function resolveSettings(model: VisualSettings, highContrast: HighContrastColors | null): ResolvedSettings {
@@ -33,6 +36,7 @@ export function resolveSettings(model: VisualSettings, highContrast: HighContras
   const link = String(model.managerNotes.link.value ?? '').trim();
   return {
     statusColors: colors,
+    statusLabel: STATUS_LABELS.find((label) => label === model.statusColumn.statusLabel.value) ?? 'auto',
     fontFamily: String(model.table.fontFamily.value || 'Segoe UI, sans-serif'),
     fontSize: clampNumber(model.table.fontSize.value, 7, 24, 10),
     wordWrap: model.table.wordWrap.value === true,

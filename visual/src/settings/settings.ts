@@ -7,11 +7,16 @@ import Card = formattingSettings.SimpleCard;
 import powerbi from 'powerbi-visuals-api';
 import Model = formattingSettings.Model;
 
+/**
+ * The brief's hues (blue, red, yellow, green, grey), chosen so every pair stays apart for
+ * colour-blind viewers (CIE76 ΔE ≥ 30 under simulated deuteranopia, protanopia and tritanopia,
+ * Machado 2009) and black or white text reaches 4.5:1 on each: test/unit/palette.test.ts.
+ */
 export const DEFAULT_STATUS_COLORS: Readonly<Record<StatusKey, string>> = {
-  upcoming: '#1F6FB2',
-  notYetStarted: '#C0392B',
+  upcoming: '#1F5FA8',
+  notYetStarted: '#941A12',
   late: '#F2C200',
-  onTime: '#2B7D3C',
+  onTime: '#4DBA60',
   plannedLater: '#A6A6A6',
 };
 
@@ -33,6 +38,15 @@ export class StatusColorsCard extends Card {
   onTime = color('onTime', 'Started On Time', 'Status_OnTime');
   plannedLater = color('plannedLater', 'Planned - Later', 'Status_PlannedLater');
   override slices = [this.upcoming, this.notYetStarted, this.late, this.onTime, this.plannedLater];
+}
+
+export class StatusColumnCard extends Card {
+  override name = 'statusColumn';
+  override displayName = 'Status column';
+  override displayNameKey = 'Format_StatusColumn';
+  // The choices are capabilities.json's enumeration (auto, full, short).
+  statusLabel = new formattingSettings.AutoDropdown({ name: 'statusLabel', displayName: 'Status text', displayNameKey: 'Format_StatusLabel', value: 'auto' });
+  override slices = [this.statusLabel];
 }
 
 export class TableCard extends Card {
@@ -95,13 +109,14 @@ export class ManagerNotesCard extends Card {
 
 export class VisualSettings extends Model {
   statusColors = new StatusColorsCard();
+  statusColumn = new StatusColumnCard();
   table = new TableCard();
   header = new HeaderCard();
   summary = new SummaryCard();
   legend = new LegendCard();
   window = new WindowCard();
   managerNotes = new ManagerNotesCard();
-  override cards = [this.statusColors, this.table, this.header, this.summary, this.legend, this.window, this.managerNotes];
+  override cards = [this.statusColors, this.statusColumn, this.table, this.header, this.summary, this.legend, this.window, this.managerNotes];
 }
 
 /**

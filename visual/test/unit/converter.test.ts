@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { convert } from '../../src/converter/convert';
 import { cellValue, readDate, readText } from '../../src/converter/values';
 import type { ViewModel } from '../../src/converter/view-model';
-import { ALL_ROLES, builderDataView, EXAMPLE_SENTENCE, exampleRows, tableDataView } from './helpers';
+import { ALL_ROLES, builderDataView, EXAMPLE_SENTENCE, exampleRows, sentenceOf, tableDataView } from './helpers';
 import type { IsoDate } from '../../../core/src/index';
 
 const TODAY = '2022-05-31' as IsoDate;
@@ -40,7 +40,7 @@ describe('converter', () => {
     const model = convert(tableDataView(ALL_ROLES, exampleRows()), { windowMonths: 3, today: '2030-01-01' as IsoDate });
     assert.equal(model.asAt, '2022-05-31');
     assert.equal(model.asAtFromData, true);
-    assert.equal(model.sentence, EXAMPLE_SENTENCE);
+    assert.equal(sentenceOf(model), EXAMPLE_SENTENCE);
   });
 
   it('reads a DataView built with the testutils TestDataViewBuilder the same way', () => {
@@ -48,16 +48,17 @@ describe('converter', () => {
     const model = convert(builderDataView(ALL_ROLES, dates), { windowMonths: 3, today: '2030-01-01' as IsoDate });
     assert.equal(model.rows.length, 9);
     assert.equal(model.asAt, '2022-05-31');
-    assert.equal(model.sentence, EXAMPLE_SENTENCE);
+    assert.equal(sentenceOf(model), EXAMPLE_SENTENCE);
   });
 
-  it('uses the latest as-at date among rows, and today when unbound or empty', () => {
+  it('uses the latest as-at date among rows, and today (never shown as the data\'s) when unbound or empty', () => {
     const rows = [['A', '2022-05-30'], ['B', '2022-05-31'], ['C', null]];
     assert.equal(convert(tableDataView(['personId', 'asAtDate'], rows), options).asAt, '2022-05-31');
     const empty = convert(tableDataView(['personId', 'asAtDate'], [['A', null]]), { windowMonths: 3, today: '2024-01-02' as IsoDate });
     assert.equal(empty.asAt, '2024-01-02');
     assert.equal(empty.asAtFromData, false);
-    assert.equal(convert(tableDataView(['personId'], [['A']]), { windowMonths: 3, today: '2024-01-03' as IsoDate }).asAt, '2024-01-03');
+    const unbound = convert(tableDataView(['personId'], [['A']]), { windowMonths: 3, today: '2024-01-03' as IsoDate });
+    assert.deepEqual([unbound.asAt, unbound.asAtFromData, unbound.asAtBound], ['2024-01-03', false, false]);
     const dates = [['A', new Date(2022, 4, 30)], ['B', new Date(2022, 4, 31)], ['C', new Date(2022, 4, 29)], ['D', '2022-05-30']];
     assert.equal(convert(tableDataView(['personId', 'asAtDate'], dates), options).asAt, '2022-05-31');
     const text = [['A', '2022-06-01'], ['B', new Date(2022, 4, 31)]];
@@ -92,16 +93,40 @@ describe('converter', () => {
     assert.equal(model.rows[1].status, null);
   });
 
-  it('gives the empty state (titles kept, zero sentence) when fields are bound but no rows arrive', () => {
-    const model = convert(tableDataView(['personId', 'child'], []), options);
+  it('gives the empty state when fields are bound but no rows arrive: titles, zeros, no invented as-at date or "All"', () => {
+    const model = convert(tableDataView(['personId', 'child', 'asAtDate', 'team', 'fullCareOrder'], []), options);
     assert.equal(model.state, 'empty');
-    assert.equal(model.columns.length, 2);
-    assert.match(model.sentence, /^In the LAST 3 months 0 assessments started on time, 0 started late and 0 predictions are yet to start/);
+    assert.equal(model.columns.length, 3);
+    assert.match(sentenceOf(model), /^In the LAST 3 months 0 assessments started on time, 0 started late and 0 predictions are yet to start/);
+    assert.deepEqual([model.asAtFromData, model.asAtBound], [false, true]);
+    assert.deepEqual(model.header, { fullCareOrder: null, localityTeam: null, assessmentType: null, status: null, placementType: null });
+    const authorText = convert(tableDataView(['personId'], []), { ...options, fullCareOrderText: 'Yes' });
+    assert.equal(authorText.header.fullCareOrder, 'Yes', 'the author\'s own text still stands');
   });
 
   it('follows the window length', () => {
     const model = convert(tableDataView(ALL_ROLES, exampleRows()), { windowMonths: 6, today: TODAY });
-    assert.match(model.sentence, /^In the LAST 6 months .* In the NEXT 6 months/);
+    assert.match(sentenceOf(model), /^In the LAST 6 months .* In the NEXT 6 months/);
+  });
+
+  it('notes a date field that receives numbers or text that is not a date, naming the field; nothing is counted', () => {
+    const dv = tableDataView(['personId', 'predictedStartDate', 'actualStartDate', 'asAtDate'], [
+      ['A', 2022, 'sometime in May', '2022-05-31'],
+      ['B', 2021, null, '2022-05-31'],
+      ['C', '2022-05-04', '04/05/2022', '2022-05-31'],
+    ], { titles: { predictedStartDate: 'Year' } });
+    const model = convert(dv, options);
+    assert.deepEqual(model.dateProblems, {
+      predictedStartDate: { field: 'Year', numbers: 2, texts: 0, longest: '2022' },
+      actualStartDate: { field: 'Actual Start Date', numbers: 0, texts: 1, longest: 'sometime in May' },
+    });
+    assert.equal(model.canCount, false);
+    assert.equal(sentenceOf(model), 'The sentence cannot be counted: Year, Actual Start Date does not hold dates.');
+    const asAt = convert(tableDataView(['personId', 'predictedStartDate', 'asAtDate'], [['A', '2022-05-04', 45000]]), options);
+    assert.deepEqual(Object.keys(asAt.dateProblems), ['asAtDate']);
+    assert.equal(asAt.asAtFromData, false);
+    const fine = convert(tableDataView(['personId', 'predictedStartDate'], [['A', null], ['B', new Date(Number.NaN)], ['C', '   ']]), options);
+    assert.deepEqual([fine.dateProblems, fine.canCount], [{}, true], 'blanks and invalid Date objects are no binding problem');
   });
 
   it('survives rows of the wrong shape and values of the wrong type', () => {

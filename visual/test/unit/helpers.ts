@@ -2,8 +2,12 @@
 // powerbi-visuals-utils-testutils' mocks.
 import powerbi from 'powerbi-visuals-api';
 import { createVisualHost, createSelectionManager, createTooltipService, testDataViewBuilder } from 'powerbi-visuals-utils-testutils';
+import type { ViewModel } from '../../src/converter/view-model';
+import { localeFormat } from '../../src/locale';
 import { ROLE_TITLES, type RoleName } from '../../src/roles';
+import { createStrings } from '../../src/strings';
 import { Visual } from '../../src/visual';
+import { Wording } from '../../src/wording/wording';
 
 // The DataViews carry the roles' own display names, as Power BI gives them by default.
 export const TITLES: Readonly<Record<RoleName, string>> = ROLE_TITLES;
@@ -75,6 +79,11 @@ export function exampleRows(): unknown[][] {
     row('E8', 'U4: Foster placement - long term', 'Own provision', 'SGO', '2022-07-02', null, 'Upcoming - Planned Start in Next 3 Months'),
     row('E10', 'U4: Foster placement - long term', 'Own provision', 'SGO', '2022-08-31', null, 'Upcoming - Planned Start in Next 3 Months'),
   ];
+}
+
+/** The sentence the visual shows for a model, in the default (en-GB) strings of a locale. */
+export function sentenceOf(model: ViewModel, locale = 'en-GB'): string {
+  return new Wording(createStrings(undefined), localeFormat(locale)).sentence(model).full;
 }
 
 export const EXAMPLE_SENTENCE =
@@ -160,7 +169,7 @@ export interface Mounted {
   visual: Visual;
   element: HTMLElement;
   recorded: RecordedHost;
-  update(dataView: powerbi.DataView | undefined, type?: number, height?: number): void;
+  update(dataView: powerbi.DataView | undefined, type?: number, height?: number, width?: number): void;
 }
 
 export function mount(options: HostOptions = {}): Mounted {
@@ -172,11 +181,19 @@ export function mount(options: HostOptions = {}): Mounted {
     visual,
     element,
     recorded,
-    update(dataView, type = 62, height = 600) {
-      visual.update({ dataViews: dataView ? [dataView] : [], viewport: { width: 900, height }, type } as unknown as powerbi.extensibility.visual.VisualUpdateOptions);
+    update(dataView, type = 62, height = 600, width = 900) {
+      visual.update({ dataViews: dataView ? [dataView] : [], viewport: { width, height }, type } as unknown as powerbi.extensibility.visual.VisualUpdateOptions);
     },
   };
 }
+
+/** The summary sentence as shown (its full form; the compact one is for small tiles). */
+export function sentenceText(element: HTMLElement): string {
+  return element.querySelector('.ppoc-summary-full')?.textContent ?? '';
+}
+
+/** Format-pane objects that show the statuses' full texts whatever the tile's width. */
+export const FULL_LABELS = { statusColumn: { statusLabel: 'full' } } as const;
 
 export function bodyTexts(element: HTMLElement): string[][] {
   return Array.from(element.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? ''));

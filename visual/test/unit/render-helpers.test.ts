@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { IsoDate } from '../../../core/src/index';
 import { contrastRatio, normaliseHex, textColorFor } from '../../src/render/colors';
-import { dateFormatter } from '../../src/render/format';
+import { dateFormatter, localeFormat } from '../../src/locale';
 import { rowGeometry, visibleWindow } from '../../src/render/table-layout';
 import { createStrings } from '../../src/strings';
 import { DEFAULT_STATUS_COLORS } from '../../src/settings/settings';
@@ -32,6 +32,15 @@ describe('dates in the host locale', () => {
     assert.equal(dateFormatter('not a locale!')('2022-03-27' as IsoDate), '27/03/2022');
   });
 
+  it('counts with the locale\'s digit grouping, and its plural forms', () => {
+    const gb = localeFormat('en-GB');
+    assert.equal(gb.formatCount(6000), '6,000');
+    assert.deepEqual([gb.plural(1), gb.plural(0), gb.plural(3)], ['One', 'Other', 'Other']);
+    assert.equal(localeFormat('de-DE').formatCount(6000), '6.000');
+    assert.equal(localeFormat('not a locale!').locale, 'en-GB');
+    assert.equal(localeFormat(undefined).formatDate('2022-05-31' as IsoDate), '31/05/2022');
+  });
+
   it('the visual uses the host locale for cells', () => {
     const v = mount({ locale: 'en-US' });
     v.update(tableDataView(['personId', 'predictedStartDate'], [['A', '2022-05-04']]));
@@ -60,7 +69,7 @@ describe('localised strings', () => {
     const host = { createLocalizationManager: () => ({ getDisplayName: (key: string) => (key === 'Notes_Show' ? 'Afficher les notes' : key) }) };
     const strings = createStrings(host as unknown as powerbi.extensibility.visual.IVisualHost);
     assert.equal(strings('Notes_Show'), 'Afficher les notes');
-    assert.equal(strings('Empty_Filtered'), 'No planned assessments match the current filters');
+    assert.equal(strings('Empty_Filtered'), 'No plans match these filters');
     assert.equal(createStrings(undefined)('AsAt_Prefix'), 'Data as at');
     const throwing = { createLocalizationManager: () => { throw new Error('no'); } };
     assert.equal(createStrings(throwing as unknown as powerbi.extensibility.visual.IVisualHost)('AsAt_Prefix'), 'Data as at');

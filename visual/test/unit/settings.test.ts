@@ -1,24 +1,47 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { ALL_ROLES, bodyTexts, exampleRows, mount, tableDataView } from './helpers';
+import { ALL_ROLES, bodyTexts, exampleRows, FULL_LABELS, mount, sentenceText, tableDataView } from './helpers';
 import powerbi from 'powerbi-visuals-api';
 
 const withObjects = (objects: powerbi.DataViewObjects) => tableDataView(ALL_ROLES, exampleRows(), { objects });
 const hidden = (element: HTMLElement, selector: string) => (element.querySelector(selector) as HTMLElement).hidden;
 
 describe('format settings', () => {
-  it('the window length changes the sentence and the Upcoming text', () => {
+  it('the window length changes the sentence and the Upcoming text; one month is singular', () => {
     const v = mount();
-    v.update(withObjects({ window: { months: 6 } }));
-    assert.match(v.element.querySelector('.ppoc-summary')?.textContent ?? '', /^In the LAST 6 months .*In the NEXT 6 months/);
+    v.update(withObjects({ window: { months: 6 }, ...FULL_LABELS }));
+    assert.match(sentenceText(v.element), /^In the LAST 6 months .*In the NEXT 6 months/);
     const statuses = bodyTexts(v.element).map((r) => r[10]);
     assert.ok(statuses.includes('Upcoming - Planned Start in Next 6 Months'));
+    v.update(withObjects({ window: { months: 1 }, ...FULL_LABELS }));
+    assert.match(sentenceText(v.element), /^In the LAST 1 month \d+ .* In the NEXT 1 month \d+ /);
+    assert.ok(bodyTexts(v.element).some((r) => r[10] === 'Upcoming - Planned Start in Next 1 Month'));
+    const legend = v.element.querySelector('.ppoc-legend-item')?.getAttribute('title') ?? '';
+    assert.match(legend, /in the upcoming 1 month\.$/);
+  });
+
+  it('status texts: full, short, or (auto) short when the full text would take more than a fifth of the tile', () => {
+    const v = mount();
+    const upcoming = () => bodyTexts(v.element).map((r) => r[10]).find((text) => text.startsWith('Upcoming'));
+    v.update(withObjects({ statusColumn: { statusLabel: 'short' } }));
+    assert.equal(upcoming(), 'Upcoming');
+    v.update(withObjects({ statusColumn: { statusLabel: 'full' } }));
+    assert.equal(upcoming(), 'Upcoming - Planned Start in Next 3 Months');
+    const auto = withObjects({});
+    v.update(auto, 62, 600, 4000);
+    assert.equal(upcoming(), 'Upcoming - Planned Start in Next 3 Months', 'auto on a wide tile: full');
+    const conversions = (v.visual as unknown as { app: { conversions: number } }).app.conversions;
+    v.update(auto, 4, 600, 900);
+    assert.equal(upcoming(), 'Upcoming', 'auto, resized narrower: short');
+    assert.equal((v.visual as unknown as { app: { conversions: number } }).app.conversions, conversions, 'a resize does not convert again');
+    const legend = Array.from(v.element.querySelectorAll('.ppoc-legend-item')).map((li) => li.getAttribute('title'));
+    assert.match(legend[0] ?? '', /Predicted Start Date is in the upcoming 3 months/, 'the legend keeps the full meaning');
   });
 
   it('an invalid window length falls back to 3', () => {
     const v = mount();
     v.update(withObjects({ window: { months: 0 } }));
-    assert.match(v.element.querySelector('.ppoc-summary')?.textContent ?? '', /^In the LAST 3 months/);
+    assert.match(sentenceText(v.element), /^In the LAST 3 months/);
   });
 
   it('status colours come from the format pane', () => {
@@ -35,7 +58,7 @@ describe('format settings', () => {
     assert.equal(hidden(v.element, '.ppoc-filters'), true);
     assert.equal(hidden(v.element, '.ppoc-asat'), false);
     assert.equal(hidden(v.element, '.ppoc-summary'), true);
-    assert.equal(hidden(v.element, '.ppoc-legend'), true);
+    assert.equal(hidden(v.element, '.ppoc-legend-block'), true);
     v.update(withObjects({ header: { show: false } }));
     assert.equal(hidden(v.element, '.ppoc-header'), true);
   });

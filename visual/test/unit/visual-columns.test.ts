@@ -1,12 +1,13 @@
 import { strict as assert } from 'node:assert';
 import type { IsoDate } from '../../../core/src/index';
 import { convert } from '../../src/converter/convert';
-import { numberFormatter, tooltipItems } from '../../src/interaction/tooltips';
-import { dateFormatter } from '../../src/render/format';
+import { tooltipItems } from '../../src/interaction/tooltips';
+import { localeFormat } from '../../src/locale';
 import type { RoleName } from '../../src/roles';
 import { readPersistedWidths } from '../../src/settings/persisted-widths';
 import { readPersistedSort } from '../../src/sorting/persisted-sort';
 import { createStrings } from '../../src/strings';
+import { statusLabels } from '../../src/wording/status-labels';
 import { bodyTexts, mount, tableDataView } from './helpers';
 
 const ROLES: RoleName[] = ['personId', 'team', 'child'];
@@ -26,7 +27,7 @@ describe('visual: columns', () => {
     assert.equal(th(v.element, 'team').getAttribute('aria-sort'), 'ascending');
     assert.equal(th(v.element, 'child').getAttribute('aria-sort'), 'none');
     assert.equal(th(v.element, 'child').dataset.sort, 'ascending');
-    assert.equal((th(v.element, 'child').querySelector('.ppoc-sort-indicator') as HTMLElement).dataset.level, '2');
+    assert.equal((th(v.element, 'child').querySelector('.ppoc-th-title') as HTMLElement).dataset.level, '2');
     const saved = v.recorded.persisted.at(-1)?.merge?.[0].properties;
     assert.deepEqual(saved, { column: 'team', direction: 'ascending', secondary: 'child:ascending' });
     const objects = { sort: saved as Record<string, string> };
@@ -88,13 +89,14 @@ describe('visual: columns', () => {
     assert.equal(col(v.element, 1).style.width, width, 'the local width survives a data update');
   });
 
-  it('the Person ID column is sticky on the left, IDs, dates and statuses never wrap', () => {
+  it('IDs, dates and statuses never wrap; a status cell carries its shape glyph', () => {
     const v = mount();
     v.update(tableDataView(['child', 'personId', 'predictedStartDate', 'team'], [['Ann', 'A', '2022-05-01', 'T']]));
     const cells = Array.from(v.element.querySelectorAll('tbody td')).map((td) => td.className);
-    assert.deepEqual(cells.map((c) => c.includes('ppoc-sticky')), [false, true, false, false, false]);
     assert.deepEqual(cells.map((c) => c.includes('ppoc-nowrap')), [false, true, true, false, true]);
-    assert.ok(th(v.element, 'personId').classList.contains('ppoc-sticky'));
+    const glyph = v.element.querySelector('tbody td.ppoc-status .ppoc-glyph') as HTMLElement;
+    assert.equal(glyph.dataset.status, 'notYetStarted');
+    assert.equal(glyph.getAttribute('aria-hidden'), 'true');
   });
 });
 
@@ -109,8 +111,9 @@ describe('tooltip fields', () => {
     columns[4].displayName = 'prediction_revisions';
     columns[4].type = { numeric: true } as never;
     const model = convert(dv, { windowMonths: 3, today: '2022-05-31' as IsoDate });
-    const format = { formatDate: dateFormatter('en-GB'), formatNumber: numberFormatter('en-GB') };
-    const items = tooltipItems(model.rows[0], model, format, createStrings(undefined));
+    const format = localeFormat('en-GB');
+    const names = statusLabels('full', 3, createStrings(undefined), format);
+    const items = tooltipItems(model.rows[0], model, format, createStrings(undefined), names);
     assert.deepEqual(items.slice(3), [
       { displayName: 'days_late', value: '60' },
       { displayName: 'first_predicted_start_date', value: '01/03/2022' },
@@ -119,6 +122,6 @@ describe('tooltip fields', () => {
     assert.equal(model.columns.length, 3, 'tooltip fields are not columns (Person ID, date, derived Status)');
     columns[2].displayName = 'Late by';
     const again = convert(dv, { windowMonths: 3, today: '2022-05-31' as IsoDate });
-    assert.equal(tooltipItems(again.rows[0], again, format, createStrings(undefined)).at(-1)?.displayName, 'Days late');
+    assert.equal(tooltipItems(again.rows[0], again, format, createStrings(undefined), names).at(-1)?.displayName, 'Days late');
   });
 });

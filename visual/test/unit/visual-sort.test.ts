@@ -41,19 +41,22 @@ describe('visual: sorting', () => {
     assert.equal(document.activeElement, th(v.element, 'predictedStartDate'));
   });
 
-  it('the header row is one tab stop: arrow keys move between titles, ArrowDown enters the rows', () => {
+  it('the grid is one tab stop: arrow keys move between titles, ArrowDown enters the rows', () => {
     const v = mount();
     v.update(tableDataView(ROLES, ROWS));
-    // Three bound columns and the derived Status column.
-    assert.deepEqual(Array.from(v.element.querySelectorAll('th')).map((t) => (t as HTMLElement).tabIndex), [0, -1, -1, -1]);
+    // Three bound columns and the derived Status column: the first title is the one tab stop.
+    const stops = () => Array.from(v.element.querySelectorAll('th, td')).filter((cell) => (cell as HTMLElement).tabIndex === 0);
+    assert.deepEqual(stops(), [th(v.element, 'personId')]);
     const first = th(v.element, 'personId');
     first.focus();
     first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     assert.equal(document.activeElement, th(v.element, 'child'));
-    assert.equal(th(v.element, 'child').tabIndex, 0);
-    assert.equal(first.tabIndex, -1);
+    assert.deepEqual(stops(), [th(v.element, 'child')]);
     th(v.element, 'child').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
-    assert.equal((document.activeElement as HTMLElement).tagName, 'TR');
+    const cell = document.activeElement as HTMLTableCellElement;
+    assert.equal(cell.tagName, 'TD');
+    assert.equal(cell.cellIndex, 1);
+    assert.deepEqual(stops(), [cell]);
   });
 
   it('persists the sort with persistProperties and restores it from the DataView on reload', () => {

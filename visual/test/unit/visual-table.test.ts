@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { OVERSCAN_ROWS } from '../../src/render/table-layout';
-import { ALL_ROLES, bodyTexts, EXAMPLE_SENTENCE, exampleRows, headTexts, mount, tableDataView } from './helpers';
+import { ALL_ROLES, bodyTexts, FULL_LABELS, EXAMPLE_SENTENCE, exampleRows, headTexts, mount, sentenceText, tableDataView } from './helpers';
 
 describe('visual: table, sentence and header', () => {
   it('renders a real table with the bound titles, formatted cells and the exact sentence', () => {
@@ -12,7 +12,7 @@ describe('visual: table, sentence and header', () => {
       'Person ID', 'Child', 'Social Worker', 'Team', 'Locality', 'Placement Type', 'Provider',
       'Assessment Type', 'Predicted Start Date', 'Actual Start Date', 'Status',
     ]);
-    assert.equal(v.element.querySelector('.ppoc-summary')?.textContent, EXAMPLE_SENTENCE);
+    assert.equal(sentenceText(v.element), EXAMPLE_SENTENCE);
     const rows = bodyTexts(v.element);
     assert.equal(rows.length, 9);
     // Default order: Not Yet Started first, then Upcoming by predicted date.
@@ -32,11 +32,22 @@ describe('visual: table, sentence and header', () => {
 
   it('shows blanks for null, undefined, invalid dates and objects: never "null", "undefined" or "Invalid Date"', () => {
     const v = mount();
-    v.update(tableDataView(['personId', 'child', 'predictedStartDate', 'actualStartDate'], [['A', null, null, undefined], ['B', {}, new Date('x'), 7]]));
+    v.update(tableDataView(['personId', 'child', 'predictedStartDate', 'actualStartDate'], [['A', null, null, undefined], ['B', {}, new Date('x'), {}]]));
     const text = v.element.querySelector('tbody')?.textContent ?? '';
     assert.doesNotMatch(text, /null|undefined|Invalid Date|NaN|object/);
     assert.deepEqual(bodyTexts(v.element).map((r) => r.slice(1)), [['', '', '', ''], ['', '', '', '']]);
-    assert.deepEqual(v.recorded.warnings, [], 'nothing unreadable was text');
+    assert.deepEqual(v.recorded.warnings, [], 'nothing unreadable was a number or text');
+  });
+
+  it('a date field holding numbers (a date hierarchy\'s Year): the numbers show, the warning icon names the field, the sentence cannot count', () => {
+    const v = mount();
+    const dv = tableDataView(['personId', 'predictedStartDate', 'status'], [['A', 2022, 'Started Late'], ['B', 2021, 'Not Yet Started']], { titles: { predictedStartDate: 'Year' } });
+    v.update(dv);
+    assert.deepEqual(bodyTexts(v.element).map((r) => r[1]).sort(), ['2021', '2022']);
+    assert.equal(v.recorded.warnings.length, 1);
+    assert.equal(v.recorded.warnings[0][0], 'Some dates could not be read');
+    assert.match(v.recorded.warnings[0][1], /^Year received numbers \(such as a date hierarchy's Year\)\. .*Date Hierarchy/);
+    assert.equal(sentenceText(v.element), 'The sentence cannot be counted: Year does not hold dates.');
   });
 
   it('shows a date text in an unknown format as it arrived, and raises one warning icon for the update', () => {
@@ -73,12 +84,41 @@ describe('visual: table, sentence and header', () => {
     const v = mount();
     v.update(tableDataView(ALL_ROLES, exampleRows()));
     const cell = v.element.querySelector('td.ppoc-status--notYetStarted') as HTMLElement;
-    assert.equal(cell.style.backgroundColor, 'rgb(192, 57, 43)');
+    assert.equal(cell.style.backgroundColor, 'rgb(148, 26, 18)');
     assert.equal(cell.style.color, 'rgb(255, 255, 255)');
     const late = v.element.querySelector('td.ppoc-status--late') as HTMLElement;
     assert.equal(late.style.color, 'rgb(0, 0, 0)');
     const legend = Array.from(v.element.querySelectorAll('.ppoc-legend-item')).map((li) => li.textContent);
     assert.deepEqual(legend, ['Upcoming 5', 'Not Yet Started 1', 'Started Late 1', 'Started On Time 2', 'Planned - Later 0']);
+    const glyphs = Array.from(v.element.querySelectorAll('.ppoc-legend-item .ppoc-glyph')).map((g) => (g as HTMLElement).dataset.status);
+    assert.deepEqual(glyphs, ['upcoming', 'notYetStarted', 'late', 'onTime', 'plannedLater'], 'a shape beside each colour');
+  });
+
+  it('the legend\'s definitions open from a button (keyboard, touch), and each item is described by its definition', () => {
+    const v = mount();
+    v.update(tableDataView(ALL_ROLES, exampleRows()));
+    const button = v.element.querySelector('.ppoc-definitions-toggle') as HTMLButtonElement;
+    const panel = document.getElementById(button.getAttribute('aria-controls') ?? '') as HTMLElement;
+    assert.equal(button.getAttribute('aria-expanded'), 'false');
+    assert.equal(panel.hidden, true);
+    button.click();
+    assert.equal(button.getAttribute('aria-expanded'), 'true');
+    assert.equal(panel.hidden, false);
+    assert.match(panel.textContent ?? '', /"Started Late" indicates that the assessment started after the Predicted Start Date had passed\./);
+    const item = v.element.querySelector('.ppoc-legend-item') as HTMLElement;
+    assert.equal(document.getElementById(item.getAttribute('aria-describedby') ?? '')?.textContent, item.title);
+  });
+
+  it('in high contrast the legend and the status cells show distinct shapes in the host\'s colours, no fills', () => {
+    const v = mount({ highContrast: true });
+    v.update(tableDataView(ALL_ROLES, exampleRows()));
+    const swatches = Array.from(v.element.querySelectorAll('.ppoc-swatch')) as HTMLElement[];
+    assert.ok(swatches.every((s) => s.style.backgroundColor === 'rgb(0, 0, 0)'));
+    const shapes = swatches.map((s) => (s.firstChild as HTMLElement).dataset.status);
+    assert.equal(new Set(shapes).size, 5);
+    const cell = v.element.querySelector('td.ppoc-status--late') as HTMLElement;
+    assert.equal(cell.style.backgroundColor, 'rgb(0, 0, 0)');
+    assert.equal((cell.querySelector('.ppoc-glyph') as HTMLElement).dataset.status, 'late');
   });
 
   it('derives header lines from the rows received', () => {
@@ -86,19 +126,28 @@ describe('visual: table, sentence and header', () => {
     v.update(tableDataView(ALL_ROLES, exampleRows()));
     const filters = v.element.querySelector('.ppoc-filters')?.textContent;
     assert.equal(filters, 'Locality/Team: High Peak & North Dales / CS HPND Children In Care Team | Type of Assessment: All | Assessment Status: All | Placement Type: All');
+    const phrases = Array.from(v.element.querySelectorAll('.ppoc-filters .ppoc-phrase')).map((p) => p.textContent);
+    assert.equal(phrases.length, 4, 'one phrase per filter: a narrow tile breaks between them');
     assert.equal(v.element.querySelector('.ppoc-asat')?.textContent, 'Data as at 31/05/2022');
     assert.equal((v.element.querySelector('.ppoc-fco') as HTMLElement).hidden, true);
   });
 
-  it('with no rows after filtering keeps the titles, shows the message row and a zero sentence', () => {
+  it('with no rows after filtering: the titles, "No plans match these filters", a zero sentence, the data\'s as-at date or none', () => {
     const v = mount();
-    v.update(tableDataView(['personId', 'child', 'status'], []));
+    v.update(tableDataView(['personId', 'child', 'status', 'asAtDate', 'fullCareOrder'], [['A', 'Ann', 'Started Late', '2022-05-31', 'Yes']]));
+    v.update(tableDataView(['personId', 'child', 'status', 'asAtDate', 'fullCareOrder'], []));
     assert.deepEqual(headTexts(v.element), ['Person ID', 'Child', 'Status']);
+    assert.equal(v.element.querySelector('.ppoc-asat')?.textContent, 'Data as at 31/05/2022', 'the as-at date the data gave');
+    assert.equal((v.element.querySelector('.ppoc-filters') as HTMLElement).hidden, true, 'no "All" for filters nothing tells');
+    assert.equal((v.element.querySelector('.ppoc-fco') as HTMLElement).hidden, true, 'no "Full Care Order: All"');
+    const fresh = mount();
+    fresh.update(tableDataView(['personId', 'status', 'asAtDate'], []));
+    assert.equal((fresh.element.querySelector('.ppoc-asat') as HTMLElement).hidden, true, 'no row ever gave it: no invented date');
     const rows = v.element.querySelectorAll('tbody tr');
     assert.equal(rows.length, 1);
-    assert.equal(rows[0].textContent, 'No planned assessments match the current filters');
+    assert.equal(rows[0].textContent, 'No plans match these filters');
     assert.equal((rows[0].firstChild as HTMLTableCellElement).colSpan, 3);
-    assert.match(v.element.querySelector('.ppoc-summary')?.textContent ?? '', /^In the LAST 3 months 0 assessments started on time, 0 started late and 0 predictions are yet to start\. In the NEXT 3 months 0 assessments are planned to start\.$/);
+    assert.match(sentenceText(v.element), /^In the LAST 3 months 0 assessments started on time, 0 started late and 0 predictions are yet to start\. In the NEXT 3 months 0 assessments are planned to start\.$/);
   });
 
   it('shows the landing page, with the list of fields, when none of the eleven columns is bound', () => {
@@ -119,7 +168,7 @@ describe('visual: table, sentence and header', () => {
   it('with Status unbound shows a Status column with the derived texts and colours, as if bound', () => {
     const v = mount();
     const roles = ALL_ROLES.filter((role) => role !== 'status');
-    v.update(tableDataView(roles, exampleRows().map((row) => row.filter((_, c) => c !== 10))));
+    v.update(tableDataView(roles, exampleRows().map((row) => row.filter((_, c) => c !== 10)), { objects: FULL_LABELS }));
     assert.equal(headTexts(v.element).at(-1), 'Status');
     const byId = Object.fromEntries(bodyTexts(v.element).map((r) => [r[0], r.at(-1)]));
     assert.equal(byId.E1, 'Started Late');
@@ -127,14 +176,14 @@ describe('visual: table, sentence and header', () => {
     assert.equal(byId.E5, 'Upcoming - Planned Start in Next 3 Months');
     const late = v.element.querySelector('td.ppoc-status--late') as HTMLElement;
     assert.equal(late.style.backgroundColor, 'rgb(242, 194, 0)');
-    assert.equal((v.element.querySelector('.ppoc-legend') as HTMLElement).hidden, false);
+    assert.equal((v.element.querySelector('.ppoc-legend-block') as HTMLElement).hidden, false);
   });
 
   it('without Status or a predicted date there is nothing to colour: no Status column, no legend', () => {
     const v = mount();
     v.update(tableDataView(['personId', 'child'], [['A', 'Ann']]));
     assert.deepEqual(headTexts(v.element), ['Person ID', 'Child']);
-    assert.equal((v.element.querySelector('.ppoc-legend') as HTMLElement).hidden, true);
+    assert.equal((v.element.querySelector('.ppoc-legend-block') as HTMLElement).hidden, true);
   });
 
   it('renders at most a screenful of rows for 30,000 rows', () => {
@@ -144,7 +193,7 @@ describe('visual: table, sentence and header', () => {
     const count = v.element.querySelectorAll('tbody tr').length;
     assert.ok(count > 10 && count <= 60, `rendered ${count} rows`);
     assert.equal(v.element.querySelector('table')?.getAttribute('aria-rowcount'), '30001');
-    assert.match(v.element.querySelector('.ppoc-summary')?.textContent ?? '', /30000 predictions are yet to start/);
+    assert.match(sentenceText(v.element), /30,000 predictions are yet to start/);
   });
 
   it('paints an update with the rows in view only, and adds the rows just outside it after that frame', async () => {

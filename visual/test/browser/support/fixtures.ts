@@ -131,6 +131,7 @@ export function writeFixtureSqlite(path: string, rows: PreviewRow[], options: { 
 // placement and provider names, and every status including the long Upcoming text.
 const LONG_TEAMS: [string, string][] = [
   ['CS HPND Children In Care Team (Buxton & Glossop)', 'High Peak & North Dales'],
+  ['Chesterfield & North East Derbyshire Children in Care Team 2', 'Chesterfield'],
   ['CS Chesterfield Children In Care and Permanence Team', 'Chesterfield'],
   ['CS Amber Valley Children In Care Team (Ripley & Alfreton)', 'Amber Valley'],
   ['CS Bolsover & North East Derbyshire Children In Care Team', 'Bolsover & North East Derbyshire'],
