@@ -15,6 +15,8 @@ export interface PackagedVisual {
   css: string;
   /** en-GB (or en-US) display strings shipped in the package, when there are any. */
   strings: Record<string, string>;
+  /** Every locale's display strings shipped in the package. */
+  locales: Record<string, Record<string, string>>;
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -76,7 +78,7 @@ export function readPackagedVisual(path: string): PackagedVisual {
   if (!guid || !js) throw new Error(`pbiviz: ${entry} has no visual.guid or content.js`);
   const resources = json.stringResources ?? {};
   const strings = resources['en-GB'] ?? resources['en-US'] ?? {};
-  return { path, sizeBytes: buffer.length, guid, js, css: json.content?.css ?? '', strings };
+  return { path, sizeBytes: buffer.length, guid, js, css: json.content?.css ?? '', strings, locales: resources };
 }
 
 /** The newest `*.pbiviz` in `dist/` (or the file named by PPOC_PBIVIZ), or null when none exists. */

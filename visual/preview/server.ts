@@ -125,7 +125,7 @@ function route(request: IncomingMessage, response: ServerResponse, loadVisual: (
 
 function describeVisual(visual: PackagedVisual | null): object {
   if (!visual) return { status: 'missing', message: 'No packaged visual in dist/. Run `npm run package` (or `npm run preview`) first.' };
-  return { status: 'ok', guid: visual.guid, strings: visual.strings, sizeBytes: visual.sizeBytes };
+  return { status: 'ok', guid: visual.guid, strings: visual.strings, locales: visual.locales, sizeBytes: visual.sizeBytes };
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string): void {

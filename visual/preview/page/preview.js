@@ -2,14 +2,19 @@
 // creates the visual with the fake host, and feeds it Data and Resize updates.
 // Query options: ?dates=date hands dates over as Date objects (as Power BI does; default ISO
 // text); ?contrast=high turns on the host's high-contrast palette; ?interactions=off makes the
-// host disallow interactions (as on a dashboard tile).
+// host disallow interactions (as on a dashboard tile); ?locale=en-US gives the host that locale
+// and the package's strings for it (default en-GB).
 (function () {
   'use strict';
 
   const $ = (id) => document.getElementById(id);
   const params = new URLSearchParams(location.search);
   const dateMode = params.get('dates') === 'date' ? 'date' : 'iso';
-  const hostOptions = { highContrast: params.get('contrast') === 'high', allowInteractions: params.get('interactions') !== 'off' };
+  const hostOptions = {
+    highContrast: params.get('contrast') === 'high',
+    allowInteractions: params.get('interactions') !== 'off',
+    locale: params.get('locale') || 'en-GB',
+  };
 
   function showMessage(text) {
     const box = $('ppoc-preview-message');
@@ -150,7 +155,7 @@
     const host = window.PpocFakeHost.createFakeHost(
       Object.assign(
         {
-          strings: visualInfo.strings,
+          strings: (visualInfo.locales && visualInfo.locales[hostOptions.locale]) || visualInfo.strings,
           onPersist: () => state && state.redeliverPersisted && state.render(),
           fetchMoreData: (aggregate) => (state ? state.fetchMore(aggregate) : false),
         },

@@ -9,6 +9,11 @@ export interface Pin {
   side: 'left' | 'right';
   /** Distance from that side: the widths of the pinned columns between it and the edge. */
   offset: number;
+  /**
+   * A right-pinned column also stops at the left-pinned ones (their width), so scrolled to the
+   * far end on a narrow tile it stays whole rather than slide out on the left.
+   */
+  stop?: number;
 }
 
 /** Room, px, the scrolling columns keep between the pinned ones. */
@@ -34,7 +39,7 @@ export function pinColumns(columns: readonly ColumnModel[], widths: readonly num
   let right = 0;
   for (let i = columns.length - 1; i >= 0; i--) {
     if (!pinned.has(columns[i].role) || !RIGHT.includes(columns[i].role)) continue;
-    pins[i] = { side: 'right', offset: right };
+    pins[i] = { side: 'right', offset: right, stop: left };
     right += widths[i];
   }
   return pins;

@@ -42,11 +42,13 @@ export function visibleWindow(rowCount: number, scrollTop: number, areaHeight: n
 
 /**
  * The scroll offset (either axis) that shows an item whole in the part of the view not covered
- * by sticky things: `start` is its offset in the scrolled content, `view` the scroller's inner
+ * by sticky things (or, when it is wider than that part, from its start): `start` is its offset in the scrolled content, `view` the scroller's inner
  * size, `coverStart`/`coverEnd` what sticks at each end (the header row; pinned columns).
  */
 export function scrollToReveal(start: number, size: number, scroll: number, view: number, coverStart: number, coverEnd = 0): number {
-  if (start < scroll + coverStart) return Math.max(0, start - coverStart);
+  // Wider than the uncovered part (a narrow tile's pinned columns): its start shows, and the
+  // focused cell is drawn above what sticks at the end (visual.less).
+  if (start < scroll + coverStart || size > view - coverStart - coverEnd) return Math.max(0, start - coverStart);
   if (start + size > scroll + view - coverEnd) return Math.max(0, start + size - view + coverEnd);
   return scroll;
 }

@@ -60,7 +60,7 @@ export function fillRow(tr: HTMLTableRowElement, row: RowModel, position: number
 export function pinCell(cell: HTMLElement, pin: Pin | null): void {
   cell.classList.toggle('ppoc-pin', pin !== null);
   cell.classList.toggle('ppoc-pin-right', pin?.side === 'right');
-  cell.style.left = pin?.side === 'left' ? `${pin.offset}px` : '';
+  cell.style.left = pin?.side === 'left' ? `${pin.offset}px` : pin?.stop !== undefined ? `${pin.stop}px` : '';
   cell.style.right = pin?.side === 'right' ? `${pin.offset}px` : '';
 }
 

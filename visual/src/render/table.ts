@@ -163,7 +163,7 @@ export class TableView {
     for (let i = 0; i < count; i++) {
       const pin = pins[i] ?? null;
       const was = this.pins[i] ?? null;
-      if (pin?.side === was?.side && pin?.offset === was?.offset) continue;
+      if (pin?.side === was?.side && pin?.offset === was?.offset && pin?.stop === was?.stop) continue;
       pinCell(this.header.row.cells[i], pin);
       for (const tr of Array.from(this.tbody.rows)) if (tr.cells.length === count) pinCell(tr.cells[i], pin);
     }

@@ -1,16 +1,19 @@
 /**
- * A virtualized table (3,000 rows) at every tile size: keyboard focus never leaves the rows
- * area, and a sort goes back to the first row with the focus kept on the title.
+ * The grid's keyboard on a virtualized table (3,000 rows) at every tile size: after every key of
+ * the WAI-ARIA grid the focused cell is inside the visible area (below the sticky titles, clear
+ * of the pinned columns), in both directions; a sort goes back to the first row with the focus
+ * kept on the title, which the user can see.
  */
 import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
 import { openPreview } from './support/browser';
-import { focusedRowVisible, scrollTable, setTile } from './support/fit';
+import { focusedCellVisible, scrollTable, setTile } from './support/fit';
 import { derbyshireRows } from './support/fixtures';
 import { itLoggedNoProblems, previewSuite } from './support/suite';
 import { bodyRows, TABLE, titleCell, VISUAL } from './support/visual-page';
 
 const ROWS = 3000;
-const SIZES: [number, number][] = [[1100, 600], [600, 400], [400, 250]];
+const SIZES: [number, number][] = [[1100, 600], [800, 500], [600, 400], [400, 250], [300, 200]];
 
 /** Scrolls the table to its middle and waits for rows from there. */
 async function scrollToMiddle(page: Parameters<typeof scrollTable>[0]): Promise<void> {
@@ -18,40 +21,77 @@ async function scrollToMiddle(page: Parameters<typeof scrollTable>[0]): Promise<
   await page.waitForFunction((sel) => Array.from(document.querySelectorAll(sel)).some((tr) => Number(tr.getAttribute('aria-rowindex')) > 1000), `${TABLE} tbody tr`);
 }
 
-describe('visual in Chromium: focus and sorting on a virtualized table', function () {
+/** Presses `key` and checks the focused cell is in view; returns its "row r col c". */
+async function pressAndSee(page: Page, key: string, log: string[]): Promise<string> {
+  await page.keyboard.press(key);
+  const seen = await focusedCellVisible(page);
+  log.push(`${key} → ${seen.cell}`);
+  assert.ok(seen.ok, `${log.join(', ')}: ${seen.detail}`);
+  return seen.cell;
+}
+
+const rowOf = (cell: string) => Number(/row (\d+)/.exec(cell)?.[1]);
+const colOf = (cell: string) => Number(/col (\d+)/.exec(cell)?.[1]);
+
+describe('visual in Chromium: the grid\'s keys and focus on a virtualized table', function () {
   const suite = previewSuite({ rows: derbyshireRows(ROWS) });
 
   for (const [width, height] of SIZES) {
-    it(`${width}×${height}: End, PageDown, ArrowDown, PageUp and Home keep the focused row whole on screen`, async () => {
+    it(`${width}×${height}: after every grid key the focused cell is whole in the visible area, both ways`, async () => {
       const page = await openPreview(suite.browser, suite.server.url, suite.log);
       await setTile(page, width, height);
-      await page.locator(`${TABLE} tbody tr`).first().locator('td').nth(1).click();
-      let expected = 1;
-      const steps: [string, (row: number) => number][] = [
-        ['ArrowDown', (r) => r + 1],
-        ['End', () => ROWS],
-        ['Home', () => 1],
-        ['PageDown', (r) => r],
-        ['PageDown', (r) => r],
-        ['PageUp', (r) => r],
-      ];
-      for (const [key, next] of steps) {
-        await page.keyboard.press(key);
-        const seen = await focusedRowVisible(page);
-        assert.ok(seen.whole, `${key}: ${seen.detail}`);
-        if (key.startsWith('Page')) assert.ok(seen.row !== null && seen.row !== expected, `${key} moved the focus from row ${expected}`);
-        expected = key.startsWith('Page') ? (seen.row as number) : next(expected);
-        assert.equal(seen.row, expected, key);
-      }
-      for (let i = 1; i <= 15; i++) {
-        await page.keyboard.press('ArrowDown');
-        const seen = await focusedRowVisible(page);
-        assert.ok(seen.whole, `ArrowDown ×${i}: ${seen.detail}`);
-        assert.equal(seen.row, expected + i);
-      }
+      const log: string[] = [];
+      await page.locator(`${TABLE} thead th`).first().focus();
+      assert.equal(rowOf((await focusedCellVisible(page)).cell), 1, 'the grid\'s tab stop is the first title');
+      let cell = '';
+      // Along the titles: each one scrolled into view before it takes the focus.
+      for (let i = 0; i < 10; i++) cell = await pressAndSee(page, 'ArrowRight', log);
+      assert.deepEqual([rowOf(cell), colOf(cell)], [1, 11]);
+      cell = await pressAndSee(page, 'Home', log);
+      assert.equal(colOf(cell), 1);
+      cell = await pressAndSee(page, 'End', log);
+      assert.equal(colOf(cell), 11);
+      for (const key of ['ArrowDown', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowDown', 'PageDown', 'PageDown', 'ArrowRight', 'PageUp']) cell = await pressAndSee(page, key, log);
+      cell = await pressAndSee(page, 'Control+End', log);
+      assert.deepEqual([rowOf(cell), colOf(cell)], [ROWS + 1, 11]);
+      for (const key of ['ArrowUp', 'Home', 'ArrowRight', 'ArrowRight', 'PageUp']) cell = await pressAndSee(page, key, log);
+      cell = await pressAndSee(page, 'Control+Home', log);
+      assert.deepEqual([rowOf(cell), colOf(cell)], [1, 1]);
+      for (const key of ['ArrowDown', 'ArrowDown', 'End', 'ArrowUp', 'ArrowUp', 'ArrowUp']) cell = await pressAndSee(page, key, log);
+      assert.deepEqual([rowOf(cell), colOf(cell)], [1, 11], 'Up from the first row reaches the titles');
       await page.context().close();
     });
   }
+
+  it('800×500: Enter on a title the arrows reached sorts the column the user sees, and keeps the focus on it', async () => {
+    const page = await openPreview(suite.browser, suite.server.url, suite.log);
+    await setTile(page, 800, 500);
+    await page.locator(`${TABLE} thead th`).first().focus();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+    assert.equal(await page.evaluate(() => (document.activeElement?.textContent ?? '').trim()), 'Provider');
+    assert.ok((await focusedCellVisible(page)).ok);
+    await page.keyboard.press('Enter');
+    assert.equal(await titleCell(page, 'Provider').getAttribute('aria-sort'), 'ascending');
+    const seen = await focusedCellVisible(page);
+    assert.ok(seen.ok && seen.cell === 'row 1 col 7', JSON.stringify(seen));
+    await page.keyboard.press('Shift+Enter');
+    assert.equal(await titleCell(page, 'Provider').getAttribute('aria-sort'), 'descending', 'Shift+Enter on a sorted column flips its level');
+    await page.context().close();
+  });
+
+  it('a cell is read as a gridcell of its column: roles, and the one tab stop a Tab reaches', async () => {
+    const page = await openPreview(suite.browser, suite.server.url, suite.log);
+    assert.equal(await page.getByRole('grid').count(), 1);
+    assert.equal(await page.getByRole('columnheader').count(), 11);
+    assert.ok((await page.getByRole('gridcell').count()) >= 11 * 10);
+    const stops = await page.$$eval(`${TABLE} [tabindex="0"]`, (els) => els.length);
+    assert.equal(stops, 1);
+    await page.locator(`${TABLE} tbody tr`).nth(2).locator('td').nth(3).click();
+    assert.equal(await page.$$eval(`${TABLE} [tabindex="0"]`, (els) => els.map((e) => e.textContent)).then((t) => t.length), 1, 'a click moves the tab stop');
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await focusedCellVisible(page)).cell, 'row 4 col 5');
+    await page.context().close();
+  });
 
   it('a click on a title sorts, goes back to the first row and keeps the focus on the title', async () => {
     const page = await openPreview(suite.browser, suite.server.url, suite.log);

@@ -51,7 +51,7 @@ interface PersistWindow {
 }
 
 const FOCUS_IN_TITLE = `!!document.activeElement && !!document.activeElement.closest('${TABLE} thead th')`;
-const FOCUS_IN_BODY = `!!document.activeElement && !!document.activeElement.closest('${TABLE} tbody tr')`;
+const FOCUS_IN_TABLE = `!!document.activeElement && !!document.activeElement.closest('${TABLE}')`;
 const FOCUSED_PERSON = `(() => { const tr = document.activeElement.closest('tr'); return tr.querySelector('td, th').textContent.trim(); })()`;
 
 describe('visual in Chromium: sorting, keyboard, selection, context menu', function () {
@@ -107,18 +107,28 @@ describe('visual in Chromium: sorting, keyboard, selection, context menu', funct
     await page.context().close();
   });
 
-  it('moves row focus with the arrow keys', async () => {
+  it('Tab reaches the grid once; arrows move cell by cell; Enter selects the row, Shift+F10 opens its context menu', async () => {
     const page = await openPreview(suite.browser, suite.server.url, suite.log);
     const order = (await bodyRows(page)).map((cells) => cells[0]);
-    await tabUntil(page, FOCUS_IN_BODY);
-    const start = order.indexOf(await page.evaluate(FOCUSED_PERSON));
-    assert.ok(start >= 0 && start < order.length - 2, `focus starts on row ${start}`);
+    await tabUntil(page, FOCUS_IN_TITLE);
     await page.keyboard.press('ArrowDown');
-    assert.equal(await page.evaluate(FOCUSED_PERSON), order[start + 1]);
+    assert.equal(await page.evaluate(FOCUSED_PERSON), order[0]);
     await page.keyboard.press('ArrowDown');
-    assert.equal(await page.evaluate(FOCUSED_PERSON), order[start + 2]);
-    await page.keyboard.press('ArrowUp');
-    assert.equal(await page.evaluate(FOCUSED_PERSON), order[start + 1]);
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.evaluate(FOCUSED_PERSON), order[1]);
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLTableCellElement).cellIndex), 1);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(FOCUS_IN_TABLE), false, 'one Tab leaves the grid: it is one tab stop');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(FOCUSED_PERSON), order[1], 'and Shift+Tab comes back to the same cell');
+    await page.keyboard.press('Enter');
+    const selects = await hostCalls(page, 'select');
+    assert.equal(selects.length, 1);
+    assert.ok(JSON.stringify(selects[0].args[0]).includes(`|${order[1]}|`));
+    await page.keyboard.press('Shift+F10');
+    const menus = await hostCalls(page, 'showContextMenu');
+    assert.equal(menus.length, 1, 'Shift+F10 opens the context menu once');
+    assert.ok(JSON.stringify(menus[0].args[0]).includes(`|${order[1]}|`));
     await page.context().close();
   });
 

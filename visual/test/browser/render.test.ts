@@ -89,7 +89,7 @@ describe('visual in Chromium: rendering', function () {
     const colours = await statusColours(page);
     const hues = Object.fromEntries(Object.entries(colours).map(([status, css]) => [status, hueName(css)]));
     assert.deepEqual(hues, {
-      'Upcoming - Planned Start in Next 3 Months': 'blue',
+      Upcoming: 'blue',
       'Not Yet Started': 'red',
       'Started Late': 'yellow',
       'Started on Time': 'green',
@@ -145,7 +145,7 @@ describe('visual in Chromium: rendering', function () {
     await waitForRenders(page, 1);
     assert.equal((await headerTexts(page)).length, COLUMN_TITLES.length);
     const text = (await page.textContent(`${TABLE} tbody`)) ?? '';
-    assert.match(text, /No planned assessments match the current filters/);
+    assert.match(text, /No plans match these filters/);
     assert.equal(await summaryText(page), ZERO_SENTENCE);
     await page.context().close();
   });
@@ -160,6 +160,9 @@ describe('visual in Chromium: rendering', function () {
     mkdirSync(dir, { recursive: true });
     const shot = await page.locator(VISUAL).screenshot({ path: resolve(dir, 'visual.png') });
     assert.ok(shot.length > 5000, `screenshot is only ${shot.length} bytes`);
+    // Wide enough for the brief's full status texts (format pane `auto`: full under a fifth of the tile).
+    const statuses = (await bodyRows(page)).map((cells) => cells.at(-1));
+    assert.ok(statuses.includes('Upcoming - Planned Start in Next 3 Months'), statuses.join(', '));
     await page.context().close();
   });
 

@@ -122,7 +122,7 @@ describe('pinned columns', () => {
   it('when the table scrolls sideways: Person ID on the left, Predicted Start Date and Status on the right', () => {
     assert.deepEqual(pinColumns(columns, widths, 800), [null, null, null, null, null, null], 'no scrolling, no pins');
     const pins = pinColumns(columns, widths, 500);
-    assert.deepEqual(pins, [{ side: 'left', offset: 0 }, null, null, { side: 'right', offset: 120 }, null, { side: 'right', offset: 0 }]);
+    assert.deepEqual(pins, [{ side: 'left', offset: 0 }, null, null, { side: 'right', offset: 120, stop: 70 }, null, { side: 'right', offset: 0, stop: 70 }]);
     assert.deepEqual(coveredBy(pins, widths, 2), { left: 70, right: 200 });
     assert.deepEqual(coveredBy(pins, widths, 4), { left: 70, right: 120 });
   });

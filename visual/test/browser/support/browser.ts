@@ -26,7 +26,10 @@ export async function launchChromium(): Promise<Browser> {
         '(apt-get update && apt-get install -y chromium) or PPOC_CHROMIUM set to a Chromium binary.',
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  // Real scrollbars, as Power BI Desktop and the service show them on Windows: headless
+  // Chromium hides them by default (--hide-scrollbars), which changes what sticky columns and
+  // the reserved scrollbar gutter do.
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, ignoreDefaultArgs: ['--hide-scrollbars'] });
 }
 
 /** Console errors, page errors, failed requests and CSP violations seen by any page. */

@@ -67,11 +67,16 @@ export const EXAMPLE_ROWS: PreviewRow[] = EXAMPLE.map(([id, place, provider, typ
   }),
 );
 
-/** What the table must show for each example row, in column-title order. */
+/** The status text a cell shows on a tile too narrow for the full one (format pane `auto`). */
+export function shortStatus(status: string): string {
+  return status === UPCOMING ? 'Upcoming' : status;
+}
+
+/** What the table must show for each example row, in column-title order (statuses short, as on a 1100 px tile). */
 export const EXAMPLE_CELLS: string[][] = EXAMPLE_ROWS.map((r) => [
   String(r.person_id), String(r.child_name), String(r.social_worker), TEAM, LOCALITY, String(r.placement_type),
   String(r.placement_provider), String(r.assessment_type), ukDate(r.predicted_start_date as string),
-  ukDate(r.actual_start_date as string | null), String(r.status),
+  ukDate(r.actual_start_date as string | null), shortStatus(String(r.status)),
 ]);
 
 const LOCALITIES = ['High Peak & North Dales', 'Chesterfield', 'Amber Valley', 'Erewash'];

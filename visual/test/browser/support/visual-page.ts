@@ -42,8 +42,17 @@ export function titleCell(page: Page, title: string): Locator {
   return page.locator(`${TABLE} thead th`).filter({ hasText: title }).first();
 }
 
+/** The summary sentence: its full text (also the accessible text when a small tile shows it compact). */
 export async function summaryText(page: Page): Promise<string> {
-  return ((await page.textContent(`${VISUAL} .ppoc-summary`)) ?? '').replace(/\s+/g, ' ').trim();
+  return ((await page.textContent(`${VISUAL} .ppoc-summary-full`)) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The sentence as the tile shows it: the full form or the compact one, whichever is visible. */
+export async function shownSummary(page: Page): Promise<string> {
+  return page.$eval(`${VISUAL} .ppoc-summary`, (p) => {
+    const shown = Array.from(p.children).find((child) => !(child as HTMLElement).hidden && !child.classList.contains('ppoc-sr-only'));
+    return ((shown as HTMLElement | undefined)?.innerText ?? '').replace(/\s+/g, ' ').trim();
+  });
 }
 
 export async function hostEvents(page: Page): Promise<HostEvent[]> {
