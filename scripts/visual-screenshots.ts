@@ -1,8 +1,8 @@
 /**
  * `npm run screenshots`: pictures of the PACKAGED visual for docs/visual.md, so a report author
  * can see it before importing it. Headless Chromium, the local preview and its fake host, the
- * Derbyshire-length rows of the browser suite; tiles of 1100×600, 600×400 and 400×250, and
- * 1100×600 in high contrast. Writes docs/screenshots/*.png.
+ * Derbyshire-length rows of the browser suite; tiles of 1100×600, 800×500, 600×400, 400×250 and
+ * 300×200, 1100×600 in high contrast, and 800×500 for an en-US host. Writes docs/screenshots/*.png.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,9 +17,12 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
 const SHOTS: { file: string; width: number; height: number; query?: string }[] = [
   { file: 'visual-1100x600.png', width: 1100, height: 600 },
+  { file: 'visual-800x500.png', width: 800, height: 500 },
   { file: 'visual-600x400.png', width: 600, height: 400 },
   { file: 'visual-400x250.png', width: 400, height: 250 },
+  { file: 'visual-300x200.png', width: 300, height: 200 },
   { file: 'visual-1100x600-high-contrast.png', width: 1100, height: 600, query: 'contrast=high' },
+  { file: 'visual-800x500-en-US.png', width: 800, height: 500, query: 'locale=en-US&dates=date' },
 ];
 
 async function main(): Promise<void> {
@@ -35,7 +38,7 @@ async function main(): Promise<void> {
       await setTile(page, shot.width, shot.height);
       await page.locator('#ppoc-preview-visual').screenshot({ path: join(OUT, shot.file) });
       await page.context().close();
-      console.log(`screenshots: docs/screenshots/${shot.file} (${shot.width}×${shot.height}${shot.query ? ', high contrast' : ''})`);
+      console.log(`screenshots: docs/screenshots/${shot.file} (${shot.width}×${shot.height}${shot.query ? `, ${shot.query}` : ''})`);
     }
   } finally {
     await browser.close();

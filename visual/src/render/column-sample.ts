@@ -16,6 +16,11 @@ export function sampleTexts(rows: readonly RowModel[], source: number): string[]
   return texts;
 }
 
+/** The distinct texts, longest first (blank left out). */
+export function byLength(texts: readonly string[]): string[] {
+  return [...new Set(texts)].filter((text) => text !== '').sort((a, b) => b.length - a.length);
+}
+
 /** The value below which `fraction` of the values lie (nearest rank); 0 for none. */
 export function percentile(values: readonly number[], fraction: number): number {
   if (values.length === 0) return 0;

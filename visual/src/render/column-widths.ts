@@ -10,7 +10,7 @@ import { STATUS_KEYS, type StatusKey } from '../../../core/src/index';
 import type { ColumnModel, DateRole, ViewModel } from '../converter/view-model';
 import type { DateFormatter } from '../locale';
 import type { StatusLabels } from '../wording/status-labels';
-import { longestPieces, percentile, sampleTexts } from './column-sample';
+import { byLength, longestPieces, sampleTexts } from './column-sample';
 import type { FontSpec, TextMeasurer } from './text-measure';
 
 export interface ColumnSizing {
@@ -44,6 +44,9 @@ const MIN_CAP_EM = 7;
 const PREFERRED_CAP_EM = 20;
 /** A squeezed text column still shows this many characters of each value (then "…"). */
 export const READABLE_CHARS = 12;
+/** Texts measured for a column's widest value, and distinct starts for its readable width. */
+const LONGEST_MEASURED = 4;
+const STARTS_MEASURED = 32;
 /** Room for the sort arrow and level, glued to the title's last word (visual.less). */
 const SORT_ARROW_EM = 1;
 const SAMPLE_DATE = '2088-08-28';
@@ -61,12 +64,19 @@ export function measureColumns(input: MeasureInput, measurer: TextMeasurer): Col
       const width = Math.max(floor, whole);
       return { minimum: width, preferred: width, content: width, floor: width, protectedWidth: true };
     }
-    const texts = sampleTexts(input.model.rows, column.sourceIndex);
-    const widths = texts.map((text) => (text === '' ? 0 : value(text)));
-    const word = Math.max(0, ...longestPieces(texts).map(value));
+    // Texts ranked by length stand in for widths: only the few at the 90th percentile and the
+    // longest few are measured, not every sampled text.
+    const sample = sampleTexts(input.model.rows, column.sourceIndex);
+    const texts = byLength(sample);
+    const widest = (list: readonly string[]) => Math.max(0, ...list.map(value));
+    const word = widest(longestPieces(texts));
     const minimum = Math.max(floor, Math.ceil(Math.max(Math.min(word, MIN_CAP_EM * em), readableWidth(texts, value)) + CELL_PADDING_PX));
-    const preferred = Math.max(minimum, Math.ceil(Math.min(percentile(widths, 0.9), PREFERRED_CAP_EM * em) + CELL_PADDING_PX));
-    const content = Math.max(minimum, Math.ceil(Math.max(0, ...widths) + CELL_PADDING_PX));
+    // The rows' 90th percentile (repeated values count): a tenth of the sampled rows are longer.
+    const ranked = sample.slice().sort((a, b) => b.length - a.length);
+    const at = Math.floor(ranked.length * 0.1);
+    const p90 = widest(ranked.slice(Math.max(0, at - 1), at + 2));
+    const preferred = Math.max(minimum, Math.ceil(Math.min(p90, PREFERRED_CAP_EM * em) + CELL_PADDING_PX));
+    const content = Math.max(minimum, Math.ceil(widest(texts.slice(0, LONGEST_MEASURED)) + CELL_PADDING_PX));
     return { minimum, preferred, content, floor, protectedWidth: false };
   });
 }
@@ -77,7 +87,10 @@ export function measureColumns(input: MeasureInput, measurer: TextMeasurer): Col
  */
 function readableWidth(texts: readonly string[], width: (text: string) => number): number {
   const starts = new Set<string>();
-  for (const text of texts) starts.add(text.length > READABLE_CHARS + 1 ? `${text.slice(0, READABLE_CHARS).trimEnd()}…` : text);
+  for (let i = 0; i < texts.length && starts.size < STARTS_MEASURED; i++) {
+    const text = texts[i];
+    starts.add(text.length > READABLE_CHARS + 1 ? `${text.slice(0, READABLE_CHARS).trimEnd()}…` : text);
+  }
   let widest = 0;
   for (const start of starts) widest = Math.max(widest, width(start));
   return widest;
@@ -98,6 +111,8 @@ export function statusCellWidth(model: ViewModel, labels: StatusLabels, font: Fo
 export function titleMinimum(text: string, width: (text: string) => number, tail = 0, maxLines = MAX_TITLE_LINES): number {
   const words = text.trim().split(/\s+/).filter((word) => word !== '');
   const run = (from: number, to: number) => width(words.slice(from, to + 1).join(' ')) + (to === words.length - 1 ? tail : 0);
+  // A word a line: the widest word is enough (and only the words need measuring).
+  if (words.length <= maxLines) return Math.max(0, ...words.map((_, i) => run(i, i)));
   const runs: number[] = [];
   for (let i = 0; i < words.length; i++) for (let j = i; j < words.length; j++) runs.push(run(i, j));
   const widest = Math.max(0, ...words.map((_, i) => run(i, i)));
@@ -127,8 +142,7 @@ function protectedTexts(column: ColumnModel, input: MeasureInput, digit: string)
     return [widest(formatDate(SAMPLE_DATE as never)), ...(unread ? [unread] : [])];
   }
   // IDs: the longest few sampled (one pattern of digits and letters), with the widest digit.
-  const distinct = [...new Set(sampleTexts(model.rows, column.sourceIndex))];
-  return distinct.sort((a, b) => b.length - a.length).slice(0, 4).map(widest);
+  return byLength(sampleTexts(model.rows, column.sourceIndex)).slice(0, 4).map(widest);
 }
 
 /** The statuses the rows have (all five before any row arrives). */

@@ -1,5 +1,5 @@
 // Text widths in px for a font, from a 2D canvas (no layout, about a microsecond a string),
-// cached per font and text; the canvas's font is only set when it changes (setting it is the
+// cached per font and text; one canvas per font, so its font is set once (setting it is the
 // slow part). Where no canvas exists (a DOM without one) widths are estimated from the number
 // of characters, generously, so nothing is sized too small.
 export interface FontSpec {
@@ -12,8 +12,7 @@ export interface FontSpec {
 type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
 
 export class TextMeasurer {
-  private context: Context2D | undefined;
-  private contextFont = '';
+  private readonly contexts = new Map<string, Context2D>();
   private readonly caches = new Map<string, Map<string, number>>();
 
   width(text: string, font: FontSpec): number {
@@ -30,30 +29,31 @@ export class TextMeasurer {
 
   clear(): void {
     this.caches.clear();
-    this.contextFont = '';
+    this.contexts.clear();
   }
 
   private measure(text: string, css: string, font: FontSpec): number {
-    const context = this.canvas();
+    const context = this.canvas(css, font);
     if (!context) return text.length * ((font.sizePt * 4) / 3) * (font.weight >= 600 ? 0.64 : 0.6);
-    if (this.contextFont !== css) {
-      this.contextFont = css;
-      context.font = '1px serif';
-      context.font = css;
-      // An unparsable family list leaves the font unchanged: measure the generic family instead.
-      if (/^1px/.test(context.font)) context.font = `${font.weight} ${font.sizePt}pt sans-serif`;
-    }
     return context.measureText(text).width;
   }
 
-  private canvas(): Context2D {
-    if (this.context === undefined) {
+  private canvas(css: string, font: FontSpec): Context2D {
+    let context = this.contexts.get(css);
+    if (context === undefined) {
       try {
-        this.context = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d') : null;
+        context = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d') : null;
       } catch {
-        this.context = null;
+        context = null;
       }
+      if (context) {
+        context.font = '1px serif';
+        context.font = css;
+        // An unparsable family list leaves the font unchanged: measure the generic family instead.
+        if (/^1px/.test(context.font)) context.font = `${font.weight} ${font.sizePt}pt sans-serif`;
+      }
+      this.contexts.set(css, context);
     }
-    return this.context;
+    return context;
   }
 }
