@@ -1,6 +1,6 @@
 // What a column's width is measured from: the texts of a bounded, evenly spread sample of rows
-// (never every row: the cost stays O(rows sampled) at 30,000 rows), their 90th percentile, and
-// the words a line may break between.
+// (never every row: the cost stays O(rows sampled) at 30,000 rows), ranked by length, and the
+// words a line may break between.
 import { readText } from '../converter/values';
 import type { RowModel } from '../converter/view-model';
 
@@ -19,13 +19,6 @@ export function sampleTexts(rows: readonly RowModel[], source: number): string[]
 /** The distinct texts, longest first (blank left out). */
 export function byLength(texts: readonly string[]): string[] {
   return [...new Set(texts)].filter((text) => text !== '').sort((a, b) => b.length - a.length);
-}
-
-/** The value below which `fraction` of the values lie (nearest rank); 0 for none. */
-export function percentile(values: readonly number[], fraction: number): number {
-  if (values.length === 0) return 0;
-  const sorted = Float64Array.from(values).sort();
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
 }
 
 const BREAKS = /\s+|(?<=-)(?=[^\s\d-])/;

@@ -143,6 +143,13 @@ describe('visual in Chromium: every tile size, Derbyshire-length texts', functio
     const team = await columnIndex(page, 'Team');
     const wrapped = await page.$eval(`${TABLE} tbody tr`, (tr, c) => (tr as HTMLTableRowElement).cells[c].getClientRects()[0].height, team);
     assert.ok(wrapped > 30, `a long team name takes two lines (${wrapped}px)`);
+    // Virtualized (3,000 rows): every row keeps one height, wrapped text up to two lines.
+    await resetHostRecords(page);
+    await setRows(page, derbyshireRows(3000));
+    await waitForRenders(page, 1);
+    const heights = await page.$$eval(`${TABLE} tbody tr`, (trs) => [...new Set(trs.map((tr) => Math.round(tr.getBoundingClientRect().height)))]);
+    assert.equal(heights.length, 1, `rows of one height: ${heights}`);
+    assert.deepEqual(await wordsBrokenInCells(page), []);
     await page.context().close();
   });
 

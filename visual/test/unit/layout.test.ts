@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../core/src/index';
 import { convert } from '../../src/converter/convert';
 import { localeFormat } from '../../src/locale';
 import { allocateWidths, MIN_DRAGGED_PX } from '../../src/render/column-layout';
-import { breakablePieces, percentile, sampleTexts, SAMPLE_ROWS } from '../../src/render/column-sample';
+import { breakablePieces, byLength, longestPieces, sampleTexts, SAMPLE_ROWS } from '../../src/render/column-sample';
 import { measureColumns, READABLE_CHARS, titleMinimum, type ColumnSizing } from '../../src/render/column-widths';
 import { fitPage, PAGE_GAP_PX, PAGE_PADDING_PX, type ChromeHeights } from '../../src/render/page-fit';
 import { coveredBy, pinColumns } from '../../src/render/pinned-columns';
@@ -106,9 +106,9 @@ describe('sampling a column', () => {
     assert.ok(Number(texts.at(-1)!.slice(1)) > 29000, 'spread to the end');
   });
 
-  it('the 90th percentile, and the pieces a browser breaks a line between', () => {
-    assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9), 9);
-    assert.equal(percentile([], 0.9), 0);
+  it('texts by length, their longest pieces, and the pieces a browser breaks a line between', () => {
+    assert.deepEqual(byLength(['ab', '', 'abcd', 'ab', 'abc']), ['abcd', 'abc', 'ab']);
+    assert.deepEqual(longestPieces(['Charlotte Ashbourne-Whitworth', 'Siobhan Featherstonehaugh'], 2), ['Featherstonehaugh', 'Ashbourne-']);
     assert.deepEqual(breakablePieces('Charlotte Ashbourne-Whitworth'), ['Charlotte', 'Ashbourne-', 'Whitworth']);
     assert.deepEqual(breakablePieces('U6: Foster placement - not FFA/concurrent'), ['U6:', 'Foster', 'placement', '-', 'not', 'FFA/concurrent']);
     assert.deepEqual(breakablePieces('2022-05-31'), ['2022-05-31'], 'no break before a digit');
