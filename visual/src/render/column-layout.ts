@@ -3,7 +3,8 @@
 // share what is left over, in proportion); otherwise each gets its minimum plus a share of the
 // room above the minimums in proportion to what it still lacks (preferred − minimum). When even
 // the minimums do not fit, the table is wider than the space and scrolls sideways (Person ID
-// and Status stay pinned: pinned-columns.ts).
+// and Status stay pinned: pinned-columns.ts), and each column takes its roomy width (its title
+// on two lines: a lower header leaves the rows more room on a small tile).
 import type { ColumnSizing } from './column-widths';
 
 /** A dragged column is never narrower than this, nor than its title's floor. */
@@ -16,7 +17,7 @@ export function allocateWidths(sizings: readonly ColumnSizing[], overrides: read
   const fixed = widths.reduce((sum, w, i) => sum + (flexible[i] ? 0 : w), 0);
   const room = Math.floor(available) - fixed;
   const total = (pick: (s: ColumnSizing) => number) => sizings.reduce((sum, s, i) => sum + (flexible[i] ? pick(s) : 0), 0);
-  if (total((s) => s.minimum) >= room) return widths;
+  if (total((s) => s.minimum) > room) return sizings.map((s, i) => (flexible[i] ? s.roomy : widths[i]));
   if (total((s) => s.preferred) <= room) {
     sizings.forEach((s, i) => flexible[i] && (widths[i] = s.preferred));
     // Room to spare: the text columns take it, in proportion to their preferred widths.

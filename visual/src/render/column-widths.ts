@@ -19,6 +19,11 @@ export interface ColumnSizing {
   content: number;
   /** The narrowest width a dragged border may leave: the title whole, on at most three lines. */
   floor: number;
+  /**
+   * The width when the table scrolls sideways anyway: at least the minimum, and the title on
+   * at most two lines (a lower header leaves the rows more room on a small tile).
+   */
+  roomy: number;
   /** Person ID, dates, Status: never narrower than their whole value. */
   protectedWidth: boolean;
 }
@@ -57,12 +62,14 @@ export function measureColumns(input: MeasureInput, measurer: TextMeasurer): Col
   const value = (text: string) => measurer.width(text, input.valueFont);
   const digit = widestDigit(value);
   return input.model.columns.map((column) => {
-    const floor = Math.ceil(titleMinimum(column.title, (text) => measurer.width(text, input.titleFont), SORT_ARROW_EM * em) + CELL_PADDING_PX);
+    const title = (lines: number) => Math.ceil(titleMinimum(column.title, (text) => measurer.width(text, input.titleFont), SORT_ARROW_EM * em, lines) + CELL_PADDING_PX);
+    const floor = title(MAX_TITLE_LINES);
+    const twoLines = title(2);
     if (column.kind !== 'text') {
       const extra = column.kind === 'status' ? STATUS_BORDER_PX + GLYPH_EM * em : 0;
       const whole = Math.ceil(Math.max(0, ...protectedTexts(column, input, digit).map(value)) + extra + CELL_PADDING_PX);
       const width = Math.max(floor, whole);
-      return { minimum: width, preferred: width, content: width, floor: width, protectedWidth: true };
+      return { minimum: width, preferred: width, content: width, floor: width, roomy: Math.max(width, twoLines), protectedWidth: true };
     }
     // Texts ranked by length stand in for widths: only the few at the 90th percentile and the
     // longest few are measured, not every sampled text.
@@ -77,7 +84,7 @@ export function measureColumns(input: MeasureInput, measurer: TextMeasurer): Col
     const p90 = widest(ranked.slice(Math.max(0, at - 1), at + 2));
     const preferred = Math.max(minimum, Math.ceil(Math.min(p90, PREFERRED_CAP_EM * em) + CELL_PADDING_PX));
     const content = Math.max(minimum, Math.ceil(widest(texts.slice(0, LONGEST_MEASURED)) + CELL_PADDING_PX));
-    return { minimum, preferred, content, floor, protectedWidth: false };
+    return { minimum, preferred, content, floor, roomy: Math.max(minimum, twoLines), protectedWidth: false };
   });
 }
 

@@ -10,7 +10,7 @@ import { openPreview } from './support/browser';
 import { focusedCellVisible, scrollTable, setTile } from './support/fit';
 import { derbyshireRows } from './support/fixtures';
 import { itLoggedNoProblems, previewSuite } from './support/suite';
-import { bodyRows, TABLE, titleCell, VISUAL } from './support/visual-page';
+import { bodyRows, hostCalls, TABLE, titleCell, VISUAL } from './support/visual-page';
 
 const ROWS = 3000;
 const SIZES: [number, number][] = [[1100, 600], [800, 500], [600, 400], [400, 250], [300, 200]];
@@ -59,6 +59,14 @@ describe('visual in Chromium: the grid\'s keys and focus on a virtualized table'
       assert.deepEqual([rowOf(cell), colOf(cell)], [1, 1]);
       for (const key of ['ArrowDown', 'ArrowDown', 'End', 'ArrowUp', 'ArrowUp', 'ArrowUp']) cell = await pressAndSee(page, key, log);
       assert.deepEqual([rowOf(cell), colOf(cell)], [1, 11], 'Up from the first row reaches the titles');
+      // The keys that act: sort (Enter, Shift+Enter, Space) on a title, select (Enter, Ctrl+Space)
+      // and the context menu (Shift+F10) on a cell; the focus stays in view after each.
+      for (const key of ['ArrowLeft', 'ArrowLeft', 'Enter', 'Shift+Enter', 'Space', 'ArrowDown', 'ArrowRight', 'Enter', 'ArrowDown', 'Control+Space', 'Shift+F10']) {
+        cell = await pressAndSee(page, key, log);
+      }
+      assert.equal(await titleCell(page, 'Predicted Start Date').getAttribute('aria-sort'), 'ascending', 'Enter, Shift+Enter and Space sorted the title in view');
+      assert.equal(await page.$$eval(`${TABLE} tbody tr[aria-selected="true"]`, (trs) => trs.length), 2);
+      assert.equal((await hostCalls(page, 'showContextMenu')).length, 1);
       await page.context().close();
     });
   }

@@ -47,8 +47,10 @@ async function statusColours(page: Page): Promise<Record<string, string>> {
 describe('visual in Chromium: rendering', function () {
   const suite = previewSuite({ rows: EXAMPLE_ROWS });
 
-  it('ships its stylesheet in the package, and the page applies it', async () => {
-    assert.ok(readPackagedVisual(requirePackagedVisual()).css.length > 0, 'the .pbiviz has no content.css (is visual.less imported by the visual?)');
+  it('ships its stylesheet in the package (under 40 KB in all), and the page applies it', async () => {
+    const packaged = readPackagedVisual(requirePackagedVisual());
+    assert.ok(packaged.css.length > 0, 'the .pbiviz has no content.css (is visual.less imported by the visual?)');
+    assert.ok(packaged.sizeBytes < 40 * 1024, `the .pbiviz stays under 40 KB: ${packaged.sizeBytes} bytes`);
     const page = await openPreview(suite.browser, suite.server.url, suite.log);
     const rules = await page.$eval('#ppoc-visual-css', (style) => (style as HTMLStyleElement).sheet?.cssRules.length ?? 0);
     assert.ok(rules > 0, 'the injected content.css parses into rules');

@@ -13,7 +13,7 @@ import { statusLabels } from '../../src/wording/status-labels';
 import { ALL_ROLES, exampleRows, tableDataView } from './helpers';
 
 const sizing = (minimum: number, preferred: number, protectedWidth = false): ColumnSizing => ({
-  minimum, preferred, content: preferred, floor: protectedWidth ? minimum : 30, protectedWidth,
+  minimum, preferred, content: preferred, floor: protectedWidth ? minimum : 30, roomy: minimum + 5, protectedWidth,
 });
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -38,9 +38,10 @@ describe('column widths for the space available (automatic table layout)', () =>
     assert.ok(widths[1] <= 150 && widths[2] <= 400, 'never beyond the preferred width');
   });
 
-  it('narrower than the minimums: every column at its minimum, and the table scrolls sideways', () => {
+  it('narrower than the minimums: the table scrolls sideways, every column at its roomy width (title on two lines)', () => {
     const widths = allocateWidths(columns, [], 300);
-    assert.deepEqual(widths, columns.map((c) => c.minimum));
+    assert.deepEqual(widths, columns.map((c) => c.roomy));
+    assert.deepEqual(allocateWidths(columns, [], sum(columns.map((c) => c.minimum))), columns.map((c) => c.minimum), 'the minimums just fit');
   });
 
   it("an author's width wins, within its floor (the title whole; a protected column's whole value)", () => {
@@ -63,7 +64,7 @@ describe('measuring columns', () => {
     const sizings = measure();
     assert.deepEqual(sizings.map((s) => s.protectedWidth), model.columns.map((c) => c.kind !== 'text'));
     for (const s of sizings.filter((s) => s.protectedWidth)) assert.deepEqual([s.preferred, s.content, s.floor], [s.minimum, s.minimum, s.minimum]);
-    for (const s of sizings) assert.ok(s.floor <= s.minimum && s.minimum <= s.preferred && s.preferred <= s.content, JSON.stringify(s));
+    for (const s of sizings) assert.ok(s.floor <= s.minimum && s.minimum <= s.preferred && s.preferred <= s.content && s.minimum <= s.roomy, JSON.stringify(s));
   });
 
   it('Status holds the labels shown: short labels make it narrower', () => {
