@@ -3,6 +3,7 @@
 // (Power BI's row limit reached, a date field that holds numbers or text that is not a date).
 import powerbi from 'powerbi-visuals-api';
 import { safe } from './interaction/selection';
+import { problemName } from './converter/date-problems';
 import type { DateProblems } from './converter/view-model';
 import { fill, type Strings } from './strings';
 
@@ -43,7 +44,7 @@ export function showWarnings(host: IVisualHost | undefined, strings: Strings, fo
 /** Names each date field that received something else, and what: "Predicted Start Date received numbers …". */
 export function dateWarning(problems: DateProblems, strings: Strings): string | null {
   const lines = Object.values(problems).map((problem) =>
-    fill(strings('Warning_Dates_Role'), problem.field, strings(problem.numbers >= problem.texts ? 'Warning_Dates_Numbers' : 'Warning_Dates_Text')),
+    fill(strings('Warning_Dates_Role'), problemName(problem), strings(problem.numbers >= problem.texts ? 'Warning_Dates_Numbers' : 'Warning_Dates_Text')),
   );
   return lines.length === 0 ? null : [...lines, strings('Warning_Dates_Advice')].join(' ');
 }

@@ -56,7 +56,8 @@ export type DateRole = 'predictedStartDate' | 'actualStartDate' | 'asAtDate';
  * (naming the field), and the sentence is not counted.
  */
 export interface DateProblem {
-  /** The bound field's name, as the author sees it in the field well. */
+  /** The field well (role) and the bound field's name in it, as the author sees them. */
+  role: string;
   field: string;
   numbers: number;
   texts: number;

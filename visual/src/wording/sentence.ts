@@ -36,7 +36,7 @@ export function sentenceWording(counts: SentenceCounts, windowMonths: number, st
 }
 
 /** In place of the sentence when a date field holds something else: it names the fields. */
-export function cannotCountWording(fields: readonly string[], strings: Strings): SentenceWording {
-  const full = fill(strings('Sentence_CannotCount'), fields.join(', '));
+export function cannotCountWording(fields: readonly string[], strings: Strings, locale: LocaleFormat): SentenceWording {
+  const full = fill(strings(`Sentence_CannotCount_${locale.plural(fields.length)}`), fields.join(', '));
   return { full, phrases: [full] };
 }

@@ -1,6 +1,7 @@
 // Every text the visual builds from the host's strings and locale, cached per window length
 // and label mode, so a resize reuses the same objects (the column widths are cached on them).
 import type { StatusKey } from '../../../core/src/index';
+import { problemName } from '../converter/date-problems';
 import type { ViewModel } from '../converter/view-model';
 import type { LocaleFormat } from '../locale';
 import type { Strings } from '../strings';
@@ -36,7 +37,7 @@ export class Wording {
 
   /** The sentence for the model, or the fields that keep it from being counted. */
   sentence(model: ViewModel): SentenceWording {
-    if (!model.canCount) return cannotCountWording(Object.values(model.dateProblems).map((problem) => problem.field), this.strings);
+    if (!model.canCount) return cannotCountWording(Object.values(model.dateProblems).map(problemName), this.strings, this.locale);
     return sentenceWording(model.counts, model.windowMonths, this.strings, this.locale);
   }
 }

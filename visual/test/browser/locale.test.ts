@@ -58,8 +58,8 @@ describe('visual in Chromium: the host\'s locale, and wrong bindings', function 
     const warnings = await hostCalls(page, 'displayWarningIcon');
     assert.equal(warnings.length, 1);
     assert.equal(warnings[0].args[0], 'Some dates could not be read');
-    assert.match(String(warnings[0].args[1]), /^Year received numbers \(such as a date hierarchy's Year\)\./);
-    assert.equal(await summaryText(page), 'The sentence cannot be counted: Year does not hold dates.');
+    assert.match(String(warnings[0].args[1]), /^Predicted Start Date \(Year\) received numbers \(such as a date hierarchy's Year\)\./);
+    assert.equal(await summaryText(page), 'The sentence cannot be counted: Predicted Start Date (Year) does not hold dates.');
     const column = await columnIndex(page, 'Year');
     assert.equal((await bodyRows(page))[0][column], '2022');
     await page.context().close();

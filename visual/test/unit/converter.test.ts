@@ -117,11 +117,11 @@ describe('converter', () => {
     ], { titles: { predictedStartDate: 'Year' } });
     const model = convert(dv, options);
     assert.deepEqual(model.dateProblems, {
-      predictedStartDate: { field: 'Year', numbers: 2, texts: 0, longest: '2022' },
-      actualStartDate: { field: 'Actual Start Date', numbers: 0, texts: 1, longest: 'sometime in May' },
+      predictedStartDate: { role: 'Predicted Start Date', field: 'Year', numbers: 2, texts: 0, longest: '2022' },
+      actualStartDate: { role: 'Actual Start Date', field: 'Actual Start Date', numbers: 0, texts: 1, longest: 'sometime in May' },
     });
     assert.equal(model.canCount, false);
-    assert.equal(sentenceOf(model), 'The sentence cannot be counted: Year, Actual Start Date does not hold dates.');
+    assert.equal(sentenceOf(model), 'The sentence cannot be counted: Predicted Start Date (Year), Actual Start Date do not hold dates.');
     const asAt = convert(tableDataView(['personId', 'predictedStartDate', 'asAtDate'], [['A', '2022-05-04', 45000]]), options);
     assert.deepEqual(Object.keys(asAt.dateProblems), ['asAtDate']);
     assert.equal(asAt.asAtFromData, false);

@@ -46,8 +46,8 @@ describe('visual: table, sentence and header', () => {
     assert.deepEqual(bodyTexts(v.element).map((r) => r[1]).sort(), ['2021', '2022']);
     assert.equal(v.recorded.warnings.length, 1);
     assert.equal(v.recorded.warnings[0][0], 'Some dates could not be read');
-    assert.match(v.recorded.warnings[0][1], /^Year received numbers \(such as a date hierarchy's Year\)\. .*Date Hierarchy/);
-    assert.equal(sentenceText(v.element), 'The sentence cannot be counted: Year does not hold dates.');
+    assert.match(v.recorded.warnings[0][1], /^Predicted Start Date \(Year\) received numbers \(such as a date hierarchy's Year\)\. .*Date Hierarchy/);
+    assert.equal(sentenceText(v.element), 'The sentence cannot be counted: Predicted Start Date (Year) does not hold dates.');
   });
 
   it('shows a date text in an unknown format as it arrived, and raises one warning icon for the update', () => {
