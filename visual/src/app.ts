@@ -105,6 +105,8 @@ export class PlannedAssessmentsApp {
     this.root.addEventListener('click', (event) => this.onBackgroundClick(event));
     this.root.addEventListener('contextmenu', (event) => this.onBackgroundMenu(event));
     element.appendChild(this.root);
+    // The default fonts' first measurement, while the host queries the data.
+    setTimeout(() => safe(() => this.page.warmFonts(resolveSettings(new VisualSettings(), null))), 0);
   }
 
   update(options: UpdateOptions): void {

@@ -31,11 +31,17 @@ export function breakablePieces(text: string): string[] {
   return text.split(BREAKS).filter((piece) => piece !== '');
 }
 
-/** The longest few distinct pieces of the texts (by length): the candidates for the widest. */
+/** Texts (longest first) searched for a column's longest words: its longest word is in one of them. */
+const WORD_SOURCES = 48;
+
+/**
+ * The longest few distinct pieces (by length) of the longest texts (`texts` longest first):
+ * the candidates for the widest word.
+ */
 export function longestPieces(texts: readonly string[], keep = 4): string[] {
   const seen = new Set<string>();
   const longest: string[] = [];
-  for (const text of texts) {
+  for (const text of texts.slice(0, WORD_SOURCES)) {
     if (text === '' || seen.has(text)) continue;
     seen.add(text);
     for (const piece of breakablePieces(text)) {

@@ -68,6 +68,16 @@ export class PageLayout {
     this.table.layout(widths, pins, fit.scrollerHeight - headerRow - horizontalScrollbar, headerRow);
   }
 
+  /**
+   * A font's first measurement costs milliseconds (the browser resolves the font list); later
+   * ones microseconds. Done while the page waits for its first data, it stays out of the update.
+   */
+  warmFonts(settings: ResolvedSettings): void {
+    const font = valueFont(settings);
+    this.measurer.width('0', font);
+    this.measurer.width('0', { ...font, weight: 600 });
+  }
+
   /** Text widths are measured again (a web font finished loading after the first layout). */
   forgetMeasures(): void {
     this.measurer.clear();

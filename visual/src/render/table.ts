@@ -242,7 +242,9 @@ export class TableView {
     const rows = this.tbody.rows;
     if (rows.length > 0 && (rows[0].classList.contains('ppoc-empty-row') || rows[0].cells.length !== input.columns.length)) clear(this.tbody);
     while (rows.length > count) this.tbody.removeChild(this.tbody.lastChild as Node);
-    while (rows.length < count) this.tbody.appendChild(createRow(input.columns, this.pins));
+    // One row is built, the rest are copies of it (cloning is cheaper than building each cell).
+    const template = rows.length < count ? createRow(input.columns, this.pins) : null;
+    while (rows.length < count) this.tbody.appendChild(rows.length === 0 ? (template as HTMLTableRowElement) : (template as HTMLTableRowElement).cloneNode(true));
   }
 
   private applyRowState(tr: HTMLTableRowElement, row: RowModel): void {
