@@ -7,13 +7,27 @@ import type { RowModel } from '../converter/view-model';
 /** Rows a column's texts are sampled from. */
 export const SAMPLE_ROWS = 400;
 
-/** The texts of up to SAMPLE_ROWS evenly spread rows ('' for a blank). */
+/**
+ * The texts of up to SAMPLE_ROWS rows ('' for a blank), one from each of SAMPLE_ROWS equal
+ * blocks at a position that varies from block to block (a fixed stride would see only some
+ * values of data that repeats with a period, such as teams in turn). Deterministic.
+ */
 export function sampleTexts(rows: readonly RowModel[], source: number): string[] {
   if (source < 0) return [];
   const step = Math.max(1, Math.ceil(rows.length / SAMPLE_ROWS));
   const texts: string[] = [];
-  for (let i = 0; i < rows.length; i += step) texts.push(readText(rows[i].raw[source]) ?? '');
+  for (let block = 0; block * step < rows.length; block++) {
+    const at = Math.min(rows.length - 1, block * step + (step > 1 ? scatter(block) % step : 0));
+    texts.push(readText(rows[at].raw[source]) ?? '');
+  }
   return texts;
+}
+
+/** A well-mixed whole number from a block number (a 32-bit integer hash). */
+function scatter(block: number): number {
+  let x = Math.imul(block ^ 0x9e3779b9, 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
 }
 
 /** The distinct texts, longest first (blank left out). */

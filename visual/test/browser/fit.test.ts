@@ -59,6 +59,23 @@ describe('visual in Chromium: every tile size, Derbyshire-length texts', functio
     await page.context().close();
   });
 
+  it('30,000 rows (virtualized, widths from a sample): the same at 1100×600 and 300×200', async () => {
+    const page = await openPreview(suite.browser, suite.server.url, suite.log);
+    await resetHostRecords(page);
+    await setRows(page, derbyshireRows(30000));
+    await waitForRenders(page, 1);
+    for (const [width, height] of [[1100, 600], [300, 200]] as const) {
+      await setTile(page, width, height);
+      assert.deepEqual(await titleProblems(page), [], `${width}×${height}`);
+      for (const title of ['Status', 'Predicted Start Date']) assert.ok((await columnInView(page, title)).ok, `${title}, ${width}×${height}`);
+      assert.deepEqual(await cutCells(page, PROTECTED, true), []);
+      assert.deepEqual(await textBlockProblems(page), []);
+    }
+    await setTile(page, 1100, 600);
+    assert.deepEqual(await cellsShowingFewer(page, READABLE, 12), []);
+    await page.context().close();
+  });
+
   for (const [width, height] of SIZES.slice(1)) {
     it(`${width}×${height}: scrolled sideways to the end, Status, the predicted date${width >= 400 ? ' and Person ID' : ''} stay in view`, async () => {
       const page = await openPreview(suite.browser, suite.server.url, suite.log);

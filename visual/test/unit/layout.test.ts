@@ -103,8 +103,9 @@ describe('sampling a column', () => {
     const model = convert(tableDataView(['personId'], rows), { windowMonths: 3, today: '2022-05-31' as IsoDate });
     const texts = sampleTexts(model.rows, 0);
     assert.ok(texts.length <= SAMPLE_ROWS && texts.length >= SAMPLE_ROWS - 1, String(texts.length));
-    assert.equal(texts[0], 'P0');
-    assert.ok(Number(texts.at(-1)!.slice(1)) > 29000, 'spread to the end');
+    assert.ok(Number(texts[0].slice(1)) < 75 && Number(texts.at(-1)!.slice(1)) > 29000, 'spread from the start to the end');
+    const periodic = convert(tableDataView(['team'], Array.from({ length: 30000 }, (_, i) => [`Team ${i % 6}`])), { windowMonths: 3, today: '2022-05-31' as IsoDate });
+    assert.equal(new Set(sampleTexts(periodic.rows, 0)).size, 6, 'values that repeat with a period are all seen (a stride of 75 would see 2 of 6)');
   });
 
   it('texts by length, their longest pieces, and the pieces a browser breaks a line between', () => {
