@@ -105,8 +105,7 @@ export class PlannedAssessmentsApp {
     this.root.addEventListener('click', (event) => this.onBackgroundClick(event));
     this.root.addEventListener('contextmenu', (event) => this.onBackgroundMenu(event));
     element.appendChild(this.root);
-    // The default fonts' first measurement, while the host queries the data.
-    setTimeout(() => safe(() => this.page.warmFonts(resolveSettings(new VisualSettings(), null))), 0);
+    setTimeout(() => safe(() => this.warmUp()), 0);
   }
 
   update(options: UpdateOptions): void {
@@ -146,6 +145,16 @@ export class PlannedAssessmentsApp {
     this.warmer.stop();
     this.tooltips.hide();
     this.root.remove();
+  }
+
+  /**
+   * While the host queries the data: the default fonts' first canvas measurement and the
+   * locale's first number and plural (each costs milliseconds the first time only).
+   */
+  private warmUp(): void {
+    this.page.warmFonts(resolveSettings(new VisualSettings(), null));
+    this.locale.formatCount(1000);
+    this.locale.plural(1);
   }
 
   /** For tests and the benchmark: how many <tr> the table has in the DOM. */
