@@ -1,6 +1,6 @@
-// What a column's width is measured from: the texts of a bounded, evenly spread sample of rows
-// (never every row: the cost stays O(rows sampled) at 30,000 rows), ranked by length, and the
-// words a line may break between.
+// What a column's width is measured from: the texts of a bounded, spread sample of rows (never
+// every row: the cost stays O(rows sampled) at 30,000 rows), ranked by length (counted, not
+// sorted), and the words a line may break between.
 import { readText } from '../converter/values';
 import type { RowModel } from '../converter/view-model';
 
@@ -30,9 +30,38 @@ function scatter(block: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** The distinct texts, longest first (blank left out). */
-export function byLength(texts: readonly string[]): string[] {
-  return [...new Set(texts)].filter((text) => text !== '').sort((a, b) => b.length - a.length);
+/** How many texts have each length (index: length). */
+function lengthCounts(texts: readonly string[]): Int32Array {
+  let longest = 0;
+  for (const text of texts) if (text.length > longest) longest = text.length;
+  const counts = new Int32Array(longest + 1);
+  for (const text of texts) counts[text.length] += 1;
+  return counts;
+}
+
+/** The distinct non-blank texts, longest first: at least the `count` longest (ties kept), no sort of the whole sample. */
+export function longestTexts(texts: readonly string[], count: number): string[] {
+  const counts = lengthCounts(texts);
+  let floor = counts.length - 1;
+  for (let seen = counts[floor]; floor > 1 && seen < count; ) seen += counts[--floor];
+  const kept = new Set<string>();
+  for (const text of texts) if (text.length >= Math.max(1, floor)) kept.add(text);
+  return [...kept].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Up to `count` distinct texts whose length is the rows' `fraction` percentile by length (blank
+ * rows count, as nothing): texts ranked by length stand in for widths, so only these are measured.
+ */
+export function atLengthPercentile(texts: readonly string[], fraction: number, count = 3): string[] {
+  if (texts.length === 0) return [];
+  const counts = lengthCounts(texts);
+  const rank = Math.max(1, Math.ceil(fraction * texts.length));
+  let length = 0;
+  for (let seen = counts[0]; seen < rank && length < counts.length - 1; ) seen += counts[++length];
+  const picked = new Set<string>();
+  for (const text of texts) if (text.length === length && text !== '' && picked.size < count) picked.add(text);
+  return [...picked];
 }
 
 const BREAKS = /\s+|(?<=-)(?=[^\s\d-])/;
@@ -45,19 +74,13 @@ export function breakablePieces(text: string): string[] {
   return text.split(BREAKS).filter((piece) => piece !== '');
 }
 
-/** Texts (longest first) searched for a column's longest words: its longest word is in one of them. */
-const WORD_SOURCES = 48;
-
 /**
- * The longest few distinct pieces (by length) of the longest texts (`texts` longest first):
- * the candidates for the widest word.
+ * The longest few distinct pieces (by length) of `texts` (a column's longest texts): the
+ * candidates for its widest word.
  */
 export function longestPieces(texts: readonly string[], keep = 4): string[] {
-  const seen = new Set<string>();
   const longest: string[] = [];
-  for (const text of texts.slice(0, WORD_SOURCES)) {
-    if (text === '' || seen.has(text)) continue;
-    seen.add(text);
+  for (const text of texts) {
     for (const piece of breakablePieces(text)) {
       if (longest.length === keep && piece.length <= longest[keep - 1].length) continue;
       if (longest.includes(piece)) continue;

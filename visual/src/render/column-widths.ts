@@ -10,7 +10,7 @@ import { STATUS_KEYS, type StatusKey } from '../../../core/src/index';
 import type { ColumnModel, DateRole, ViewModel } from '../converter/view-model';
 import type { DateFormatter } from '../locale';
 import type { StatusLabels } from '../wording/status-labels';
-import { byLength, longestPieces, sampleTexts } from './column-sample';
+import { atLengthPercentile, longestPieces, longestTexts, sampleTexts } from './column-sample';
 import type { FontSpec, TextMeasurer } from './text-measure';
 
 export interface ColumnSizing {
@@ -49,9 +49,9 @@ const MIN_CAP_EM = 7;
 const PREFERRED_CAP_EM = 20;
 /** A squeezed text column still shows this many characters of each value (then "…"). */
 export const READABLE_CHARS = 12;
-/** Texts measured for a column's widest value, and distinct starts for its readable width. */
-const LONGEST_MEASURED = 4;
-const STARTS_MEASURED = 32;
+/** A column's longest texts searched for its longest word, and distinct starts measured for its readable width. */
+const WORD_SOURCES = 48;
+const STARTS_MEASURED = 16;
 /** Room for the sort arrow and level, glued to the title's last word (visual.less). */
 const SORT_ARROW_EM = 1;
 const SAMPLE_DATE = '2088-08-28';
@@ -71,19 +71,16 @@ export function measureColumns(input: MeasureInput, measurer: TextMeasurer): Col
       const width = Math.max(floor, whole);
       return { minimum: width, preferred: width, content: width, floor: width, roomy: Math.max(width, twoLines), protectedWidth: true };
     }
-    // Texts ranked by length stand in for widths: only the few at the 90th percentile and the
-    // longest few are measured, not every sampled text.
+    // Texts ranked by length stand in for widths: only a few are measured (those at the rows'
+    // 90th percentile, the longest, its longest words, a few distinct starts), not every one.
     const sample = sampleTexts(input.model.rows, column.sourceIndex);
-    const texts = byLength(sample);
+    const longest = longestTexts(sample, WORD_SOURCES);
     const widest = (list: readonly string[]) => Math.max(0, ...list.map(value));
-    const word = widest(longestPieces(texts));
-    const minimum = Math.max(floor, Math.ceil(Math.max(Math.min(word, MIN_CAP_EM * em), readableWidth(texts, value)) + CELL_PADDING_PX));
-    // The rows' 90th percentile (repeated values count): a tenth of the sampled rows are longer.
-    const ranked = sample.slice().sort((a, b) => b.length - a.length);
-    const at = Math.floor(ranked.length * 0.1);
-    const p90 = widest(ranked.slice(Math.max(0, at - 1), at + 2));
+    const word = widest(longestPieces(longest));
+    const minimum = Math.max(floor, Math.ceil(Math.max(Math.min(word, MIN_CAP_EM * em), readableWidth(sample, value)) + CELL_PADDING_PX));
+    const p90 = widest(atLengthPercentile(sample, 0.9));
     const preferred = Math.max(minimum, Math.ceil(Math.min(p90, PREFERRED_CAP_EM * em) + CELL_PADDING_PX));
-    const content = Math.max(minimum, Math.ceil(widest(texts.slice(0, LONGEST_MEASURED)) + CELL_PADDING_PX));
+    const content = Math.max(preferred, Math.ceil(widest(longest.slice(0, 1)) + CELL_PADDING_PX));
     return { minimum, preferred, content, floor, roomy: Math.max(minimum, twoLines), protectedWidth: false };
   });
 }
@@ -96,6 +93,7 @@ function readableWidth(texts: readonly string[], width: (text: string) => number
   const starts = new Set<string>();
   for (let i = 0; i < texts.length && starts.size < STARTS_MEASURED; i++) {
     const text = texts[i];
+    if (text === '') continue;
     starts.add(text.length > READABLE_CHARS + 1 ? `${text.slice(0, READABLE_CHARS).trimEnd()}…` : text);
   }
   let widest = 0;
@@ -149,7 +147,7 @@ function protectedTexts(column: ColumnModel, input: MeasureInput, digit: string)
     return [widest(formatDate(SAMPLE_DATE as never)), ...(unread ? [unread] : [])];
   }
   // IDs: the longest few sampled (one pattern of digits and letters), with the widest digit.
-  return byLength(sampleTexts(model.rows, column.sourceIndex)).slice(0, 4).map(widest);
+  return longestTexts(sampleTexts(model.rows, column.sourceIndex), 4).slice(0, 4).map(widest);
 }
 
 /** The statuses the rows have (all five before any row arrives). */

@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../core/src/index';
 import { convert } from '../../src/converter/convert';
 import { localeFormat } from '../../src/locale';
 import { allocateWidths, MIN_DRAGGED_PX } from '../../src/render/column-layout';
-import { breakablePieces, byLength, longestPieces, sampleTexts, SAMPLE_ROWS } from '../../src/render/column-sample';
+import { atLengthPercentile, breakablePieces, longestPieces, longestTexts, sampleTexts, SAMPLE_ROWS } from '../../src/render/column-sample';
 import { measureColumns, READABLE_CHARS, titleMinimum, type ColumnSizing } from '../../src/render/column-widths';
 import { fitPage, PAGE_GAP_PX, PAGE_PADDING_PX, type ChromeHeights } from '../../src/render/page-fit';
 import { coveredBy, pinColumns } from '../../src/render/pinned-columns';
@@ -109,7 +109,11 @@ describe('sampling a column', () => {
   });
 
   it('texts by length, their longest pieces, and the pieces a browser breaks a line between', () => {
-    assert.deepEqual(byLength(['ab', '', 'abcd', 'ab', 'abc']), ['abcd', 'abc', 'ab']);
+    assert.deepEqual(longestTexts(['ab', '', 'abcd', 'ab', 'abc'], 2), ['abcd', 'abc']);
+    assert.deepEqual(longestTexts(['ab', '', 'abcd', 'ab', 'abc'], 9), ['abcd', 'abc', 'ab']);
+    const rows = [...Array.from({ length: 9 }, (_, i) => `row ${i}`), 'a much longer text'];
+    assert.deepEqual(atLengthPercentile(rows, 0.9, 2), ['row 0', 'row 1'], '9 of 10 rows are "row n": the 90th percentile is one of them');
+    assert.deepEqual(atLengthPercentile(['', '', 'x'], 0.5), [], 'mostly blank: nothing to measure');
     assert.deepEqual(longestPieces(['Charlotte Ashbourne-Whitworth', 'Siobhan Featherstonehaugh'], 2), ['Featherstonehaugh', 'Ashbourne-']);
     assert.deepEqual(breakablePieces('Charlotte Ashbourne-Whitworth'), ['Charlotte', 'Ashbourne-', 'Whitworth']);
     assert.deepEqual(breakablePieces('U6: Foster placement - not FFA/concurrent'), ['U6:', 'Foster', 'placement', '-', 'not', 'FFA/concurrent']);
