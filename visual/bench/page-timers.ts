@@ -42,7 +42,7 @@ export async function timeUpdate(page: Page): Promise<number> {
  * For each column title, `rounds` times: a fresh update with idle-time key building off, two
  * frames, a click (first sort), the next frame; then the same title again (later sort).
  */
-export async function timeFirstSorts(page: Page, rounds: number): Promise<{ first: number[]; later: number[] }> {
+export async function timeFirstSorts(page: Page, rounds: number): Promise<{ first: number[]; later: number[]; byColumn: number[][] }> {
   // No idle-time key building (nothing prepared before the click), and no re-delivery of the
   // saved sort by the fake host (in Power BI that comes later, as an update of its own).
   await page.evaluate(() => {
@@ -54,14 +54,17 @@ export async function timeFirstSorts(page: Page, rounds: number): Promise<{ firs
   const later: number[] = [];
   await timeUpdate(page);
   const titles = await page.$$eval('#ppoc-preview-visual thead th', (cells) => cells.length);
+  const byColumn: number[][] = Array.from({ length: titles }, () => []);
   for (let round = 0; round < rounds; round++) {
     for (let column = 0; column < titles; column++) {
       await timeUpdate(page);
-      first.push(await timeClick(page, column));
+      const time = await timeClick(page, column);
+      first.push(time);
+      byColumn[column].push(time);
       later.push(await timeClick(page, column));
     }
   }
-  return { first, later };
+  return { first, later, byColumn };
 }
 
 async function timeClick(page: Page, column: number): Promise<number> {
