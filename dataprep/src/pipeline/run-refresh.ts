@@ -28,7 +28,7 @@ export interface RefreshOptions {
   historyDays?: number | null;
   warehouse: Warehouse;
   logger: Logger;
-  /** File size and workbook row limits (PPOC_MAX_FILE_MB, PPOC_MAX_XLSX_ROWS). */
+  /** File size, workbook row and header column limits (PPOC_MAX_FILE_MB, PPOC_MAX_XLSX_ROWS, PPOC_MAX_COLUMNS). */
   readLimits?: ReadLimits;
   /** PPOC_MAX_SHRINK_PERCENT and --allow-shrink. */
   shrinkGuard?: ShrinkGuardOptions;

@@ -158,6 +158,11 @@ export const CASES: CorpusCase[] = [
     edit: (files) => void files.set('episodes.csv', text(files, 'episodes.csv').replace(/^CHILD,DECOM,RNE,/, 'CHILD,DECOM,DECOM,')),
   },
   {
+    name: 'header-over-column-limit',
+    expected: fails('episodes.csv: the header at line 1 has 313 columns, over the limit of 200 (PPOC_MAX_COLUMNS)', { description: 'an episodes.csv header of 313 columns (300 blank names added), over the default PPOC_MAX_COLUMNS' }),
+    edit: (files) => void files.set('episodes.csv', text(files, 'episodes.csv').replace(/\n/, `${','.repeat(300)}\n`)),
+  },
+  {
     name: 'misspelled-header',
     expected: fails('episodes.csv: required column "DECOM" is missing from the header (line 1)', { description: 'DECOM spelt DECCOM' }),
     edit: (files) => void files.set('episodes.csv', text(files, 'episodes.csv').replace('DECOM', 'DECCOM')),
