@@ -116,6 +116,11 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
     return { records: this.records, issues: this.issues, stats: this.stats(fingerprint) };
   }
 
+  /** The row issues so far, also for a file that then fails (as its counts are). */
+  rowIssues(): readonly DataQualityIssue[] {
+    return this.issues;
+  }
+
   /** The counts so far (and what was read), also for a file that then fails. */
   stats(fingerprint?: FileFingerprint): FileReadStats {
     return { file: this.file, rowsRead: this.rows, rowsRejected: this.rejected, ...(fingerprint ? { fingerprint } : {}) };

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { exportTables } from '../../export/write-export';
+import { printable } from '../../files/printable';
 import { textTable } from '../text-table';
 import { withReader } from '../read-warehouse';
 import { TARGET_FLAGS, UsageError } from '../settings';
@@ -31,7 +32,7 @@ export async function exportCommand(args: string[], out: (text: string) => void)
       }
       throw error;
     });
-    out(`Exported run ${result.runId} (as at ${result.asAt}) to ${dir}:`);
+    out(`Exported run ${result.runId} (as at ${result.asAt}) to ${printable(dir)}:`);
     out(textTable(['File', 'Rows'], result.files.map((f) => [f.file, f.rows])));
     const risky = result.files.reduce((n, f) => n + f.formulaLike, 0);
     if (risky > 0) {

@@ -1,0 +1,130 @@
+/**
+ * Issue 20's breaks (part A), each done for real against the `ppoc-prep` command: a million-column
+ * header under a small heap, file times in the future, future-dated and escape-coded archive
+ * folders, a backfill that rewinds the live tables, a FIFO exclusions.csv after rejected rows.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXAMPLE_EXTRACT, query, runCli, snapshotCurated, tempDir } from '../helpers/cli';
+
+const AS_AT = '2022-05-31';
+const run = (source: string, db: string, args: string[] = [], env: Record<string, string> = {}) =>
+  runCli(['run', '--source', source, '--sqlite', db, ...args], env, 60_000);
+
+function copyOfExample(): string {
+  const dir = join(tempDir('extract'), 'extract');
+  cpSync(EXAMPLE_EXTRACT, dir, { recursive: true });
+  return dir;
+}
+
+/** Every file of the folder modified `hours` from now (negative: in the past). */
+function touch(dir: string, hours: number, only?: string): void {
+  const when = new Date(Date.now() + hours * 3_600_000);
+  for (const file of only ? [only] : readdirSync(dir)) utimesSync(join(dir, file), when, when);
+}
+
+const runs = (db: string) => query<{ status: string; as_at_date: string; message: string }>(
+  db, 'SELECT status, as_at_date, message FROM refresh_log ORDER BY started_at_utc, rowid',
+);
+
+describe('e2e: hardening, round two (issue 20, part A; real processes)', function () {
+  this.timeout(180_000);
+
+  it('refuses a million-column header (7.9 MB) in one line under a 96 MB heap, naming the count and PPOC_MAX_COLUMNS', async () => {
+    const extract = copyOfExample();
+    const header = `CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,${Array.from({ length: 999_987 }, (_, i) => `c${i}`).join(',')}`;
+    writeFileSync(join(extract, 'episodes.csv'), `${header}\n`);
+    const db = join(tempDir('wide'), 'ppoc.sqlite');
+    const result = await run(extract, db, ['--as-at', AS_AT], { NODE_OPTIONS: '--max-old-space-size=96' });
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /^Reason: episodes\.csv: the header at line 1 has 1,000,000 columns, over the limit of 200 \(PPOC_MAX_COLUMNS\)$/m);
+    assert.deepEqual(runs(db).map((r) => r.status), ['failed']);
+  });
+
+  describe('time you can trust', () => {
+    it('fails a 200-hour-old extract with one file modified in the future ("modified in the future"); --allow-stale publishes it', async () => {
+      const extract = copyOfExample();
+      const db = join(tempDir('future'), 'ppoc.sqlite');
+      assert.equal((await run(extract, db, ['--as-at', AS_AT])).code, 0);
+      const before = snapshotCurated(db);
+      touch(extract, -200);
+      touch(extract, 48, 'allocations.csv');
+      const future = await run(extract, db);
+      assert.equal(future.code, 1, future.stdout + future.stderr);
+      assert.match(future.stdout, /^Reason: allocations\.csv: the extract's age cannot be trusted: allocations\.csv was modified in the future \(.*, 4[78]\.\d hours ahead of this machine's clock\)/m);
+      assert.deepEqual(snapshotCurated(db), before, 'yesterday\'s tables kept');
+      assert.equal(query(db, "SELECT * FROM data_quality_issue WHERE rule = 'stale_extract'").length, 1);
+      const allowed = await run(extract, db, ['--allow-stale']);
+      assert.equal(allowed.code, 0, allowed.stdout + allowed.stderr);
+    });
+
+    it('backfill refuses a folder dated after today (or after --as-at) before refreshing anything, naming it', async () => {
+      const archive = tempDir('archive');
+      for (const date of ['2022-03-31', '2062-04-30']) cpSync(EXAMPLE_EXTRACT, join(archive, date), { recursive: true });
+      const db = join(tempDir('backfill-future'), 'ppoc.sqlite');
+      const refused = await runCli(['backfill', '--source-archive', archive, '--sqlite', db]);
+      assert.equal(refused.code, 2, refused.stdout + refused.stderr);
+      assert.match(refused.stderr, /^ppoc-prep backfill: the archive holds a folder dated after \d{4}-\d\d-\d\d: "2062-04-30"; a future-dated extract would become the current tables/);
+      assert.equal(existsSync(db), false, 'nothing opened, nothing refreshed');
+      rmSync(join(archive, '2062-04-30'), { recursive: true });
+      const early = await runCli(['backfill', '--source-archive', archive, '--sqlite', db, '--as-at', '2022-03-30']);
+      assert.equal(early.code, 2);
+      assert.match(early.stderr, /dated after 2022-03-30: "2022-03-31"/);
+      assert.equal((await runCli(['backfill', '--source-archive', archive, '--sqlite', db, '--as-at', '2022-03-31'])).code, 0);
+    });
+
+    it('after a backfill rewinds the live tables, status names the live as-at date and exits 1 (also for monitors) until a run', async () => {
+      const archive = tempDir('archive');
+      for (const date of ['2022-03-31', '2022-04-30']) cpSync(EXAMPLE_EXTRACT, join(archive, date), { recursive: true });
+      const db = join(tempDir('rewind'), 'ppoc.sqlite');
+      assert.equal((await run(EXAMPLE_EXTRACT, db, ['--as-at', AS_AT])).code, 0);
+      const ok = await runCli(['status', '--sqlite', db]);
+      assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+      assert.match(ok.stdout, /^Live tables: as at 2022-05-31 \(run \S+\)\.$/m);
+
+      const backfill = await runCli(['backfill', '--source-archive', archive, '--sqlite', db]);
+      assert.equal(backfill.code, 0, backfill.stdout + backfill.stderr);
+      assert.match(backfill.stdout, /Warning: the current tables are now as at 2022-04-30, older than the run as at 2022-05-31/);
+      const rewound = await runCli(['status', '--sqlite', db]);
+      assert.equal(rewound.code, 1, rewound.stdout + rewound.stderr);
+      assert.match(rewound.stdout, /^REWOUND: the live tables are as at 2022-04-30 \(run \S+\), older than 2022-05-31, the newest as-at date of a successful run: .*run "ppoc-prep run"/m);
+      const monitor = await runCli(['status', '--sqlite', db, '--max-age-hours', '26']);
+      assert.equal(monitor.code, 1);
+      assert.match(monitor.stdout, /^REWOUND: the live tables are as at 2022-04-30 .*\n$/);
+
+      assert.equal((await run(EXAMPLE_EXTRACT, db, ['--as-at', AS_AT])).code, 0);
+      assert.equal((await runCli(['status', '--sqlite', db])).code, 0, 'a run brings them up to date');
+      assert.equal((await runCli(['status', '--sqlite', db, '--max-age-hours', '26'])).code, 0);
+    });
+  });
+
+  it('backfill shows an archive entry named with escape codes and a newline escaped, never raw', async () => {
+    const archive = tempDir('archive');
+    cpSync(EXAMPLE_EXTRACT, join(archive, '2022-03-31'), { recursive: true });
+    mkdirSync(join(archive, 'evil\u001b[2J\u001b[31mRED\nOK \u202eexe.txt'));
+    const result = await runCli(['backfill', '--source-archive', archive, '--sqlite', join(tempDir('escape'), 'ppoc.sqlite')]);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /^Warning: skipping "evil\\x1b\[2J\\x1b\[31mRED\\nOK \\u202eexe\.txt" in the archive: not named YYYY-MM-DD$/m);
+    // eslint-disable-next-line no-control-regex
+    assert.doesNotMatch(result.stdout + result.stderr, /[\u001b\u202e]/);
+  });
+
+  it('a FIFO exclusions.csv after rows were rejected: data_quality_issue holds the rejected rows as the summary counts them', async () => {
+    const extract = copyOfExample();
+    appendFileSync(join(extract, 'episodes.csv'), '100099,31/02/2022,S,C2,N1,U1,PR1,,,,,,\n');
+    rmSync(join(extract, 'exclusions.csv'));
+    assert.equal(spawnSync('mkfifo', [join(extract, 'exclusions.csv')]).status, 0, 'mkfifo');
+    const db = join(tempDir('fifo'), 'ppoc.sqlite');
+    const result = await run(extract, db, ['--as-at', AS_AT]);
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /^Reason: exclusions\.csv: not a regular file \(a named pipe\)/m);
+    assert.match(result.stdout, /^Rows read \d+, rejected 1, written 0\.$/m);
+    const issues = query<{ rule: string; source_file: string; line: number | null }>(db, 'SELECT rule, source_file, line FROM data_quality_issue ORDER BY rule');
+    assert.deepEqual(issues, [
+      { rule: 'file_rejected', source_file: 'exclusions.csv', line: null },
+      { rule: 'invalid_date', source_file: 'episodes.csv', line: 11 },
+    ]);
+  });
+});
