@@ -107,7 +107,6 @@ describe('e2e: hardening, round two (issue 20, part A; real processes)', functio
     const result = await runCli(['backfill', '--source-archive', archive, '--sqlite', join(tempDir('escape'), 'ppoc.sqlite')]);
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.match(result.stdout, /^Warning: skipping "evil\\x1b\[2J\\x1b\[31mRED\\nOK \\u202eexe\.txt" in the archive: not named YYYY-MM-DD$/m);
-    // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(result.stdout + result.stderr, /[\u001b\u202e]/);
   });
 
