@@ -110,6 +110,17 @@ describe('e2e: hardening, round two (issue 20, part A; real processes)', functio
     assert.doesNotMatch(result.stdout + result.stderr, /[\u001b\u202e]/);
   });
 
+  it('export into a folder where a table\'s name is a folder: the real reason in one line (not EBADF), no temporary CSV left', async () => {
+    const db = join(tempDir('export-db'), 'ppoc.sqlite');
+    assert.equal((await run(EXAMPLE_EXTRACT, db, ['--as-at', AS_AT])).code, 0);
+    const out = tempDir('export-out');
+    mkdirSync(join(out, 'planned_assessment.csv'));
+    const result = await runCli(['export', '--out', out, '--sqlite', db]);
+    assert.equal(result.code, 4, result.stdout + result.stderr);
+    assert.equal(result.stderr, `ppoc-prep export: cannot write planned_assessment.csv in ${out}: a folder has that name (EISDIR); no file of the folder was replaced\n`);
+    assert.deepEqual(readdirSync(out), ['planned_assessment.csv'], 'no temporary CSV (with names) left, no other file written');
+  });
+
   it('a FIFO exclusions.csv after rows were rejected: data_quality_issue holds the rejected rows as the summary counts them', async () => {
     const extract = copyOfExample();
     appendFileSync(join(extract, 'episodes.csv'), '100099,31/02/2022,S,C2,N1,U1,PR1,,,,,,\n');
