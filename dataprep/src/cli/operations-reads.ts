@@ -1,4 +1,5 @@
 import type { PlannedAssessmentFilter, RefreshLogEntry, SourceFileRow, WarehouseReader } from '../warehouse/warehouse';
+import { describeId } from '../model/value-shape';
 import { UsageError } from './settings';
 import { textTable } from './text-table';
 
@@ -43,7 +44,7 @@ export async function workflowLines(warehouse: WarehouseReader, personId: string
   if (workflows.length === 0) return ['  Mosaic workflows: none in assessments.csv for this person.'];
   return [
     '  Mosaic workflows (assessments.csv):',
-    ...workflows.map((w) => `    ${w.workflow_id}: ${w.qualifies === 'Yes' ? 'qualifies' : 'does not qualify'}: ${w.reason}`),
+    ...workflows.map((w) => `    ${describeId(w.workflow_id)}: ${w.qualifies === 'Yes' ? 'qualifies' : 'does not qualify'}: ${w.reason}`),
   ];
 }
 

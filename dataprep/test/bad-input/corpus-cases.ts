@@ -267,6 +267,30 @@ export const CASES: CorpusCase[] = [
     edit: canaryIn(['assessments.csv', 0, 'for_reunification'], ['targets.csv', 0, 'target']),
   },
   {
+    name: 'name-in-person-id',
+    expected: skipped('invalid_date', 'predictions.csv', 3, {
+      message: '(the person ID column holds [27 characters: letters, spaces and other characters], not an ID: not copied)',
+      never: NEVER_CANARY, description: 'a name in predictions.csv person_id on a row that is skipped: the issue records no person ID, only its shape',
+    }),
+    edit: (files) => {
+      setCell(files, 'predictions.csv', 1, 'person_id', CANARY);
+      setCell(files, 'predictions.csv', 1, 'predicted_start_date', '31/02/2022');
+    },
+  },
+  {
+    name: 'phone-ni-postcode-in-dates',
+    expected: skipped('invalid_date', 'predictions.csv', 3, {
+      column: 'predicted_start_date', message: 'predicted_start_date [12 characters: digits and spaces] is not a valid date',
+      never: ['07700 900123', 'QQ 12 34 56 C', 'SW1A1AA'],
+      description: 'a phone number, an NI number and a postcode in date columns: date- or code-like, but never quoted',
+    }),
+    edit: (files) => {
+      setCell(files, 'predictions.csv', 1, 'predicted_start_date', '07700 900123');
+      setCell(files, 'predictions.csv', 2, 'submitted_at', 'QQ 12 34 56 C');
+      setCell(files, 'assessments.csv', 0, 'start_date', 'SW1A1AA');
+    },
+  },
+  {
     name: 'dob-never-shown',
     expected: skipped('invalid_date', 'header.csv', 3, { column: 'DOB', never: ['31/02/2010'], description: 'an impossible DOB in header.csv: personal, never quoted even though date-like' }),
     edit: (files) => void files.set('header.csv', 'CHILD,SEX,DOB\n100001,1,01/01/2010\n100002,2,31/02/2010\n100003,1,2011-03-04\n'),

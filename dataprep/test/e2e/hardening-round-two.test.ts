@@ -121,6 +121,20 @@ describe('e2e: hardening, round two (issue 20, part A; real processes)', functio
     assert.deepEqual(readdirSync(out), ['planned_assessment.csv'], 'no temporary CSV (with names) left, no other file written');
   });
 
+  it('personal text in ID and type columns: issues records no name as person ID; explain names no unknown workflow type', async () => {
+    const extract = copyOfExample();
+    appendFileSync(join(extract, 'assessments.csv'), '100001,W90,Quartermaine,01/04/2022,\nZebedee Quartermaine,W91,SGO,31/02/2022,\n');
+    const db = join(tempDir('personal'), 'ppoc.sqlite');
+    assert.equal((await run(extract, db, ['--as-at', AS_AT])).code, 0);
+    const outputs = await Promise.all([
+      runCli(['explain', '100001', '--sqlite', db]), runCli(['issues', '--sqlite', db]), runCli(['issues', '--sqlite', db, '--format', 'csv']),
+    ]);
+    assert.match(outputs[0].stdout, /W90: does not qualify: workflow type \[12 characters: letters\] is not an SGO or single assessment/);
+    assert.match(outputs[1].stdout, /invalid_date .*\(the person ID column holds \[20 characters: letters and spaces\], not an ID: not copied\)/);
+    for (const output of outputs) assert.doesNotMatch(output.stdout + output.stderr, /Zebedee|Quartermaine/);
+    assert.deepEqual(query(db, "SELECT person_id FROM data_quality_issue WHERE source_file = 'assessments.csv' AND line = 6"), [{ person_id: null }]);
+  });
+
   it('a FIFO exclusions.csv after rows were rejected: data_quality_issue holds the rejected rows as the summary counts them', async () => {
     const extract = copyOfExample();
     appendFileSync(join(extract, 'episodes.csv'), '100099,31/02/2022,S,C2,N1,U1,PR1,,,,,,\n');
