@@ -90,14 +90,25 @@ function readWithCsvParse(bytes: Buffer, from: number, stop: Stop, file: SourceF
   }
   for (; first < count; first += CHUNK_RECORDS) {
     const last = Math.min(first + CHUNK_RECORDS, count);
-    const records = parseChunk(bytes.subarray(starts.offsets[first], chunkEnd(last)), file, starts, first, last - first, header);
+    // A record wider than the header is malformed whatever else it holds: counted first, so
+    // csv-parse never builds the million fields of one hostile row.
+    const wide = firstWiderRecord(bytes, starts, first, last, header.length);
+    const end = wide ?? last;
+    const records = end > first ? parseChunk(bytes.subarray(starts.offsets[first], chunkEnd(end)), file, starts, first, end - first, header) : [];
     for (let i = 0; i < records.length; i++) {
       const line = starts.lines[first + i];
       const cells = records[i];
       if (cells.length !== header.length) throw malformed(file, 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', line, null);
       if (!isBlankRow(cells)) visitor.row(line, cells);
     }
+    if (wide !== null) throw malformed(file, 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', starts.lines[wide], null);
   }
+}
+
+/** The first record of [first, last) with more fields than the header, or null. */
+function firstWiderRecord(bytes: Buffer, starts: RecordStarts, first: number, last: number, width: number): number | null {
+  for (let i = first; i < last; i++) if (firstRecordWidth(bytes, starts.offsets[i]).fields > width) return i;
+  return null;
 }
 
 /**

@@ -32,15 +32,18 @@ const runs = (db: string) => query<{ status: string; as_at_date: string; message
 describe('e2e: hardening, round two (issue 20, part A; real processes)', function () {
   this.timeout(180_000);
 
-  it('refuses a million-column header (7.9 MB) in one line under a 96 MB heap, naming the count and PPOC_MAX_COLUMNS', async () => {
-    const extract = copyOfExample();
-    const header = `CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,${Array.from({ length: 999_987 }, (_, i) => `c${i}`).join(',')}`;
-    writeFileSync(join(extract, 'episodes.csv'), `${header}\n`);
-    const db = join(tempDir('wide'), 'ppoc.sqlite');
-    const result = await run(extract, db, ['--as-at', AS_AT], { NODE_OPTIONS: '--max-old-space-size=96' });
-    assert.equal(result.code, 1, result.stdout + result.stderr);
-    assert.match(result.stdout, /^Reason: episodes\.csv: the header at line 1 has 1,000,000 columns, over the limit of 200 \(PPOC_MAX_COLUMNS\)$/m);
-    assert.deepEqual(runs(db).map((r) => r.status), ['failed']);
+  it('refuses a million-column header, or a row of a million fields (7.9 MB each), in one line under a 48 MB heap', async () => {
+    const named = (count: number) => Array.from({ length: count }, (_, i) => `c${i}`).join(',');
+    const wideHeader = copyOfExample();
+    writeFileSync(join(wideHeader, 'episodes.csv'), `CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,${named(999_987)}\n`);
+    const wideRow = copyOfExample();
+    appendFileSync(join(wideRow, 'episodes.csv'), `100099,01/06/2020,S,C2,N1,U1,PR1,,,,,,,${named(1_000_000)}\n`);
+    const heap = { NODE_OPTIONS: '--max-old-space-size=48' };
+    const [header, row] = await Promise.all([wideHeader, wideRow].map((extract) => run(extract, join(tempDir('wide'), 'ppoc.sqlite'), ['--as-at', AS_AT], heap)));
+    assert.equal(header.code, 1, header.stdout + header.stderr);
+    assert.match(header.stdout, /^Reason: episodes\.csv: the header at line 1 has 1,000,000 columns, over the limit of 200 \(PPOC_MAX_COLUMNS\)$/m);
+    assert.equal(row.code, 1, row.stdout + row.stderr);
+    assert.match(row.stdout, /^Reason: episodes\.csv: the row has a different number of fields from the header at line 11$/m);
   });
 
   describe('time you can trust', () => {
