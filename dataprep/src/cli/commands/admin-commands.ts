@@ -95,7 +95,7 @@ export async function quickstartCommand(args: string[], out: (text: string) => v
   if (!existsSync(source) || staleDemo(source)) {
     const asAt = todayInTimeZone('Europe/London');
     await writeDemoExtract(source, { children: 400, seed: 1, asAt });
-    out(`Wrote the synthetic demo extract (400 children, as at ${asAt}) to ${relative(REPO_ROOT, source) || source}.`);
+    out(`Wrote the synthetic demo extract (400 children, as at ${asAt}) to ${printable(relative(REPO_ROOT, source) || source)}.`);
   }
   return executeRun(resolveRunSettings({ source }, process.env), out);
 }
