@@ -140,7 +140,7 @@ describe('property: mutated extracts never crash the run or touch yesterday\'s t
         for (const [file, bytes] of extract) writeFileSync(join(dir, file), bytes);
         const db = join(dir, 'ppoc.sqlite');
         copyFileSync(template, db);
-        const env = columnLimit === undefined ? {} : { PPOC_MAX_COLUMNS: columnLimit };
+        const env: Record<string, string> = columnLimit === undefined ? {} : { PPOC_MAX_COLUMNS: columnLimit };
         const result = await runInProcess(['run', '--source', dir, '--as-at', AS_AT, '--sqlite', db], env);
         const output = `${result.stdout}\n${result.stderr}`;
         assert.doesNotMatch(output, STACK_FRAME, 'a stack trace was printed');

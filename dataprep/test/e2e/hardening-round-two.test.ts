@@ -25,10 +25,6 @@ function touch(dir: string, hours: number, only?: string): void {
   for (const file of only ? [only] : readdirSync(dir)) utimesSync(join(dir, file), when, when);
 }
 
-const runs = (db: string) => query<{ status: string; as_at_date: string; message: string }>(
-  db, 'SELECT status, as_at_date, message FROM refresh_log ORDER BY started_at_utc, rowid',
-);
-
 describe('e2e: hardening, round two (issue 20, part A; real processes)', function () {
   this.timeout(180_000);
 
