@@ -1,5 +1,6 @@
 import { SqlServerConfigError } from '../warehouse/sqlserver/config-error';
 import { RefreshLockedError } from '../warehouse/warehouse';
+import { terminalSafe } from '../files/printable';
 import { UsageError } from './settings';
 
 type Command = (args: string[], out: (text: string) => void) => Promise<number>;
@@ -36,8 +37,11 @@ function mainHelp(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
-  err: (text: string) => void = (t) => process.stderr.write(`${t}\n`)): Promise<number> {
+export async function main(argv: string[], write: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
+  writeError: (text: string) => void = (t) => process.stderr.write(`${t}\n`)): Promise<number> {
+  // Names from the extract share can hold escape codes: none reaches the terminal raw.
+  const out = (text: string) => write(terminalSafe(text));
+  const err = (text: string) => writeError(terminalSafe(text));
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out(mainHelp());

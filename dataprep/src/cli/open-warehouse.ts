@@ -1,3 +1,4 @@
+import { printable } from '../files/printable';
 import { createLogger, type Logger } from '../pipeline/logger';
 import type { RetryNotice } from '../warehouse/sqlserver/retry';
 import type { Warehouse, WarehouseReader } from '../warehouse/warehouse';
@@ -27,5 +28,5 @@ export async function openWarehouse(target: TargetSettings, options: { readonly?
 
 /** For messages: which target, never a connection string. */
 export function describeTarget(target: TargetSettings): string {
-  return target.sqlserver ? 'SQL Server' : `SQLite ${target.sqlite}`;
+  return target.sqlserver ? 'SQL Server' : `SQLite ${printable(target.sqlite)}`;
 }

@@ -1,3 +1,4 @@
+import { printable } from '../files/printable';
 import { openWarehouse, type FullWarehouse } from './open-warehouse';
 import { resolveTarget, UsageError } from './settings';
 
@@ -6,7 +7,7 @@ export async function withReader<T>(values: { sqlite?: string; sqlserver?: strin
   const target = resolveTarget(values, process.env);
   const warehouse = await openWarehouse(target, { readonly: true }).catch((error: unknown) => {
     if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
-      throw new UsageError(`no database at ${target.sqlite}: run "ppoc-prep run" (or "npm start") first`);
+      throw new UsageError(`no database at ${printable(target.sqlite)}: run "ppoc-prep run" (or "npm start") first`);
     }
     throw error;
   });

@@ -5,7 +5,7 @@ import {
 import { repoRoot } from '../files/repo-root';
 import type { LogLevel } from '../pipeline/logger';
 import { DEFAULT_SHRINK_GUARD, type ShrinkGuardOptions } from '../pipeline/shrink-guard';
-import { DEFAULT_MAX_FILE_MB, DEFAULT_MAX_XLSX_ROWS, MEGABYTE, type ReadLimits } from '../sources/source-file';
+import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_FILE_MB, DEFAULT_MAX_XLSX_ROWS, MEGABYTE, type ReadLimits } from '../sources/source-file';
 
 /** A problem with flags or environment: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -33,6 +33,7 @@ export const ENV = {
   maxShrinkPercent: 'PPOC_MAX_SHRINK_PERCENT',
   maxFileMb: 'PPOC_MAX_FILE_MB',
   maxXlsxRows: 'PPOC_MAX_XLSX_ROWS',
+  maxColumns: 'PPOC_MAX_COLUMNS',
   maxExtractAgeHours: 'PPOC_MAX_EXTRACT_AGE_HOURS',
 } as const;
 
@@ -145,12 +146,15 @@ export function resolveLogLevel(env: Env): LogLevel {
   return value as LogLevel;
 }
 
-/** A number from the environment within [min, max]; `whole` for counts. */
-function envNumber(env: Env, key: string, fallback: number, range: { min: number; max: number; whole?: boolean; what: string }): number {
+/** A number from the environment within [min, max]; `whole` for counts, `digitsOnly` for plain decimal digits (no 0x64, 1e3). */
+function envNumber(
+  env: Env, key: string, fallback: number, range: { min: number; max: number; whole?: boolean; digitsOnly?: boolean; what: string },
+): number {
   const given = fromEnv(env, key);
   if (!given) return fallback;
   const value = Number(given.value);
-  if (!Number.isFinite(value) || value < range.min || value > range.max || (range.whole && !Number.isInteger(value))) {
+  const notDigits = range.digitsOnly === true && !/^\d+$/.test(given.value);
+  if (notDigits || !Number.isFinite(value) || value < range.min || value > range.max || (range.whole && !Number.isInteger(value))) {
     throw new UsageError(`${key} must be ${range.what}, got "${given.value}"`);
   }
   return value;
@@ -164,9 +168,12 @@ export function resolveShrinkGuard(allowFlag: boolean | undefined, env: Env): Sh
   return { maxPercent, allow: allowFlag === true };
 }
 
-/** PPOC_MAX_FILE_MB (default 500) and PPOC_MAX_XLSX_ROWS (default 1,000,000). */
+/** PPOC_MAX_FILE_MB (default 500), PPOC_MAX_XLSX_ROWS (default 1,000,000) and PPOC_MAX_COLUMNS (default 200). */
 export function resolveReadLimits(env: Env): ReadLimits {
   const mb = envNumber(env, ENV.maxFileMb, DEFAULT_MAX_FILE_MB, { min: 0.000001, max: 1_000_000, what: 'a size in megabytes greater than 0' });
   const rows = envNumber(env, ENV.maxXlsxRows, DEFAULT_MAX_XLSX_ROWS, { min: 1, max: 1e9, whole: true, what: 'a whole number of rows, 1 or more' });
-  return { maxFileBytes: Math.floor(mb * MEGABYTE), maxXlsxRows: rows };
+  const columns = envNumber(env, ENV.maxColumns, DEFAULT_MAX_COLUMNS, {
+    min: 1, max: 100_000, whole: true, digitsOnly: true, what: 'a whole number of columns from 1 to 100000, in decimal digits',
+  });
+  return { maxFileBytes: Math.floor(mb * MEGABYTE), maxXlsxRows: rows, maxColumns: columns };
 }

@@ -6,6 +6,7 @@
  */
 import { chmodSync, closeSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { printable } from './printable';
 
 export const PRIVATE_FOLDER_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
@@ -13,7 +14,7 @@ export const PRIVATE_FILE_MODE = 0o600;
 /** A folder could not be created: one line naming it and the system's reason. */
 export class FolderError extends Error {
   constructor(readonly folder: string, code: string) {
-    super(`cannot create the folder ${folder} (${code})`);
+    super(`cannot create the folder ${printable(folder)} (${code})`);
     this.name = 'FolderError';
   }
 }

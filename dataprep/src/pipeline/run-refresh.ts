@@ -28,7 +28,7 @@ export interface RefreshOptions {
   historyDays?: number | null;
   warehouse: Warehouse;
   logger: Logger;
-  /** File size and workbook row limits (PPOC_MAX_FILE_MB, PPOC_MAX_XLSX_ROWS). */
+  /** File size, workbook row and header column limits (PPOC_MAX_FILE_MB, PPOC_MAX_XLSX_ROWS, PPOC_MAX_COLUMNS). */
   readLimits?: ReadLimits;
   /** PPOC_MAX_SHRINK_PERCENT and --allow-shrink. */
   shrinkGuard?: ShrinkGuardOptions;
@@ -65,13 +65,12 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
   logger.info('refresh started', { run_id: run.runId, as_at: run.asAtDate, target: warehouse.kind });
 
   const files: FileReadStats[] = [];
-  let issues: DataQualityIssue[] = [];
+  // Filled as each file is read, so a run failing at a later file keeps the rows already rejected.
+  const issues: DataQualityIssue[] = [];
   const progress = { step: 'reading the extract' };
   const clock = new StageClock();
   try {
-    const built = await readAndApplyRules(options, run, { files, progress, clock }, now);
-    const { set } = built;
-    issues = built.issues;
+    const { set } = await readAndApplyRules(options, run, { files, issues, progress, clock }, now);
     progress.step = 'data tests';
     const violations = catalogViolations(set);
     if (violations.length) throw new DataTestError(violations);
@@ -102,10 +101,11 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
  * publish (where the run's memory peaks).
  */
 async function readAndApplyRules(
-  options: RefreshOptions, run: RunInfo, at: { files: FileReadStats[]; progress: { step: string }; clock: StageClock }, now: () => Date,
-): Promise<{ set: RefreshSet; issues: DataQualityIssue[] }> {
+  options: RefreshOptions, run: RunInfo,
+  at: { files: FileReadStats[]; issues: DataQualityIssue[]; progress: { step: string }; clock: StageClock }, now: () => Date,
+): Promise<{ set: RefreshSet }> {
   if (options.maxExtractAgeHours != null) assertFreshExtract(options.sourceDir, options.maxExtractAgeHours, now());
-  const extract = await readExtract(options.sourceDir, options.readLimits ?? DEFAULT_READ_LIMITS, at.files);
+  const extract = await readExtract(options.sourceDir, options.readLimits ?? DEFAULT_READ_LIMITS, at.files, at.issues);
   logFiles(options.logger, at.files);
   at.clock.lap('read');
   at.progress.step = 'reading the history';
@@ -118,7 +118,8 @@ async function readAndApplyRules(
     asAt: options.asAt, windowMonths: options.windowMonths, lookbackDays: options.lookbackDays, runId: run.runId, historyDays,
   }, prior);
   at.clock.lap('transform');
-  return { set, issues: [...extract.issues, ...set.issues] };
+  at.issues.push(...set.issues);
+  return { set };
 }
 
 async function fail(

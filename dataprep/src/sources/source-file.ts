@@ -13,12 +13,17 @@ export interface ReadLimits {
   maxFileBytes: number;
   /** Most rows read from a workbook (PPOC_MAX_XLSX_ROWS). */
   maxXlsxRows: number;
+  /** Most columns in a CSV header (PPOC_MAX_COLUMNS), counted before any per-column work. */
+  maxColumns: number;
 }
 
 export const MEGABYTE = 1024 * 1024;
 export const DEFAULT_MAX_FILE_MB = 500;
 export const DEFAULT_MAX_XLSX_ROWS = 1_000_000;
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxFileBytes: DEFAULT_MAX_FILE_MB * MEGABYTE, maxXlsxRows: DEFAULT_MAX_XLSX_ROWS };
+export const DEFAULT_MAX_COLUMNS = 200;
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxFileBytes: DEFAULT_MAX_FILE_MB * MEGABYTE, maxXlsxRows: DEFAULT_MAX_XLSX_ROWS, maxColumns: DEFAULT_MAX_COLUMNS,
+};
 
 /** `readSync` reads at most this much per call (2 GB is Node's own ceiling). */
 const READ_CHUNK = 64 * MEGABYTE;

@@ -4,7 +4,7 @@ import { isDataQualityRule, type DataQualityRule } from '../model/data-quality-r
 import type { FileFingerprint, FileReadStats, SourceFileName, SourceRef } from '../model/source-records';
 import { cellText } from './cell-values';
 import { INVALID, type Field } from './fields';
-import { PERSON_ID } from './readers/limits';
+import { issuePersonId } from '../model/value-shape';
 import { cleanCell, locateColumns, type ColumnSpec, type RawCell, type RowVisitor } from './raw-table';
 import { rowSchema } from './row-schema';
 
@@ -116,6 +116,11 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
     return { records: this.records, issues: this.issues, stats: this.stats(fingerprint) };
   }
 
+  /** The row issues so far, also for a file that then fails (as its counts are). */
+  rowIssues(): readonly DataQualityIssue[] {
+    return this.issues;
+  }
+
   /** The counts so far (and what was read), also for a file that then fails. */
   stats(fingerprint?: FileFingerprint): FileReadStats {
     return { file: this.file, rowsRead: this.rows, rowsRejected: this.rejected, ...(fingerprint ? { fingerprint } : {}) };
@@ -127,8 +132,8 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
   }
 
   private record(severity: DataQualityIssue['severity'], line: number, cells: readonly RawCell[], fault: RowFault): void {
-    const personId = this.personAt >= 0 ? readablePersonId(cleanCell(cells[this.personAt])) : null;
-    this.issues.push({ severity, sourceFile: this.file, line, personId, ...fault });
+    const { personId, note } = issuePersonId(this.personAt >= 0 ? cellText(cleanCell(cells[this.personAt])) : null);
+    this.issues.push({ severity, sourceFile: this.file, line, personId, ...fault, message: fault.message + note });
   }
 }
 
@@ -178,11 +183,6 @@ class UniqueKeys<R extends SourceRef> {
     }
     return this.firstLines.get(key) as number;
   }
-}
-
-function readablePersonId(cell: RawCell): string | null {
-  const value = cellText(cell);
-  return value !== null && value.length <= PERSON_ID ? value : null;
 }
 
 function faultOf(issue: z.core.$ZodIssue): RowFault {

@@ -158,6 +158,11 @@ export const CASES: CorpusCase[] = [
     edit: (files) => void files.set('episodes.csv', text(files, 'episodes.csv').replace(/^CHILD,DECOM,RNE,/, 'CHILD,DECOM,DECOM,')),
   },
   {
+    name: 'header-over-column-limit',
+    expected: fails('episodes.csv: the header at line 1 has 313 columns, over the limit of 200 (PPOC_MAX_COLUMNS)', { description: 'an episodes.csv header of 313 columns (300 blank names added), over the default PPOC_MAX_COLUMNS' }),
+    edit: (files) => void files.set('episodes.csv', text(files, 'episodes.csv').replace(/\n/, `${','.repeat(300)}\n`)),
+  },
+  {
     name: 'misspelled-header',
     expected: fails('episodes.csv: required column "DECOM" is missing from the header (line 1)', { description: 'DECOM spelt DECCOM' }),
     edit: (files) => void files.set('episodes.csv', text(files, 'episodes.csv').replace('DECOM', 'DECCOM')),
@@ -260,6 +265,30 @@ export const CASES: CorpusCase[] = [
     name: 'names-in-flag-and-number-columns',
     expected: skipped('invalid_flag', 'assessments.csv', 2, { never: NEVER_CANARY, description: 'names in for_reunification and target' }),
     edit: canaryIn(['assessments.csv', 0, 'for_reunification'], ['targets.csv', 0, 'target']),
+  },
+  {
+    name: 'name-in-person-id',
+    expected: skipped('invalid_date', 'predictions.csv', 3, {
+      message: '(the person ID column holds [27 characters: letters, spaces and other characters], not an ID: not copied)',
+      never: NEVER_CANARY, description: 'a name in predictions.csv person_id on a row that is skipped: the issue records no person ID, only its shape',
+    }),
+    edit: (files) => {
+      setCell(files, 'predictions.csv', 1, 'person_id', CANARY);
+      setCell(files, 'predictions.csv', 1, 'predicted_start_date', '31/02/2022');
+    },
+  },
+  {
+    name: 'phone-ni-postcode-in-dates',
+    expected: skipped('invalid_date', 'predictions.csv', 3, {
+      column: 'predicted_start_date', message: 'predicted_start_date [12 characters: digits and spaces] is not a valid date',
+      never: ['07700 900123', 'QQ 12 34 56 C', 'SW1A1AA'],
+      description: 'a phone number, an NI number and a postcode in date columns: date- or code-like, but never quoted',
+    }),
+    edit: (files) => {
+      setCell(files, 'predictions.csv', 1, 'predicted_start_date', '07700 900123');
+      setCell(files, 'predictions.csv', 2, 'submitted_at', 'QQ 12 34 56 C');
+      setCell(files, 'assessments.csv', 0, 'start_date', 'SW1A1AA');
+    },
   },
   {
     name: 'dob-never-shown',

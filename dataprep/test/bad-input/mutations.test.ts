@@ -1,6 +1,7 @@
 /**
  * Property: whatever happens to a valid extract (lines lost or doubled, files cut short,
- * stray quotes and separators, random bytes, swapped headers, files emptied or gone), a run
+ * stray quotes and separators, random bytes, swapped headers, headers widened past
+ * PPOC_MAX_COLUMNS, files emptied or gone), a run
  * prints no stack trace, exits 0, 1, 2 or 3, and a failed run leaves yesterday's tables
  * exactly as they were. Seeded; a failure prints the seed and the shrunk counterexample
  * (re-run with PPOC_FC_SEED=<seed>).
@@ -29,6 +30,20 @@ const nasty = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 12 }),
 );
+
+/** The columns of a CSV file's header (its first non-empty record; quoted commas are not separators). */
+function headerWidth(bytes: Buffer): number {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const text = bytes.subarray(bom).toString('latin1').replace(/^[\r\n]+/, '');
+  let fields = 1;
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === ',') fields++;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+  }
+  return fields;
+}
 
 function lines(bytes: Buffer): string[] {
   return bytes.toString('latin1').split('\n');
@@ -90,7 +105,20 @@ const csvMutation: fc.Arbitrary<Mutation> = fc.constantFrom(...FILES).chain((fil
   ),
 );
 
-const mutation = fc.oneof({ weight: 6, arbitrary: csvMutation }, { weight: 1, arbitrary: workbookMutation });
+/** Columns added to a header (named or blank), straddling PPOC_MAX_COLUMNS; the rows padded to match, or not. */
+const wideHeaderMutation: fc.Arbitrary<Mutation> = fc.tuple(
+  fc.constantFrom(...FILES), fc.integer({ min: 1, max: 400 }), fc.boolean(), fc.boolean(),
+).map(([file, extra, named, padRows]) => onFile(file, (bytes) => {
+  const widen = (line: string, cells: string) => line.replace(/(\r?)$/, `${cells}$1`);
+  const l = lines(bytes);
+  l[0] = widen(l[0], Array.from({ length: extra }, (_, i) => `,${named ? `extra${i}` : ''}`).join(''));
+  if (padRows) for (let i = 1; i < l.length; i++) if (l[i].trim() !== '') l[i] = widen(l[i], ','.repeat(extra));
+  return join_(l);
+}));
+
+const mutation = fc.oneof({ weight: 6, arbitrary: csvMutation }, { weight: 1, arbitrary: workbookMutation }, { weight: 1, arbitrary: wideHeaderMutation });
+/** PPOC_MAX_COLUMNS for a case: the default (200), or one the example's own headers (13 at most) come near. */
+const maxColumns = fc.constantFrom<string | undefined>(undefined, '13', '20');
 
 describe('property: mutated extracts never crash the run or touch yesterday\'s tables', function () {
   this.timeout(120_000);
@@ -104,7 +132,7 @@ describe('property: mutated extracts never crash the run or touch yesterday\'s t
     const seed = process.env.PPOC_FC_SEED ? Number(process.env.PPOC_FC_SEED) : Date.now() % 2 ** 31;
     let attempt = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), maxColumns, async (mutations, columnLimit) => {
         const dir = join(root, `case-${attempt++}`);
         mkdirSync(dir);
         const extract: Extract = new Map(EXAMPLE);
@@ -112,11 +140,16 @@ describe('property: mutated extracts never crash the run or touch yesterday\'s t
         for (const [file, bytes] of extract) writeFileSync(join(dir, file), bytes);
         const db = join(dir, 'ppoc.sqlite');
         copyFileSync(template, db);
-        const result = await runInProcess(['run', '--source', dir, '--as-at', AS_AT, '--sqlite', db]);
+        const env: Record<string, string> = columnLimit === undefined ? {} : { PPOC_MAX_COLUMNS: columnLimit };
+        const result = await runInProcess(['run', '--source', dir, '--as-at', AS_AT, '--sqlite', db], env);
         const output = `${result.stdout}\n${result.stderr}`;
         assert.doesNotMatch(output, STACK_FRAME, 'a stack trace was printed');
         assert.ok([0, 1, 2, 3].includes(result.code ?? -1), `exit ${result.code}: ${output}`);
         if (result.code !== 0) assert.deepEqual(snapshotCurated(db), yesterday, 'a failed run changed yesterday\'s tables');
+        const limit = Number(columnLimit ?? 200);
+        const wide = [...extract].filter(([file, bytes]) => file.endsWith('.csv') && headerWidth(bytes) > limit);
+        if (wide.length > 0) assert.equal(result.code, 1, `${wide.map(([f]) => f).join(', ')} wider than ${limit} columns, yet: ${output}`);
+        if (/PPOC_MAX_COLUMNS/.test(output)) assert.match(output, /the header at line \d+ has [\d,]+ columns, over the limit of \d+ \(PPOC_MAX_COLUMNS\)/);
       }),
       { numRuns: RUNS, seed },
     );

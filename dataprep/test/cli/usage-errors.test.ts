@@ -42,10 +42,16 @@ describe('settings: the shrink guard and the input limits', () => {
     }
   });
 
-  it('PPOC_MAX_FILE_MB defaults to 500 and PPOC_MAX_XLSX_ROWS to 1,000,000', () => {
-    assert.deepEqual(resolveReadLimits({}), { maxFileBytes: 500 * 1024 * 1024, maxXlsxRows: 1_000_000 });
-    assert.deepEqual(resolveReadLimits({ PPOC_MAX_FILE_MB: '2.5', PPOC_MAX_XLSX_ROWS: '10' }), { maxFileBytes: 2.5 * 1024 * 1024, maxXlsxRows: 10 });
+  it('PPOC_MAX_FILE_MB defaults to 500, PPOC_MAX_XLSX_ROWS to 1,000,000 and PPOC_MAX_COLUMNS to 200', () => {
+    assert.deepEqual(resolveReadLimits({}), { maxFileBytes: 500 * 1024 * 1024, maxXlsxRows: 1_000_000, maxColumns: 200 });
+    assert.deepEqual(
+      resolveReadLimits({ PPOC_MAX_FILE_MB: '2.5', PPOC_MAX_XLSX_ROWS: '10', PPOC_MAX_COLUMNS: '30' }),
+      { maxFileBytes: 2.5 * 1024 * 1024, maxXlsxRows: 10, maxColumns: 30 },
+    );
     assert.throws(() => resolveReadLimits({ PPOC_MAX_FILE_MB: '0' }), /PPOC_MAX_FILE_MB must be a size in megabytes greater than 0, got "0"/);
     assert.throws(() => resolveReadLimits({ PPOC_MAX_XLSX_ROWS: '1.5' }), /PPOC_MAX_XLSX_ROWS must be a whole number of rows/);
+    for (const bad of ['0', '0x64', '1e3', '20.0', '+20', '-5', '100001', 'wide']) {
+      assert.throws(() => resolveReadLimits({ PPOC_MAX_COLUMNS: bad }), new RegExp(`^UsageError: PPOC_MAX_COLUMNS must be a whole number of columns from 1 to 100000, in decimal digits, got "${bad.replace('+', '\\+')}"$`), bad);
+    }
   });
 });

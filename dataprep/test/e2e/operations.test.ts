@@ -92,7 +92,7 @@ describe('e2e: operations (stale extracts, status for monitors, explain\'s workf
       const expected: [string, RegExp][] = [
         ['100004', /W10: does not qualify: SGO workflow W10 has no section-9 start date/],
         ['100006', /W11: does not qualify: single assessment W11 started 2022-05-01 but the section-2 reunification box is not ticked/],
-        ['100007', /W12: does not qualify: workflow type Adoption is not an SGO or single assessment/],
+        ['100007', /W12: does not qualify: workflow type \[8 characters: letters\] is not an SGO or single assessment/],
         ['100008', /W13: does not qualify: single assessment W13 started after the as-at date 2022-05-31/],
         ['100001', /W0: qualifies: single assessment W0 started 2022-05-12: counts as the start of the Reunification plan/],
       ];

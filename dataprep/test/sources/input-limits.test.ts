@@ -11,7 +11,7 @@ import { BAD_INPUT } from '../../../fixtures/paths';
 import { ExtractError } from '../../src/model/data-quality';
 import { DEFAULT_READ_LIMITS, readExtract } from '../../src/sources/index';
 import { unpackedSize } from '../../src/sources/xlsx-size';
-import { removeExtracts, writeExtract } from './extract-fixture';
+import { HEADERS, removeExtracts, writeExtract } from './extract-fixture';
 
 const MB = 1024 * 1024;
 
@@ -93,6 +93,21 @@ describe('readExtract: regular files only, within limits', () => {
     const dir = writeExtract({ 'predictions.csv': null, 'predictions.xlsx': lyingZip(5 * MB, 100) });
     const error = await failure(dir, { ...DEFAULT_READ_LIMITS, maxFileBytes: 1 * MB });
     assert.equal(error.message, 'predictions.xlsx: the workbook unpacks to more than 1 MB (PPOC_MAX_FILE_MB)');
+  });
+
+  it('refuses a CSV header wider than PPOC_MAX_COLUMNS on either reading path, with the count, line and setting', async () => {
+    const wide = (columns: number, quoted: boolean) => {
+      const extra = Array.from({ length: columns - 13 }, (_, i) => (quoted && i === 0 ? '"extra, quoted"' : `c${i}`));
+      return `\n\n${HEADERS.episodes},${extra.join(',')}\n000123,01/06/2020,S,C2,N1,U1,PR1,,,,,,${','.repeat(columns - 13)}\n`;
+    };
+    // A million columns (8.7 MB) on the fast path; a quoted comma in the header sends it to csv-parse.
+    for (const [columns, quoted] of [[1_000_000, false], [250, true]] as const) {
+      const error = await failure(writeExtract({ 'episodes.csv': wide(columns, quoted) }));
+      assert.equal(error.message, `episodes.csv: the header at line 3 has ${columns.toLocaleString('en-GB')} columns, over the limit of 200 (PPOC_MAX_COLUMNS)`);
+      assert.equal(error.line, 3);
+    }
+    const atLimit = writeExtract({ 'episodes.csv': wide(200, false) });
+    assert.equal((await readExtract(atLimit)).data.episodes.length, 1, 'a header of exactly 200 columns is read');
   });
 
   it('stops reading a workbook at the row limit', async () => {

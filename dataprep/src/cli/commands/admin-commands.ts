@@ -3,7 +3,8 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate, todayInTimeZone, type IsoDate } from '../../../../core/src/index';
 import { writeDemoExtract } from '../../demo/index';
-import { DEFAULT_MAX_EXTRACT_AGE_HOURS, newestRequiredFile } from '../../sources/staleness';
+import { printable } from '../../files/printable';
+import { DEFAULT_MAX_EXTRACT_AGE_HOURS, futureRequiredFile, newestRequiredFile } from '../../sources/staleness';
 import { describeTarget, openWarehouse } from '../open-warehouse';
 import { DEFAULT_DEMO_SOURCE, REPO_ROOT, resolveTarget, TARGET_FLAGS, TARGET_FLAGS_HELP, UsageError } from '../settings';
 import { executeRun, resolveRunSettings } from './run';
@@ -74,15 +75,17 @@ export async function demoExtractCommand(args: string[], out: (text: string) => 
     asAt: demoAsAt(values['as-at']),
   };
   const summary = await writeDemoExtract(values.out, options);
-  out(`Demo extract for ${summary.children} children (seed ${options.seed}, as at ${options.asAt}) written to ${values.out}:`);
+  out(`Demo extract for ${summary.children} children (seed ${options.seed}, as at ${options.asAt}) written to ${printable(values.out)}:`);
   for (const f of summary.files) out(`  ${f.file}: ${f.rows} rows`);
   return 0;
 }
 
-/** The default demo folder is synthetic: rewritten rather than failed as stale (a real PPOC_SOURCE is never touched). */
+/** The default demo folder is synthetic: rewritten rather than failed as stale or future-dated (a real PPOC_SOURCE is never touched). */
 function staleDemo(source: string): boolean {
-  const newest = source === DEFAULT_DEMO_SOURCE ? newestRequiredFile(source) : null;
-  return newest !== null && Date.now() - newest.modified.getTime() > DEFAULT_MAX_EXTRACT_AGE_HOURS * 3_600_000;
+  if (source !== DEFAULT_DEMO_SOURCE) return false;
+  const newest = newestRequiredFile(source);
+  const now = new Date();
+  return newest !== null && (now.getTime() - newest.modified.getTime() > DEFAULT_MAX_EXTRACT_AGE_HOURS * 3_600_000 || futureRequiredFile(source, now) !== null);
 }
 
 export async function quickstartCommand(args: string[], out: (text: string) => void): Promise<number> {
@@ -92,7 +95,7 @@ export async function quickstartCommand(args: string[], out: (text: string) => v
   if (!existsSync(source) || staleDemo(source)) {
     const asAt = todayInTimeZone('Europe/London');
     await writeDemoExtract(source, { children: 400, seed: 1, asAt });
-    out(`Wrote the synthetic demo extract (400 children, as at ${asAt}) to ${relative(REPO_ROOT, source) || source}.`);
+    out(`Wrote the synthetic demo extract (400 children, as at ${asAt}) to ${printable(relative(REPO_ROOT, source) || source)}.`);
   }
   return executeRun(resolveRunSettings({ source }, process.env), out);
 }

@@ -15,8 +15,8 @@ column, person ID, rule and message, in file and line order. Filters match case-
   --rule R          only this rule (e.g. invalid_date)
   --file F          only this source file (e.g. episodes.csv)
   --person ID       only this person ID
-  --format text|csv an aligned table (default) or CSV for Excel (RFC 4180; a cell that Excel
-                    would read as a formula is prefixed with ')`;
+  --format text|csv an aligned table (default) or CSV for Excel (RFC 4180; an apostrophe goes
+                    wherever a spreadsheet in any locale would start a formula, as export --excel-safe)`;
 
 const COLUMNS = ['run_id', 'severity', 'source_file', 'line', 'column_name', 'person_id', 'rule', 'message'] as const;
 

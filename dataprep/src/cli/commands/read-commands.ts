@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_WINDOW_MONTHS, type IsoDate } from '../../../../core/src/index';
+import { DEFAULT_WINDOW_MONTHS, todayInTimeZone, type IsoDate } from '../../../../core/src/index';
 import { sentenceFor } from '../../pipeline/run-summary';
 import type { PlannedAssessmentFilter } from '../../warehouse/warehouse';
-import { assertFilterValuesOccur, assertPersonKnown, lastSuccessAge, sourceFilesTable, workflowLines } from '../operations-reads';
+import { assertFilterValuesOccur, assertPersonKnown, lastSuccessAge, liveTablesCheck, sourceFilesTable, workflowLines } from '../operations-reads';
 import { withReader } from '../read-warehouse';
 import { TARGET_FLAGS, UsageError } from '../settings';
 import { textTable } from '../text-table';
@@ -25,10 +25,13 @@ of the latest successful run is an error (exit 2): "no person with ID … in the
 
 export const STATUS_HELP = `Usage: ppoc-prep status [--sqlite FILE | --sqlserver CONN] [--limit N] [--max-age-hours N]
 
-The last runs from refresh_log, newest first, and the source files the latest finished run read
-(size, modification time, SHA-256, rows).
+The last runs from refresh_log, newest first, the source files the latest finished run read
+(size, modification time, SHA-256, rows) and the as-at date of the live tables. Exit 1 when the
+live tables are older than the newest as-at date already published (a backfill of older folders,
+or a run with an older --as-at, replaced them): "ppoc-prep run" brings them up to date.
   --max-age-hours N   for monitors: one line only; exit 0 when the last successful run finished
-                      within N hours, 1 otherwise (Task Scheduler, SCOM, Nagios, cron wrappers)`;
+                      within N hours and the live tables were not rewound, 1 otherwise
+                      (Task Scheduler, SCOM, Nagios, cron wrappers)`;
 
 export async function summaryCommand(args: string[], out: (text: string) => void): Promise<number> {
   const { values } = parseArgs({
@@ -111,10 +114,12 @@ export async function statusCommand(args: string[], out: (text: string) => void)
     throw new UsageError(`--max-age-hours must be a number of hours above 0, got "${values['max-age-hours']}"`);
   }
   return withReader(values, async (warehouse) => {
+    const live = await warehouse.latestSuccessfulRun();
+    const rewind = liveTablesCheck(live, await warehouse.succeededAsAtDates(), todayInTimeZone('Europe/London'));
     if (maxAge !== null) {
-      const { ok, line } = lastSuccessAge(await warehouse.latestSuccessfulRun(), maxAge, new Date());
-      out(line);
-      return ok ? 0 : 1;
+      const age = lastSuccessAge(live, maxAge, new Date());
+      out(age.ok && !rewind.ok ? rewind.line : age.line);
+      return age.ok && rewind.ok ? 0 : 1;
     }
     const runs = await warehouse.recentRuns(limit);
     if (runs.length === 0) return (out('No runs recorded yet.'), 0);
@@ -125,6 +130,7 @@ export async function statusCommand(args: string[], out: (text: string) => void)
     ));
     const finished = await warehouse.latestFinishedRun();
     if (finished) out(`\n${sourceFilesTable(finished, await warehouse.sourceFiles(finished.run_id))}`);
-    return 0;
+    out(`\n${rewind.line}`);
+    return rewind.ok ? 0 : 1;
   });
 }

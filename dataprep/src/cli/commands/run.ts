@@ -35,7 +35,8 @@ ${TARGET_FLAGS_HELP}
   --allow-stale         publish even when the newest required file is older than PPOC_MAX_EXTRACT_AGE_HOURS
                         (default 36; checked only when no as-at date is given)
 
-Input limits (environment): PPOC_MAX_FILE_MB (default 500), PPOC_MAX_XLSX_ROWS (default 1000000).
+Input limits (environment): PPOC_MAX_FILE_MB (default 500), PPOC_MAX_XLSX_ROWS (default 1000000),
+PPOC_MAX_COLUMNS (columns in a CSV header, default 200).
 Alerts on a failed run: e-mail (PPOC_SMTP_URL, PPOC_ALERT_TO, PPOC_ALERT_FROM) and/or a JSON POST
 to PPOC_ALERT_WEBHOOK (a Teams or Slack incoming webhook). See docs/operations.md.`;
 
