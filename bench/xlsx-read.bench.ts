@@ -2,7 +2,7 @@
  * How long reading predictions.xlsx takes (issue 20): a workbook of N prediction rows as
  * exceljs writes it, the same with one stray value at XFD1, with only a stray style at XFD1,
  * and the plain one in Excel's own part order (the sheet before the shared strings). Each read
- * runs in a child process of its own, so one that never ends is stopped at --timeout-s and
+ * runs in a child process of its own (after an untimed read of a small workbook), so one that never ends is stopped at --timeout-s and
  * reported as "over". Figures only, never a test. Scratch files go to .tmp/bench/xlsx/.
  *
  *   npx tsx bench/xlsx-read.bench.ts [--rows 20000] [--repeat 3] [--timeout-s 600]
@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
+import { BAD_INPUT } from '../fixtures/paths';
 import { DEFAULT_READ_LIMITS } from '../dataprep/src/sources/source-file';
 import { readXlsx } from '../dataprep/src/sources/xlsx-table';
 import { inExcelOrder } from '../dataprep/test/helpers/xlsx-zip';
@@ -21,6 +22,7 @@ import { median } from './prep.bench';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCRATCH = join(ROOT, '.tmp', 'bench', 'xlsx');
 const THIS_FILE = fileURLToPath(import.meta.url);
+const WARM_UP = join(BAD_INPUT, 'predictions-xlsx-valid', 'predictions.xlsx');
 
 type Stray = 'none' | 'value' | 'style';
 
@@ -38,11 +40,18 @@ async function workbook(rows: number, stray: Stray): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** In the child: one read, its time and row count as JSON on stdout. */
+/**
+ * In the child: one read, its time and row count as JSON on stdout. A small workbook is read
+ * first, untimed, so the figure is the read and not the loading of the reader's modules
+ * (which tsx, running this script, makes far slower than the compiled command does).
+ */
 async function readOnce(path: string): Promise<void> {
   let rows = 0;
+  const visitor = { header: () => undefined, row: () => void rows++ };
+  await readXlsx(WARM_UP, 'predictions.xlsx', visitor, DEFAULT_READ_LIMITS);
+  rows = 0;
   const started = performance.now();
-  await readXlsx(path, 'predictions.xlsx', { header: () => undefined, row: () => void rows++ }, DEFAULT_READ_LIMITS);
+  await readXlsx(path, 'predictions.xlsx', visitor, DEFAULT_READ_LIMITS);
   console.log(JSON.stringify({ ms: performance.now() - started, rows }));
 }
 

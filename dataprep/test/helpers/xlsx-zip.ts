@@ -112,9 +112,11 @@ export async function inExcelOrder(workbook: Buffer): Promise<Buffer> {
   return zipOf(inOrder(await partsOf(workbook), EXCEL_ORDER));
 }
 
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PACKAGE_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+/** The namespace declarations and relationship types Excel writes (as attributes: the names are http URIs). */
+const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+const R_NAMESPACE = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const RELATIONSHIPS = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"';
+const type = (kind: string) => `Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${kind}"`;
 
 export interface SheetSpec {
   /** The `<sheetData>` content: `<row>` elements. */
@@ -132,28 +134,28 @@ export interface SheetSpec {
 export function workbookParts(spec: SheetSpec): ZipPart[] {
   const sheets = 1 + (spec.laterSheets ?? 0);
   const sheetRels = Array.from({ length: sheets }, (_, i) =>
-    `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
+    `<Relationship Id="rId${i + 1}" ${type('worksheet')} Target="worksheets/sheet${i + 1}.xml"/>`).join('');
   const parts: ZipPart[] = [
     { name: '[Content_Types].xml', data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
-    { name: '_rels/.rels', data: `<Relationships xmlns="${PACKAGE_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
+    { name: '_rels/.rels', data: `<Relationships ${RELATIONSHIPS}><Relationship Id="rId1" ${type('officeDocument')} Target="xl/workbook.xml"/></Relationships>` },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      data: `<Relationships xmlns="${PACKAGE_REL}">${sheetRels}<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`
-        + `<Relationship Id="rIdY" Type="${REL}/styles" Target="/xl/styles.xml"/></Relationships>`,
+      data: `<Relationships ${RELATIONSHIPS}>${sheetRels}<Relationship Id="rIdS" ${type('sharedStrings')} Target="sharedStrings.xml"/>`
+        + `<Relationship Id="rIdY" ${type('styles')} Target="/xl/styles.xml"/></Relationships>`,
     },
   ];
   for (let i = 0; i < sheets; i++) {
     const rows = i === 0 ? spec.rows : `<row r="1"><c r="A1" t="inlineStr"><is><t>sheet ${i + 1}</t></is></c></row>`;
-    parts.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: `<worksheet xmlns="${MAIN}"><dimension ref="A1"/><sheetData>${rows}</sheetData></worksheet>` });
+    parts.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: `<worksheet ${MAIN}><dimension ref="A1"/><sheetData>${rows}</sheetData></worksheet>` });
   }
   const strings = (spec.sharedStrings ?? []).map((s) => (s.startsWith('<') ? `<si>${s}</si>` : `<si><t xml:space="preserve">${s}</t></si>`)).join('');
   const sheetList = Array.from({ length: sheets }, (_, i) => `<sheet name="Sheet${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   parts.push(
-    { name: 'xl/sharedStrings.xml', data: `<sst xmlns="${MAIN}" count="0">${strings}</sst>` },
-    { name: 'xl/styles.xml', data: `<styleSheet xmlns="${MAIN}">${spec.styles ?? '<cellXfs count="1"><xf numFmtId="0"/></cellXfs>'}</styleSheet>` },
+    { name: 'xl/sharedStrings.xml', data: `<sst ${MAIN} count="0">${strings}</sst>` },
+    { name: 'xl/styles.xml', data: `<styleSheet ${MAIN}>${spec.styles ?? '<cellXfs count="1"><xf numFmtId="0"/></cellXfs>'}</styleSheet>` },
     {
       name: 'xl/workbook.xml',
-      data: `<workbook xmlns="${MAIN}" xmlns:r="${REL}">${spec.date1904 ? '<workbookPr date1904="1"/>' : '<workbookPr/>'}<sheets>${sheetList}</sheets></workbook>`,
+      data: `<workbook ${MAIN} ${R_NAMESPACE}>${spec.date1904 ? '<workbookPr date1904="1"/>' : '<workbookPr/>'}<sheets>${sheetList}</sheets></workbook>`,
     },
   );
   return parts;
