@@ -22,6 +22,9 @@ const READS = Number(process.env.PPOC_XLSX_READS ?? 2000);
 const VALID = join(BAD_INPUT, 'predictions-xlsx-valid', 'predictions.xlsx');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Files this process has open (Linux), or null where that cannot be seen. */
+const openFiles = (): number | null => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').length : null);
+
 /** What one read gave: a digest of the header and rows, or the message it failed with. */
 async function outcomeOf(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -71,12 +74,15 @@ describe(`workbooks: ${READS} consecutive reads of each give one outcome`, funct
       const path = await pathOf();
       const first = await outcomeOf(path);
       assert.match(first, expected);
+      const fds = openFiles();
       const different = new Map<string, number>();
       for (let i = 1; i < READS; i++) {
         const outcome = await outcomeOf(path);
         if (outcome !== first) different.set(outcome, (different.get(outcome) ?? 0) + 1);
       }
       assert.deepEqual([...different], [], `first read: ${first}`);
+      // Every read closes its file (a few closes may still be on their way: never one per read).
+      if (fds !== null) assert.ok((openFiles() ?? 0) <= fds + 4, `${openFiles()} files open, ${fds} before the reads`);
     });
   }
 

@@ -160,6 +160,8 @@ describe('the workbook reader', () => {
     assert.equal(await failure(without('xl/sharedStrings.xml')), notReadable, 'a part the workbook names is missing');
     assert.equal(await failure(changed('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row>')), notReadable);
     assert.equal(await failure(workbookOf({ rows: '<row r="1"><c r="A1" t="s"><v>3</v></c></row>' })), notReadable, 'no shared string 3');
+    assert.equal(await failure(workbookOf({ rows: `<row r="1">${inline('XFE1', 'x')}</row>` })), notReadable, 'a column Excel does not have');
+    assert.equal(await failure(workbookOf({ rows: `<row r="1">${'<c><v>1</v></c>'.repeat(16_385)}</row>` })), notReadable, 'more cells than a row has');
     const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
       + '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol2;</t></si></sst>';
     assert.equal(await failure(changed('xl/sharedStrings.xml', laughs)), notReadable, 'entities are never expanded');

@@ -6,6 +6,7 @@
  */
 import type { RawCell } from '../raw-table';
 import { cellValue, type CellContext } from './cell-value';
+import { NotAWorkbookError } from './zip-parts';
 import type { Attributes, XmlHandlers } from './xml-part';
 
 /** One row's cells with values: `columns[i]` (1 = A) holds `values[i]`, for i < `count`. Reused. */
@@ -15,6 +16,9 @@ export interface SheetRow {
   columns: number[];
   values: RawCell[];
 }
+
+/** XFD, the last column Excel has. */
+const LAST_COLUMN = 16_384;
 
 export class SheetRows implements XmlHandlers {
   private readonly row: SheetRow = { number: 0, count: 0, columns: [], values: [] };
@@ -95,6 +99,8 @@ export class SheetRows implements XmlHandlers {
     const value = cellValue(this.type, this.value, this.style, this.context);
     if (value === null) return;
     const row = this.row;
+    // Excel's own limit: a row beyond it is a damaged or hostile sheet, and memory stays one row's.
+    if (this.column > LAST_COLUMN || row.count >= LAST_COLUMN) throw new NotAWorkbookError(`row ${row.number} has cells beyond column XFD`);
     row.columns[row.count] = this.column;
     row.values[row.count] = value;
     row.count++;
