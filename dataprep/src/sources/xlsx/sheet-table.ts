@@ -15,7 +15,7 @@ import { columnName, type SheetRow } from './sheet-rows';
  * The most columns a header may span (A to GR), as for a CSV header: a named cell beyond it is
  * a stray cell, so one typed at XFD1 cannot make every row 16,384 cells wide.
  */
-export const MAX_HEADER_COLUMNS = 200;
+const MAX_HEADER_COLUMNS = 200;
 
 export class SheetTable {
   private width = 0;
