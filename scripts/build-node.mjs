@@ -3,7 +3,8 @@
 // TypeScript into dist-node/ with esbuild, so the command starts without compiling anything.
 // One ES module per command and per lazily loaded part (code splitting keeps a dynamic
 // `import()` a separate chunk, loaded only when reached); npm packages stay in node_modules
-// (better-sqlite3 is native; mssql, exceljs, node-cron and nodemailer load only when used).
+// (better-sqlite3 is native; mssql, yauzl and saxes (workbooks), node-cron and nodemailer load
+// only when used).
 // Source maps let stack traces name the TypeScript lines. Plain JavaScript: it runs before
 // any dev dependency is installed (`npm ci --omit=dev`).
 import { rmSync, writeFileSync } from 'node:fs';

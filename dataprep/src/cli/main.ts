@@ -5,7 +5,7 @@ import { UsageError } from './settings';
 
 type Command = (args: string[], out: (text: string) => void) => Promise<number>;
 
-// Commands load on demand: `summary` or `status` need not load the transform, exceljs or node-cron.
+// Commands load on demand: `summary` or `status` need not load the transform, the workbook reader or node-cron.
 const COMMANDS: Record<string, { load: () => Promise<Command>; about: string }> = {
   run: { load: async () => (await import('./commands/run')).runCommand, about: 'read an extract folder and refresh the curated tables' },
   summary: { load: async () => (await import('./commands/read-commands')).summaryCommand, about: 'print the summary sentence for the latest run (with filters)' },

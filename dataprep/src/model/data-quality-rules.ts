@@ -30,6 +30,7 @@ export const DATA_QUALITY_RULES = [
   // A reader kept the row with a warning.
   'missing_code',
   'unknown_workflow_type',
+  'cell_outside_header',
   // The transform kept the data and warns.
   'unknown_placement_code',
   'unknown_provider_code',

@@ -47,6 +47,19 @@ export function checkSourceFile(path: string, file: SourceFileName, limits: Read
 
 /** A contract file's bytes, refusing what checkSourceFile refuses (checked again on the open file). */
 export function readSourceBytes(path: string, file: SourceFileName, limits: ReadLimits): Buffer {
+  const { fd, size } = openSourceFile(path, file, limits);
+  try {
+    return readExactly(fd, size, file);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A contract file opened for reading, with its size: what checkSourceFile refuses is refused,
+ * and checked again on the open file. The caller closes `fd`.
+ */
+export function openSourceFile(path: string, file: SourceFileName, limits: ReadLimits): { fd: number; size: number } {
   if (checkSourceFile(path, file, limits) === null) throw cannotRead(file, 'ENOENT');
   let fd: number;
   try {
@@ -58,9 +71,10 @@ export function readSourceBytes(path: string, file: SourceFileName, limits: Read
   try {
     const stats = fstatSync(fd);
     checkRegular(stats, file, limits);
-    return readExactly(fd, stats.size, file);
-  } finally {
+    return { fd, size: stats.size };
+  } catch (error) {
     closeSync(fd);
+    throw error;
   }
 }
 

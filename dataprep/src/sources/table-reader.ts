@@ -111,6 +111,10 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
     if (warning) this.record('warning', line, cells, warning);
   }
 
+  warning(line: number, cells: readonly RawCell[], fault: RowFault): void {
+    this.record('warning', line, cells, fault);
+  }
+
   finish(fingerprint?: FileFingerprint): FileResult<R> {
     assertMostlyValid(this.file, this.rows, this.rejected, this.issues);
     return { records: this.records, issues: this.issues, stats: this.stats(fingerprint) };

@@ -4,6 +4,7 @@
  * the files there are what the tests read (corpus.test.ts).
  */
 import ExcelJS from 'exceljs';
+import { EXCEL_ORDER, inOrder, partsOf, zipOf, type ZipPart } from '../helpers/xlsx-zip';
 import type { Expected } from './expected';
 
 export type Files = Map<string, string | Buffer>;
@@ -48,22 +49,34 @@ const NEVER_CANARY = [CANARY, 'Zebedee', 'Quartermaine'];
 const headerOnly = (file: string) => (files: Files) => put(files, file, rows(files, file).slice(0, 1));
 const keepRows = (file: string, count: number) => (files: Files) => put(files, file, rows(files, file).slice(0, count + 1));
 
-/** predictions.csv as a workbook (first sheet), header and rows as text cells. */
-async function workbookOf(files: Files, options: { rows?: number } = {}): Promise<Buffer> {
+interface WorkbookOptions {
+  rows?: number;
+  /** Cells to set after the rows, by reference (stray cells). */
+  cells?: Record<string, string>;
+}
+
+/** predictions.csv as a workbook (first sheet), header and rows as text cells; exceljs writes it. */
+async function workbookOf(files: Files, options: WorkbookOptions = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date(Date.UTC(2022, 4, 31));
   workbook.modified = workbook.created;
   const sheet = workbook.addWorksheet('Predictions');
   const lines = rows(files, 'predictions.csv');
   for (const line of lines.slice(0, (options.rows ?? lines.length - 1) + 1)) sheet.addRow(line.split(','));
+  for (const [reference, value] of Object.entries(options.cells ?? {})) sheet.getCell(reference).value = value;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-async function toWorkbook(files: Files, options: { rows?: number } = {}): Promise<void> {
+/** predictions.csv replaced by the workbook, changed by `rezip` (its parts in another order, a lying zip directory). */
+async function toWorkbook(files: Files, options: WorkbookOptions = {}, rezip?: (parts: ZipPart[]) => ZipPart[]): Promise<void> {
   const workbook = await workbookOf(files, options);
   files.delete('predictions.csv');
-  files.set('predictions.xlsx', workbook);
+  files.set('predictions.xlsx', rezip ? zipOf(rezip(await partsOf(workbook))) : workbook);
 }
+
+/** The parts with the shared strings changed (what their zip directory entry says). */
+const sharedStrings = (change: Partial<ZipPart>) => (parts: ZipPart[]) =>
+  inOrder(parts, EXCEL_ORDER).map((part) => (part.name === 'xl/sharedStrings.xml' ? { ...part, ...change } : part));
 
 const fails = (message: string, extra: Partial<Expected> = {}): Expected => ({ exit: 1, outcome: 'fails', message, ...extra });
 const skipped = (rule: string, file: string, line: number, extra: Partial<Expected> = {}): Expected => ({ exit: 0, outcome: 'skipped', rule, file, line, ...extra });
@@ -325,8 +338,28 @@ export const CASES: CorpusCase[] = [
   },
   {
     name: 'xlsx-unpacks-over-limit',
-    expected: fails('predictions.xlsx: the workbook unpacks to more than 0.0098 MB (PPOC_MAX_FILE_MB)', { env: { PPOC_MAX_FILE_MB: '0.0098' }, description: 'a workbook under PPOC_MAX_FILE_MB packed, over it unpacked' }),
-    edit: (files) => toWorkbook(files),
+    expected: fails('predictions.xlsx: the workbook unpacks to more than 0.03 MB (PPOC_MAX_FILE_MB)', { env: { PPOC_MAX_FILE_MB: '0.03' }, description: 'a workbook under PPOC_MAX_FILE_MB packed, over it unpacked (a 32,000-character note)' }),
+    edit: (files) => toWorkbook(files, { cells: { F2: 'x'.repeat(32_000) } }),
+  },
+  {
+    name: 'xlsx-stray-cells',
+    expected: warning('cell_outside_header', 'predictions.xlsx', 1, { column: 'XFD', rows: { planned_assessment: 9 }, never: NEVER_CANARY, description: 'stray cells at XFD1 and far right of a data row: warnings, no row widened' }),
+    edit: (files) => toWorkbook(files, { cells: { XFD1: 'x', XFA5: CANARY } }),
+  },
+  {
+    name: 'xlsx-excel-part-order',
+    expected: succeeds({ rows: { planned_assessment: 9 }, description: "a workbook in Excel's own part order (the sheet before the shared strings)" }),
+    edit: (files) => toWorkbook(files, {}, (parts) => inOrder(parts, EXCEL_ORDER)),
+  },
+  {
+    name: 'xlsx-directory-understates-part',
+    expected: fails('predictions.xlsx: the file is not a readable Excel workbook (.xlsx)', { description: "the zip directory says the shared strings inflate to 10 bytes (stopped there, never inflated in full)" }),
+    edit: (files) => toWorkbook(files, {}, sharedStrings({ declaredSize: 10 })),
+  },
+  {
+    name: 'xlsx-directory-leaves-out-part',
+    expected: fails('predictions.xlsx: the file is not a readable Excel workbook (.xlsx)', { description: 'the shared strings are in the zip but not in its directory (never inflated)' }),
+    edit: (files) => toWorkbook(files, {}, sharedStrings({ listed: false })),
   },
   {
     name: 'both-predictions-files',
