@@ -1,3 +1,4 @@
+import { sqliteErrorName } from '../warehouse/sqlite/database';
 import { openWarehouse, type FullWarehouse } from './open-warehouse';
 import { resolveTarget, UsageError } from './settings';
 
@@ -5,7 +6,7 @@ import { resolveTarget, UsageError } from './settings';
 export async function withReader<T>(values: { sqlite?: string; sqlserver?: string; 'sqlserver-ca-file'?: string }, use: (w: FullWarehouse) => Promise<T>): Promise<T> {
   const target = resolveTarget(values, process.env);
   const warehouse = await openWarehouse(target, { readonly: true }).catch((error: unknown) => {
-    if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
+    if (sqliteErrorName(error) === 'SQLITE_CANTOPEN') {
       throw new UsageError(`no database at ${target.sqlite}: run "ppoc-prep run" (or "npm start") first`);
     }
     throw error;

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { CURATED_TABLES } from '../../src/model/tables';
+import { closeQuietly, openDatabase, type SqlValue } from '../../src/warehouse/sqlite/database';
 import { EXAMPLE_EXTRACT } from '../../../fixtures/paths';
 
 export { EXAMPLE_EXTRACT };
@@ -82,11 +82,11 @@ export function snapshotCurated(file: string): Record<string, unknown[]> {
   return Object.fromEntries(CURATED_TABLES.map((t) => [t, query(file, `SELECT * FROM "${t}" ORDER BY 1, 2`)]));
 }
 
-export function query<T = Record<string, unknown>>(file: string, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(file, { readonly: true });
+export function query<T = Record<string, unknown>>(file: string, sql: string, ...params: SqlValue[]): T[] {
+  const db = openDatabase(file, { readOnly: true });
   try {
-    return db.prepare(sql).all(...params) as T[];
+    return db.prepare(sql).all(...params).map((row) => ({ ...row })) as T[]; // plain objects, for deepEqual
   } finally {
-    db.close();
+    closeQuietly(db);
   }
 }
