@@ -25,17 +25,16 @@ const insert = db.prepare(`INSERT INTO input_row VALUES (?, ?, ${columns.map(() 
 const values = new Array(width + 2);
 let rows = 0;
 db.exec('BEGIN');
-  for (const name of names) {
-    values[0] = name;
-    const text = lines[name];
-    for (let i = 1; i < text.length; i++) {
-      if (text[i] === '') continue;
-      const fields = text[i].split(',');
-      values[1] = i + 1;
-      for (let c = 0; c < width; c++) values[c + 2] = fields[c] ?? null;
-      insert.run(...values);
-      rows++;
-    }
+for (const name of names) {
+  values[0] = name;
+  const text = lines[name];
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] === '') continue;
+    const fields = text[i].split(',');
+    values[1] = i + 1;
+    for (let c = 0; c < width; c++) values[c + 2] = fields[c] ?? null;
+    insert.run(...values);
+    rows++;
   }
 }
 db.exec('COMMIT');

@@ -1,5 +1,5 @@
 import type { PlannedAssessmentFilter, RefreshLogEntry, SourceFileRow, WarehouseReader } from '../warehouse/warehouse';
-import { UsageError } from './settings';
+import { UsageError } from '../settings/env';
 import { textTable } from './text-table';
 
 /**

@@ -1,6 +1,7 @@
 import { sqliteErrorName } from '../warehouse/sqlite/database';
 import { openWarehouse, type FullWarehouse } from './open-warehouse';
-import { resolveTarget, UsageError } from './settings';
+import { resolveTarget } from './settings';
+import { UsageError } from '../settings/env';
 
 /** Opens the target read-only for a query command (summary, explain, status, issues) and closes it after. */
 export async function withReader<T>(values: { sqlite?: string; sqlserver?: string; 'sqlserver-ca-file'?: string }, use: (w: FullWarehouse) => Promise<T>): Promise<T> {

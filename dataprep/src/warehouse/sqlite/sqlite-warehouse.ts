@@ -6,7 +6,7 @@ import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, P
 import { CURATED_TABLES, TABLES, type CuratedTableName, type ExportTableName } from '../../model/tables';
 import {
   sourceFileRows, type ExportRow, type HistoryQuery, type PlannedAssessmentFilter, type RefreshLogEntry, type RunInfo,
-  type RunOutcome, type SourceFileRow, type Warehouse, type WarehouseReader,
+  type RunOutcome, type SourceFileRow, type TableProgress, type Warehouse, type WarehouseReader,
 } from '../warehouse';
 import { readPriorHistory, writeHistory } from './history';
 import * as operations from './operations';
@@ -83,22 +83,27 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
     return readPriorHistory(this.db, query);
   }
 
-  async publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome): Promise<void> {
+  async publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome, onTable: TableProgress = () => {}): Promise<void> {
     // WAL keeps the commit atomic and durable against a crash; NORMAL skips the fsync of each
     // commit (a power cut may lose the last commit, never half of one).
     const synchronous = Number(pragmaValue(this.db, 'synchronous'));
     this.db.exec('PRAGMA synchronous = NORMAL');
     try {
-      this.publishTransaction(run, set, outcome);
+      this.publishTransaction(run, set, outcome, onTable);
     } finally {
       this.db.exec(`PRAGMA synchronous = ${synchronous}`);
     }
   }
 
-  private publishTransaction(run: RunInfo, set: RefreshSet, outcome: RunOutcome): void {
+  private publishTransaction(run: RunInfo, set: RefreshSet, outcome: RunOutcome, onTable: TableProgress): void {
+    const total = CURATED_TABLES.length + 1; // and the history
     inTransaction(this.db, () => {
-      for (const name of CURATED_TABLES) this.replaceTable(name, set.tables[name]);
+      CURATED_TABLES.forEach((name, i) => {
+        this.replaceTable(name, set.tables[name]);
+        onTable(i + 1, total);
+      });
       writeHistory(this.db, run.asAtDate, set.history);
+      onTable(total, total);
       // Keep the issues of failed runs; the previous successful run's give way to this run's.
       this.db.exec(
         `DELETE FROM data_quality_issue WHERE run_id NOT IN (SELECT run_id FROM refresh_log WHERE status = 'failed')`,
