@@ -1,6 +1,6 @@
 import type { PlannedAssessmentFilter, RefreshLogEntry, SourceFileRow, WarehouseReader } from '../warehouse/warehouse';
 import { describeId } from '../model/value-shape';
-import { UsageError } from './settings';
+import { UsageError } from '../settings/env';
 import { textTable } from './text-table';
 
 /**

@@ -1,19 +1,15 @@
 import { join } from 'node:path';
 import {
-  DEFAULT_LOOKBACK_DAYS, DEFAULT_WINDOW_MONTHS, isIsoDate, isValidWindowMonths, todayInTimeZone, type IsoDate,
+  DEFAULT_LOOKBACK_DAYS, DEFAULT_WINDOW_MONTHS, isValidWindowMonths, parseCalendarDate, todayInTimeZone, type IsoDate,
 } from '../../../core/src/index';
 import { repoRoot } from '../files/repo-root';
 import type { LogLevel } from '../pipeline/logger';
 import { DEFAULT_SHRINK_GUARD, type ShrinkGuardOptions } from '../pipeline/shrink-guard';
+import { resolveAlertSettings } from '../alerts/alert-settings';
+import { DEFAULT_PROGRESS_AFTER_SECONDS } from '../pipeline/progress';
+import { fromEnv, UsageError, type Env, type GivenSetting } from '../settings/env';
+import { DEFAULT_MAX_EXTRACT_AGE_HOURS } from '../sources/staleness';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_FILE_MB, DEFAULT_MAX_XLSX_ROWS, MEGABYTE, type ReadLimits } from '../sources/source-file';
-
-/** A problem with flags or environment: printed as one line, exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
 
 export const REPO_ROOT = repoRoot();
 export const DEFAULT_SQLITE = join(REPO_ROOT, 'data', 'ppoc.sqlite');
@@ -35,25 +31,27 @@ export const ENV = {
   maxXlsxRows: 'PPOC_MAX_XLSX_ROWS',
   maxColumns: 'PPOC_MAX_COLUMNS',
   maxExtractAgeHours: 'PPOC_MAX_EXTRACT_AGE_HOURS',
+  progressAfterSeconds: 'PPOC_PROGRESS_AFTER_SECONDS',
 } as const;
 
-type Env = Record<string, string | undefined>;
-
-function pick(flag: string | undefined, name: string): { value: string; from: string } | null {
+function pick(flag: string | undefined, name: string): GivenSetting | null {
   if (flag !== undefined) return { value: flag, from: `--${name}` };
   return null;
 }
 
-function fromEnv(env: Env, key: string): { value: string; from: string } | null {
-  const value = env[key];
-  return value !== undefined && value.trim() !== '' ? { value: value.trim(), from: key } : null;
+/**
+ * An as-at date as analysts type it, `YYYY-MM-DD` or UK `DD/MM/YYYY` like the input files:
+ * read by core's calendar-date parser into a calendar date (never a JS Date).
+ */
+export function asAtDate(given: GivenSetting): IsoDate {
+  const date = parseCalendarDate(given.value);
+  if (!date) throw new UsageError(`${given.from} must be a calendar date YYYY-MM-DD or DD/MM/YYYY, got "${given.value}"`);
+  return date;
 }
 
 export function resolveAsAt(flag: string | undefined, env: Env): IsoDate {
   const given = pick(flag, 'as-at') ?? fromEnv(env, ENV.asAt);
-  if (!given) return todayInTimeZone('Europe/London');
-  if (!isIsoDate(given.value)) throw new UsageError(`${given.from} must be a calendar date YYYY-MM-DD, got "${given.value}"`);
-  return given.value;
+  return given ? asAtDate(given) : todayInTimeZone('Europe/London');
 }
 
 /** Whether the as-at date was given (flag or PPOC_AS_AT) rather than defaulting to today. */
@@ -176,4 +174,31 @@ export function resolveReadLimits(env: Env): ReadLimits {
     min: 1, max: 100_000, whole: true, digitsOnly: true, what: 'a whole number of columns from 1 to 100000, in decimal digits',
   });
   return { maxFileBytes: Math.floor(mb * MEGABYTE), maxXlsxRows: rows, maxColumns: columns };
+}
+
+/** PPOC_PROGRESS_AFTER_SECONDS: a refresh still going after this long prints its progress (default 5; 0: always). */
+export function resolveProgressAfterSeconds(env: Env): number {
+  return envNumber(env, ENV.progressAfterSeconds, DEFAULT_PROGRESS_AFTER_SECONDS, { min: 0, max: 86_400, what: 'a number of seconds from 0 to 86400' });
+}
+
+/**
+ * The PPOC_* settings that have no flag, in groups, each checked by the function the command
+ * itself resolves it with: main checks the groups a command reads before running it, so every
+ * command stops on a bad value with the same one-line message (flags and their variables, e.g.
+ * --as-at and PPOC_AS_AT, are checked as the command parses its flags: a flag wins).
+ */
+export const ENV_CHECKS = {
+  log: (env: Env) => void resolveLogLevel(env),
+  progress: (env: Env) => void resolveProgressAfterSeconds(env),
+  limits: (env: Env) => void resolveReadLimits(env),
+  shrink: (env: Env) => void resolveShrinkGuard(false, env),
+  staleness: (env: Env) => void resolveMaxExtractAgeHours(env, DEFAULT_MAX_EXTRACT_AGE_HOURS),
+  alerts: (env: Env) => void resolveAlertSettings(env),
+} as const;
+
+export type EnvCheck = keyof typeof ENV_CHECKS;
+
+/** Checks the groups of settings a command reads; the first bad value throws its UsageError. */
+export function checkEnvSettings(groups: readonly EnvCheck[], env: Env): void {
+  for (const group of groups) ENV_CHECKS[group](env);
 }

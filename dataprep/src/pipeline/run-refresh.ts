@@ -13,6 +13,7 @@ import { historyKeepFrom } from '../transform/status-history';
 import { RefreshLockedError, type RunInfo, type RunOutcome, type Warehouse } from '../warehouse/warehouse';
 import type { Logger } from './logger';
 import { countIssues, frequentIssueRules, sentenceFor, type RefreshSummary } from './run-summary';
+import { NO_PROGRESS, type RefreshProgress } from './progress';
 import { StageClock } from './stage-clock';
 import { DEFAULT_SHRINK_GUARD, describeShrink, guardShrink, ShrinkGuardError, type ShrinkGuardOptions } from './shrink-guard';
 
@@ -35,6 +36,8 @@ export interface RefreshOptions {
   now?: () => Date;
   /** Fail a run whose newest required file is older than this (the daily case); null or absent: no check. */
   maxExtractAgeHours?: number | null;
+  /** Stage lines and the terminal's bar for a long refresh (progress.ts); absent: none. */
+  progress?: RefreshProgress;
 }
 
 /** The built tables broke the catalog (a bug, never bad input): nothing is written. */
@@ -69,9 +72,11 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
   const issues: DataQualityIssue[] = [];
   const progress = { step: 'reading the extract' };
   const clock = new StageClock();
+  const stages = options.progress ?? NO_PROGRESS;
   try {
     const { set } = await readAndApplyRules(options, run, { files, issues, progress, clock }, now);
     progress.step = 'data tests';
+    stages.stage('data tests');
     const violations = catalogViolations(set);
     if (violations.length) throw new DataTestError(violations);
     clock.lap('data_tests');
@@ -81,7 +86,8 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
     const summary = succeededSummary(run, set, files, issues);
     progress.step = `publishing to ${warehouse.kind === 'sqlite' ? 'SQLite' : 'SQL Server'}`;
     clock.lap('shrink_guard');
-    await warehouse.publish(run, set, outcome(summary, issues, now()));
+    stages.stage('publish');
+    await warehouse.publish(run, set, outcome(summary, issues, now()), (done, total) => stages.tables(done, total));
     clock.lap('publish');
     logger.debug('refresh timings', { run_id: run.runId, ...clock.fields() });
     logger.info('refresh succeeded', {
@@ -92,6 +98,8 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
   } catch (error) {
     if (error instanceof RefreshLockedError) throw error;
     return fail(options, run, { error, step: progress.step }, files, issues, started, now);
+  } finally {
+    stages.end();
   }
 }
 
@@ -105,10 +113,12 @@ async function readAndApplyRules(
   at: { files: FileReadStats[]; issues: DataQualityIssue[]; progress: { step: string }; clock: StageClock }, now: () => Date,
 ): Promise<{ set: RefreshSet }> {
   if (options.maxExtractAgeHours != null) assertFreshExtract(options.sourceDir, options.maxExtractAgeHours, now());
+  options.progress?.stage('read');
   const extract = await readExtract(options.sourceDir, options.readLimits ?? DEFAULT_READ_LIMITS, at.files, at.issues);
   logFiles(options.logger, at.files);
   at.clock.lap('read');
   at.progress.step = 'reading the history';
+  options.progress?.stage('rules');
   const historyDays = options.historyDays ?? null;
   // The trend builds on the history before A; the transform never reads a database itself.
   const prior = await options.warehouse.priorHistory({ before: options.asAt, from: historyKeepFrom(options.asAt, historyDays) });

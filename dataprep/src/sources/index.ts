@@ -14,7 +14,8 @@ import { targetsFile } from './readers/targets';
 import { teamsFile } from './readers/teams';
 import { userAccessFile } from './readers/user-access';
 import { checkSourceFile, DEFAULT_READ_LIMITS, type ReadLimits } from './source-file';
-import { TableCollector, type FileDefinition } from './table-reader';
+import type { FileDefinition } from './file-definition';
+import { TableCollector } from './table-reader';
 import { readXlsx } from './xlsx-table';
 
 export { ExtractError } from '../model/data-quality';

@@ -81,6 +81,9 @@ export interface PlannedAssessmentFilter {
   fullCareOrder?: 'Yes' | 'No';
 }
 
+/** Called by `publish` as each table is written: `done` of `total` (the refresh's progress). */
+export type TableProgress = (done: number, total: number) => void;
+
 export interface Warehouse {
   readonly kind: 'sqlite' | 'sqlserver';
   /** Create or upgrade the schema; safe to run every time. Returns the migrations it applied. */
@@ -105,7 +108,7 @@ export interface Warehouse {
    * nothing of it is visible and the previous tables and history stay as they were.
    * SQL Server releases its run lock here.
    */
-  publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome): Promise<void>;
+  publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome, onTable?: TableProgress): Promise<void>;
   /** Mark the run `failed`, keep its issues under its run_id; curated tables untouched. SQL Server releases its lock. */
   failRun(run: RunInfo, outcome: RunOutcome): Promise<void>;
   close(): Promise<void>;

@@ -19,9 +19,11 @@ describe('ppoc-prep usage errors: one line, exit 2', () => {
     [['run', '--source', 'x', '--lookback-days=-5'], /^ppoc-prep run: --lookback-days must be a whole number of days from 0 to 3660, got "-5"$/],
     [['status', '--limit=-5'], /^ppoc-prep status: --limit must be a positive whole number, got "-5"$/],
     [['demo-extract', '--out', 'x', '--children=-5'], /^ppoc-prep demo-extract: --children must be a whole number from 0 to 200000, got "-5"$/],
-    [['run', '--sauce', 'x'], /^ppoc-prep run: Unknown option '--sauce' \(ppoc-prep run --help\)$/],
+    [['run', '--sauce', 'x'], /^ppoc-prep run: Unknown option '--sauce'; did you mean "--source"\? \(ppoc-prep run --help\)$/],
+    [['run', '--frobnicate'], /^ppoc-prep run: Unknown option '--frobnicate' \(ppoc-prep run --help\)$/],
     [['status', '--limit'], /^ppoc-prep status: Option '--limit <value>' argument missing/],
     [['frobnicate'], /^ppoc-prep: unknown command "frobnicate" \(ppoc-prep --help lists the commands\)$/],
+    [['sumary'], /^ppoc-prep: unknown command "sumary"; did you mean "summary"\? \(ppoc-prep --help lists the commands\)$/],
   ];
   for (const [argv, expected] of cases) {
     it(argv.join(' '), async () => {

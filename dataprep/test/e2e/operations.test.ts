@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, readdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
+import { openDatabase } from '../../src/warehouse/sqlite/database';
 import { copyOfExample, query, runCli, snapshotCurated, tempDir } from '../helpers/cli';
 
 /** Every file of the folder last modified `hours` ago, as a missed overnight export leaves them. */
@@ -69,7 +69,7 @@ describe('e2e: operations (stale extracts, status for monitors, explain\'s workf
     const fresh = await runCli(['status', '--sqlite', db, '--max-age-hours', '26']);
     assert.equal(fresh.code, 0, fresh.stdout);
     assert.match(fresh.stdout, /^OK: the last successful run \S+ finished 0\.\d hours ago .*within 26 hours\.\n$/);
-    const writable = new Database(db);
+    const writable = openDatabase(db);
     // As someone ageing it by hand would: SQLite's datetime() text, no T, no Z (read as UTC).
     writable.prepare("UPDATE refresh_log SET finished_at_utc = datetime('now', '-49 hours')").run();
     writable.close();

@@ -1,9 +1,9 @@
 /** `doctor` for SQLite in-process: the run lock held by a writer, a killed run, a newer schema, a damaged file. */
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sqliteDoctor } from '../../src/warehouse/sqlite/doctor';
+import { openDatabase } from '../../src/warehouse/sqlite/database';
 import { createSqliteWarehouse } from '../../src/warehouse/sqlite/index';
 import { SQLITE_SCHEMA_VERSION } from '../../src/warehouse/sqlite/schema';
 import { runInfo } from '../helpers/refresh-set-fixture';
@@ -35,7 +35,7 @@ describe('ppoc-prep doctor for SQLite (in-process)', () => {
 
   it('fails a schema newer than this release, and a file that is not a database, without a stack', async () => {
     const file = await migratedFile();
-    const db = new Database(file);
+    const db = openDatabase(file);
     db.prepare('INSERT INTO schema_version (version, applied_at_utc) VALUES (99, ?)').run(new Date().toISOString());
     db.close();
     assert.deepEqual(byCheck(file)['schema version'], { check: 'schema version', status: 'FAIL', detail: `99 is newer than this release's ${SQLITE_SCHEMA_VERSION}`, fix: 'upgrade ppoc-prep' });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import { existsSync, writeFileSync } from 'node:fs';
 import { CURATED_TABLES, TABLES } from '../../src/model/tables';
 import { createSqliteWarehouse, type SqliteWarehouse } from '../../src/warehouse/sqlite/index';
+import { column, openDatabase } from '../../src/warehouse/sqlite/database';
 import { RefreshLockedError } from '../../src/warehouse/warehouse';
 import { snapshotCurated as snapshot } from '../helpers/cli';
 import { runInfo, runOutcome, sampleRefreshSet } from '../helpers/refresh-set-fixture';
@@ -20,7 +20,7 @@ describe('SQLite warehouse', () => {
 
   it('creates every catalog table with exactly the catalog column names, idempotently', async () => {
     await warehouse.migrate();
-    const db = new Database(file, { readonly: true });
+    const db = openDatabase(file, { readOnly: true });
     for (const table of Object.values(TABLES)) {
       const columns = (db.prepare(`PRAGMA table_info("${table.name}")`).all() as { name: string }[]).map((c) => c.name);
       assert.deepEqual(columns, table.columns.map((c) => c.name), table.name);
@@ -44,8 +44,8 @@ describe('SQLite warehouse', () => {
   it('has every catalog index after publishes', async () => {
     await publish(warehouse, sampleRefreshSet('a'));
     await publish(warehouse, sampleRefreshSet('b'));
-    const db = new Database(file, { readonly: true });
-    const indexes = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%'`).pluck().all();
+    const db = openDatabase(file, { readOnly: true });
+    const indexes = column(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%'`));
     db.close();
     const catalog = Object.values(TABLES).flatMap((t) => t.indexes.map((cols) => `ix_${t.name}_${cols.join('_')}`));
     assert.deepEqual([...indexes].sort(), [...catalog].sort());

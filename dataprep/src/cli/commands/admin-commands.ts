@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
-import { isIsoDate, todayInTimeZone, type IsoDate } from '../../../../core/src/index';
+import { parseFlags } from '../flags';
+import { todayInTimeZone, type IsoDate } from '../../../../core/src/index';
 import { writeDemoExtract } from '../../demo/index';
 import { printable } from '../../files/printable';
 import { DEFAULT_MAX_EXTRACT_AGE_HOURS, futureRequiredFile, newestRequiredFile } from '../../sources/staleness';
 import { describeTarget, openWarehouse } from '../open-warehouse';
-import { DEFAULT_DEMO_SOURCE, REPO_ROOT, resolveTarget, TARGET_FLAGS, TARGET_FLAGS_HELP, UsageError } from '../settings';
+import { asAtDate, DEFAULT_DEMO_SOURCE, REPO_ROOT, resolveTarget, TARGET_FLAGS, TARGET_FLAGS_HELP } from '../settings';
+import { UsageError } from '../../settings/env';
 import { executeRun, resolveRunSettings } from './run';
 
 export const MIGRATE_HELP = `Usage: ppoc-prep migrate [--sqlite FILE | --sqlserver CONNECTION [--sqlserver-ca-file PEM]]
@@ -15,12 +16,12 @@ Creates or upgrades the curated-table schema (SQL Server: applies the missing sq
 with a db_owner login).
 ${TARGET_FLAGS_HELP}`;
 
-export const DEMO_HELP = `Usage: ppoc-prep demo-extract --out DIR [--children N] [--seed S] [--as-at YYYY-MM-DD]
+export const DEMO_HELP = `Usage: ppoc-prep demo-extract --out DIR [--children N] [--seed S] [--as-at DATE]
 
 Writes a synthetic, contract-conforming extract folder (no real people). Deterministic for a seed.
   --children N   children in the extract (default 400, up to 200000)
   --seed S       random seed, a whole number (default 1)
-  --as-at DATE   the date the extract is "taken" (default today in Europe/London)`;
+  --as-at DATE   the date the extract is "taken", YYYY-MM-DD or DD/MM/YYYY (default today in Europe/London)`;
 
 export const QUICKSTART_HELP = `Usage: ppoc-prep quickstart
 
@@ -29,7 +30,7 @@ prep into the default SQLite file (data/ppoc.sqlite) and prints the run summary.
 data/demo-extract older than 36 hours is written afresh for today.`;
 
 export async function migrateCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args, options: { ...TARGET_FLAGS, help: { type: 'boolean', short: 'h' } }, strict: true,
   });
   if (values.help) return (out(MIGRATE_HELP), 0);
@@ -53,13 +54,11 @@ function wholeNumber(value: string | undefined, name: string, fallback: number, 
 }
 
 function demoAsAt(value: string | undefined): IsoDate {
-  if (value === undefined) return todayInTimeZone('Europe/London');
-  if (!isIsoDate(value)) throw new UsageError(`--as-at must be a calendar date YYYY-MM-DD, got "${value}"`);
-  return value;
+  return value === undefined ? todayInTimeZone('Europe/London') : asAtDate({ value, from: '--as-at' });
 }
 
 export async function demoExtractCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args,
     options: {
       out: { type: 'string' }, children: { type: 'string' }, seed: { type: 'string' }, 'as-at': { type: 'string' },
@@ -89,7 +88,7 @@ function staleDemo(source: string): boolean {
 }
 
 export async function quickstartCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, strict: true });
+  const { values } = parseFlags({ args, options: { help: { type: 'boolean', short: 'h' } }, strict: true });
   if (values.help) return (out(QUICKSTART_HELP), 0);
   const source = process.env.PPOC_SOURCE ?? DEFAULT_DEMO_SOURCE;
   if (!existsSync(source) || staleDemo(source)) {

@@ -1,15 +1,16 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags';
 import { listArchive, type ArchivedExtract } from '../../pipeline/archive';
-import { createLogger } from '../../pipeline/logger';
+import { refreshLog, type RefreshProgress } from '../../pipeline/progress';
 import type { RefreshOptions, RefreshSummary } from '../../pipeline/run-refresh';
 import { describeTarget, openWarehouse, type FullWarehouse } from '../open-warehouse';
 import { RUN_OPTIONS } from './run';
 import type { IsoDate } from '../../../../core/src/index';
 import { printable } from '../../files/printable';
 import {
-  resolveAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveReadLimits, resolveShrinkGuard, resolveTarget,
-  resolveWindowMonths, UsageError,
+  resolveAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveProgressAfterSeconds, resolveReadLimits, resolveShrinkGuard,
+  resolveTarget, resolveWindowMonths,
 } from '../settings';
+import { UsageError } from '../../settings/env';
 
 export const BACKFILL_HELP = `Usage: ppoc-prep backfill --source-archive DIR [--sqlite FILE | --sqlserver CONNECTION] [--as-at DATE]
                           [--window-months N] [--lookback-days N] [--history-days N] [--force]
@@ -70,7 +71,7 @@ function refreshedLine(n: string, extract: ArchivedExtract, summary: RefreshSumm
 }
 
 export async function backfillCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: OPTIONS, strict: true });
+  const { values } = parseFlags({ args, options: OPTIONS, strict: true });
   if (values.help) return (out(BACKFILL_HELP), 0);
   const settings = {
     windowMonths: resolveWindowMonths(values['window-months'], process.env),
@@ -81,12 +82,12 @@ export async function backfillCommand(args: string[], out: (text: string) => voi
   };
   const target = resolveTarget(values, process.env);
   const extracts = readArchive(values['source-archive'], resolveAsAt(values['as-at'], process.env), out);
-  const logger = createLogger(resolveLogLevel(process.env));
+  const { logger, progress } = refreshLog(resolveLogLevel(process.env), resolveProgressAfterSeconds(process.env));
   const warehouse = await openWarehouse(target);
   try {
     await warehouse.migrate();
     out(`Backfill of ${extracts.length} dated folders into ${describeTarget(target)}, oldest first.`);
-    return await backfill(warehouse, extracts, { ...settings, force: values.force ?? false, logger, out });
+    return await backfill(warehouse, extracts, { ...settings, force: values.force ?? false, logger, progress, out });
   } finally {
     await warehouse.close();
   }
@@ -95,7 +96,7 @@ export async function backfillCommand(args: string[], out: (text: string) => voi
 async function backfill(
   warehouse: FullWarehouse,
   extracts: readonly ArchivedExtract[],
-  options: Omit<RefreshOptions, 'sourceDir' | 'asAt' | 'warehouse'> & { force: boolean; out: (text: string) => void },
+  options: Omit<RefreshOptions, 'sourceDir' | 'asAt' | 'warehouse' | 'progress'> & { force: boolean; progress: () => RefreshProgress; out: (text: string) => void },
 ): Promise<number> {
   const { out } = options;
   const done = new Set(options.force ? [] : await warehouse.succeededAsAtDates());
@@ -111,7 +112,7 @@ async function backfill(
       out(`${n}: ${extract.asAt} skipped: already refreshed successfully as at that date`);
       continue;
     }
-    const summary = await runRefresh({ ...options, sourceDir: extract.path, asAt: extract.asAt, warehouse });
+    const summary = await runRefresh({ ...options, sourceDir: extract.path, asAt: extract.asAt, warehouse, progress: options.progress() });
     out(refreshedLine(n, extract, summary));
     if (summary.status === 'failed') {
       out(`Backfill stopped at ${n} (${extract.asAt}). The history of the folders before it is kept; the current tables ` +

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags';
 import { formatCheck, type CheckResult } from '../../warehouse/checks';
 import { logRetries } from '../open-warehouse';
 import { resolveTarget, TARGET_FLAGS, TARGET_FLAGS_HELP } from '../settings';
@@ -17,7 +17,7 @@ Exit 0 when every check passed, 1 when one failed, 2 for a usage or settings err
 ${TARGET_FLAGS_HELP}`;
 
 export async function doctorCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...TARGET_FLAGS, help: { type: 'boolean', short: 'h' } }, strict: true });
+  const { values } = parseFlags({ args, options: { ...TARGET_FLAGS, help: { type: 'boolean', short: 'h' } }, strict: true });
   if (values.help) return (out(DOCTOR_HELP), 0);
   const target = resolveTarget(values, process.env);
   const results: CheckResult[] = [];

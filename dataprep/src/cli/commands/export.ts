@@ -1,9 +1,10 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags';
 import { exportTables } from '../../export/write-export';
 import { printable } from '../../files/printable';
 import { textTable } from '../text-table';
 import { withReader } from '../read-warehouse';
-import { TARGET_FLAGS, UsageError } from '../settings';
+import { TARGET_FLAGS } from '../settings';
+import { UsageError } from '../../settings/env';
 
 export const EXPORT_HELP = `Usage: ppoc-prep export --out DIR [--sqlite FILE | --sqlserver CONNECTION] [--excel-safe]
 
@@ -20,7 +21,7 @@ ppoc_writer login can).
                   file directly shows them as text in any locale (this changes those values: not for Power BI)`;
 
 export async function exportCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...TARGET_FLAGS, out: { type: 'string' }, 'excel-safe': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  const { values } = parseFlags({ args, options: { ...TARGET_FLAGS, out: { type: 'string' }, 'excel-safe': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
   if (values.help) return (out(EXPORT_HELP), 0);
   const dir = values.out;
   if (!dir || dir.trim() === '') throw new UsageError('export needs --out DIR');

@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags';
 import { csvDocument } from '../../demo/csv';
 import { excelSafe } from '../../export/csv';
 import type { DataQualityIssue } from '../../model/data-quality';
 import type { RuleExample } from '../../pipeline/run-summary';
 import { withReader } from '../read-warehouse';
-import { UsageError } from '../settings';
+import { UsageError } from '../../settings/env';
 import { textTable } from '../text-table';
 
 export const ISSUES_HELP = `Usage: ppoc-prep issues [--rule R] [--file F] [--person ID] [--format text|csv]
@@ -30,7 +30,7 @@ function rowOf(runId: string, i: DataQualityIssue): (string | number | null)[] {
 }
 
 export async function issuesCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args,
     options: {
       rule: { type: 'string' }, file: { type: 'string' }, person: { type: 'string' }, format: { type: 'string' },

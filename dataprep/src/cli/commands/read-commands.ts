@@ -1,10 +1,11 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags';
 import { DEFAULT_WINDOW_MONTHS, todayInTimeZone, type IsoDate } from '../../../../core/src/index';
 import { sentenceFor } from '../../pipeline/run-summary';
 import type { PlannedAssessmentFilter } from '../../warehouse/warehouse';
 import { assertFilterValuesOccur, assertPersonKnown, lastSuccessAge, liveTablesCheck, sourceFilesTable, workflowLines } from '../operations-reads';
 import { withReader } from '../read-warehouse';
-import { TARGET_FLAGS, UsageError } from '../settings';
+import { TARGET_FLAGS } from '../settings';
+import { UsageError } from '../../settings/env';
 import { textTable } from '../text-table';
 
 const TARGET_OPTIONS = { ...TARGET_FLAGS, help: { type: 'boolean', short: 'h' } } as const;
@@ -34,7 +35,7 @@ or a run with an older --as-at, replaced them): "ppoc-prep run" brings them up t
                       (Task Scheduler, SCOM, Nagios, cron wrappers)`;
 
 export async function summaryCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args,
     options: {
       ...TARGET_OPTIONS, locality: { type: 'string' }, team: { type: 'string' },
@@ -70,7 +71,7 @@ function summaryFilter(values: Record<string, string | boolean | undefined>): Pl
 }
 
 export async function explainCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: TARGET_OPTIONS, strict: true, allowPositionals: true });
+  const { values, positionals } = parseFlags({ args, options: TARGET_OPTIONS, strict: true, allowPositionals: true });
   if (values.help) return (out(EXPLAIN_HELP), 0);
   if (positionals.length !== 1) throw new UsageError('explain needs exactly one PERSON_ID');
   const personId = positionals[0].trim();
@@ -103,7 +104,7 @@ export async function explainCommand(args: string[], out: (text: string) => void
 }
 
 export async function statusCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args, options: { ...TARGET_OPTIONS, limit: { type: 'string' }, 'max-age-hours': { type: 'string' } }, strict: true,
   });
   if (values.help) return (out(STATUS_HELP), 0);

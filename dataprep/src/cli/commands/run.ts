@@ -1,8 +1,9 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags';
 import { resolveAlertSettings, type AlertSettings } from '../../alerts/alert-settings';
 import { failedRunAlert, runErrorAlert } from '../../alerts/alert-text';
 import { sendAlert } from '../../alerts/send-alert';
-import { createLogger, type Logger } from '../../pipeline/logger';
+import type { Logger } from '../../pipeline/logger';
+import { refreshLog, type RefreshProgress } from '../../pipeline/progress';
 import type { RefreshSummary } from '../../pipeline/run-summary';
 import { DEFAULT_MAX_EXTRACT_AGE_HOURS } from '../../sources/staleness';
 import { RefreshLockedError } from '../../warehouse/warehouse';
@@ -10,13 +11,13 @@ import { describeTarget, openWarehouse } from '../open-warehouse';
 import type { ShrinkGuardOptions } from '../../pipeline/shrink-guard';
 import type { ReadLimits } from '../../sources/source-file';
 import {
-  asAtGiven, resolveAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveMaxExtractAgeHours, resolveReadLimits,
-  resolveShrinkGuard, resolveSource, resolveTarget, resolveWindowMonths, TARGET_FLAGS, TARGET_FLAGS_HELP, type TargetSettings,
+  asAtGiven, resolveAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveMaxExtractAgeHours, resolveProgressAfterSeconds,
+  resolveReadLimits, resolveShrinkGuard, resolveSource, resolveTarget, resolveWindowMonths, TARGET_FLAGS, TARGET_FLAGS_HELP, type TargetSettings,
 } from '../settings';
 import { textTable } from '../text-table';
 import { frequentRules } from './issues';
 
-export const RUN_HELP = `Usage: ppoc-prep run --source DIR [--as-at YYYY-MM-DD] [--sqlite FILE | --sqlserver CONNECTION]
+export const RUN_HELP = `Usage: ppoc-prep run --source DIR [--as-at DATE] [--sqlite FILE | --sqlserver CONNECTION]
                      [--window-months N] [--lookback-days N] [--history-days N] [--allow-shrink] [--allow-stale]
 
 Reads the extract folder, validates every row, applies the PPOC rules and replaces the curated
@@ -24,7 +25,7 @@ tables in one atomic refresh. Exit 0 when the run succeeded (row-level issues al
 failed (the previous tables are kept), 2 for a usage error, 3 when another refresh is running.
 
   --source DIR          extract folder (env PPOC_SOURCE)
-  --as-at DATE          as-at date (env PPOC_AS_AT; default today in Europe/London)
+  --as-at DATE          as-at date, YYYY-MM-DD or DD/MM/YYYY (env PPOC_AS_AT; default today in Europe/London)
 ${TARGET_FLAGS_HELP}
   --window-months N     window length W, 1-24 (env PPOC_WINDOW_MONTHS; default 3)
   --lookback-days N     lookback L for assessment starts (env PPOC_LOOKBACK_DAYS; default 90)
@@ -84,7 +85,7 @@ export function resolveRunSettings(values: Record<string, string | boolean | und
 }
 
 export async function runCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: RUN_OPTIONS, strict: true });
+  const { values } = parseFlags({ args, options: RUN_OPTIONS, strict: true });
   if (values.help) return (out(RUN_HELP), 0);
   const settings = resolveRunSettings(values, process.env);
   return executeRun(settings, out);
@@ -95,11 +96,11 @@ export async function runCommand(args: string[], out: (text: string) => void): P
  * run, or one that could not reach its database, is announced on the configured alert channels.
  */
 export async function executeRun(settings: RunSettings, out: (text: string) => void): Promise<number> {
-  const logger = createLogger(resolveLogLevel(process.env));
+  const { logger, progress } = refreshLog(resolveLogLevel(process.env), resolveProgressAfterSeconds(process.env));
   const target = describeTarget(settings.target);
   let summary: RefreshSummary;
   try {
-    summary = await refreshOnce(settings, logger);
+    summary = await refreshOnce(settings, logger, progress());
   } catch (error) {
     if (!(error instanceof RefreshLockedError)) {
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -113,14 +114,14 @@ export async function executeRun(settings: RunSettings, out: (text: string) => v
   return 1;
 }
 
-async function refreshOnce(settings: RunSettings, logger: Logger): Promise<RefreshSummary> {
+async function refreshOnce(settings: RunSettings, logger: Logger, progress: RefreshProgress): Promise<RefreshSummary> {
   // The lock comes first (SQLite takes it on open): a second run is refused before the
   // readers and the rules are even loaded.
   const warehouse = await openWarehouse(settings.target, { logger });
   try {
     await warehouse.migrate();
     const { runRefresh } = await import('../../pipeline/run-refresh');
-    return await runRefresh({ ...settings, sourceDir: settings.source, warehouse, logger });
+    return await runRefresh({ ...settings, sourceDir: settings.source, warehouse, logger, progress });
   } finally {
     await warehouse.close();
   }

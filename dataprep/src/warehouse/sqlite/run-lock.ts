@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
-import { readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { ensurePrivateFile } from '../../files/owner-only';
 import { RefreshLockedError } from '../warehouse';
+import { closeQuietly, isBusy, openDatabase, sqliteErrorName, type Database } from './database';
 
 /** The lock database beside a SQLite file. */
 export function runLockPath(file: string): string {
@@ -16,7 +16,7 @@ export function runLockPath(file: string): string {
  * ever trusted. `busy_timeout = 0`: a second writer is refused at once, never queued.
  */
 export class RunLock {
-  private db: Database.Database | null = null;
+  private db: Database | null = null;
 
   constructor(readonly path: string) {}
 
@@ -27,17 +27,13 @@ export class RunLock {
   acquire(): void {
     if (this.db) return;
     ensurePrivateFile(this.path);
-    const db = new Database(this.path);
+    const db = openDatabase(this.path, { busyTimeoutMs: 0 });
     try {
-      db.pragma('busy_timeout = 0');
       db.exec('BEGIN EXCLUSIVE');
     } catch (error) {
-      db.close();
-      const code = (error as { code?: string }).code;
-      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-        throw new RefreshLockedError(`another refresh is running (it holds ${this.path})`);
-      }
-      if (code === 'SQLITE_NOTADB') throw new Error(`${this.path} is not a lock file of this job: remove it and run again`);
+      closeQuietly(db);
+      if (isBusy(error)) throw new RefreshLockedError(`another refresh is running (it holds ${this.path})`);
+      if (sqliteErrorName(error) === 'SQLITE_NOTADB') throw new Error(`${this.path} is not a lock file of this job: remove it and run again`);
       throw error;
     }
     this.db = db;
@@ -50,8 +46,28 @@ export class RunLock {
     try {
       db.exec('ROLLBACK');
     } finally {
-      db.close();
+      closeQuietly(db);
     }
+  }
+}
+
+/**
+ * True when a writer holds the lock of this SQLite file now (for `doctor`): the lock database
+ * can be locked exclusively only when no writer has it. Never creates the lock file.
+ */
+export function runLockHeld(file: string): boolean {
+  const path = runLockPath(file);
+  if (!existsSync(path)) return false;
+  let lock: Database | undefined;
+  try {
+    lock = openDatabase(path, { busyTimeoutMs: 0 });
+    lock.exec('BEGIN EXCLUSIVE');
+    lock.exec('ROLLBACK');
+    return false;
+  } catch (error) {
+    return isBusy(error);
+  } finally {
+    if (lock) closeQuietly(lock);
   }
 }
 

@@ -30,7 +30,7 @@ export function createTableSql(table: TableDef, name: string = table.name): stri
  * SQLite cannot change a primary key in place: copy the rows into a new table with the
  * catalog's shape (a column the old table lacks gets its `addedWith` value), then swap names.
  */
-export function rebuildStatements(table: TableDef, existing: ReadonlySet<string>): { sql: string; params: unknown[] }[] {
+export function rebuildStatements(table: TableDef, existing: ReadonlySet<string>): { sql: string; params: (string | null)[] }[] {
   const temporary = `${table.name}__rebuild`;
   const added = table.columns.filter((c) => !existing.has(c.name));
   const select = table.columns.map((c) => (existing.has(c.name) ? `"${c.name}"` : '?')).join(', ');

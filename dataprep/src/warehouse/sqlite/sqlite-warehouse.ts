@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import type { IsoDate } from '../../../../core/src/index';
 import { dirname } from 'node:path';
 import { ensurePrivateFile, makePrivate, makePrivateFolder } from '../../files/owner-only';
@@ -7,11 +6,12 @@ import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, P
 import { CURATED_TABLES, TABLES, type CuratedTableName, type ExportTableName } from '../../model/tables';
 import {
   sourceFileRows, type ExportRow, type HistoryQuery, type PlannedAssessmentFilter, type RefreshLogEntry, type RunInfo,
-  type RunOutcome, type SourceFileRow, type Warehouse, type WarehouseReader,
+  type RunOutcome, type SourceFileRow, type TableProgress, type Warehouse, type WarehouseReader,
 } from '../warehouse';
 import { readPriorHistory, writeHistory } from './history';
 import * as operations from './operations';
 import { removeLegacyLockFile, RunLock, runLockPath } from './run-lock';
+import { closeQuietly, column, inTransaction, openDatabase, pragmaValue, type Database } from './database';
 import { insertRows } from './insert-rows';
 import { schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
 import { upgradeTables } from './upgrade';
@@ -27,17 +27,16 @@ export const ABANDONED_MESSAGE = 'abandoned (process ended without finishing)';
  */
 export class SqliteWarehouse implements Warehouse, WarehouseReader {
   readonly kind = 'sqlite' as const;
-  private readonly db: Database.Database;
+  private readonly db: Database;
   private readonly lock: RunLock | null = null;
 
   constructor(readonly file: string, options: { readonly?: boolean } = {}) {
     if (options.readonly) {
-      this.db = new Database(file, { readonly: true, fileMustExist: true });
-      this.db.pragma('busy_timeout = 5000');
+      this.db = openDatabase(file, { readOnly: true });
       return;
     }
     if (file === ':memory:') {
-      this.db = new Database(file);
+      this.db = openDatabase(file);
       return;
     }
     makePrivateFolder(dirname(file));
@@ -53,7 +52,7 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
   }
 
   async migrate(): Promise<{ applied: string[] }> {
-    return this.db.transaction(() => {
+    return inTransaction(this.db, () => {
       const schema = schemaStatements();
       for (const statement of schema.tables) this.db.exec(statement);
       const added = upgradeTables(this.db);
@@ -62,11 +61,11 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
         .prepare('INSERT OR IGNORE INTO schema_version (version, applied_at_utc) VALUES (?, ?)')
         .run(SQLITE_SCHEMA_VERSION, new Date().toISOString()).changes;
       return { applied: [...(inserted ? [`sqlite schema v${SQLITE_SCHEMA_VERSION}`] : []), ...added] };
-    })();
+    }, 'IMMEDIATE');
   }
 
   async startRun(run: RunInfo): Promise<void> {
-    this.db.transaction(() => {
+    inTransaction(this.db, () => {
       // This writer holds the lock, so a `running` row belongs to a process that died.
       this.db
         .prepare(`UPDATE refresh_log SET status = 'failed', finished_at_utc = ?, message = ? WHERE status = 'running'`)
@@ -77,29 +76,34 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
              rows_written, window_months) VALUES (?, ?, 'running', ?, ?, 0, 0, 0, ?)`,
         )
         .run(run.runId, run.startedAtUtc, run.asAtDate, run.source, run.windowMonths);
-    }).immediate();
+    }, 'IMMEDIATE');
   }
 
   async priorHistory(query: HistoryQuery): Promise<PriorHistory> {
     return readPriorHistory(this.db, query);
   }
 
-  async publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome): Promise<void> {
+  async publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome, onTable: TableProgress = () => {}): Promise<void> {
     // WAL keeps the commit atomic and durable against a crash; NORMAL skips the fsync of each
     // commit (a power cut may lose the last commit, never half of one).
-    const synchronous = Number(this.db.pragma('synchronous', { simple: true }));
-    this.db.pragma('synchronous = NORMAL');
+    const synchronous = Number(pragmaValue(this.db, 'synchronous'));
+    this.db.exec('PRAGMA synchronous = NORMAL');
     try {
-      this.publishTransaction(run, set, outcome);
+      this.publishTransaction(run, set, outcome, onTable);
     } finally {
-      this.db.pragma(`synchronous = ${synchronous}`);
+      this.db.exec(`PRAGMA synchronous = ${synchronous}`);
     }
   }
 
-  private publishTransaction(run: RunInfo, set: RefreshSet, outcome: RunOutcome): void {
-    this.db.transaction(() => {
-      for (const name of CURATED_TABLES) this.replaceTable(name, set.tables[name]);
+  private publishTransaction(run: RunInfo, set: RefreshSet, outcome: RunOutcome, onTable: TableProgress): void {
+    const total = CURATED_TABLES.length + 1; // and the history
+    inTransaction(this.db, () => {
+      CURATED_TABLES.forEach((name, i) => {
+        this.replaceTable(name, set.tables[name]);
+        onTable(i + 1, total);
+      });
       writeHistory(this.db, run.asAtDate, set.history);
+      onTable(total, total);
       // Keep the issues of failed runs; the previous successful run's give way to this run's.
       this.db.exec(
         `DELETE FROM data_quality_issue WHERE run_id NOT IN (SELECT run_id FROM refresh_log WHERE status = 'failed')`,
@@ -107,15 +111,15 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
       this.insertIssues(run.runId, outcome.issues);
       operations.insertSourceFiles(this.db, sourceFileRows(run.runId, outcome.files));
       this.finishLog(run, 'succeeded', outcome);
-    }).immediate();
+    }, 'IMMEDIATE');
   }
 
   async failRun(run: RunInfo, outcome: RunOutcome): Promise<void> {
-    this.db.transaction(() => {
+    inTransaction(this.db, () => {
       this.insertIssues(run.runId, outcome.issues);
       operations.insertSourceFiles(this.db, sourceFileRows(run.runId, outcome.files));
       this.finishLog(run, 'failed', outcome);
-    }).immediate();
+    }, 'IMMEDIATE');
   }
 
   async liveRowCounts(tables: readonly CuratedTableName[]): Promise<Record<string, number>> {
@@ -132,14 +136,13 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
   }
 
   async recentRuns(limit: number): Promise<RefreshLogEntry[]> {
-    return this.db.prepare('SELECT * FROM refresh_log ORDER BY started_at_utc DESC, rowid DESC LIMIT ?').all(limit) as RefreshLogEntry[];
+    return this.db.prepare('SELECT * FROM refresh_log ORDER BY started_at_utc DESC, rowid DESC LIMIT ?').all(limit) as unknown as RefreshLogEntry[];
   }
 
   async succeededAsAtDates(): Promise<IsoDate[]> {
-    return this.db
-      .prepare(`SELECT DISTINCT as_at_date FROM refresh_log WHERE status = 'succeeded' AND as_at_date IS NOT NULL ORDER BY 1`)
-      .pluck()
-      .all() as IsoDate[];
+    return column<IsoDate>(
+      this.db.prepare(`SELECT DISTINCT as_at_date FROM refresh_log WHERE status = 'succeeded' AND as_at_date IS NOT NULL ORDER BY 1`),
+    );
   }
 
   async plannedAssessments(filter: PlannedAssessmentFilter = {}): Promise<PlannedAssessmentRow[]> {
@@ -156,13 +159,13 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
     add('full_care_order', filter.fullCareOrder);
     const sql = `SELECT * FROM planned_assessment${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
       ORDER BY status_order, predicted_start_date, person_id`;
-    return this.db.prepare(sql).all(...params) as PlannedAssessmentRow[];
+    return this.db.prepare(sql).all(...params) as unknown as PlannedAssessmentRow[];
   }
 
   async planExplanations(personId: string): Promise<PlanExplanationRow[]> {
     return this.db
       .prepare('SELECT * FROM plan_explanation WHERE person_id = ? ORDER BY assessment_type')
-      .all(personId) as PlanExplanationRow[];
+      .all(personId) as unknown as PlanExplanationRow[];
   }
 
   async dataQualityIssues(filter: { runId?: string; personId?: string }): Promise<DataQualityIssue[]> {
@@ -217,7 +220,7 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
 
   async close(): Promise<void> {
     try {
-      if (this.db.open) this.db.close();
+      closeQuietly(this.db);
     } finally {
       this.lock?.release(); // after the data connection: the lock outlives every write
     }
@@ -247,16 +250,15 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
 }
 
 /** Opens (or creates) the data file owner-only, with its WAL and shared-memory files. */
-function openPrivate(file: string): Database.Database {
+function openPrivate(file: string): Database {
   ensurePrivateFile(file); // before SQLite writes: its -wal and -shm copy the file's mode
-  const db = new Database(file);
+  const db = openDatabase(file);
   try {
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
+    db.exec('PRAGMA journal_mode = WAL');
     for (const suffix of ['-wal', '-shm']) makePrivate(`${file}${suffix}`);
     return db;
   } catch (error) {
-    db.close();
+    closeQuietly(db);
     throw error;
   }
 }

@@ -5,7 +5,7 @@
 import type { RefreshSet } from '../../model/refresh-set';
 import type { CuratedTableName, ExportTableName } from '../../model/tables';
 import type {
-  ExportRow, HistoryQuery, PlannedAssessmentFilter, RunInfo, RunOutcome, Warehouse, WarehouseReader,
+  ExportRow, HistoryQuery, PlannedAssessmentFilter, RunInfo, RunOutcome, TableProgress, Warehouse, WarehouseReader,
 } from '../warehouse';
 import type { SqlConnector } from './connector';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, loadMigrations } from './migrations';
@@ -48,7 +48,7 @@ export function createSqlServerWarehouse(
     },
     startRun: (run: RunInfo) => writer.startRun(run),
     priorHistory: (query: HistoryQuery) => reader.priorHistory(query),
-    publish: (run: RunInfo, set: RefreshSet, outcome: RunOutcome) => writer.publish(run, set, outcome),
+    publish: (run: RunInfo, set: RefreshSet, outcome: RunOutcome, onTable?: TableProgress) => writer.publish(run, set, outcome, onTable),
     failRun: (run: RunInfo, outcome: RunOutcome) => writer.failRun(run, outcome),
     liveRowCounts: (tables: readonly CuratedTableName[]) => reader.liveRowCounts(tables),
     latestSuccessfulRun: () => reader.latestSuccessfulRun(),

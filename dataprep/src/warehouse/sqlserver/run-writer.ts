@@ -14,7 +14,7 @@
  */
 import type { RefreshSet } from '../../model/refresh-set';
 import { CURATED_TABLES, TABLES, type CuratedTableName, type HistoryTableName, type TableDef } from '../../model/tables';
-import { RefreshLockedError, sourceFileRows, type RunInfo, type RunOutcome } from '../warehouse';
+import { RefreshLockedError, sourceFileRows, type RunInfo, type RunOutcome, type TableProgress } from '../warehouse';
 import { bulkColumnsOf, calendarDateValue, chunk, insertRowsPerStatement, toBulkRows } from './columns';
 import { SqlServerRequestError } from './connection-errors';
 import { DATE, nvarchar, type SqlConnector, type SqlTransaction, type SqlValue } from './connector';
@@ -73,7 +73,7 @@ export class RunWriter {
     }
   }
 
-  async publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome): Promise<void> {
+  async publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome, onTable: TableProgress = () => {}): Promise<void> {
     const tx = this.requireLock(run);
     // Every row is typed before anything is sent: a value that cannot be stored fails here.
     const tables = CURATED_TABLES.map((name) => [name, toBulkRows(TABLES[name], (set.tables[name] ?? []) as readonly object[])] as const);
@@ -83,8 +83,12 @@ export class RunWriter {
     this.lock = null; // whatever happens below, the lock's transaction ends in this call
     try {
       await tx.query(CLEAR_STAGING);
-      for (const [name, rows] of tables) await this.bulkChunks(tx, name, rows);
+      for (const [i, [name, rows]] of tables.entries()) {
+        await this.bulkChunks(tx, name, rows);
+        onTable(i + 1, tables.length + 1);
+      }
       await this.bulkChunks(tx, 'plan_status_history', history);
+      onTable(tables.length + 1, tables.length + 1);
       await this.bulkChunks(tx, 'data_quality_issue', outcome.issues.map((issue) => issueRow(run.runId, issue)));
       // The kept history is not swapped: the run's as-at date is replaced, retention trims. Before
       // the swap, so a wait for a report reading the history never holds the swapped tables' locks.
