@@ -19,7 +19,7 @@ export async function openWarehouse(target: TargetSettings, options: { readonly?
   if (target.sqlserver) {
     const sqlserver = await import('../warehouse/sqlserver/index');
     const settings = sqlserver.parseSqlServerSettings(target.sqlserver, process.env, { caFile: target.sqlserverCaFile });
-    return sqlserver.createSqlServerWarehouse(settings, sqlserver.createMssqlConnector(settings, logRetries(options.logger)));
+    return sqlserver.createSqlServerWarehouse(settings, sqlserver.openConnector(settings, logRetries(options.logger)));
   }
   const { createSqliteWarehouse } = await import('../warehouse/sqlite/index');
   return createSqliteWarehouse(target.sqlite, options);

@@ -18,6 +18,7 @@ export type { SqlConnector, SqlExecutor, SqlTransaction, SqlParam, SqlType, Bulk
 export { parseSqlServerSettings, describeSettings, SqlServerConfigError } from './settings';
 export type { SqlServerSettings, SqlServerAuthentication } from './settings';
 export { SqlServerConnectionError, SqlServerRequestError, createMssqlConnector } from './mssql-connector';
+export { openConnector } from './connector-factory';
 export type { MssqlConnectorOptions } from './mssql-connector';
 export { SchemaVersionError } from './migrations';
 export { SqlServerDataError } from './columns';

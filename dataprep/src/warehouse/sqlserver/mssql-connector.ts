@@ -7,7 +7,7 @@
 import { rootCertificates } from 'node:tls';
 import sql from 'mssql';
 import { classifyConnectionError, requestError, SqlServerConnectionError } from './connection-errors';
-import type { BulkTable, SqlConnector, SqlExecutor, SqlParam, SqlRow, SqlTransaction, SqlType } from './connector';
+import { BULK_OPTIONS, type BulkTable, type SqlConnector, type SqlExecutor, type SqlParam, type SqlRow, type SqlTransaction, type SqlType } from './connector';
 import { withRetry, type RetryClock, type RetryNotice } from './retry';
 import type { SqlServerAuthentication, SqlServerSettings } from './settings';
 
@@ -102,8 +102,8 @@ function executor(newRequest: () => Promise<sql.Request>, s: SqlServerSettings):
         target.create = false;
         for (const c of table.columns) target.columns.add(c.name, mssqlType(c.type), { nullable: c.nullable });
         for (const row of table.rows) target.rows.add(...row);
-        // CHECK_CONSTRAINTS keeps constraints trusted (SWITCH needs that) and avoids needing ALTER.
-        const result = await (await newRequest()).bulk(target, { checkConstraints: true, keepNulls: true });
+        // BULK_OPTIONS: CHECK_CONSTRAINTS (trusted constraints, no ALTER needed), KEEP_NULLS, TABLOCK.
+        const result = await (await newRequest()).bulk(target, { ...BULK_OPTIONS } as sql.IBulkOptions);
         return result.rowsAffected;
       } catch (error) {
         throw error instanceof SqlServerConnectionError ? error : requestError(error, s);

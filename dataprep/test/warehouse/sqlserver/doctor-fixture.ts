@@ -70,10 +70,9 @@ export function healthyWorld(): DoctorWorld {
   };
 }
 
-export function recordingFor(world: DoctorWorld): RecordingConnector {
-  const rec = new RecordingConnector();
-  loadMigrations().forEach((m) => rec.applied.add(m.version));
-  const answers = new Map<string, () => SqlRow[]>([
+/** doctor's metadata queries → the rows a database like `world` gives. */
+export function doctorAnswers(world: DoctorWorld): Map<string, () => SqlRow[]> {
+  return new Map<string, () => SqlRow[]>([
     [q.SERVER_FACTS, () => [world.facts]],
     [q.ROLES, () => world.roles],
     [q.MISSING_PERMISSIONS, () => world.missingPermissions],
@@ -83,6 +82,12 @@ export function recordingFor(world: DoctorWorld): RecordingConnector {
     [q.LOCK_IS_FREE, () => [{ lock_is_free: world.lockIsFree }]],
     [statements.SELECT_RECENT_RUNS, () => world.lastRun],
   ]);
+}
+
+export function recordingFor(world: DoctorWorld): RecordingConnector {
+  const rec = new RecordingConnector();
+  loadMigrations().forEach((m) => rec.applied.add(m.version));
+  const answers = doctorAnswers(world);
   rec.respond = (sql) => answers.get(sql)?.() ?? [];
   return rec;
 }

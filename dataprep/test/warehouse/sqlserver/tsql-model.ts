@@ -37,6 +37,8 @@ export interface ParsedIndex {
 export interface ParsedView {
   file: string;
   from: string;
+  /** The SELECT after AS, for the permission model (what the view reads through ownership chaining). */
+  body: string;
   /** yesNo: BIT shown as Yes/No text; plain: the column itself, unrenamed. */
   columns: { name: string; yesNo: boolean; plain: boolean }[];
 }
@@ -45,12 +47,32 @@ export interface Grant {
   object: string;
   role: string;
 }
+/** One GRANT, DENY or REVOKE of one permission, in the order the files run them. */
+export interface PermissionStatement {
+  file: string;
+  action: 'GRANT' | 'DENY' | 'REVOKE';
+  permission: string;
+  /** OBJECT::ppoc.x or SCHEMA::ppoc. */
+  securable: { class: 'OBJECT' | 'SCHEMA'; name: string };
+  principal: string;
+}
+export interface ParsedProcedure {
+  file: string;
+  body: string[];
+  /** The statements between BEGIN and END, as one text (the permission model analyzes them). */
+  bodyText: string;
+  parameters: string[];
+  executeAsOwner: boolean;
+}
 export interface TsqlModel {
   tables: Map<string, ParsedTable>;
   indexes: ParsedIndex[];
   views: Map<string, ParsedView>;
-  procedures: Map<string, { file: string; body: string[]; executeAsOwner: boolean }>;
+  procedures: Map<string, ParsedProcedure>;
+  /** The object GRANTs in force after every file, one permission each (REVOKEs applied). */
   grants: Grant[];
+  /** Every GRANT, DENY and REVOKE in order, for the permission model. */
+  permissionStatements: PermissionStatement[];
   roles: Set<string>;
   schemas: Set<string>;
   registrations: Map<string, { version: number; name: string }>;
@@ -189,6 +211,7 @@ function readView(batch: string, file: string, model: TsqlModel): void {
   model.views.set(match[1], {
     file,
     from: `${select.from[0].db}.${select.from[0].table}`,
+    body: match[2],
     columns: select.columns.map((c: Ast) => {
       const name: string = c.as ?? c.expr.column;
       const yesNo = new RegExp(`CAST\\(CASE ${name} WHEN 1 THEN N'Yes' ELSE N'No' END AS NVARCHAR\\(3\\)\\) AS ${name}`).test(batch);
@@ -199,24 +222,44 @@ function readView(batch: string, file: string, model: TsqlModel): void {
 }
 
 function readProcedure(batch: string, file: string, model: TsqlModel): void {
-  const match = /^CREATE OR ALTER PROCEDURE (ppoc_staging\.\w+)\n(WITH EXECUTE AS OWNER\n)?AS\nBEGIN\n([\s\S]+)\nEND;$/.exec(batch);
+  const match = /^CREATE OR ALTER PROCEDURE (ppoc_staging\.\w+)\n((?:    @\w+ [A-Z]+(?:\(\d+\))?,?\n)*)(WITH EXECUTE AS OWNER\n)?AS\nBEGIN\n([\s\S]+)\nEND;$/.exec(batch);
   if (!match) throw new Error(`${file}: malformed procedure: ${batch.split('\n')[0]}`);
-  const body = match[3].split('\n').map((l) => l.trim()).filter(Boolean);
+  const body = match[4].split('\n').map((l) => l.trim()).filter(Boolean);
   for (const line of body.filter((l) => l.startsWith('TRUNCATE TABLE'))) parser.astify(line.replace(/;$/, ''), T_SQL);
-  model.procedures.set(match[1], { file, body, executeAsOwner: Boolean(match[2]) });
+  const parameters = match[2].split('\n').map((l) => l.trim().replace(/,$/, '')).filter(Boolean);
+  model.procedures.set(match[1], { file, body, bodyText: match[4], parameters, executeAsOwner: Boolean(match[3]) });
   creates(model, file, `procedure:${match[1]}`);
   model.structuralBatches += 1;
 }
 
+const PERMISSION_LINE = /^(GRANT|DENY|REVOKE) ([A-Z, ]+) ON (OBJECT|SCHEMA)::([\w.]+) (TO|FROM) (\w+);$/;
+
+/** GRANT/DENY … TO and REVOKE … FROM, on OBJECT:: or SCHEMA::, one per line. */
 function readGrants(batch: string, file: string, model: TsqlModel): void {
   for (const line of batch.split('\n').map((l) => l.trim()).filter(Boolean)) {
-    const match = /^GRANT ([A-Z, ]+) ON OBJECT::([\w.]+) TO (\w+);$/.exec(line);
-    if (!match) throw new Error(`${file}: malformed GRANT: ${line}`);
-    const permissions = match[1].split(',').map((p) => p.trim());
-    model.grants.push({ permissions, object: match[2], role: match[3] });
-    for (const permission of permissions) creates(model, file, `grant:${match[3]}:${match[2]}:${permission}`);
+    const match = PERMISSION_LINE.exec(line);
+    if (!match || (match[1] === 'REVOKE') !== (match[5] === 'FROM')) throw new Error(`${file}: malformed GRANT, DENY or REVOKE: ${line}`);
+    const [, action, list, securableClass, name, , principal] = match;
+    for (const permission of list.split(',').map((p) => p.trim())) {
+      model.permissionStatements.push({
+        file, action: action as PermissionStatement['action'], permission, securable: { class: securableClass as 'OBJECT' | 'SCHEMA', name }, principal,
+      });
+      const target = securableClass === 'SCHEMA' ? `schema:${name}` : name;
+      creates(model, file, `${action === 'GRANT' ? 'grant' : action.toLowerCase()}:${principal}:${target}:${permission}`);
+    }
   }
   model.structuralBatches += 1;
+}
+
+/** The object GRANTs left after every GRANT, DENY and REVOKE, one permission each. */
+function grantsInForce(statements: readonly PermissionStatement[]): Grant[] {
+  const state = new Map<string, PermissionStatement>();
+  for (const s of statements.filter((x) => x.securable.class === 'OBJECT')) {
+    const key = `${s.principal}|${s.securable.name}|${s.permission}`;
+    if (s.action === 'REVOKE') state.delete(key);
+    else state.set(key, s);
+  }
+  return [...state.values()].filter((s) => s.action === 'GRANT').map((s) => ({ permissions: [s.permission], object: s.securable.name, role: s.principal }));
 }
 
 function readExecCreate(batch: string, file: string, model: TsqlModel): void {
@@ -266,7 +309,7 @@ function readVerifyAndRecord(batch: string, file: string, model: TsqlModel): voi
 
 export function readMigrations(migrations: readonly Migration[]): TsqlModel {
   const model: TsqlModel = {
-    tables: new Map(), indexes: [], views: new Map(), procedures: new Map(), grants: [], roles: new Set(),
+    tables: new Map(), indexes: [], views: new Map(), procedures: new Map(), grants: [], permissionStatements: [], roles: new Set(),
     schemas: new Set(), registrations: new Map(), created: new Map(), verified: new Map(),
     parsedBatches: 0, structuralBatches: 0, verifyBatches: 0,
   };
@@ -279,9 +322,10 @@ export function readMigrations(migrations: readonly Migration[]): TsqlModel {
       else if (batch.startsWith('IF ')) readGuarded(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER VIEW ')) readView(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER PROCEDURE ')) readProcedure(batch, m.name, model);
-      else if (batch.startsWith('GRANT ')) readGrants(batch, m.name, model);
+      else if (/^(GRANT|DENY|REVOKE) /.test(batch)) readGrants(batch, m.name, model);
       else throw new Error(`${m.name}: batch of no known kind: ${batch.split('\n')[0]}`);
     }
   }
+  model.grants = grantsInForce(model.permissionStatements);
   return model;
 }

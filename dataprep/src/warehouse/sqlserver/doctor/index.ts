@@ -7,7 +7,8 @@
 import { failed, ok, type CheckResult } from '../../checks';
 import { SqlServerConnectionError, socketReason, type ConnectionStep } from '../connection-errors';
 import type { SqlConnector } from '../connector';
-import { createMssqlConnector, type MssqlConnectorOptions } from '../mssql-connector';
+import { openConnector } from '../connector-factory';
+import type { MssqlConnectorOptions } from '../mssql-connector';
 import type { JobSettingFlags } from '../job-settings';
 import { describeAddress, describeSettings, parseServerAddress, parseSqlServerSettings, type ServerAddress, type SqlServerSettings } from '../settings';
 import { databaseChecks, serverFacts } from './database-checks';
@@ -93,7 +94,7 @@ export async function sqlServerDoctor(connection: string, o: SqlServerDoctorOpti
   const port = await networkChecks(address, settings?.connectTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS, o);
   if (port === null || !settings) return;
   const target = settings.port === undefined ? { ...settings, port, instanceName: undefined } : settings;
-  const connector = o.connect?.(target) ?? createMssqlConnector(target, o.connectorOptions);
+  const connector = o.connect?.(target) ?? openConnector(target, o.connectorOptions);
   try {
     const facts = await serverFacts(connector).catch((error: unknown) => {
       if (error instanceof SqlServerConnectionError) reportConnectFailure(error, target, o);
