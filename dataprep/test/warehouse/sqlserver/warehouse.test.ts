@@ -362,13 +362,13 @@ describe('SQL Server warehouse through the recording connection', () => {
     assert.deepEqual(message?.type, { kind: 'nvarchar', length: 4000 });
   });
 
-  it('counts the live tables for the shrink guard, one COUNT_BIG per table on the pool', async () => {
+  it('counts the live tables for the shrink guard through their views (granted to ppoc_writer), one COUNT_BIG each on the pool', async () => {
     const { rec, w } = setup();
-    rec.respond = (sql) => [{ n: sql.includes('[planned_assessment]') ? 41 : 9 }];
+    rec.respond = (sql) => [{ n: sql.includes('[vw_planned_assessment]') ? 41 : 9 }];
     assert.deepEqual(await w.liveRowCounts(['planned_assessment', 'cic_cohort']), { planned_assessment: 41, cic_cohort: 9 });
     assert.deepEqual(rec.queries().map((q) => [q.on, q.sql]), [
-      ['pool', 'SELECT COUNT_BIG(*) AS n FROM [ppoc].[planned_assessment];'],
-      ['pool', 'SELECT COUNT_BIG(*) AS n FROM [ppoc].[cic_cohort];'],
+      ['pool', 'SELECT COUNT_BIG(*) AS n FROM [ppoc].[vw_planned_assessment];'],
+      ['pool', 'SELECT COUNT_BIG(*) AS n FROM [ppoc].[vw_cic_cohort];'],
     ]);
   });
 });
