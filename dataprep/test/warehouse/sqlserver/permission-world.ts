@@ -16,7 +16,7 @@ import { doctorAnswers, healthyWorld } from './doctor-fixture';
 import { RecordingConnector, type RecordedEvent } from './recording-connector';
 import { UnclassifiedStatementError } from './tsql-access';
 import { readMigrations } from './tsql-model';
-import { describeVerdict, PermissionModel, type DatabaseUser, type StatementVerdict } from './tsql-security';
+import { describeVerdict, PermissionModel, type AccessVerdict, type DatabaseUser, type StatementVerdict } from './tsql-security';
 
 /** The logins of docs/sqlserver.md's first night, as the database users they map to. */
 export const LOGINS: Readonly<Record<string, DatabaseUser>> = {
@@ -30,6 +30,8 @@ export interface SeenStatement {
   user: string;
   /** The statement's name in statements.ts, or its first line; bulk copies as `bulk schema.table`. */
   label: string;
+  /** The statement as sent (empty for a bulk copy). */
+  sql: string;
   verdict?: StatementVerdict;
   unclassified?: string;
 }
@@ -80,9 +82,17 @@ export class PermissionWorld {
     });
   }
 
+  /** The statements of these commands that only read (every object access a SELECT), as sent. */
+  reads(commands: readonly string[]): string[] {
+    const select = (a: AccessVerdict) => a.access.kind === 'object' && a.access.permission === 'SELECT';
+    const onlyReads = (s: SeenStatement) => s.sql !== '' && (s.verdict?.accesses ?? []).some(select) &&
+      (s.verdict?.accesses ?? []).every((a) => select(a) || a.access.kind === 'metadata' || a.access.kind === 'session');
+    return [...new Set(this.seen.filter((s) => commands.includes(s.command) && onlyReads(s)).map((s) => s.sql))];
+  }
+
   private check(event: RecordedEvent): Error | undefined {
     if (event.op !== 'query' && event.op !== 'bulk') return undefined;
-    const seen: SeenStatement = { command: this.command, user: this.user.name, label: labelOf(event) };
+    const seen: SeenStatement = { command: this.command, user: this.user.name, label: labelOf(event), sql: event.op === 'query' ? event.sql : '' };
     this.seen.push(seen);
     try {
       seen.verdict = event.op === 'bulk' ? this.model.bulk(event.target, this.user, BULK_OPTIONS) : this.model.statement(event.sql, this.user);

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:net';
+import type { IsoDate } from '../../../../core/src/index';
 import { EXAMPLE_EXTRACT, REPO, tempDir } from '../../helpers/cli';
 import { runInProcess } from '../../helpers/in-process';
 import { listeningPort } from './doctor-fixture';
@@ -94,6 +95,14 @@ describe('the first night on SQL Server: every statement of whole commands check
 
   it('doctor, as ppoc_writer', async () => {
     await command('doctor', 'ppoc_job', ['doctor']);
+  });
+
+  it('doctor runs every read that run and backfill make (doctor/job-reads.ts lists them)', async () => {
+    const { jobReads } = await import('../../../src/warehouse/sqlserver/doctor/job-reads');
+    const doctorRuns = new Set(jobReads('2022-05-31' as IsoDate).map((r) => r.sql));
+    const reads = world.reads(['run', 'run again', 'backfill']);
+    assert.ok(reads.length >= 8, reads.join('\n'));
+    assert.deepEqual(reads.filter((sql) => !doctorRuns.has(sql)), [], 'a read the job makes that doctor does not run: add it to jobReads in doctor/job-reads.ts');
   });
 
   it('the report, as ppoc_reader, reads every view report-model.md binds', () => {

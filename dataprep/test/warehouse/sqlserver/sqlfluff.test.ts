@@ -41,8 +41,13 @@ const GAPS: Gap[] = [
   },
   {
     reason: 'SET LOCK_TIMEOUT is not among the grammar\'s SET options (SET NOCOUNT is)',
-    construct: /^SET LOCK_TIMEOUT (-1|\d+);$/m,
-    rewrite: (b) => b.replace(/^SET LOCK_TIMEOUT (-1|\d+);$/gm, 'SET NOCOUNT ON;'),
+    construct: /^(\s*)SET LOCK_TIMEOUT (-1|\d+);$/m,
+    rewrite: (b) => b.replace(/^(\s*)SET LOCK_TIMEOUT (-1|\d+);$/gm, '$1SET NOCOUNT ON;'),
+  },
+  {
+    reason: 'SET DEADLOCK_PRIORITY is not among the grammar\'s SET options (SET NOCOUNT is)',
+    construct: /^(\s*)SET DEADLOCK_PRIORITY HIGH;$/m,
+    rewrite: (b) => b.replace(/^(\s*)SET DEADLOCK_PRIORITY HIGH;$/gm, '$1SET NOCOUNT ON;'),
   },
 ];
 

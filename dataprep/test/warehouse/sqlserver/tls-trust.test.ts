@@ -14,7 +14,7 @@ const SECRET = 'Tls-3f9a-DistinctiveSecret';
 
 async function connectTo(options: { strict: boolean; certificate: 'server-localhost' | 'server-elsewhere'; caFile?: string }) {
   const server = await startFakeTdsServer(options);
-  const env = { PPOC_SQLSERVER_RETRY_SECONDS: '0', ...(options.caFile ? { PPOC_SQLSERVER_CA_FILE: options.caFile } : {}) };
+  const env = { PPOC_SQLSERVER_RETRIES: '0', ...(options.caFile ? { PPOC_SQLSERVER_CA_FILE: options.caFile } : {}) };
   const encrypt = options.strict ? ';Encrypt=strict' : '';
   const settings = parseSqlServerSettings(`Server=localhost,${server.port};Database=ppoc;User Id=u;Password=${SECRET};Connect Timeout=10${encrypt}`, env);
   const connector = createMssqlConnector(settings);
@@ -66,7 +66,7 @@ for (const strict of [false, true]) {
 describe('SQL Server encryption downgrade (real driver, a local server that claims it cannot encrypt)', () => {
   it('never sends the login without TLS when Encrypt is on, and says why', async () => {
     const server = await startLoginRefusingServer(18456);
-    const settings = parseSqlServerSettings(`Server=localhost,${server.port};Database=ppoc;User Id=u;Password=${SECRET}`, { PPOC_SQLSERVER_RETRY_SECONDS: '0' });
+    const settings = parseSqlServerSettings(`Server=localhost,${server.port};Database=ppoc;User Id=u;Password=${SECRET}`, { PPOC_SQLSERVER_RETRIES: '0' });
     const connector = createMssqlConnector(settings);
     try {
       const error = await connector.query('SELECT 1;').then(() => null, (e: unknown) => e);
@@ -82,7 +82,7 @@ describe('SQL Server encryption downgrade (real driver, a local server that clai
 
   it('sends it when Encrypt=false says the DBA accepts that', async () => {
     const server = await startLoginRefusingServer(18456);
-    const settings = parseSqlServerSettings(`Server=localhost,${server.port};Database=ppoc;User Id=u;Password=${SECRET};Encrypt=false`, { PPOC_SQLSERVER_RETRY_SECONDS: '0' });
+    const settings = parseSqlServerSettings(`Server=localhost,${server.port};Database=ppoc;User Id=u;Password=${SECRET};Encrypt=false`, { PPOC_SQLSERVER_RETRIES: '0' });
     const connector = createMssqlConnector(settings);
     try {
       const error = await connector.query('SELECT 1;').then(() => null, (e: unknown) => e);

@@ -337,13 +337,38 @@ class Analyzer {
     return close;
   }
 
+  /**
+   * `EXEC sys.sp_executesql N'…'` is analyzed as its own batch. With a variable, its text is
+   * known only at run time (a dynamic access), but the literal parts of its last assignment in
+   * this batch (`DECLARE @sql … = N'…' + @x + N'…'`) are analyzed too, so the objects it names
+   * are checked as well.
+   */
   private executeSql(nameEnd: number): number {
     const first = this.peek(nameEnd + 1);
     if (first?.type === 'string') this.accesses.push(...accessesOf(first.text));
-    else this.accesses.push({ kind: 'dynamic', what: `sp_executesql ${first?.text ?? ''}`.trim() });
+    else {
+      this.accesses.push({ kind: 'dynamic', what: `sp_executesql ${first?.text ?? ''}`.trim() });
+      const literal = first?.type === 'var' ? this.assignedLiterals(first.upper, nameEnd) : '';
+      if (literal.trim()) this.accesses.push(...accessesOf(literal));
+    }
     const end = this.statementEnd(nameEnd);
     for (let j = nameEnd + 1; j <= end; j += 1) this.consumed.add(j);
     return end;
+  }
+
+  /** The string literals of the last `DECLARE @v … = …` or `SET @v = …` before `before`, joined. */
+  private assignedLiterals(variable: string, before: number): string {
+    let text = '';
+    for (let i = 0; i < before; i += 1) {
+      const declares = this.isWord(i, 'DECLARE') || this.isWord(i, 'SET');
+      if (!declares || this.peek(i + 1)?.upper !== variable) continue;
+      let j = i + 2;
+      while (j < before && !this.isPunct(j, '=') && !this.isPunct(j, ';')) j += 1;
+      if (!this.isPunct(j, '=')) continue;
+      const end = this.statementEnd(j);
+      text = this.t.slice(j + 1, end + 1).filter((x) => x.type === 'string').map((x) => x.text).join(' ');
+    }
+    return text;
   }
 
   private applockCall(nameEnd: number, procedure: string): number {

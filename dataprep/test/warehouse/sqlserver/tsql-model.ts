@@ -10,6 +10,9 @@
  */
 import pkg from 'node-sql-parser';
 import type { Migration } from '../../../src/warehouse/sqlserver/migrations';
+import {
+  creates, readCollationRebuild, readKeyRebuild, readNamedDefault, readStatisticsDrop, tableOf,
+} from './tsql-model-rebuilds';
 
 const parser = new pkg.Parser();
 const T_SQL = { database: 'transactsql' } as const;
@@ -18,6 +21,8 @@ export interface ParsedColumn {
   name: string;
   type: string;
   nullable: boolean;
+  /** An explicit COLLATE (010 gives every text column of the curated tables one). */
+  collation?: string;
 }
 export interface ParsedTable {
   file: string;
@@ -26,6 +31,8 @@ export interface ParsedTable {
   checks: number;
   /** Column → its DEFAULT literal, for columns added to an existing table. */
   defaults: Map<string, string>;
+  /** Column → the name of its DEFAULT constraint, once named (010). */
+  defaultNames: Map<string, string>;
 }
 export interface ParsedIndex {
   file: string;
@@ -86,11 +93,6 @@ export interface TsqlModel {
   verifyBatches: number;
 }
 
-function creates(model: TsqlModel, file: string, key: string): void {
-  if (!model.created.has(file)) model.created.set(file, new Set());
-  model.created.get(file)?.add(key);
-}
-
 // node-sql-parser's AST is loosely typed; this file is the one place that reads it.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Ast = any;
@@ -104,13 +106,18 @@ function typeName(def: Ast): string {
   return def.length !== undefined && def.length !== null ? `${base}(${def.length})` : base;
 }
 
+function collationOf(definition: Ast): { collation?: string } {
+  const name = definition.collate?.collate?.name;
+  return name ? { collation: String(name) } : {};
+}
+
 function readCreateTable(ast: Ast, file: string, model: TsqlModel): void {
   const [target] = ast.table;
   const key = `${target.db}.${target.table}`;
-  const table: ParsedTable = { file, columns: [], primaryKey: [], checks: 0, defaults: new Map() };
+  const table: ParsedTable = { file, columns: [], primaryKey: [], checks: 0, defaults: new Map(), defaultNames: new Map() };
   for (const d of ast.create_definitions) {
     if (d.resource === 'column') {
-      table.columns.push({ name: d.column.column, type: typeName(d.definition), nullable: d.nullable?.type !== 'not null' });
+      table.columns.push({ name: d.column.column, type: typeName(d.definition), nullable: d.nullable?.type !== 'not null', ...collationOf(d) });
     } else if (d.constraint_type === 'primary key') {
       table.primaryKey = d.definition.map((c: Ast) => c.column);
     } else if (d.constraint_type === 'check') {
@@ -157,12 +164,6 @@ function readGuarded(batch: string, file: string, model: TsqlModel): void {
   model.parsedBatches += 1;
 }
 
-function tableOf(model: TsqlModel, key: string, file: string): ParsedTable {
-  const table = model.tables.get(key);
-  if (!table) throw new Error(`${file}: alters ${key}, which no earlier batch creates`);
-  return table;
-}
-
 /** `IF COL_LENGTH(N'ppoc.t', N'c') IS NULL ALTER TABLE ppoc.t ADD c TYPE [NOT] NULL [DEFAULT …];` */
 function readAddColumn(batch: string, inner: Ast, file: string, model: TsqlModel): void {
   const [target] = inner.table;
@@ -172,41 +173,18 @@ function readAddColumn(batch: string, inner: Ast, file: string, model: TsqlModel
   if (guard?.[1] !== key || guard[2] !== add.column.column) throw new Error(`${file}: guard names ${guard?.[1]}.${guard?.[2]}`);
   const table = tableOf(model, key, file);
   if (table.columns.some((c) => c.name === add.column.column)) throw new Error(`${file}: ${key}.${add.column.column} added twice`);
-  table.columns.push({ name: add.column.column, type: typeName(add.definition), nullable: add.nullable?.type !== 'not null' });
+  table.columns.push({ name: add.column.column, type: typeName(add.definition), nullable: add.nullable?.type !== 'not null', ...collationOf(add) });
   if (add.default_val) table.defaults.set(add.column.column, String(add.default_val.value.value));
   creates(model, file, `column:${key}.${add.column.column}`);
 }
 
-const KEY_REBUILD = new RegExp(
-  String.raw`^IF NOT EXISTS \(SELECT 1 FROM sys\.indexes AS i\n.+\n.+\n\s+WHERE i\.object_id = OBJECT_ID\(N'([\w.]+)'\) ` +
-    String.raw`AND i\.is_primary_key = 1 AND c\.name = N'(\w+)'\)\nBEGIN\n\s+(ALTER TABLE [^;]+);\n\s+(ALTER TABLE [^;]+);\nEND;$`,
-);
-
-/** A primary key rebuilt to take in a new column, guarded on the key not holding it yet. */
-function readKeyRebuild(batch: string, file: string, model: TsqlModel): void {
-  const match = KEY_REBUILD.exec(batch);
-  if (!match) throw new Error(`${file}: malformed key rebuild: ${batch.split('\n')[0]}`);
-  const [, guarded, column, dropSql, addSql] = match;
-  const drop: Ast = parser.astify(dropSql, T_SQL);
-  const add: Ast = parser.astify(addSql, T_SQL);
-  const key = `${drop.table[0].db}.${drop.table[0].table}`;
-  const definition = add.expr[0].create_definitions;
-  const table = tableOf(model, key, file);
-  const name = `PK_${drop.table[0].table}`;
-  if (guarded !== key || `${add.table[0].db}.${add.table[0].table}` !== key) throw new Error(`${file}: key rebuild names two tables`);
-  if (drop.expr[0].constraint !== name || definition.constraint !== name || definition.constraint_type !== 'primary key') {
-    throw new Error(`${file}: a key rebuild drops and re-adds ${name} and nothing else`);
-  }
-  table.primaryKey = definition.definition.map((c: Ast) => c.column);
-  if (!table.primaryKey.includes(column)) throw new Error(`${file}: the rebuilt key of ${key} lacks ${column}`);
-  creates(model, file, `key:${key}.${column}`);
-  model.structuralBatches += 1;
-}
+const UK_TIME = /(\w+_utc) AT TIME ZONE 'UTC' AT TIME ZONE 'GMT Standard Time'/g;
 
 function readView(batch: string, file: string, model: TsqlModel): void {
   const match = /^CREATE OR ALTER VIEW (ppoc\.vw_\w+)\nAS\n([\s\S]+)$/.exec(batch);
   if (!match) throw new Error(`${file}: malformed view: ${batch.split('\n')[0]}`);
-  const select: Ast = parser.astify(match[2].replace(/;\s*$/, ''), T_SQL);
+  // node-sql-parser has no AT TIME ZONE: UTC shown as UK time is read as the UTC column it converts.
+  const select: Ast = parser.astify(match[2].replace(/;\s*$/, '').replace(UK_TIME, '$1'), T_SQL);
   creates(model, file, `view:${match[1]}`);
   model.views.set(match[1], {
     file,
@@ -285,6 +263,9 @@ const CHECKS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/SCHEMA_ID\(N'(\w+)'\) IS NULL/g, (m) => `schema:${m[1]}`],
   [/DATABASE_PRINCIPAL_ID\(N'(\w+)'\) IS NULL/g, (m) => `role:${m[1]}`],
   [/^\s+\(N'(\w+)', N'([\w.]+)', N'([A-Z]+)'\)/gm, (m) => `grant:${m[1]}:${m[2]}:${m[3]}`],
+  [/^\s+\(N'REVOKE', N'(\w+)', N'([\w.]+)', N'([A-Z]+)'\)/gm, (m) => `revoke:${m[1]}:${m[2]}:${m[3]}`],
+  [/object_id = OBJECT_ID\(N'([\w.]+)'\) AND collation_name <> N'\w+'\)/g, (m) => `collation:${m[1]}`],
+  [/OBJECT_ID\(N'([\w.]+)', N'D'\) IS NULL/g, (m) => `default:${m[1]}`],
 ];
 
 /**
@@ -319,6 +300,9 @@ export function readMigrations(migrations: readonly Migration[]): TsqlModel {
       if (index === m.batches.length - 1) readVerifyAndRecord(batch, m.name, model);
       else if (/^IF (SCHEMA_ID|DATABASE_PRINCIPAL_ID)\(/.test(batch)) readExecCreate(batch, m.name, model);
       else if (batch.startsWith('IF NOT EXISTS (SELECT 1 FROM sys.indexes AS i\n')) readKeyRebuild(batch, m.name, model);
+      else if (batch.startsWith('DECLARE @drop_statistics ')) readStatisticsDrop(batch, m.name, model);
+      else if (batch.startsWith('IF EXISTS (SELECT 1 FROM sys.columns WHERE object_id = ')) readCollationRebuild(batch, m.name, model);
+      else if (/^IF OBJECT_ID\(N'[\w.]+', N'D'\) IS NULL\n/.test(batch)) readNamedDefault(batch, m.name, model);
       else if (batch.startsWith('IF ')) readGuarded(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER VIEW ')) readView(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER PROCEDURE ')) readProcedure(batch, m.name, model);
