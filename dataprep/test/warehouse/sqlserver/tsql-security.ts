@@ -198,6 +198,28 @@ function refusalOf(v: AccessVerdict): { number: number; message: string } {
   return { number: 15247, message: `User does not have permission to perform this action (${a.kind}: ${'what' in a ? a.what : ''}; ${v.how})` };
 }
 
+/**
+ * The listing's lines for a statement: accesses decided the same way in the same place are one
+ * line (`ALTER ppoc_staging.a, ppoc_staging.b: as owner dbo (EXECUTE AS OWNER)`).
+ */
+export function summarizeVerdicts(accesses: readonly AccessVerdict[]): string[] {
+  const lines: { key: string; what: string[]; line: (what: string) => string }[] = [];
+  for (const v of accesses) {
+    const a = v.access;
+    const what = a.kind === 'object' ? a.object : a.kind === 'applock' ? `${a.what} for ${a.principal}` : a.what;
+    const verb = a.kind === 'object' ? a.permission : a.kind === 'applock' ? 'app lock' : a.kind;
+    const key = `${v.via.join('>')}|${verb}|${v.allowed}|${v.how}`;
+    const last = lines.at(-1);
+    if (last?.key === key) {
+      if (!last.what.includes(what)) last.what.push(what);
+      continue;
+    }
+    const where = v.via.length ? `(in ${v.via.join(' → ')}) ` : '';
+    lines.push({ key, what: [what], line: (w) => `${where}${verb} ${w}: ${v.allowed ? '' : 'REFUSED: '}${v.how}` });
+  }
+  return lines.map((l) => l.line(l.what.join(', ')));
+}
+
 /** One line for the listing: `SELECT ppoc.vw_x: granted to ppoc_writer`. */
 export function describeVerdict(v: AccessVerdict): string {
   const a = v.access;
