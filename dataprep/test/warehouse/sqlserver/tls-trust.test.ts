@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import { SqlServerConnectionError } from '../../../src/warehouse/sqlserver/connection-errors';
 import { createMssqlConnector } from '../../../src/warehouse/sqlserver/mssql-connector';
 import { parseSqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
-import { OTHER_CA_FILE, startFakeTdsServer, startLoginRefusingServer, TEST_CA_FILE } from './fake-tds-server';
+import { OTHER_CA_FILE, SHA1_CA_FILE, startFakeTdsServer, startLoginRefusingServer, TEST_CA_FILE, type TestCertificate } from './fake-tds-server';
 
 const SECRET = 'Tls-3f9a-DistinctiveSecret';
 
-async function connectTo(options: { strict: boolean; certificate: 'server-localhost' | 'server-elsewhere'; caFile?: string }) {
+async function connectTo(options: { strict: boolean; certificate: TestCertificate; caFile?: string }) {
   const server = await startFakeTdsServer(options);
   const env = { PPOC_SQLSERVER_RETRIES: '0', ...(options.caFile ? { PPOC_SQLSERVER_CA_FILE: options.caFile } : {}) };
   const encrypt = options.strict ? ';Encrypt=strict' : '';
@@ -59,6 +59,14 @@ for (const strict of [false, true]) {
       assert.equal(accepted, 0);
       assert.equal(error.step, 'tls');
       assert.match(error.message, /the TLS certificate of localhost:\d+ is not issued for "localhost" \(it names DNS:sql01\.ppoc\.test\): the name in Server= must be/);
+    });
+
+    it('says a certificate signed with SHA-1 is too weak for Node, even from a trusted CA (not "check the server name and port")', async () => {
+      const { error, accepted } = await connectTo({ strict, certificate: 'server-sha1', caFile: SHA1_CA_FILE });
+      assert.equal(accepted, 0);
+      assert.equal(error.step, 'tls');
+      assert.match(error.message, /: the TLS certificate of localhost:\d+, or a CA certificate in its chain, is signed with SHA-1 \(or MD5\), a digest too weak for Node, which refuses it whatever is trusted: ask the DBA to reissue/);
+      assert.doesNotMatch(error.message, /check the server name and port/);
     });
   });
 }
