@@ -41,8 +41,8 @@ export class SqlServerRequestError extends Error {
  * Server errors that mean "not your fault, try again": an Availability Group failing over (976
  * and 983: the database is not accessible on this replica now; 4060: it cannot be opened yet;
  * 10054: the connection was reset), Azure SQL failing over or throttling (40613, 40197, 40501,
- * 49918-49920), and 1205, this session chosen as a deadlock victim. The list is Microsoft's
- * "transient errors" guidance for SqlClient's retry logic (docs/sqlserver.md, "Failover").
+ * 49918-49920: Microsoft's "Troubleshoot transient connection errors" page), and 1205, this
+ * session chosen as a deadlock victim. There is no canonical list; docs/sqlserver.md, "Failover".
  */
 export const TRANSIENT_SERVER_ERRORS: readonly number[] = [976, 983, 4060, 10054, 40613, 40197, 40501, 49918, 49919, 49920, 1205];
 
