@@ -128,33 +128,25 @@ describe('sql/ migrations (static checks)', () => {
     }
   });
 
-  it('give each staging table exactly its live twin\'s columns, key and indexes (ALTER TABLE … SWITCH requires it)', () => {
-    for (const name of STAGED) {
+  /** `schema`'s twin of every table in `names` is the live table's exact copy, and the schema holds nothing else. */
+  function assertTwins(schema: string, names: readonly string[]): void {
+    for (const name of names) {
       const live = model.tables.get(`ppoc.${name}`);
-      const staging = model.tables.get(`ppoc_staging.${name}`);
-      assert.ok(live && staging, name);
-      assert.deepEqual(staging.columns, live.columns, name);
-      assert.deepEqual(staging.primaryKey, live.primaryKey, name);
-      assert.deepEqual(indexesOf(model, `ppoc_staging.${name}`), indexesOf(model, `ppoc.${name}`), name);
-      assert.deepEqual(staging.defaults, live.defaults, name);
-      assert.deepEqual(staging.defaultNames, live.defaultNames, name);
+      const twin = model.tables.get(`${schema}.${name}`);
+      assert.ok(live && twin, `${schema}.${name}`);
+      assert.deepEqual([twin.columns, twin.primaryKey, twin.defaults, twin.defaultNames], [live.columns, live.primaryKey, live.defaults, live.defaultNames], name);
+      assert.deepEqual(indexesOf(model, `${schema}.${name}`), indexesOf(model, `ppoc.${name}`), name);
       if (name !== 'data_quality_issue') assert.equal(live.checks, 0, `${name}: a CHECK on a switched table needs a trusted twin`);
     }
-    const stagingTables = [...model.tables.keys()].filter((k) => k.startsWith('ppoc_staging.')).sort();
-    assert.deepEqual(stagingTables, STAGED.map((n) => `ppoc_staging.${n}`).sort());
+    assert.deepEqual([...model.tables.keys()].filter((k) => k.startsWith(`${schema}.`)).sort(), names.map((n) => `${schema}.${n}`).sort());
+  }
+
+  it('give each staging table exactly its live twin\'s columns, collations, key, indexes and defaults (ALTER TABLE … SWITCH requires it)', () => {
+    assertTwins('ppoc_staging', STAGED);
   });
 
   it('give each curated table a retired twin with exactly its columns, collations, key, indexes and named defaults (the swap switches live out to it)', () => {
-    for (const name of CURATED_TABLES) {
-      const live = model.tables.get(`ppoc.${name}`);
-      const retired = model.tables.get(`ppoc_retired.${name}`);
-      assert.ok(live && retired, name);
-      assert.deepEqual(retired.columns, live.columns, name);
-      assert.deepEqual(retired.primaryKey, live.primaryKey, name);
-      assert.deepEqual(indexesOf(model, `ppoc_retired.${name}`), indexesOf(model, `ppoc.${name}`), name);
-      assert.deepEqual([retired.defaults, retired.defaultNames], [live.defaults, live.defaultNames], name);
-    }
-    assert.deepEqual([...model.tables.keys()].filter((k) => k.startsWith('ppoc_retired.')).sort(), CURATED_TABLES.map((n) => `ppoc_retired.${n}`).sort());
+    assertTwins('ppoc_retired', CURATED_TABLES);
   });
 
   it('give every text column of the curated tables, the history and their twins the collation the job compares with, and name every default', () => {
