@@ -13,6 +13,8 @@
  * ALTER TABLE … SWITCH and UPDATE STATISTICS (their "Permissions" sections); EXECUTE for a
  * procedure. Links: docs/sqlserver.md, "What each login may do".
  */
+import { tokenize, type Token } from './tsql-tokens';
+
 export type ObjectPermission = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'EXECUTE' | 'ALTER';
 
 export type Access =
@@ -33,62 +35,6 @@ export class UnclassifiedStatementError extends Error {
     super(`cannot classify: ${reason} in: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
     this.name = 'UnclassifiedStatementError';
   }
-}
-
-interface Token {
-  type: 'word' | 'string' | 'var' | 'number' | 'punct';
-  text: string;
-  upper: string;
-  /** [bracketed] or "quoted": an identifier, never a keyword. */
-  quoted: boolean;
-}
-
-const WORD = /[A-Za-z_#][\w$#]*/y;
-const NUMBER = /\d+(\.\d+)?/y;
-const VARIABLE = /@@?[\w$#]+/y;
-
-function tokenize(sql: string): Token[] {
-  const tokens: Token[] = [];
-  const push = (type: Token['type'], text: string, quoted = false) => tokens.push({ type, text, upper: text.toUpperCase(), quoted });
-  let i = 0;
-  const sticky = (re: RegExp): string | null => {
-    re.lastIndex = i;
-    const m = re.exec(sql);
-    return m ? m[0] : null;
-  };
-  while (i < sql.length) {
-    const c = sql[i];
-    if (/\s/.test(c)) i += 1;
-    else if (sql.startsWith('--', i)) i = sql.indexOf('\n', i) === -1 ? sql.length : sql.indexOf('\n', i);
-    else if (sql.startsWith('/*', i)) i = sql.indexOf('*/', i) + 2;
-    else if (c === "'" || ((c === 'N' || c === 'n') && sql[i + 1] === "'")) {
-      let j = sql.indexOf("'", i) + 1;
-      let text = '';
-      while (j < sql.length) {
-        if (sql[j] === "'" && sql[j + 1] === "'") {
-          text += "'";
-          j += 2;
-        } else if (sql[j] === "'") break;
-        else text += sql[j++];
-      }
-      push('string', text);
-      i = j + 1;
-    } else if (c === '[' || c === '"') {
-      const end = sql.indexOf(c === '[' ? ']' : '"', i + 1);
-      push('word', sql.slice(i + 1, end), true);
-      i = end + 1;
-    } else {
-      const text = sticky(WORD) ?? sticky(VARIABLE) ?? sticky(NUMBER);
-      if (text === null) {
-        push('punct', c);
-        i += 1;
-      } else {
-        push(text.startsWith('@') ? 'var' : /^\d/.test(text) ? 'number' : 'word', text);
-        i += text.length;
-      }
-    }
-  }
-  return tokens;
 }
 
 const METADATA_SCHEMAS = new Set(['sys', 'information_schema']);
