@@ -68,6 +68,8 @@ const OPERATIONS_TABLES: Readonly<Record<OperationsCuratedTableName | Operations
     columns: [
       text('person_id', ID, false), text('workflow_id', ID, false), text('workflow_type', 100, false), date('start_date'),
       yesno('for_reunification'), yesno('qualifies'), text('reason', MESSAGE, false), asAt,
+      // The child's allocated place (issue 17), so row-level security on locality_team reaches the table.
+      text('locality', NAME), text('team', NAME),
     ],
     primaryKey: ['workflow_id'],
     indexes: [['person_id']],
@@ -171,7 +173,11 @@ export const TABLES: Readonly<Record<CuratedTableName | LogTableName | HistoryTa
   },
   plan_explanation: {
     name: 'plan_explanation',
-    columns: [text('person_id', ID, false), text('assessment_type', 20, false), yesno('listed'), text('reason', MESSAGE, false), asAt],
+    columns: [
+      text('person_id', ID, false), text('assessment_type', 20, false), yesno('listed'), text('reason', MESSAGE, false), asAt,
+      // The child's allocated place (issue 17), so row-level security on locality_team reaches the table.
+      text('locality', NAME), text('team', NAME),
+    ],
     primaryKey: ['person_id', 'assessment_type'],
     indexes: [],
   },

@@ -4,6 +4,7 @@ import { WORKFLOW_TYPES, type AssessmentRecord } from '../model/source-records';
 import { describeId, shapeOf } from '../model/value-shape';
 import { qualifyingType, workflowShortfalls, type QualifyingStart } from './actual-starts';
 import { compareText } from './grouping';
+import type { AllocationLookup } from './lookups';
 import type { PlanOutcome } from './plan-outcomes';
 
 /**
@@ -75,7 +76,10 @@ function qualifyingReason(record: AssessmentRecord, role: StartRole | undefined,
   }
 }
 
-function rowFor(record: AssessmentRecord, roles: Map<AssessmentRecord, StartRole>, options: TransformOptions): AssessmentWorkflowRow {
+function rowFor(
+  record: AssessmentRecord, roles: Map<AssessmentRecord, StartRole>, options: TransformOptions, allocations: AllocationLookup,
+): AssessmentWorkflowRow {
+  const place = allocations.get(record.personId);
   const qualifying = qualifyingType(record) !== null;
   const afterAsAt = qualifying && (record.startDate as IsoDate) > options.asAt;
   let reason: string;
@@ -91,6 +95,8 @@ function rowFor(record: AssessmentRecord, roles: Map<AssessmentRecord, StartRole
     qualifies: qualifying && !afterAsAt ? 'Yes' : 'No',
     reason,
     as_at_date: options.asAt,
+    locality: place?.locality ?? null,
+    team: place?.team ?? null,
   };
 }
 
@@ -98,10 +104,11 @@ export function buildAssessmentWorkflows(
   assessments: readonly AssessmentRecord[],
   outcomes: readonly PlanOutcome[],
   options: TransformOptions,
+  allocations: AllocationLookup,
 ): AssessmentWorkflowRow[] {
   const roles = rolesOf(outcomes, options.lookbackDays);
   return assessments
-    .map((record) => rowFor(record, roles, options))
+    .map((record) => rowFor(record, roles, options, allocations))
     .sort((a, b) => compareText(a.person_id, b.person_id) || compareText(a.start_date ?? '9999', b.start_date ?? '9999') ||
       compareText(a.workflow_id, b.workflow_id));
 }

@@ -52,6 +52,9 @@ export function sourceFileRows(runId: string, files: readonly FileReadStats[] = 
 
 export type RunStatus = 'running' | 'succeeded' | 'failed';
 
+/** refresh_log.message of a run found `running` by the next run (its process or connection ended first). */
+export const ABANDONED_MESSAGE = 'abandoned (process ended without finishing)';
+
 export interface RefreshLogEntry {
   run_id: string;
   started_at_utc: string;

@@ -48,6 +48,7 @@ describe('transform: assessment_workflow (every workflow, and why it did or did 
     assert.deepEqual(row, {
       person_id: '1', workflow_id: 'W9', workflow_type: 'Adoption', start_date: '2022-05-01', for_reunification: 'No',
       qualifies: 'No', reason: 'workflow type [8 characters: letters] is not an SGO or single assessment (workflow W9)', as_at_date: A,
+      locality: 'Locality A', team: 'Team A', // the child's allocation
     });
   });
 

@@ -5,7 +5,7 @@ import type { DataQualityIssue } from '../../model/data-quality';
 import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, PriorHistory, RefreshSet } from '../../model/refresh-set';
 import { CURATED_TABLES, TABLES, type CuratedTableName, type ExportTableName } from '../../model/tables';
 import {
-  sourceFileRows, type ExportRow, type HistoryQuery, type PlannedAssessmentFilter, type RefreshLogEntry, type RunInfo,
+  ABANDONED_MESSAGE, sourceFileRows, type ExportRow, type HistoryQuery, type PlannedAssessmentFilter, type RefreshLogEntry, type RunInfo,
   type RunOutcome, type SourceFileRow, type TableProgress, type Warehouse, type WarehouseReader,
 } from '../warehouse';
 import { readPriorHistory, writeHistory } from './history';
@@ -17,7 +17,6 @@ import { schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
 import { upgradeTables } from './upgrade';
 
 /** refresh_log.message of a run whose process ended without finishing it. */
-export const ABANDONED_MESSAGE = 'abandoned (process ended without finishing)';
 
 /**
  * The embedded default target: one SQLite file. A refresh replaces every curated table inside

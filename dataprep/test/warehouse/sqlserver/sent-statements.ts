@@ -10,6 +10,7 @@ import { CURATED_TABLES } from '../../../src/model/tables';
 import { createSqlServerWarehouse } from '../../../src/warehouse/sqlserver/index';
 import { parseSqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
 import * as doctorQueries from '../../../src/warehouse/sqlserver/doctor/queries';
+import * as jobReads from '../../../src/warehouse/sqlserver/doctor/job-reads';
 import * as statements from '../../../src/warehouse/sqlserver/statements';
 import { healthyWorld, runDoctor } from './doctor-fixture';
 import { runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
@@ -50,6 +51,7 @@ export async function capturedStatements(): Promise<string[]> {
 
 /** The statements spelt out in statements.ts (constants, and the swap as sent by default). */
 export function exportedStatements(): string[] {
-  const constants = [...Object.values(statements), ...Object.values(doctorQueries)].filter((v): v is string => typeof v === 'string' && /\s/.test(v));
-  return [...constants, statements.swapIntoLive(SETTINGS.swapWaitMs)];
+  const constants = [...Object.values(statements), ...Object.values(doctorQueries), ...Object.values(jobReads)]
+    .filter((v): v is string => typeof v === 'string' && /\s/.test(v));
+  return constants;
 }
