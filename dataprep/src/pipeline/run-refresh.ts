@@ -85,7 +85,7 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
     const violations = catalogViolations(set);
     if (violations.length) throw new DataTestError(violations);
     clock.lap('data_tests');
-    progress.step = 'the shrink guard';
+    progress.step = 'the shrink guards';
     figures = { values: runFigures(set, files), accepted: new Set() };
     figures = await guardShrink(options, run, figures, files);
     const summary = succeededSummary(run, set, files, issues);

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../core/src/index';
+import { addMonths, type IsoDate } from '../../../core/src/index';
 import type { DataQualityRule } from '../model/data-quality-rules';
 import { FIGURE, FILE_FIGURES, type Figures, type PastRun } from '../model/run-figures';
 
@@ -24,6 +24,12 @@ export interface ShrinkGuardOptions {
 export const DEFAULT_SHRINK_GUARD: ShrinkGuardOptions = { maxPercent: 50, allow: false };
 /** How many earlier successful runs a guard looks back over for its base. */
 export const GUARD_WINDOW_RUNS = 7;
+/**
+ * Actual starts are counted over the 12 months to each run's own date: a run as at more than a
+ * month earlier counted another year (4 years earlier, none of the same starts), so it is no base
+ * for them. Within a month the two years overlap by 11 months or more.
+ */
+export const STARTS_COMPARABLE_MONTHS = 1;
 
 export class ShrinkGuardError extends Error {
   readonly rule: DataQualityRule = 'table_shrink';
@@ -43,6 +49,8 @@ interface Guard {
   /** The figure the guard is recorded under (run_figure.drop_accepted). */
   figure: string;
   measure(figures: Figures): Measure | null;
+  /** Runs as at an earlier date are not comparable (a figure over a window that moves with the date). */
+  since?: IsoDate;
   describe(base: Measure, now: Measure, fall: string): string;
 }
 
@@ -78,7 +86,7 @@ function guards(context: GuardContext): Guard[] {
       `(${b.num} of ${b.den}) to ${percentOf(n)} (${n.num} of ${n.den}), a relative fall of ${fall}`,
   };
   const starts: Guard = {
-    figure: FIGURE.actualStarts12Months, measure: count(FIGURE.actualStarts12Months),
+    figure: FIGURE.actualStarts12Months, measure: count(FIGURE.actualStarts12Months), since: addMonths(context.asAt, -STARTS_COMPARABLE_MONTHS),
     describe: (b, n, fall) => `actual starts in the 12 months to ${context.asAt} would fall from ${b.num} to ${n.num} (${fall} fewer)`,
   };
   return [
@@ -108,7 +116,7 @@ export function findBreaches(now: Figures, past: readonly PastRun[], context: Gu
     const current = guard.measure(now);
     if (current === null) continue;
     const base = windowFor(guard.figure, past)
-      .map((run) => guard.measure(run.values))
+      .map((run) => (guard.since !== undefined && run.asAtDate < guard.since ? null : guard.measure(run.values)))
       .reduce<Measure | null>((max, m) => (m !== null && (max === null || compare(m, max) > 0) ? m : max), null);
     if (base === null || base.num === 0) continue;
     // (base − now) / base > maxPercent / 100, in whole numbers: the limit itself is not a breach.

@@ -117,7 +117,7 @@ describe('runRefresh (sources → transform → warehouse)', () => {
       const summary = await runRefresh({ ...options, sourceDir: EXAMPLE_EXTRACT, warehouse });
       assert.deepEqual(warehouse.calls, ['startRun 2022-05-31', 'priorHistory 2022-05-31 null', GUARDED, 'failRun']);
       assert.equal(summary.status, 'failed');
-      assert.equal(summary.failedAt?.step, 'the shrink guard');
+      assert.equal(summary.failedAt?.step, 'the shrink guards');
       assert.equal(summary.message, 'planned_assessment would shrink from 41 to 9 rows (78% fewer), more than PPOC_MAX_SHRINK_PERCENT (50%) ' +
         'allows against the largest of the last 7 accepted runs; check the extract, or run again with --allow-shrink if the drop is deliberate');
       assert.ok(warehouse.outcome?.issues.some((i) => i.rule === 'table_shrink' && i.severity === 'error'));

@@ -12,9 +12,9 @@ const ROWS = 'table_rows:planned_assessment';
 const ALLOCATIONS = 'file_rows:allocations';
 
 let n = 0;
-function past(values: Record<string, number>, accepted: string[] = []): PastRun {
+function past(values: Record<string, number>, accepted: string[] = [], asAt = '2022-05-30'): PastRun {
   n += 1;
-  return { runId: `run-${n}`, asAtDate: '2022-05-30' as IsoDate, values, accepted: new Set(accepted) };
+  return { runId: `run-${n}`, asAtDate: asAt as IsoDate, values, accepted: new Set(accepted) };
 }
 const figures = (breaches: { figure: string }[]) => breaches.map((b) => b.figure);
 
@@ -89,6 +89,13 @@ describe('the shrink guards (findBreaches)', () => {
       'actual starts in the 12 months to 2022-05-31 would fall from 3 to 1 (67% fewer)',
       'predictions.xlsx has 2 data rows, down from 9 (78% fewer)',
     ]);
+  });
+
+  it('compares actual starts (over the 12 months to each run\'s date) only with runs as at a month before or later', () => {
+    const starts = { actual_starts_12_months: 1 };
+    assert.equal(findBreaches(starts, [past({ actual_starts_12_months: 3 }, [], '2022-04-30')], context).length, 1, 'a month before: the years overlap by 11 months');
+    assert.deepEqual(findBreaches(starts, [past({ actual_starts_12_months: 3 }, [], '2022-04-29')], context), [], 'earlier: another year');
+    assert.deepEqual(figures(findBreaches({ [ROWS]: 1 }, [past({ [ROWS]: 3 }, [], '2018-05-31')], context)), [ROWS], 'the other figures have no such limit');
   });
 
   it('words the failure with every breach, the setting, the window and the flag', () => {
