@@ -12,7 +12,7 @@ import { FIGURE, FILE_FIGURES, type Figures, type PastRun } from '../model/run-f
  * as at or before this run's date (newest date first), so runs that each lose a little cannot
  * ratchet a table down unnoticed; a run whose drop of that figure was accepted with
  * --allow-shrink ends the window (it is the new base: older runs no longer count for it).
- * Every fall is relative: 50% means "less than half of the base", for shares too.
+ * Every fall is relative: more than 50% means "less than half of the base", for shares too.
  */
 export interface ShrinkGuardOptions {
   /** PPOC_MAX_SHRINK_PERCENT: the largest fall allowed, 0–100, relative to the base. */
