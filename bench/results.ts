@@ -36,7 +36,7 @@ export function prepTable(prep: PrepFigures): string[] {
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...prep.sizes.map(sizeRow),
     '',
-    '¹ with reading the earlier history from the warehouse. ² with the shrink guard\'s row counts; the rest of a run is Node start-up and loading.',
+    '¹ with reading the earlier history from the warehouse. ² with the shrink guards (one read of the figures earlier runs stored); the rest of a run is Node start-up and loading.',
   ];
 }
 

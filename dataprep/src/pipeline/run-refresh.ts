@@ -4,6 +4,7 @@ import { ExtractError, type DataQualityIssue } from '../model/data-quality';
 import type { DataQualityRule } from '../model/data-quality-rules';
 import { catalogViolations } from '../model/data-tests';
 import type { RefreshSet } from '../model/refresh-set';
+import { fileFigure, runFigures, type RunFigures } from '../model/run-figures';
 import type { FileReadStats } from '../model/source-records';
 import { CURATED_TABLES } from '../model/tables';
 import { DEFAULT_READ_LIMITS, readExtract, type ReadLimits } from '../sources/index';
@@ -15,7 +16,9 @@ import type { Logger } from './logger';
 import { countIssues, frequentIssueRules, sentenceFor, type RefreshSummary } from './run-summary';
 import { NO_PROGRESS, type RefreshProgress } from './progress';
 import { StageClock } from './stage-clock';
-import { DEFAULT_SHRINK_GUARD, describeShrink, guardShrink, ShrinkGuardError, type ShrinkGuardOptions } from './shrink-guard';
+import {
+  DEFAULT_SHRINK_GUARD, findBreaches, GUARD_WINDOW_RUNS, shrinkMessage, ShrinkGuardError, type ShrinkGuardOptions,
+} from './shrink-guard';
 
 export { countIssues, frequentIssueRules, sentenceFor, type IssueCount, type RefreshSummary, type RuleExample } from './run-summary';
 
@@ -70,6 +73,8 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
   const files: FileReadStats[] = [];
   // Filled as each file is read, so a run failing at a later file keeps the rows already rejected.
   const issues: DataQualityIssue[] = [];
+  // Known once the tables are built: stored with the run, failed or not.
+  let figures: RunFigures | undefined;
   const progress = { step: 'reading the extract' };
   const clock = new StageClock();
   const stages = options.progress ?? NO_PROGRESS;
@@ -80,14 +85,14 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
     const violations = catalogViolations(set);
     if (violations.length) throw new DataTestError(violations);
     clock.lap('data_tests');
-    progress.step = 'the shrink guard';
-    const allowed = await guardShrink(warehouse, set, options.shrinkGuard ?? DEFAULT_SHRINK_GUARD);
-    for (const shrink of allowed) logger.warn(`${describeShrink(shrink)}: allowed by --allow-shrink`, { run_id: run.runId });
+    progress.step = 'the shrink guards';
+    figures = { values: runFigures(set, files), accepted: new Set() };
+    figures = await guardShrink(options, run, figures, files);
     const summary = succeededSummary(run, set, files, issues);
     progress.step = `publishing to ${warehouse.kind === 'sqlite' ? 'SQLite' : 'SQL Server'}`;
     clock.lap('shrink_guard');
     stages.stage('publish');
-    await warehouse.publish(run, set, outcome(summary, issues, now()), (done, total) => stages.tables(done, total));
+    await warehouse.publish(run, set, { ...outcome(summary, issues, now()), figures }, (done, total) => stages.tables(done, total));
     clock.lap('publish');
     logger.debug('refresh timings', { run_id: run.runId, ...clock.fields() });
     logger.info('refresh succeeded', {
@@ -97,7 +102,7 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
     return { ...summary, durationMs: now().getTime() - started.getTime() };
   } catch (error) {
     if (error instanceof RefreshLockedError) throw error;
-    return fail(options, run, { error, step: progress.step }, files, issues, started, now);
+    return fail(options, run, { error, step: progress.step, figures }, files, issues, started, now);
   } finally {
     stages.end();
   }
@@ -132,8 +137,25 @@ async function readAndApplyRules(
   return { set };
 }
 
+/**
+ * The shrink guards (shrink-guard.ts) against the figures earlier runs stored: throws
+ * ShrinkGuardError naming every fall, or returns the figures with the falls --allow-shrink accepted.
+ */
+async function guardShrink(options: RefreshOptions, run: RunInfo, figures: RunFigures, files: readonly FileReadStats[]): Promise<RunFigures> {
+  const guard = options.shrinkGuard ?? DEFAULT_SHRINK_GUARD;
+  const past = await options.warehouse.acceptedRunFigures({ asAt: run.asAtDate, runs: GUARD_WINDOW_RUNS });
+  const fileNames = Object.fromEntries(files.map((f) => [fileFigure(f.file), f.file]));
+  const breaches = findBreaches(figures.values, past, { maxPercent: guard.maxPercent, asAt: run.asAtDate, fileNames });
+  if (breaches.length === 0) return figures;
+  if (!guard.allow) throw new ShrinkGuardError(shrinkMessage(breaches, guard.maxPercent));
+  for (const breach of breaches) {
+    options.logger.warn(`${breach.text}: accepted by --allow-shrink, the base for this figure from now on`, { run_id: run.runId });
+  }
+  return { values: figures.values, accepted: new Set(breaches.map((b) => b.figure)) };
+}
+
 async function fail(
-  options: RefreshOptions, run: RunInfo, { error, step }: { error: unknown; step: string }, files: FileReadStats[],
+  options: RefreshOptions, run: RunInfo, { error, step, figures }: { error: unknown; step: string; figures?: RunFigures }, files: FileReadStats[],
   found: DataQualityIssue[], started: Date, now: () => Date,
 ): Promise<RefreshSummary> {
   const message = failureMessage(error);
@@ -149,7 +171,7 @@ async function fail(
       file: extractError?.sourceFile || null,
     },
   };
-  await options.warehouse.failRun(run, outcome(summary, issues, now()));
+  await options.warehouse.failRun(run, { ...outcome(summary, issues, now()), figures });
   options.logger.error('refresh failed; previous tables kept', { run_id: run.runId, reason: message });
   return summary;
 }

@@ -2,10 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExtractError } from '../model/data-quality';
 import type { DataQualityRule } from '../model/data-quality-rules';
-import type { SourceFileName } from '../model/source-records';
-
-/** The contract's required files (docs/source-contract.md); predictions come as .csv or .xlsx. */
-const REQUIRED_FILES: readonly SourceFileName[] = ['episodes.csv', 'allocations.csv', 'assessments.csv', 'predictions.csv', 'predictions.xlsx'];
+import { REQUIRED_FILES, type SourceFileName } from '../model/source-records';
 
 export const DEFAULT_MAX_EXTRACT_AGE_HOURS = 36;
 

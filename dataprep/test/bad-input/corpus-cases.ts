@@ -107,7 +107,7 @@ export const CASES: CorpusCase[] = [
   },
   {
     name: 'predictions-90-percent-drop',
-    expected: fails('planned_assessment would shrink from 9 to 1 rows (89% fewer)', { description: 'predictions.csv keeps 1 of its 9 rows: planned_assessment would lose 89% of the last successful run\'s rows' }),
+    expected: fails('planned_assessment would shrink from 9 to 1 row (89% fewer)', { description: 'predictions.csv keeps 1 of its 9 rows: planned_assessment would lose 89% of the last successful run\'s rows' }),
     edit: keepRows('predictions.csv', 1),
   },
   {
@@ -119,6 +119,27 @@ export const CASES: CorpusCase[] = [
     name: 'episodes-most-children-gone',
     expected: fails('cic_cohort would shrink from 9 to 2 rows (78% fewer)', { description: 'episodes.csv keeps 2 of its 9 children' }),
     edit: keepRows('episodes.csv', 2),
+  },
+  // Issue 20: partial exports that keep every table's rows but blank what the dashboard shows.
+  {
+    name: 'allocations-one-row',
+    expected: fails('the share of plans with a social worker or team would fall from 100% (9 of 9) to 11% (1 of 9), a relative fall of 89%; ' +
+      'allocations.csv has 1 data row, down from 9 (89% fewer)', {
+      description: 'allocations.csv keeps 1 of its 9 rows: every plan but one would lose its social worker and team, with every table the same size',
+    }),
+    edit: keepRows('allocations.csv', 1),
+  },
+  {
+    name: 'allocations-one-row-allowed',
+    expected: succeeds({ args: ['--allow-shrink'], rows: { planned_assessment: 9 }, description: 'the same drop with --allow-shrink: accepted, and the base from now on' }),
+    edit: keepRows('allocations.csv', 1),
+  },
+  {
+    name: 'assessments-one-row',
+    expected: fails('actual starts in the 12 months to 2022-05-31 would fall from 3 to 1 (67% fewer); assessments.csv has 1 data row, down from 3 (67% fewer)', {
+      description: 'assessments.csv keeps 1 of its 3 rows: two plans would lose their actual start, with every table the same size',
+    }),
+    edit: keepRows('assessments.csv', 1),
   },
   // Encodings, separators, quoting and headers.
   {

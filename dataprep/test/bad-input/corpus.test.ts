@@ -96,7 +96,8 @@ describe('bad-input corpus', function () {
   describe('the issue\'s acceptance cases as real `ppoc-prep run` processes', () => {
     const ACCEPTANCE = [
       'episodes-header-only', 'allocations-header-only', 'assessments-header-only', 'predictions-header-only',
-      'predictions-90-percent-drop', 'predictions-90-percent-drop-allowed', 'future-decom', // names-in-date-columns: below
+      'predictions-90-percent-drop', 'predictions-90-percent-drop-allowed', 'allocations-one-row', 'assessments-one-row',
+      'future-decom', // names-in-date-columns: below
     ];
     for (let i = 0; i < ACCEPTANCE.length; i += 2) {
       const pair = ACCEPTANCE.slice(i, i + 2);

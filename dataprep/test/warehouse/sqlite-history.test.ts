@@ -108,7 +108,7 @@ describe('SQLite warehouse: upgrading a release-1 file', () => {
     const warehouse = createSqliteWarehouse(file);
     const { applied } = await warehouse.migrate();
     assert.deepEqual(applied, [
-      'sqlite schema v2', 'locality_summary: key (locality, team, full_care_order), added full_care_order', 'refresh_log.window_months',
+      'sqlite schema v3', 'locality_summary: key (locality, team, full_care_order), added full_care_order', 'refresh_log.window_months',
     ]);
     assert.deepEqual(await warehouse.migrate(), { applied: [] }, 'idempotent');
     await warehouse.close();

@@ -34,7 +34,7 @@ leaves the current tables as at that older date: "ppoc-prep status" then says so
   --as-at DATE          no folder may be dated after DATE (env PPOC_AS_AT; default today in Europe/London)
   --force               also refresh folders already refreshed successfully
 Other options as for "ppoc-prep run" (each folder's date is its as-at date, so no staleness check);
-the shrink guard compares each folder's tables with the run before it (--allow-shrink to accept).`;
+the shrink guards compare each folder with the runs as at its date or before (--allow-shrink to accept).`;
 
 // The run options but --source, which each folder is, and --allow-stale (each folder's date is its as-at date).
 const { source: _source, 'allow-stale': _stale, ...runOptions } = RUN_OPTIONS;

@@ -31,8 +31,9 @@ ${TARGET_FLAGS_HELP}
   --lookback-days N     lookback L for assessment starts (env PPOC_LOOKBACK_DAYS; default 90)
   --history-days N      keep plan_status_history for N days before the as-at date (env PPOC_HISTORY_DAYS;
                         default: keep all)
-  --allow-shrink        accept planned_assessment or cic_cohort shrinking by more than
-                        PPOC_MAX_SHRINK_PERCENT (default 50) against the last successful run
+  --allow-shrink        accept every figure the shrink guards find fallen by more than
+                        PPOC_MAX_SHRINK_PERCENT (default 50) below the largest of the last 7 accepted
+                        runs (table and file rows, plans with a worker or team, actual starts)
   --allow-stale         publish even when the newest required file is older than PPOC_MAX_EXTRACT_AGE_HOURS
                         (default 36; checked only when no as-at date is given)
 

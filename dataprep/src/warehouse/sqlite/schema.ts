@@ -3,8 +3,9 @@ import { TABLES, type ColumnDef, type TableDef } from '../../model/tables';
 /**
  * SQLite DDL generated from the curated-table catalog (dates as ISO text, flags as Yes/No text).
  * v2 (release 2): the trend tables, and full_care_order in the page-2 tables' keys.
+ * v3 (issue 20): run_figure, the figures the shrink guards compare (seeded for the live run).
  */
-export const SQLITE_SCHEMA_VERSION = 2;
+export const SQLITE_SCHEMA_VERSION = 3;
 
 export function sqliteType(column: ColumnDef): string {
   return column.type === 'int' ? 'INTEGER' : column.type === 'decimal' ? 'REAL' : 'TEXT';

@@ -3,16 +3,18 @@ import { dirname } from 'node:path';
 import { ensurePrivateFile, makePrivate, makePrivateFolder } from '../../files/owner-only';
 import type { DataQualityIssue } from '../../model/data-quality';
 import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, PriorHistory, RefreshSet } from '../../model/refresh-set';
-import { CURATED_TABLES, TABLES, type CuratedTableName, type ExportTableName } from '../../model/tables';
+import type { PastRun } from '../../model/run-figures';
+import { CURATED_TABLES, TABLES, type ExportTableName } from '../../model/tables';
 import {
-  ABANDONED_MESSAGE, sourceFileRows, type ExportRow, type HistoryQuery, type PlannedAssessmentFilter, type RefreshLogEntry, type RunInfo,
-  type RunOutcome, type SourceFileRow, type TableProgress, type Warehouse, type WarehouseReader,
+  ABANDONED_MESSAGE, sourceFileRows, type ExportRow, type FiguresQuery, type HistoryQuery, type PlannedAssessmentFilter, type RefreshLogEntry,
+  type RunInfo, type RunOutcome, type SourceFileRow, type TableProgress, type Warehouse, type WarehouseReader,
 } from '../warehouse';
 import { readPriorHistory, writeHistory } from './history';
 import * as operations from './operations';
 import { removeLegacyLockFile, RunLock, runLockPath } from './run-lock';
 import { closeQuietly, column, inTransaction, openDatabase, pragmaValue, type Database } from './database';
 import { insertRows } from './insert-rows';
+import { acceptedRunFigures, insertRunFigures, seedRunFigures } from './run-figures';
 import { schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
 import { upgradeTables } from './upgrade';
 
@@ -54,7 +56,7 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
     return inTransaction(this.db, () => {
       const schema = schemaStatements();
       for (const statement of schema.tables) this.db.exec(statement);
-      const added = upgradeTables(this.db);
+      const added = [...upgradeTables(this.db), ...seedRunFigures(this.db)];
       for (const statement of schema.indexes) this.db.exec(statement);
       const inserted = this.db
         .prepare('INSERT OR IGNORE INTO schema_version (version, applied_at_utc) VALUES (?, ?)')
@@ -109,6 +111,7 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
       );
       this.insertIssues(run.runId, outcome.issues);
       operations.insertSourceFiles(this.db, sourceFileRows(run.runId, outcome.files));
+      insertRunFigures(this.db, run.runId, outcome.figures);
       this.finishLog(run, 'succeeded', outcome);
     }, 'IMMEDIATE');
   }
@@ -117,14 +120,13 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
     inTransaction(this.db, () => {
       this.insertIssues(run.runId, outcome.issues);
       operations.insertSourceFiles(this.db, sourceFileRows(run.runId, outcome.files));
+      insertRunFigures(this.db, run.runId, outcome.figures);
       this.finishLog(run, 'failed', outcome);
     }, 'IMMEDIATE');
   }
 
-  async liveRowCounts(tables: readonly CuratedTableName[]): Promise<Record<string, number>> {
-    const counts: Record<string, number> = {};
-    for (const name of tables) counts[name] = (this.db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n;
-    return counts;
+  async acceptedRunFigures(query: FiguresQuery): Promise<PastRun[]> {
+    return acceptedRunFigures(this.db, query);
   }
 
   async latestSuccessfulRun(): Promise<RefreshLogEntry | null> {

@@ -3,9 +3,9 @@
  * interface as SQLite. See docs/sqlserver.md for the DBA view (schemas, roles, swap, log).
  */
 import type { RefreshSet } from '../../model/refresh-set';
-import type { CuratedTableName, ExportTableName } from '../../model/tables';
+import type { ExportTableName } from '../../model/tables';
 import type {
-  ExportRow, HistoryQuery, PlannedAssessmentFilter, RunInfo, RunOutcome, TableProgress, Warehouse, WarehouseReader,
+  ExportRow, FiguresQuery, HistoryQuery, PlannedAssessmentFilter, RunInfo, RunOutcome, TableProgress, Warehouse, WarehouseReader,
 } from '../warehouse';
 import type { SqlConnector } from './connector';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, loadMigrations } from './migrations';
@@ -60,7 +60,7 @@ export function createSqlServerWarehouse(
     priorHistory: (query: HistoryQuery) => reader.priorHistory(query),
     publish: (run: RunInfo, set: RefreshSet, outcome: RunOutcome, onTable?: TableProgress) => writer.publish(run, set, outcome, onTable),
     failRun: (run: RunInfo, outcome: RunOutcome) => writer.failRun(run, outcome),
-    liveRowCounts: (tables: readonly CuratedTableName[]) => reader.liveRowCounts(tables),
+    acceptedRunFigures: (query: FiguresQuery) => reader.acceptedRunFigures(query),
     latestSuccessfulRun: () => reader.latestSuccessfulRun(),
     recentRuns: (limit: number) => reader.recentRuns(limit),
     succeededAsAtDates: () => reader.succeededAsAtDates(),

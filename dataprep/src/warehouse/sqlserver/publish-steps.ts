@@ -2,13 +2,13 @@
  * One attempt at publishing a run, inside the transaction that holds the refresh lock, in the
  * order that keeps report queries waiting least: clear staging (and the retired twins), bulk-load
  * every curated table, the run's history rows and its issues into staging; replace the run's
- * as-at date in the kept history; replace the issues; record the source files; log `succeeded`;
+ * as-at date in the kept history; replace the issues; record the source files and figures; log `succeeded`;
  * and only then swap, so the schema locks on the live tables are the transaction's last and
  * are held only until the commit that follows at once.
  */
 import type { RefreshSet } from '../../model/refresh-set';
 import { CURATED_TABLES, TABLES, type CuratedTableName, type HistoryTableName, type TableDef } from '../../model/tables';
-import { sourceFileRows, type RunInfo, type RunOutcome, type TableProgress } from '../warehouse';
+import { runFigureRows, sourceFileRows, type RunInfo, type RunOutcome, type TableProgress } from '../warehouse';
 import { bulkColumnsOf, calendarDateValue, chunk, insertRowsPerStatement, toBulkRows } from './columns';
 import { SqlServerRequestError } from './connection-errors';
 import { DATE, INT, type SqlExecutor, type SqlTransaction, type SqlValue } from './connector';
@@ -70,7 +70,7 @@ export async function publishIn(tx: SqlTransaction, p: PreparedRun, options: Pub
   await tx.query(COPY_STAGED_HISTORY);
   await tx.query(DELETE_SUPERSEDED_ISSUES);
   await tx.query(COPY_STAGED_ISSUES, [param(TABLES.data_quality_issue, 'run_id', run.runId)]);
-  await insertSourceFiles(tx, run, outcome);
+  await insertRunLogRows(tx, run, outcome);
   await tx.query(FINISH_RUN, finishParams(run, outcome, 'succeeded'));
   await swap(tx, options.swapWaitMs);
 }
@@ -98,9 +98,10 @@ async function bulkChunks(
   if (loaded !== rows.length) throw new Error(`staging load of ${name} wrote ${loaded} of ${rows.length} rows; live tables left unchanged`);
 }
 
-/** source_file is a log, like refresh_log: written in the run's final transaction, never swapped. */
-export async function insertSourceFiles(tx: SqlExecutor, run: RunInfo, outcome: RunOutcome): Promise<void> {
+/** source_file and run_figure are logs, like refresh_log: written in the run's final transaction, never swapped. */
+export async function insertRunLogRows(tx: SqlExecutor, run: RunInfo, outcome: RunOutcome): Promise<void> {
   await insertRows(tx, TABLES.source_file, toBulkRows(TABLES.source_file, sourceFileRows(run.runId, outcome.files)));
+  await insertRows(tx, TABLES.run_figure, toBulkRows(TABLES.run_figure, runFigureRows(run.runId, outcome.figures)));
 }
 
 /**

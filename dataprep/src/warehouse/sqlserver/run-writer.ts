@@ -4,13 +4,13 @@
  *             process or connection left `running` are marked failed; refresh_log gets `running`
  *             on another connection, committed at once for monitoring;
  *   publish:  in the lock's transaction, publish-steps.ts: load staging, write the history, the
- *             issues, the source files and `succeeded`, then swap, commit. The commit publishes
+ *             issues, the source files, the figures and `succeeded`, then swap, commit. The commit publishes
  *             and frees the lock in one step; any failure rolls it all back. A transient failure
  *             (failover, connection reset, deadlock victim) runs the whole transaction again
  *             under a new lock, at most PPOC_SQLSERVER_RETRIES times. After the commit the retired
  *             twins are emptied and the live tables' statistics updated (a failure there is a
  *             warning: the run is published);
- *   failRun:  issues, source files and `failed` in their own transaction; live tables are never touched.
+ *   failRun:  issues, source files, figures and `failed` in their own transaction; live tables are never touched.
  * Every transaction starts with SET XACT_ABORT ON.
  */
 import type { RefreshSet } from '../../model/refresh-set';
@@ -18,7 +18,7 @@ import { TABLES } from '../../model/tables';
 import { ABANDONED_MESSAGE, RefreshLockedError, type RunInfo, type RunOutcome, type TableProgress } from '../warehouse';
 import { DATETIME2_3, nvarchar, type SqlConnector, type SqlTransaction } from './connector';
 import { finishParams, fit, issueRow, runningParams } from './params';
-import { DEFAULT_BULK_CHUNK_ROWS, insertRows, insertSourceFiles, prepareRun, publishIn, type PreparedRun } from './publish-steps';
+import { DEFAULT_BULK_CHUNK_ROWS, insertRows, insertRunLogRows, prepareRun, publishIn, type PreparedRun } from './publish-steps';
 import { realClock, withRetry, type RetryClock, type RetryNotice } from './retry';
 import {
   CLEAR_RETIRED, FINISH_RUN, GET_LOCK, INSERT_RUN, LOCK_RESOURCE, MARK_ABANDONED_RUNS, UPDATE_LIVE_STATISTICS, XACT_ABORT_ON,
@@ -98,7 +98,7 @@ export class RunWriter {
       const tx = await beginWork(this.connector);
       try {
         await insertRows(tx, TABLES.data_quality_issue, outcome.issues.map((issue) => issueRow(run.runId, issue)));
-        await insertSourceFiles(tx, run, outcome);
+        await insertRunLogRows(tx, run, outcome);
         await tx.query(FINISH_RUN, finishParams(run, outcome, 'failed'));
         await tx.commit();
       } catch (error) {

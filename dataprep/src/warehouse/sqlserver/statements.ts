@@ -2,7 +2,7 @@
  * Every statement the SQL Server warehouse sends, in one place so a DBA can read them. Values
  * always travel as typed parameters; the only names put into text come from the catalog.
  */
-import { TABLES, type CuratedTableName, type TableDef } from '../../model/tables';
+import { TABLES, type TableDef } from '../../model/tables';
 import { qualified, quoteIdent } from './identifiers';
 
 export const LIVE_SCHEMA = 'ppoc';
@@ -158,13 +158,20 @@ WHERE (@run_id IS NULL OR run_id = @run_id)
 ORDER BY source_file, line, run_id, [rule];`;
 
 /**
- * Rows in a live curated table (the shrink guard compares a new run's counts with these),
- * counted through its view: ppoc_writer is granted the views, and a plain query gets no
- * ownership chaining, so a count of the table itself would be refused (error 229).
+ * The shrink guards' base (warehouse.ts acceptedRunFigures): the figures of the last @runs
+ * successful runs as at @as_at_date or before that stored figures, newest as-at date first. From
+ * the run log and the figures the runs stored: never the live tables (ppoc_writer reads those only
+ * through their views, and a backfill may have rewound them).
  */
-export function countLiveRows(table: CuratedTableName): string {
-  return `SELECT COUNT_BIG(*) AS n FROM ${qualified(LIVE_SCHEMA, `vw_${table}`)};`;
-}
+export const SELECT_ACCEPTED_RUN_FIGURES = `SELECT f.run_id, CONVERT(CHAR(10), r.as_at_date, 23) AS as_at_date, f.figure, f.figure_value, f.drop_accepted
+FROM (
+    SELECT TOP (@runs) run_id, as_at_date, finished_at_utc
+    FROM ppoc.refresh_log
+    WHERE status = N'succeeded' AND as_at_date <= @as_at_date AND run_id IN (SELECT run_id FROM ppoc.vw_run_figure)
+    ORDER BY as_at_date DESC, finished_at_utc DESC
+) AS r
+JOIN ppoc.vw_run_figure AS f ON f.run_id = r.run_id
+ORDER BY r.as_at_date DESC, r.finished_at_utc DESC, f.figure;`;
 
 const historyColumns = TABLES.plan_status_history.columns
   .map((c) => (c.type === 'date' ? `CONVERT(CHAR(10), h.${quoteIdent(c.name)}, 23) AS ${quoteIdent(c.name)}` : `h.${quoteIdent(c.name)}`))

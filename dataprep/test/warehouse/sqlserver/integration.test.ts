@@ -119,7 +119,7 @@ describe(TITLE, function () {
     const run = await runCli(['run', '--source', EXAMPLE_EXTRACT, '--as-at', '2022-05-31'], env, 120_000);
     assert.equal(run.code, 0, `${run.stderr}\n${run.stdout}`);
     assert.match(run.stdout, /SUCCEEDED/);
-    const again = await runCli(['run', '--source', EXAMPLE_EXTRACT, '--as-at', '2022-05-31'], env, 120_000); // the shrink guard now counts a published run
+    const again = await runCli(['run', '--source', EXAMPLE_EXTRACT, '--as-at', '2022-05-31'], env, 120_000); // the shrink guards now read a published run's figures
     assert.equal(again.code, 0, again.stderr);
     const status = await runCli(['status', '--limit', '2'], env);
     assert.equal(status.code, 0, status.stderr);
@@ -133,6 +133,36 @@ describe(TITLE, function () {
     assert.ok(stats.updated instanceof Date && Date.now() - stats.updated.getTime() < 10 * 60_000, 'statistics updated after the swap');
     const [retired] = await dbAdmin!.query('SELECT COUNT(*) AS n FROM ppoc_retired.planned_assessment;');
     assert.equal(retired.n, 0, 'the retired twins emptied after the commit');
+  });
+
+  it('[any] the shrink guards as ppoc_writer: a 1-row allocations.csv fails on the figures the runs stored, tables kept', async () => {
+    const env = { PPOC_SQLSERVER: connectionAs(login), PPOC_SQLSERVER_CA_FILE: CA_FILE };
+    const extract = mkdtempSync(join(tmpdir(), 'ppoc-it-one-allocation-'));
+    cpSync(EXAMPLE_EXTRACT, extract, { recursive: true });
+    writeFileSync(join(extract, 'allocations.csv'), 'person_id,child_name,social_worker,team,locality\n100001,Child 100001,SW 01,CS HPND Children In Care Team,High Peak & North Dales\n');
+    const [before] = await dbAdmin!.query('SELECT COUNT(*) AS n FROM ppoc.planned_assessment WHERE social_worker IS NOT NULL;');
+    const run = await runCli(['run', '--source', extract, '--as-at', '2022-05-31'], env, 120_000);
+    assert.equal(run.code, 1, `${run.stderr}\n${run.stdout}`);
+    assert.match(run.stdout, /the share of plans with a social worker or team would fall from 100% \(9 of 9\) to 11% \(1 of 9\)/);
+    const [after] = await dbAdmin!.query('SELECT COUNT(*) AS n FROM ppoc.planned_assessment WHERE social_worker IS NOT NULL;');
+    assert.equal(after.n, before.n, 'yesterday\'s workers stay');
+  });
+
+  it('[any] 011\'s seed counts the live tables exactly as the job counted the run that published them', async () => {
+    const [live] = await dbAdmin!.query(`SELECT TOP (1) run_id FROM ppoc.refresh_log WHERE status = N'succeeded' ORDER BY finished_at_utc DESC, started_at_utc DESC;`);
+    const figures = `SELECT figure, figure_value FROM ppoc.run_figure WHERE run_id = N'${String(live.run_id)}' ORDER BY figure;`;
+    const stored = await dbAdmin!.query(figures);
+    assert.equal(stored.length, 8);
+    const seed = loadMigrations().find((m) => m.name === '011_run_figures')?.batches.find((b) => b.includes('\nBEGIN\n'));
+    assert.ok(seed);
+    const tx = await dbAdmin!.begin();
+    try {
+      await tx.query(`DELETE FROM ppoc.run_figure;`);
+      await tx.query(seed);
+      assert.deepEqual(await tx.query(figures), stored);
+    } finally {
+      await tx.rollback();
+    }
   });
 
   it('[any] two refreshes by the ppoc_writer login replace every table, keep calendar dates exact and log both', async () => {

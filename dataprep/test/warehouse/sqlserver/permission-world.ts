@@ -57,6 +57,8 @@ export class PermissionWorld {
   command = '';
   private user: DatabaseUser = LOGINS.ppoc_job;
   private readonly runs = new Map<string, SqlRow>();
+  /** run_figure rows as the runs inserted them (drop_accepted as the view shows it). */
+  private readonly figures: SqlRow[] = [];
   private readonly doctor = doctorAnswers({ ...healthyWorld(), lastRun: [] });
 
   constructor() {
@@ -105,18 +107,24 @@ export class PermissionWorld {
     return refusal ? new SqlServerRequestError(`SQL Server error ${refusal.number}: ${refusal.message}`, refusal.number) : undefined;
   }
 
-  /** The run log from INSERT_RUN and FINISH_RUN (and abandoned runs), the counts from the live tables. */
+  /** The run log from INSERT_RUN and FINISH_RUN (and abandoned runs), the figures the runs stored. */
   private answer(sql: string, params: readonly SqlParam[]): SqlRow[] {
     const byName = Object.fromEntries(params.map((p) => [p.name, p.value]));
     if (/^INSERT INTO ppoc\.refresh_log|^UPDATE ppoc\.refresh_log\nSET status = @status/.test(sql)) {
       this.runs.set(String(byName.run_id), { ...this.runs.get(String(byName.run_id)), ...byName, as_at_date: isoDay(byName.as_at_date) });
       return [];
     }
+    if (sql.startsWith('INSERT INTO [ppoc].[run_figure]')) {
+      for (let r = 0; `r${r}_c0` in byName; r += 1) {
+        this.figures.push({ run_id: byName[`r${r}_c0`], figure: byName[`r${r}_c1`], figure_value: byName[`r${r}_c2`], drop_accepted: byName[`r${r}_c3`] ? 'Yes' : 'No' });
+      }
+      return [];
+    }
     const runs = [...this.runs.values()].sort((a, b) => String(b.started_at_utc instanceof Date ? b.started_at_utc.toISOString() : '')
       .localeCompare(String(a.started_at_utc instanceof Date ? a.started_at_utc.toISOString() : '')));
-    const count = /COUNT_BIG\(\*\) AS n FROM \[?(\w+)\]?\.\[?(?:vw_)?(\w+)\]?/.exec(sql);
-    if (count) return [{ n: this.rec.live.get(count[2])?.length ?? 0 }];
     switch (sql) {
+      case statements.SELECT_ACCEPTED_RUN_FIGURES:
+        return this.acceptedFigures(runs, String(isoDay(byName.as_at_date)), Number(byName.runs));
       case statements.SELECT_LATEST_SUCCESS:
         return runs.filter((r) => r.status === 'succeeded').slice(0, 1);
       case operations.SELECT_LATEST_FINISHED:
@@ -130,5 +138,12 @@ export class PermissionWorld {
       default:
         return this.doctor.get(sql)?.() ?? [];
     }
+  }
+
+  /** SELECT_ACCEPTED_RUN_FIGURES over the runs seen (newest first): succeeded, as at the date or before, with figures. */
+  private acceptedFigures(runs: SqlRow[], asAt: string, limit: number): SqlRow[] {
+    const withFigures = runs.filter((r) => r.status === 'succeeded' && String(r.as_at_date) <= asAt && this.figures.some((f) => f.run_id === r.run_id));
+    const chosen = withFigures.sort((a, b) => String(b.as_at_date).localeCompare(String(a.as_at_date))).slice(0, limit);
+    return chosen.flatMap((r) => this.figures.filter((f) => f.run_id === r.run_id).map((f) => ({ ...f, as_at_date: r.as_at_date })));
   }
 }

@@ -10,7 +10,7 @@
  * A later statement (issue 20's run-log reads, say) needs nothing here: the model classifies it.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:net';
 import type { IsoDate } from '../../../../core/src/index';
@@ -74,13 +74,14 @@ describe('the first night on SQL Server: every statement of whole commands check
     assert.match(await command('backfill', 'ppoc_job', ['backfill', '--source-archive', archive]), /Backfill finished/);
   });
 
-  it('run, as ppoc_writer: migrate check, lock, run log, shrink guard counts, history, staging, swap', async () => {
+  it('run, as ppoc_writer: migrate check, lock, run log, the figures of earlier runs (shrink guards), history, staging, swap', async () => {
     const out = await command('run', 'ppoc_job', ['run', '--source', EXAMPLE_EXTRACT, '--as-at', AS_AT]);
     assert.match(out, /SUCCEEDED/);
   });
 
-  it('run again, so the shrink guard compares with a published run', async () => {
+  it('run again, so the shrink guards compare with the figures a published run stored', async () => {
     assert.match(await command('run again', 'ppoc_job', ['run', '--source', EXAMPLE_EXTRACT, '--as-at', AS_AT]), /SUCCEEDED/);
+    assert.ok(world.seen.some((s) => s.command === 'run again' && s.label === 'SELECT_ACCEPTED_RUN_FIGURES'));
   });
 
   it('status, summary, explain and issues, as ppoc_writer', async () => {
@@ -98,11 +99,21 @@ describe('the first night on SQL Server: every statement of whole commands check
     await command('doctor', 'ppoc_job', ['doctor']);
   });
 
+  it('a run whose allocations.csv lost all but one row fails on the shrink guards, as ppoc_writer (after doctor: its last-run check would fail), and its figures are stored', async () => {
+    const broken = tempDir('one-allocation');
+    cpSync(EXAMPLE_EXTRACT, broken, { recursive: true });
+    const allocations = readFileSync(join(broken, 'allocations.csv'), 'utf8').split('\n');
+    writeFileSync(join(broken, 'allocations.csv'), `${allocations.slice(0, 2).join('\n')}\n`);
+    const out = await command('run one allocation', 'ppoc_job', ['run', '--source', broken, '--as-at', AS_AT], 1);
+    assert.match(out, /allocations\.csv has 1 data row, down from 9 \(89% fewer\)/);
+    assert.ok(world.seen.some((s) => s.command === 'run one allocation' && s.label.startsWith('INSERT INTO [ppoc].[run_figure]')));
+  });
+
   it('doctor runs every read that run and backfill make (doctor/job-reads.ts lists them)', async () => {
     const { jobReads } = await import('../../../src/warehouse/sqlserver/doctor/job-reads');
     const doctorRuns = new Set(jobReads('2022-05-31' as IsoDate).map((r) => r.sql));
-    const reads = world.reads(['run', 'run again', 'backfill']);
-    assert.ok(reads.length >= 8, reads.join('\n'));
+    const reads = world.reads(['run', 'run again', 'run one allocation', 'backfill']);
+    assert.ok(reads.length >= 7, reads.join('\n'));
     assert.deepEqual(reads.filter((sql) => !doctorRuns.has(sql)), [], 'a read the job makes that doctor does not run: add it to jobReads in doctor/job-reads.ts');
   });
 

@@ -44,7 +44,7 @@ describe('sql/ migrations (static checks)', () => {
   it('are numbered 001… without gaps, split into GO batches, and each records itself in ppoc.schema_version', () => {
     assert.deepEqual(migrations.map((m) => m.name), [
       '001_schema', '002_tables', '003_staging_and_swap', '004_views', '005_roles', '006_operations', '007_lock_owner_checks', RELEASE_2,
-      '009_low_priority_swap', '010_keys_collation_and_places',
+      '009_low_priority_swap', '010_keys_collation_and_places', '011_run_figures',
     ]);
     for (const m of migrations) {
       assert.ok(m.batches.length > 1, m.name);
@@ -54,10 +54,12 @@ describe('sql/ migrations (static checks)', () => {
     const total = migrations.reduce((n, m) => n + m.batches.length, 0);
     assert.equal(model.parsedBatches + model.structuralBatches + model.verifyBatches, total);
     assert.equal(model.verifyBatches, migrations.length);
-    // By shape alone: the procedure definitions (2 + 2 + 2 + 2 + 4), GRANT/REVOKE batches (3 + 1 + 2 + 2),
-    // issue 10's four primary-key rebuilds, and issue 17's statistics drop, 32 collation rebuilds (10
-    // curated tables × live, staging and retired, the history × live and staging) and 6 named defaults.
-    assert.equal(model.structuralBatches, 12 + 8 + 4 + 1 + 32 + 6);
+    // By shape alone: the procedure definitions (2 + 2 + 2 + 2 + 4), GRANT/REVOKE batches (3 + 1 + 2 + 2 + 1),
+    // issue 10's four primary-key rebuilds, issue 17's statistics drop, 32 collation rebuilds (10
+    // curated tables × live, staging and retired, the history × live and staging) and 6 named
+    // defaults, and issue 20's seed of the live run's figures.
+    assert.equal(model.structuralBatches, 12 + 9 + 4 + 1 + 32 + 6 + 1);
+    assert.deepEqual(model.seeds, [{ file: '011_run_figures', table: 'ppoc.run_figure' }]);
   });
 
   it('verify, in each file\'s last batch, that every object the file creates or alters exists before recording it', () => {
@@ -230,6 +232,7 @@ describe('sql/ migrations (static checks)', () => {
     assert.deepEqual(on('ppoc.refresh_log'), ['INSERT', 'SELECT', 'UPDATE']);
     assert.deepEqual(on('ppoc.data_quality_issue'), ['DELETE', 'INSERT', 'SELECT']);
     assert.deepEqual(on('ppoc.source_file'), ['INSERT', 'SELECT'], 'a log like refresh_log: written, never updated or deleted');
+    assert.deepEqual(on('ppoc.run_figure'), ['INSERT', 'SELECT'], 'a log like source_file');
     for (const name of Object.keys(TABLES)) assert.deepEqual(on(`ppoc.vw_${name}`), ['SELECT']);
     assert.equal(model.permissionStatements.filter((p) => p.action === 'DENY' || p.securable.class === 'SCHEMA').length, 0, 'object grants only');
   });

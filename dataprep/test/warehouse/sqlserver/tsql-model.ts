@@ -5,7 +5,8 @@
  * checked structurally where it does not (CREATE OR ALTER VIEW/PROCEDURE, GRANT, SWITCH, the
  * verify-then-record last batch, a primary key rebuilt with a new column). Later migrations
  * change the model as the server would: ALTER TABLE … ADD adds a column, a key rebuild replaces
- * the key, CREATE OR ALTER replaces a view or procedure. A batch of no known kind is an error,
+ * the key, CREATE OR ALTER replaces a view or procedure. A data seed (011's first figures) is
+ * checked by shape: it fills, once, a table an earlier batch created, naming every column. A batch of no known kind is an error,
  * so nothing slips through unchecked. (sqlfluff.test.ts parses every batch with a full T-SQL grammar as well.)
  */
 import pkg from 'node-sql-parser';
@@ -83,6 +84,8 @@ export interface TsqlModel {
   roles: Set<string>;
   schemas: Set<string>;
   registrations: Map<string, { version: number; name: string }>;
+  /** Tables a file fills once with a data seed. */
+  seeds: { file: string; table: string }[];
   /** Per file: what it creates or alters (`table:ppoc.x`, `index:ppoc.x.IX_…`, `grant:role:object:PERM` …). */
   created: Map<string, Set<string>>;
   /** Per file: what its last batch checks before recording the file, in the same notation. */
@@ -176,6 +179,18 @@ function readAddColumn(batch: string, inner: Ast, file: string, model: TsqlModel
   table.columns.push({ name: add.column.column, type: typeName(add.definition), nullable: add.nullable?.type !== 'not null', ...collationOf(add) });
   if (add.default_val) table.defaults.set(add.column.column, String(add.default_val.value.value));
   creates(model, file, `column:${key}.${add.column.column}`);
+}
+
+const SEED = /^IF NOT EXISTS \(SELECT 1 FROM (ppoc\.\w+) AS \w+ [^\n]+\)\nBEGIN\n[\s\S]+?\n {8}INSERT INTO (ppoc\.\w+) \(([\w, ]+)\)\n[\s\S]+\nEND;$/;
+
+/** `IF NOT EXISTS (SELECT 1 FROM t AS x …)\nBEGIN … INSERT INTO t (every column) … END;`: fills t once. */
+function readSeed(batch: string, file: string, model: TsqlModel): void {
+  const match = SEED.exec(batch);
+  if (!match || match[1] !== match[2]) throw new Error(`${file}: malformed seed (it must insert into the table its guard reads): ${batch.split('\n')[0]}`);
+  const columns = tableOf(model, match[2], file).columns.map((c) => c.name);
+  if (match[3] !== columns.join(', ')) throw new Error(`${file}: the seed of ${match[2]} names ${match[3]}, not its columns ${columns.join(', ')}`);
+  model.seeds.push({ file, table: match[2] });
+  model.structuralBatches += 1;
 }
 
 const UK_TIME = /(\w+_utc) AT TIME ZONE 'UTC' AT TIME ZONE 'GMT Standard Time'/g;
@@ -291,7 +306,7 @@ function readVerifyAndRecord(batch: string, file: string, model: TsqlModel): voi
 export function readMigrations(migrations: readonly Migration[]): TsqlModel {
   const model: TsqlModel = {
     tables: new Map(), indexes: [], views: new Map(), procedures: new Map(), grants: [], permissionStatements: [], roles: new Set(),
-    schemas: new Set(), registrations: new Map(), created: new Map(), verified: new Map(),
+    schemas: new Set(), registrations: new Map(), seeds: [], created: new Map(), verified: new Map(),
     parsedBatches: 0, structuralBatches: 0, verifyBatches: 0,
   };
   for (const m of migrations) {
@@ -303,6 +318,7 @@ export function readMigrations(migrations: readonly Migration[]): TsqlModel {
       else if (batch.startsWith('DECLARE @drop_statistics ')) readStatisticsDrop(batch, m.name, model);
       else if (batch.startsWith('IF EXISTS (SELECT 1 FROM sys.columns WHERE object_id = ')) readCollationRebuild(batch, m.name, model);
       else if (/^IF OBJECT_ID\(N'[\w.]+', N'D'\) IS NULL\n/.test(batch)) readNamedDefault(batch, m.name, model);
+      else if (/^IF NOT EXISTS \(SELECT 1 FROM ppoc\.\w+ AS /.test(batch)) readSeed(batch, m.name, model);
       else if (batch.startsWith('IF ')) readGuarded(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER VIEW ')) readView(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER PROCEDURE ')) readProcedure(batch, m.name, model);

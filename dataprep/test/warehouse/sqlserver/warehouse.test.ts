@@ -392,13 +392,41 @@ describe('SQL Server warehouse through the recording connection', () => {
     assert.deepEqual(message?.type, { kind: 'nvarchar', length: 4000 });
   });
 
-  it('counts the live tables for the shrink guard through their views (granted to ppoc_writer), one COUNT_BIG each on the pool', async () => {
+  it('writes the run\'s figures in its final transaction before `succeeded` (BIT for drop_accepted), and a failed run\'s too', async () => {
     const { rec, w } = setup();
-    rec.respond = (sql) => [{ n: sql.includes('[vw_planned_assessment]') ? 41 : 9 }];
-    assert.deepEqual(await w.liveRowCounts(['planned_assessment', 'cic_cohort']), { planned_assessment: 41, cic_cohort: 9 });
-    assert.deepEqual(rec.queries().map((q) => [q.on, q.sql]), [
-      ['pool', 'SELECT COUNT_BIG(*) AS n FROM [ppoc].[vw_planned_assessment];'],
-      ['pool', 'SELECT COUNT_BIG(*) AS n FROM [ppoc].[vw_cic_cohort];'],
+    const run = runInfo();
+    await w.startRun(run);
+    const figures = { values: { 'table_rows:planned_assessment': 2, 'file_rows:allocations': 1 }, accepted: new Set(['file_rows:allocations']) };
+    await w.publish(run, sampleRefreshSet('a'), runOutcome({ figures }));
+    const labels = rec.labels();
+    const insert = labels.indexOf('tx1 query INSERT INTO [ppoc].[run_figure] ([run_id], [figure], [figure_value], [drop_accepted])');
+    assert.ok(insert > 0 && insert === labels.indexOf('tx1 query FINISH_RUN') - 1, labels.join('\n'));
+    const params = rec.queries().find((q) => q.sql.includes('[run_figure]'))?.params ?? [];
+    assert.deepEqual(params.map((p) => p.value), [run.runId, 'table_rows:planned_assessment', 2, false, run.runId, 'file_rows:allocations', 1, true]);
+    assert.deepEqual(params[3].type, { kind: 'bit' });
+    const failed = runInfo();
+    await w.startRun(failed);
+    await w.failRun(failed, runOutcome({ message: 'x', figures }));
+    assert.equal(rec.queries().filter((q) => q.sql.includes('[run_figure]')).length, 2);
+  });
+
+  it('reads the shrink guards\' base from the run log and the figures view (granted to ppoc_writer), never a live table', async () => {
+    const { rec, w } = setup();
+    rec.respond = () => [
+      { run_id: 'r2', as_at_date: '2022-05-31', figure: 'file_rows:allocations', figure_value: 80, drop_accepted: 'No' },
+      { run_id: 'r2', as_at_date: '2022-05-31', figure: 'table_rows:cic_cohort', figure_value: 9, drop_accepted: 'Yes' },
+      { run_id: 'r1', as_at_date: '2022-05-30', figure: 'file_rows:allocations', figure_value: 81, drop_accepted: 'No' },
+    ];
+    const past = await w.acceptedRunFigures({ asAt: '2022-05-31' as IsoDate, runs: 7 });
+    assert.deepEqual(past, [
+      { runId: 'r2', asAtDate: '2022-05-31', values: { 'file_rows:allocations': 80, 'table_rows:cic_cohort': 9 }, accepted: new Set(['table_rows:cic_cohort']) },
+      { runId: 'r1', asAtDate: '2022-05-30', values: { 'file_rows:allocations': 81 }, accepted: new Set() },
+    ]);
+    const [read] = rec.queries();
+    assert.equal(read.on, 'pool');
+    assert.deepEqual([...read.sql.matchAll(/(?:FROM|JOIN) (ppoc\.\w+)/g)].map((m) => m[1]), ['ppoc.refresh_log', 'ppoc.vw_run_figure', 'ppoc.vw_run_figure']);
+    assert.deepEqual(read.params.map((p) => [p.name, p.type, p.value]), [
+      ['as_at_date', { kind: 'date' }, new Date(Date.UTC(2022, 4, 31))], ['runs', { kind: 'int' }, 7],
     ]);
   });
 });

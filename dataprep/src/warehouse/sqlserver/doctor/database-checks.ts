@@ -88,7 +88,7 @@ async function jobReadsCheck(connector: SqlConnector, f: Facts, now: Date): Prom
   const check = 'job reads';
   const { ran, failures } = await runJobReads(connector, todayInTimeZone('Europe/London', now));
   if (failures.length === 0) {
-    return ok(check, `the ${ran} reads a run makes (the counts through the views, the history, the run log) ran as ${f.user_name}, in a transaction rolled back`);
+    return ok(check, `the ${ran} reads a run makes (the figures of earlier runs, the history, the run log) ran as ${f.user_name}, in a transaction rolled back`);
   }
   const grants = [...new Set(failures.flatMap((x) => (x.grant ? [x.grant] : [])))];
   return failed(check, `${failures.length} of ${ran} reads a run makes failed as ${f.user_name}: ${failures.slice(0, 2).map((x) => `${x.read}: ${x.message}`).join('; ')}`,

@@ -1,19 +1,19 @@
 /**
- * `doctor` runs what the job runs: every read `run` and `backfill` make (the ledger, the counts
- * of the live tables through their views, the history a run builds on, the run log), as the
+ * `doctor` runs what the job runs: every read `run` and `backfill` make (the ledger, the figures
+ * of earlier runs the shrink guards compare with, the history a run builds on, the run log), as the
  * configured login, each with harmless parameters, in one transaction it rolls back, one row
  * each at most. A read refused for a missing grant (error 229) names the one GRANT that fixes it.
  * The permission test fails when the job sends a read that is not listed here.
  */
 import type { IsoDate } from '../../../../../core/src/index';
-import { CURATED_TABLES, TABLES } from '../../../model/tables';
+import { TABLES } from '../../../model/tables';
 import { calendarDateValue } from '../columns';
 import { SqlServerRequestError } from '../connection-errors';
 import { DATE, INT, type SqlConnector, type SqlParam } from '../connector';
 import { param } from '../params';
 import { SELECT_LATEST_FINISHED, SELECT_SOURCE_FILES } from '../operations-statements';
 import {
-  APPLIED_MIGRATIONS, countLiveRows, LOCK_PRINCIPAL, SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_PLACES,
+  APPLIED_MIGRATIONS, LOCK_PRINCIPAL, SELECT_ACCEPTED_RUN_FIGURES, SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_PLACES,
   SELECT_LATEST_SUCCESS, SELECT_RECENT_RUNS, SELECT_SUCCEEDED_AS_AT_DATES,
 } from '../statements';
 
@@ -31,7 +31,10 @@ export function jobReads(today: IsoDate): JobRead[] {
   ];
   return [
     { name: 'the migration ledger', sql: APPLIED_MIGRATIONS, params: [] },
-    ...CURATED_TABLES.map((table) => ({ name: `the count of ${table}`, sql: countLiveRows(table), params: [] })),
+    {
+      name: 'the figures of earlier runs (the shrink guards)', sql: SELECT_ACCEPTED_RUN_FIGURES,
+      params: [{ name: 'as_at_date', type: DATE, value: calendarDateValue(today) }, { name: 'runs', type: INT, value: 1 }],
+    },
     { name: 'the history (month ends)', sql: SELECT_HISTORY_MONTH_ENDS, params: history },
     { name: 'the history (latest by plan)', sql: SELECT_HISTORY_LATEST_BY_PLAN, params: history },
     { name: 'the history (places)', sql: SELECT_HISTORY_PLACES, params: history },

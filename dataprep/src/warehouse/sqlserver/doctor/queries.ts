@@ -24,6 +24,7 @@ export const JOB_PERMISSIONS: readonly ObjectPermission[] = [
   ...on('ppoc.refresh_log', 'SELECT', 'INSERT', 'UPDATE'),
   ...on('ppoc.data_quality_issue', 'SELECT', 'INSERT', 'DELETE'),
   ...on('ppoc.source_file', 'SELECT', 'INSERT'),
+  ...on('ppoc.run_figure', 'SELECT', 'INSERT'),
   ...on('ppoc_staging.plan_status_history', 'SELECT', 'INSERT'),
   ...on('ppoc.plan_status_history', 'SELECT', 'INSERT', 'DELETE'),
   ...on('ppoc.schema_version', 'SELECT'),
