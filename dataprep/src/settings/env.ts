@@ -53,7 +53,9 @@ export function decimalSetting(given: GivenSetting, range: NumberRange): number 
   const decimal = (range.whole ? WHOLE : DECIMAL).test(given.value);
   const value = Number(given.value);
   if (!decimal || value < range.min || (range.aboveMin && value === range.min) || value > range.max) {
-    throw new UsageError(`${given.from} must be ${range.what}${decimal ? '' : ', in decimal digits'}, got "${given.value}"`);
+    // "in decimal digits" for what JavaScript would read as a number (0x64, 1e3, +5, 20.0 for a count), not for a word.
+    const notation = !decimal && Number.isFinite(value) ? ', in decimal digits' : '';
+    throw new UsageError(`${given.from} must be ${range.what}${notation}, got "${given.value}"`);
   }
   return value;
 }

@@ -52,8 +52,11 @@ describe('settings: the shrink guard and the input limits', () => {
     );
     assert.throws(() => resolveReadLimits({ PPOC_MAX_FILE_MB: '0' }), /PPOC_MAX_FILE_MB must be a size in megabytes greater than 0, got "0"/);
     assert.throws(() => resolveReadLimits({ PPOC_MAX_XLSX_ROWS: '1.5' }), /PPOC_MAX_XLSX_ROWS must be a whole number of rows/);
-    for (const bad of ['0', '0x64', '1e3', '20.0', '+20', '-5', '100001', 'wide']) {
+    for (const bad of ['0x64', '1e3', '20.0', '+20']) {
       assert.throws(() => resolveReadLimits({ PPOC_MAX_COLUMNS: bad }), new RegExp(`^UsageError: PPOC_MAX_COLUMNS must be a whole number of columns from 1 to 100000, in decimal digits, got "${bad.replace('+', '\\+')}"$`), bad);
+    }
+    for (const bad of ['0', '-5', '100001', 'wide']) {
+      assert.throws(() => resolveReadLimits({ PPOC_MAX_COLUMNS: bad }), new RegExp(`^UsageError: PPOC_MAX_COLUMNS must be a whole number of columns from 1 to 100000, got "${bad}"$`), bad);
     }
   });
 });

@@ -42,9 +42,16 @@ describe('ppoc-prep doctor for SQLite (in-process)', () => {
 
     const junk = join(tempDir('sqlite-doctor'), 'junk.sqlite');
     writeFileSync(junk, 'not a database at all, just text', { mode: 0o600 });
-    const results = sqliteDoctor(junk);
+    assert.deepEqual(sqliteDoctor(junk), [{
+      check: 'file', status: 'FAIL', detail: `the SQLite file ${junk} is not a SQLite database`,
+      fix: 'give the path of the job\'s database, or of a file that does not exist yet',
+    }]);
+    // SQLite's header, then damage: the file check passes, SQLite itself refuses it.
+    const damaged = join(tempDir('sqlite-doctor'), 'damaged.sqlite');
+    writeFileSync(damaged, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(200, 0xff)]), { mode: 0o600 });
+    const results = sqliteDoctor(damaged);
     assert.equal(results.at(-1)?.status, 'FAIL');
-    assert.match(results.at(-1)?.detail ?? '', /^SQLite cannot (open|read) .*junk\.sqlite \(SQLITE_NOTADB\)$/);
+    assert.match(results.at(-1)?.detail ?? '', /^SQLite cannot (open|read) .*damaged\.sqlite \(SQLITE_(NOTADB|CORRUPT)\)$/);
   });
 
   it('fails a folder given as the file', () => {
