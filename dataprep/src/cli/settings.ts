@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import {
-  DEFAULT_LOOKBACK_DAYS, DEFAULT_WINDOW_MONTHS, isValidWindowMonths, parseCalendarDate, todayInTimeZone, type IsoDate,
+  DEFAULT_LOOKBACK_DAYS, DEFAULT_WINDOW_MONTHS, parseCalendarDate, todayInTimeZone, type IsoDate,
 } from '../../../core/src/index';
 import { repoRoot } from '../files/repo-root';
 import type { LogLevel } from '../pipeline/logger';
@@ -69,9 +69,7 @@ export function resolveMaxExtractAgeHours(env: Env, fallback: number): number {
 export function resolveWindowMonths(flag: string | undefined, env: Env): number {
   const given = pick(flag, 'window-months') ?? fromEnv(env, ENV.windowMonths);
   if (!given) return DEFAULT_WINDOW_MONTHS;
-  const value = decimalSetting(given, { min: 1, max: 24, whole: true, what: 'a whole number of months from 1 to 24' });
-  if (!isValidWindowMonths(value)) throw new UsageError(`${given.from} must be a whole number of months from 1 to 24, got "${given.value}"`);
-  return value;
+  return decimalSetting(given, { min: 1, max: 24, whole: true, what: 'a whole number of months from 1 to 24' }); // core's isValidWindowMonths range
 }
 
 export function resolveLookbackDays(flag: string | undefined, env: Env): number {

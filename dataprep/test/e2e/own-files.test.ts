@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openDatabase } from '../../src/warehouse/sqlite/database';
 import { EXAMPLE_EXTRACT, runCli, snapshotCurated, startCli, tempDir } from '../helpers/cli';
 
 const AS_AT = '2022-05-31';
@@ -78,7 +79,7 @@ describe('e2e: only the job\'s own files (issue 20, real processes)', function (
     });
   });
 
-  it('status --max-age-hours on a missing, empty, non-database or FIFO file: one line for the monitor, exit 1', async () => {
+  it('status --max-age-hours on a missing, empty, non-SQLite or FIFO file, or a SQLite file of another program: one line for the monitor, exit 1', async () => {
     const dir = tempDir('own-monitor');
     const empty = join(dir, 'empty.sqlite');
     writeFileSync(empty, '');
@@ -86,7 +87,12 @@ describe('e2e: only the job\'s own files (issue 20, real processes)', function (
     writeFileSync(text, 'hello');
     const fifo = join(dir, 'fifo.sqlite');
     assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+    const foreign = join(dir, 'foreign.sqlite'); // a SQLite database, not the job's
+    const db = openDatabase(foreign);
+    db.exec('CREATE TABLE notes (text TEXT)');
+    db.close();
     const cases: [string, string][] = [
+      [foreign, `STALE: ${foreign} holds none of the job's tables: run "ppoc-prep run" (or "npm start") first`],
       [join(dir, 'missing.sqlite'), `STALE: no database at ${join(dir, 'missing.sqlite')}: run "ppoc-prep run" (or "npm start") first`],
       [empty, `STALE: ${empty} is empty, no database yet: run "ppoc-prep run" (or "npm start") first`],
       [text, `STALE: ${text} is not a SQLite database: give the job's database file`],
