@@ -1,6 +1,6 @@
 /** `doctor` for SQLite in-process: the run lock held by a writer, a killed run, a newer schema, a damaged file. */
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sqliteDoctor } from '../../src/warehouse/sqlite/doctor';
 import { openDatabase } from '../../src/warehouse/sqlite/database';
@@ -58,5 +58,20 @@ describe('ppoc-prep doctor for SQLite (in-process)', () => {
     const dir = join(tempDir('sqlite-doctor'), 'a-folder');
     mkdirSync(dir);
     assert.deepEqual(sqliteDoctor(dir).map((r) => `${r.status} ${r.check}`), ['FAIL file']);
+  });
+
+  it('fails what a run would refuse: the file through a symbolic link or with a second name, a link at the lock\'s name', async () => {
+    const file = await migratedFile();
+    const elsewhere = tempDir('sqlite-doctor');
+    const link = join(elsewhere, 'link.sqlite');
+    symlinkSync(file, link);
+    assert.deepEqual(sqliteDoctor(link).map((r) => [r.status, r.check, r.detail]), [['FAIL', 'file', `the SQLite file ${link} is a symbolic link to ${file}`]]);
+    assert.match(sqliteDoctor(link)[0].fix ?? '', /^the job writes only through a file's real path: give .*ppoc\.sqlite instead$/);
+    unlinkSync(`${file}.run-lock`); // the lock file the migrate left
+    symlinkSync(join(elsewhere, 'nowhere'), `${file}.run-lock`);
+    assert.deepEqual(sqliteDoctor(file).map((r) => [r.status, r.check, r.detail]), [['FAIL', 'file', `the run lock ${file}.run-lock is a symbolic link that leads nowhere`]]);
+    unlinkSync(`${file}.run-lock`);
+    linkSync(file, join(elsewhere, 'second.sqlite'));
+    assert.deepEqual(sqliteDoctor(file).map((r) => [r.status, r.check, r.detail]), [['FAIL', 'file', `the SQLite file ${file} has 2 names (hard links)`]]);
   });
 });

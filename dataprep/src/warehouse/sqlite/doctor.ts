@@ -7,18 +7,20 @@
  * connection to a WAL database leaves behind.
  */
 import { accessSync, constants } from 'node:fs';
-import { FileRefusedError } from '../../files/real-names';
+import { FileRefusedError, ownNameEntry } from '../../files/real-names';
 import { failed, lastRunCheck, ok, skipped, type CheckResult } from '../checks';
 import type { RefreshLogEntry } from '../warehouse';
 import { closeQuietly, openDatabase, sqliteErrorName, type Database } from './database';
-import { checkDatabaseForWriting } from './database-file';
-import { runLockHeld } from './run-lock';
+import { checkCompanionFiles, checkDatabaseForWriting } from './database-file';
+import { runLockHeld, runLockPath } from './run-lock';
 import { SQLITE_SCHEMA_VERSION } from './schema';
 
 function fileChecks(file: string): { results: CheckResult[]; usable: boolean } {
   let entry;
   try {
     entry = checkDatabaseForWriting(file); // what a run would refuse: a link, a second name, not a file, not SQLite
+    checkCompanionFiles(file); // … and a link at the lock's, the -wal's, -shm's or -journal's name
+    ownNameEntry(runLockPath(file), 'the run lock');
   } catch (error) {
     if (!(error instanceof FileRefusedError)) throw error;
     return { results: [failed('file', error.problem, error.fix)], usable: false };
