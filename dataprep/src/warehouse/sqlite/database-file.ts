@@ -14,7 +14,12 @@ import { FileRefusedError, NO_FOLLOW, ownNameEntry } from '../../files/real-name
 /** The first 16 bytes of every SQLite database file. */
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
-/** True when the file starts with SQLite's header; opened without waiting on a FIFO put in its place. */
+/**
+ * True when the file starts with SQLite's header; opened without waiting on a FIFO put in its
+ * place. Called before the command opens the database with SQLite: closing a descriptor of a
+ * file drops every POSIX lock the process holds on it, so a connection of this process to the
+ * file would lose its locks.
+ */
 function startsWithSqliteHeader(file: string, follow: boolean): boolean {
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (follow ? 0 : NO_FOLLOW));
   try {
