@@ -4,7 +4,9 @@ import { repoRoot } from '../files/repo-root';
 import { UsageError } from '../settings/env';
 import { SqlServerConfigError } from '../warehouse/sqlserver/config-error';
 import { RefreshLockedError } from '../warehouse/warehouse';
-import { terminalSafe } from '../files/printable';
+import { withJobTempFolder } from '../files/job-temp';
+import { printable, terminalSafe } from '../files/printable';
+import { FileRefusedError } from '../files/real-names';
 import { didYouMean } from './did-you-mean';
 import { runtimeProblem } from './runtime-errors';
 import type { EnvCheck } from './settings';
@@ -60,7 +62,7 @@ function versionText(): string {
 }
 
 function unknownCommand(name: string, err: (text: string) => void): number {
-  err(`ppoc-prep: unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))} (ppoc-prep --help lists the commands)`);
+  err(`ppoc-prep: unknown command "${printable(name)}"${didYouMean(name, Object.keys(COMMANDS))} (ppoc-prep --help lists the commands)`);
   return EXIT.usage;
 }
 
@@ -80,35 +82,40 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
   const command = COMMANDS[name];
   if (!command) return unknownCommand(name, err);
   try {
-    if (!args.includes('--help') && !args.includes('-h')) {
-      const { checkEnvSettings } = await import('./settings');
-      checkEnvSettings(command.reads, process.env);
-    }
-    return await (await command.load())(args, out);
+    if (args.includes('--help') || args.includes('-h')) return await (await command.load())(args, out);
+    const { checkEnvSettings } = await import('./settings');
+    checkEnvSettings(command.reads, process.env);
+    // SQLite's temporary files (and any library's) go in a folder of the job's own, removed after.
+    return await withJobTempFolder(async () => (await command.load())(args, out));
   } catch (error) {
     return reportError(name, error, err);
   }
 }
 
 /**
- * node:util's flag errors in one line. Its "argument is ambiguous" is a value that starts with
- * a dash, which for this command's flags is a negative number.
+ * node:util's flag errors in one line. Its "argument is ambiguous" (three lines) is a value that
+ * starts with a dash, which for this command's flags is a negative number. The others are one
+ * line, bar what they quote of the command line (shown escaped by the caller).
  */
 function flagProblem(message: string): string {
   const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
   if (ambiguous) return `${ambiguous[1]} needs a value that does not start with "-" (negative numbers are not allowed)`;
-  return message.split('\n')[0];
+  return message;
 }
 
-/** Every failure is one clear line: no stack trace, never a connection string or password. */
+/**
+ * Every failure is one clear line: no stack trace, never a connection string or password. A
+ * usage message quotes what was typed: its newlines and other control characters are shown
+ * escaped (`\n`), so a value never makes a second line.
+ */
 function reportError(name: string, error: unknown, err: (text: string) => void): number {
   const code = (error as { code?: string } | null)?.code;
-  if (error instanceof UsageError || error instanceof SqlServerConfigError) {
-    err(`ppoc-prep ${name}: ${error.message}`);
+  if (error instanceof UsageError || error instanceof SqlServerConfigError || error instanceof FileRefusedError) {
+    err(`ppoc-prep ${name}: ${printable(error.message)}`);
     return EXIT.usage;
   }
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    err(`ppoc-prep ${name}: ${flagProblem((error as Error).message)} (ppoc-prep ${name} --help)`);
+    err(`ppoc-prep ${name}: ${printable(flagProblem((error as Error).message))} (ppoc-prep ${name} --help)`);
     return EXIT.usage;
   }
   if (error instanceof RefreshLockedError) {

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import {
-  DEFAULT_LOOKBACK_DAYS, DEFAULT_WINDOW_MONTHS, isValidWindowMonths, parseCalendarDate, todayInTimeZone, type IsoDate,
+  DEFAULT_LOOKBACK_DAYS, DEFAULT_WINDOW_MONTHS, parseCalendarDate, todayInTimeZone, type IsoDate,
 } from '../../../core/src/index';
 import { repoRoot } from '../files/repo-root';
 import type { LogLevel } from '../pipeline/logger';
 import { DEFAULT_SHRINK_GUARD, type ShrinkGuardOptions } from '../pipeline/shrink-guard';
 import { resolveAlertSettings } from '../alerts/alert-settings';
 import { DEFAULT_PROGRESS_AFTER_SECONDS } from '../pipeline/progress';
-import { fromEnv, UsageError, type Env, type GivenSetting } from '../settings/env';
+import { decimalSetting, fromEnv, UsageError, type Env, type GivenSetting, type NumberRange } from '../settings/env';
 import { DEFAULT_MAX_EXTRACT_AGE_HOURS } from '../sources/staleness';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_FILE_MB, DEFAULT_MAX_XLSX_ROWS, MEGABYTE, type ReadLimits } from '../sources/source-file';
 
@@ -63,40 +63,26 @@ export function asAtGiven(flag: string | undefined, env: Env): boolean {
 export function resolveMaxExtractAgeHours(env: Env, fallback: number): number {
   const given = fromEnv(env, ENV.maxExtractAgeHours);
   if (!given) return fallback;
-  const value = Number(given.value);
-  if (!Number.isFinite(value) || value <= 0 || value > 8784) {
-    throw new UsageError(`${given.from} must be a number of hours above 0 and at most 8784, got "${given.value}"`);
-  }
-  return value;
+  return decimalSetting(given, { min: 0, aboveMin: true, max: 8784, what: 'a number of hours above 0 and at most 8784' });
 }
 
 export function resolveWindowMonths(flag: string | undefined, env: Env): number {
   const given = pick(flag, 'window-months') ?? fromEnv(env, ENV.windowMonths);
   if (!given) return DEFAULT_WINDOW_MONTHS;
-  const value = Number(given.value);
-  if (!isValidWindowMonths(value)) throw new UsageError(`${given.from} must be a whole number of months from 1 to 24, got "${given.value}"`);
-  return value;
+  return decimalSetting(given, { min: 1, max: 24, whole: true, what: 'a whole number of months from 1 to 24' }); // core's isValidWindowMonths range
 }
 
 export function resolveLookbackDays(flag: string | undefined, env: Env): number {
   const given = pick(flag, 'lookback-days') ?? fromEnv(env, ENV.lookbackDays);
   if (!given) return DEFAULT_LOOKBACK_DAYS;
-  const value = Number(given.value);
-  if (!Number.isInteger(value) || value < 0 || value > 3660) {
-    throw new UsageError(`${given.from} must be a whole number of days from 0 to 3660, got "${given.value}"`);
-  }
-  return value;
+  return decimalSetting(given, { min: 0, max: 3660, whole: true, what: 'a whole number of days from 0 to 3660' });
 }
 
 /** Retention of plan_status_history in days; unset keeps all (so 0 is refused rather than guessed at). */
 export function resolveHistoryDays(flag: string | undefined, env: Env): number | null {
   const given = pick(flag, 'history-days') ?? fromEnv(env, ENV.historyDays);
   if (!given) return null;
-  const value = Number(given.value);
-  if (!/^\d+$/.test(given.value) || value < 1 || value > 36600) {
-    throw new UsageError(`${given.from} must be a whole number of days from 1 to 36600 (unset keeps all history), got "${given.value}"`);
-  }
-  return value;
+  return decimalSetting(given, { min: 1, max: 36600, whole: true, what: 'a whole number of days from 1 to 36600 (unset keeps all history)' });
 }
 
 export function resolveSource(flag: string | undefined, env: Env): string {
@@ -144,18 +130,10 @@ export function resolveLogLevel(env: Env): LogLevel {
   return value as LogLevel;
 }
 
-/** A number from the environment within [min, max]; `whole` for counts, `digitsOnly` for plain decimal digits (no 0x64, 1e3). */
-function envNumber(
-  env: Env, key: string, fallback: number, range: { min: number; max: number; whole?: boolean; digitsOnly?: boolean; what: string },
-): number {
+/** A number from the environment within the range, decimal only (settings/env.ts); the fallback when unset. */
+function envNumber(env: Env, key: string, fallback: number, range: NumberRange): number {
   const given = fromEnv(env, key);
-  if (!given) return fallback;
-  const value = Number(given.value);
-  const notDigits = range.digitsOnly === true && !/^\d+$/.test(given.value);
-  if (notDigits || !Number.isFinite(value) || value < range.min || value > range.max || (range.whole && !Number.isInteger(value))) {
-    throw new UsageError(`${key} must be ${range.what}, got "${given.value}"`);
-  }
-  return value;
+  return given ? decimalSetting(given, range) : fallback;
 }
 
 /** PPOC_MAX_SHRINK_PERCENT (default 50) and --allow-shrink. */
@@ -171,7 +149,7 @@ export function resolveReadLimits(env: Env): ReadLimits {
   const mb = envNumber(env, ENV.maxFileMb, DEFAULT_MAX_FILE_MB, { min: 0.000001, max: 1_000_000, what: 'a size in megabytes greater than 0' });
   const rows = envNumber(env, ENV.maxXlsxRows, DEFAULT_MAX_XLSX_ROWS, { min: 1, max: 1e9, whole: true, what: 'a whole number of rows, 1 or more' });
   const columns = envNumber(env, ENV.maxColumns, DEFAULT_MAX_COLUMNS, {
-    min: 1, max: 100_000, whole: true, digitsOnly: true, what: 'a whole number of columns from 1 to 100000, in decimal digits',
+    min: 1, max: 100_000, whole: true, what: 'a whole number of columns from 1 to 100000',
   });
   return { maxFileBytes: Math.floor(mb * MEGABYTE), maxXlsxRows: rows, maxColumns: columns };
 }

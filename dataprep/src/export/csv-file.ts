@@ -3,6 +3,7 @@ import { closeSync, fchmodSync, lstatSync, openSync, readdirSync, renameSync, rm
 import { join } from 'node:path';
 import { PRIVATE_FILE_MODE } from '../files/owner-only';
 import { printable } from '../files/printable';
+import { processRunning } from '../files/processes';
 import { EXPORT_TABLES } from '../model/tables';
 
 const FLUSH_AT = 1 << 16;
@@ -41,15 +42,6 @@ const codeOf = (error: unknown): string => (error as NodeJS.ErrnoException).code
  */
 const TEMPORARY = new RegExp(`^(?:${EXPORT_TABLES.join('|')})\\.csv\\.(?:(\\d+)\\.)?[0-9a-f]{8}\\.tmp$`);
 
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0); // signal 0: only asks whether the process exists
-    return true;
-  } catch (error) {
-    return codeOf(error) === 'EPERM'; // exists, another account's
-  }
-}
-
 /**
  * Removes the temporary files a killed export left in `dir`: only regular files named as this
  * job names its own, and never one of an export still running (its process is alive).
@@ -57,7 +49,7 @@ function running(pid: number): boolean {
 export function removeAbandonedTemporaries(dir: string): void {
   for (const name of readdirSync(dir)) {
     const match = TEMPORARY.exec(name);
-    if (!match || (match[1] !== undefined && running(Number(match[1])))) continue;
+    if (!match || (match[1] !== undefined && processRunning(Number(match[1])))) continue;
     const path = join(dir, name);
     try {
       if (lstatSync(path).isFile()) rmSync(path);

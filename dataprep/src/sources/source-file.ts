@@ -5,6 +5,7 @@
  * stat-ed before it is opened and anything but a regular file is refused with one line.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { kindOf } from '../files/file-kind';
 import { ExtractError } from '../model/data-quality';
 import type { SourceFileName } from '../model/source-records';
 
@@ -112,12 +113,4 @@ export function megabytes(bytes: number): string {
 
 export function cannotRead(file: SourceFileName, code: string): ExtractError {
   return new ExtractError(file, `${file}: the file cannot be read (${code})`);
-}
-
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a named pipe';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a plain file';
 }

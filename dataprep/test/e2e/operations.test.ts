@@ -54,7 +54,9 @@ describe('e2e: operations (stale extracts, status for monitors, explain\'s workf
   it('status shows the latest run\'s source files, and --max-age-hours N exits 0 or 1 for monitors', async () => {
     const db = join(tempDir('status'), 'ppoc.sqlite');
     const never = await runCli(['status', '--sqlite', db, '--max-age-hours', '26']);
-    assert.equal(never.code, 2, 'no database yet is a usage error');
+    assert.equal(never.code, 1, 'no database yet: not OK, for a monitor');
+    assert.equal(never.stdout, `STALE: no database at ${db}: run "ppoc-prep run" (or "npm start") first\n`);
+    assert.equal(never.stderr, '');
     const run = await runCli(['run', '--source', copyOfExample(), '--as-at', '2022-05-31', '--sqlite', db]);
     assert.equal(run.code, 0, run.stderr);
     const status = await runCli(['status', '--sqlite', db]);

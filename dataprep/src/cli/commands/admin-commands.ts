@@ -7,7 +7,7 @@ import { printable } from '../../files/printable';
 import { DEFAULT_MAX_EXTRACT_AGE_HOURS, futureRequiredFile, newestRequiredFile } from '../../sources/staleness';
 import { describeTarget, openWarehouse } from '../open-warehouse';
 import { asAtDate, DEFAULT_DEMO_SOURCE, REPO_ROOT, resolveTarget, TARGET_FLAGS, TARGET_FLAGS_HELP } from '../settings';
-import { UsageError } from '../../settings/env';
+import { decimalSetting, UsageError } from '../../settings/env';
 import { executeRun, resolveRunSettings } from './run';
 
 export const MIGRATE_HELP = `Usage: ppoc-prep migrate [--sqlite FILE | --sqlserver CONNECTION [--sqlserver-ca-file PEM]]
@@ -48,9 +48,7 @@ export async function migrateCommand(args: string[], out: (text: string) => void
 
 function wholeNumber(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} must be a whole number from 0 to ${max}, got "${value}"`);
-  return n;
+  return decimalSetting({ value, from: `--${name}` }, { min: 0, max, whole: true, what: `a whole number from 0 to ${max}` });
 }
 
 function demoAsAt(value: string | undefined): IsoDate {

@@ -3,9 +3,9 @@ import { DEFAULT_WINDOW_MONTHS, todayInTimeZone, type IsoDate } from '../../../.
 import { sentenceFor } from '../../pipeline/run-summary';
 import type { PlannedAssessmentFilter } from '../../warehouse/warehouse';
 import { assertFilterValuesOccur, assertPersonKnown, lastSuccessAge, liveTablesCheck, sourceFilesTable, workflowLines } from '../operations-reads';
-import { withReader } from '../read-warehouse';
+import { NoDatabaseError, withReader } from '../read-warehouse';
 import { TARGET_FLAGS } from '../settings';
-import { UsageError } from '../../settings/env';
+import { decimalSetting, UsageError } from '../../settings/env';
 import { textTable } from '../text-table';
 
 const TARGET_OPTIONS = { ...TARGET_FLAGS, help: { type: 'boolean', short: 'h' } } as const;
@@ -108,20 +108,13 @@ export async function statusCommand(args: string[], out: (text: string) => void)
     args, options: { ...TARGET_OPTIONS, limit: { type: 'string' }, 'max-age-hours': { type: 'string' } }, strict: true,
   });
   if (values.help) return (out(STATUS_HELP), 0);
-  const limit = values.limit === undefined ? 10 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
-  const maxAge = values['max-age-hours'] === undefined ? null : Number(values['max-age-hours']);
-  if (maxAge !== null && !(Number.isFinite(maxAge) && maxAge > 0)) {
-    throw new UsageError(`--max-age-hours must be a number of hours above 0, got "${values['max-age-hours']}"`);
+  const limit = values.limit === undefined ? 10 : decimalSetting({ value: values.limit, from: '--limit' }, { min: 1, max: 1e6, whole: true, what: 'a positive whole number' });
+  const maxAge = values['max-age-hours'];
+  if (maxAge !== undefined) {
+    return monitorStatus(values, decimalSetting({ value: maxAge, from: '--max-age-hours' }, { min: 0, aboveMin: true, max: 1e6, what: 'a number of hours above 0' }), out);
   }
   return withReader(values, async (warehouse) => {
-    const live = await warehouse.latestSuccessfulRun();
-    const rewind = liveTablesCheck(live, await warehouse.succeededAsAtDates(), todayInTimeZone('Europe/London'));
-    if (maxAge !== null) {
-      const age = lastSuccessAge(live, maxAge, new Date());
-      out(age.ok && !rewind.ok ? rewind.line : age.line);
-      return age.ok && rewind.ok ? 0 : 1;
-    }
+    const rewind = liveTablesCheck(await warehouse.latestSuccessfulRun(), await warehouse.succeededAsAtDates(), todayInTimeZone('Europe/London'));
     const runs = await warehouse.recentRuns(limit);
     if (runs.length === 0) return (out('No runs recorded yet.'), 0);
     out(textTable(
@@ -134,4 +127,25 @@ export async function statusCommand(args: string[], out: (text: string) => void)
     out(`\n${rewind.line}`);
     return rewind.ok ? 0 : 1;
   });
+}
+
+/**
+ * status --max-age-hours N, for monitors: one line, exit 0 when the last successful run is
+ * recent and the live tables were not rewound, 1 otherwise; a SQLite file that holds no
+ * database of the job (missing, empty, not a file, not SQLite) is a line and exit 1 too.
+ */
+async function monitorStatus(values: { sqlite?: string; sqlserver?: string }, maxAgeHours: number, out: (text: string) => void): Promise<number> {
+  try {
+    return await withReader(values, async (warehouse) => {
+      const live = await warehouse.latestSuccessfulRun();
+      const rewind = liveTablesCheck(live, await warehouse.succeededAsAtDates(), todayInTimeZone('Europe/London'));
+      const age = lastSuccessAge(live, maxAgeHours, new Date());
+      out(age.ok && !rewind.ok ? rewind.line : age.line);
+      return age.ok && rewind.ok ? 0 : 1;
+    });
+  } catch (error) {
+    if (!(error instanceof NoDatabaseError)) throw error;
+    out(`STALE: ${error.message}`);
+    return 1;
+  }
 }

@@ -70,11 +70,13 @@ export async function scheduleCommand(args: string[], out: (text: string) => voi
     name: 'ppoc-refresh', timezone: LONDON, noOverlap: true, logger: cronLogger(logger),
   });
   alertOnMissedRuns(task, expression, alerts, logger);
-  logger.info('scheduler started', { cron: expression, timezone: LONDON, next_run: nextRun(task) });
-  const signal = await new Promise<string>((resolve) => {
+  // Listening before "scheduler started" is logged: a service manager may stop it the moment it says so.
+  const stopSignal = new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
+  logger.info('scheduler started', { cron: expression, timezone: LONDON, next_run: nextRun(task) });
+  const signal = await stopSignal;
   stopping = true;
   await task.stop();
   if (running) {

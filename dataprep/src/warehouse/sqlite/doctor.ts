@@ -1,25 +1,35 @@
 /**
- * `ppoc-prep doctor --sqlite FILE`: the file exists, only this user can read or write it (it
- * holds children's names), its schema is this release's, SQLite finds it intact, and the last
- * run. Never creates the file and never writes to it. It opens it for writing when it may, as
- * the job does, because closing such a connection also removes the -wal and -shm files that a
- * read-only connection to a WAL database leaves behind.
+ * `ppoc-prep doctor --sqlite FILE`: the file exists and a run would take it (its own name, not a
+ * link, no second name, a SQLite database), only this user can read or write it (it holds
+ * children's names), its schema is this release's, SQLite finds it intact, and the last run.
+ * Never creates the file and never writes to it. It opens it for writing when it may, as the job
+ * does, because closing such a connection also removes the -wal and -shm files that a read-only
+ * connection to a WAL database leaves behind.
  */
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
+import { FileRefusedError, ownNameEntry } from '../../files/real-names';
 import { failed, lastRunCheck, ok, skipped, type CheckResult } from '../checks';
 import type { RefreshLogEntry } from '../warehouse';
 import { closeQuietly, openDatabase, sqliteErrorName, type Database } from './database';
-import { runLockHeld } from './run-lock';
+import { checkCompanionFiles, checkDatabaseForWriting } from './database-file';
+import { runLockHeld, runLockPath } from './run-lock';
 import { SQLITE_SCHEMA_VERSION } from './schema';
 
 function fileChecks(file: string): { results: CheckResult[]; usable: boolean } {
-  if (!existsSync(file)) {
+  let entry;
+  try {
+    entry = checkDatabaseForWriting(file); // what a run would refuse: a link, a second name, not a file, not SQLite
+    checkCompanionFiles(file); // … and a link at the lock's, the -wal's, -shm's or -journal's name
+    ownNameEntry(runLockPath(file), 'the run lock');
+  } catch (error) {
+    if (!(error instanceof FileRefusedError)) throw error;
+    return { results: [failed('file', error.problem, error.fix)], usable: false };
+  }
+  if (!entry) {
     return { results: [failed('file', `${file} does not exist`, `create it with: ppoc-prep migrate --sqlite ${file} (or a first ppoc-prep run)`)], usable: false };
   }
-  const stat = statSync(file);
-  if (!stat.isFile()) return { results: [failed('file', `${file} is not a regular file`, 'point --sqlite (or PPOC_SQLITE) at the database file')], usable: false };
-  const results = [ok('file', `${file} exists (${Math.round(stat.size / 1024)} KB)`)];
-  results.push(permissionCheck(file, stat.mode, stat.uid));
+  const results = [ok('file', `${file} exists (${Math.round(Number(entry.size) / 1024)} KB)`)];
+  results.push(permissionCheck(file, Number(entry.mode), Number(entry.uid)));
   return { results, usable: true };
 }
 

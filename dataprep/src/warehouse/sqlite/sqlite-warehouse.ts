@@ -1,6 +1,8 @@
 import type { IsoDate } from '../../../../core/src/index';
 import { dirname } from 'node:path';
-import { ensurePrivateFile, makePrivate, makePrivateFolder } from '../../files/owner-only';
+import { createPrivateFile, makePrivateFolder, tightenPrivate } from '../../files/owner-only';
+import { printable } from '../../files/printable';
+import { entryAt, FileRefusedError, identityOf } from '../../files/real-names';
 import type { DataQualityIssue } from '../../model/data-quality';
 import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, PriorHistory, RefreshSet } from '../../model/refresh-set';
 import type { PastRun } from '../../model/run-figures';
@@ -13,6 +15,7 @@ import { readPriorHistory, writeHistory } from './history';
 import * as operations from './operations';
 import { removeLegacyLockFile, RunLock, runLockPath } from './run-lock';
 import { closeQuietly, column, inTransaction, openDatabase, pragmaValue, type Database } from './database';
+import { checkCompanionFiles, checkDatabaseForReading, checkDatabaseForWriting } from './database-file';
 import { insertRows } from './insert-rows';
 import { acceptedRunFigures, insertRunFigures, seedRunFigures } from './run-figures';
 import { schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
@@ -33,6 +36,7 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
 
   constructor(readonly file: string, options: { readonly?: boolean } = {}) {
     if (options.readonly) {
+      checkDatabaseForReading(file); // DatabaseUnavailableError: missing, empty, not a file or not a database
       this.db = openDatabase(file, { readOnly: true });
       return;
     }
@@ -41,10 +45,11 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
       return;
     }
     makePrivateFolder(dirname(file));
+    checkDatabaseForWriting(file); // before any lock file is made: FileRefusedError for what is not the job's
     this.lock = new RunLock(runLockPath(file));
     this.lock.acquire(); // RefreshLockedError when another writer holds it
     try {
-      this.db = openPrivate(file);
+      this.db = openGuarded(file, this.lock);
       removeLegacyLockFile(file);
     } catch (error) {
       this.lock.release();
@@ -113,6 +118,8 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
       operations.insertSourceFiles(this.db, sourceFileRows(run.runId, outcome.files));
       insertRunFigures(this.db, run.runId, outcome.figures);
       this.finishLog(run, 'succeeded', outcome);
+      // A file swapped in at the database's name during the run would never see this commit: roll it back.
+      if (this.lock) assertGuarded(this.file, this.lock);
     }, 'IMMEDIATE');
   }
 
@@ -250,18 +257,36 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
   }
 }
 
-/** Opens (or creates) the data file owner-only, with its WAL and shared-memory files. */
-function openPrivate(file: string): Database {
-  ensurePrivateFile(file); // before SQLite writes: its -wal and -shm copy the file's mode
+/**
+ * Opens (or creates) the data file owner-only under the run lock, which records the file's
+ * identity; after SQLite has opened the name (following any link), the name must still lead to
+ * that file, with no second name.
+ */
+function openGuarded(file: string, lock: RunLock): Database {
+  let entry = checkDatabaseForWriting(file); // again, now that the lock is held
+  checkCompanionFiles(file);
+  if (entry) tightenPrivate(file); // a database of this account from an older version, or copied in
+  else if (createPrivateFile(file)) entry = entryAt(file); // before SQLite writes: its -wal and -shm copy the file's mode
+  if (!entry) throw new FileRefusedError(`the SQLite file ${printable(file)} appeared while it was being created`, 'run again');
+  lock.guard(identityOf(entry));
   const db = openDatabase(file);
   try {
     db.exec('PRAGMA journal_mode = WAL');
-    for (const suffix of ['-wal', '-shm']) makePrivate(`${file}${suffix}`);
+    for (const suffix of ['-wal', '-shm']) tightenPrivate(`${file}${suffix}`);
+    assertGuarded(file, lock);
     return db;
   } catch (error) {
     closeQuietly(db);
     throw error;
   }
+}
+
+/** The database's name still leads to the file the lock guards, and to nothing else by another name. */
+function assertGuarded(file: string, lock: RunLock): void {
+  const now = entryAt(file);
+  if (now?.isFile() && now.nlink === 1n && identityOf(now) === lock.guarded()) return;
+  throw new FileRefusedError(`the SQLite file ${printable(file)} was replaced, or given another name, while this run held its lock`,
+    'nothing was written; check what else writes to that folder, then run again');
 }
 
 export function createSqliteWarehouse(file: string, options: { readonly?: boolean } = {}): SqliteWarehouse {
