@@ -203,7 +203,7 @@ function buildSettings(e: Entries, env: NodeJS.ProcessEnv): Omit<SqlServerSettin
 function driverOptions(e: Entries): Pick<SqlServerSettings, 'multiSubnetFailover' | 'applicationIntent' | 'packetSize' | 'workstationId' | 'language' | 'hostNameInCertificate'> {
   const intent = (e.applicationIntent ?? 'ReadWrite').trim().toLowerCase();
   if (intent !== 'readwrite' && intent !== 'readonly') throw new SqlServerConfigError('ApplicationIntent must be ReadWrite or ReadOnly');
-  const packet = e.packetSize === undefined ? undefined : Number(e.packetSize.trim());
+  const packet = e.packetSize === undefined ? undefined : decimalNumber(e.packetSize);
   if (packet !== undefined && (!Number.isInteger(packet) || packet < 512 || packet > 32768)) {
     throw new SqlServerConfigError('Packet Size must be a whole number of bytes from 512 to 32768');
   }
@@ -240,15 +240,25 @@ function parseServer(raw: string | undefined, rawPort: string | undefined): Serv
   return { server, port: instanceName ? port : (port ?? 1433), instanceName };
 }
 
+/**
+ * A number as SqlClient reads one: decimal digits (a point before a fraction), never hex, an
+ * exponent or `Infinity`, which Number() would take (`0x10` is 16). NaN otherwise: the caller's
+ * range check words the refusal.
+ */
+function decimalNumber(text: string): number {
+  const trimmed = text.trim();
+  return /^\d+(?:\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
 function portNumber(text: string): number {
-  const port = Number(text.trim());
+  const port = decimalNumber(text);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new SqlServerConfigError('SQL Server port must be 1-65535');
   return port;
 }
 
 function seconds(name: string, raw: string | undefined, fallbackMs: number): number {
   if (raw === undefined || raw.trim() === '') return fallbackMs;
-  const value = Number(raw);
+  const value = decimalNumber(raw);
   if (!Number.isFinite(value) || value <= 0) throw new SqlServerConfigError(`${name} must be a positive number of seconds`);
   return Math.round(value * 1000);
 }

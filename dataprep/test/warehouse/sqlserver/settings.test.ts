@@ -106,6 +106,11 @@ describe('SQL Server settings', () => {
       [`mssql://u:${encodeURIComponent(SECRET)}@db01/PPOC?colour=blue`, /part 1 has an unknown key "colour"/],
       [`Server=db01;Database=PPOC;ApplicationIntent=ReadMostly;User Id=u;Password={${SECRET}}`, /ApplicationIntent must be ReadWrite or ReadOnly/],
       [`Server=db01;Database=PPOC;Packet Size=100;User Id=u;Password={${SECRET}}`, /Packet Size must be a whole number of bytes from 512 to 32768/],
+      // Numbers are decimal, as SqlClient reads them: Number() would take hex (0x1F90 is 8080) and exponents.
+      [`Server=db01,0x1F90;Database=PPOC;User Id=u;Password={${SECRET}}`, /port must be 1-65535/],
+      [`Server=db01;Database=PPOC;Packet Size=0x2000;User Id=u;Password={${SECRET}}`, /Packet Size must be a whole number/],
+      [`Server=db01;Database=PPOC;Connect Timeout=3e1;User Id=u;Password={${SECRET}}`, /Connect Timeout must be a positive number of seconds/],
+      [`Server=db01;Database=PPOC;Connect Timeout=Infinity;User Id=u;Password={${SECRET}}`, /Connect Timeout must be a positive number of seconds/],
     ];
     for (const [text, expected] of cases) {
       const message = configError(text);
