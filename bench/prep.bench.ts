@@ -101,7 +101,7 @@ export class PrepBench {
     const floors: Finished[] = [];
     for (let i = 0; i < this.repeat; i++) {
       runs.push(await this.ok(timed(this.root, [this.cli, 'run', '--source', dir, '--sqlite', freshDb(db), '--as-at', AS_AT], { PPOC_LOG_LEVEL: 'debug' }).done));
-      floors.push(await this.ok(timed(this.root, [this.floor, dir, freshDb(join(this.scratch, `floor-${children}.sqlite`))]).done));
+      floors.push(await this.ok(timed(this.root, ['--disable-warning=ExperimentalWarning', this.floor, dir, freshDb(join(this.scratch, `floor-${children}.sqlite`))]).done));
     }
     const stages = runs.map((r) => stagesOf(r.stderr));
     const medianOf = (key: string) => median(stages.map((s) => s[key]));

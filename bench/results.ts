@@ -1,8 +1,10 @@
 /**
- * `npm run bench`'s figures as Markdown: printed, and written to bench/results.md (the README
- * quotes its prep table). Machine, Node and date first, so a figure is never read without them.
+ * `npm run bench`'s figures as Markdown: printed, and written to bench/results.md and, quoted,
+ * into the README (between the README_QUOTE markers), both from the figures in
+ * bench/results.json, so test/docs/bench-figures.test.ts can tell a hand-edited figure.
+ * Machine, Node, date and load first, so a figure is never read without them.
  */
-import { cpus, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release } from 'node:os';
 import type { RenderBenchResult } from '../visual/bench/render.bench';
 import type { PrepFigures, SizeFigures } from './prep.bench';
 
@@ -14,7 +16,7 @@ const times = (ratio: number) => `${ratio.toFixed(1)}×`;
 export function machineLine(command: string, date = new Date()): string {
   const cpu = cpus();
   return `\`${command}\` on ${date.toISOString().slice(0, 10)}: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ` +
-    `Node ${process.versions.node}, ${platform()} ${release()}.`;
+    `Node ${process.versions.node}, ${platform()} ${release()}, load average ${loadavg()[0].toFixed(1)} at the start.`;
 }
 
 function sizeRow(size: SizeFigures): string {
@@ -34,7 +36,7 @@ export function prepTable(prep: PrepFigures): string[] {
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...prep.sizes.map(sizeRow),
     '',
-    '¹ with reading the earlier history from the warehouse. ² with the shrink guard\'s row counts; the rest of a run is Node start-up and loading.',
+    '¹ with reading the earlier history from the warehouse. ² with the shrink guards (one read of the figures earlier runs stored); the rest of a run is Node start-up and loading.',
   ];
 }
 
@@ -77,6 +79,8 @@ export function visualTable(visual: RenderBenchResult | string): string[] {
 
 export interface Results {
   command: string;
+  /** machineLine() as the run began. */
+  machine: string;
   prep: PrepFigures;
   trends: string[] | null;
   visual: RenderBenchResult | string | null;
@@ -86,7 +90,7 @@ export function resultsMarkdown(results: Results): string {
   const lines = [
     '# Benchmark results',
     '',
-    machineLine(results.command),
+    results.machine,
     '',
     '## Prep: `ppoc-prep run` against the floor',
     '',
@@ -97,4 +101,41 @@ export function resultsMarkdown(results: Results): string {
   if (results.trends) lines.push('', '## Trends', '', '```', ...results.trends, '```');
   if (results.visual) lines.push('', '## Visual', '', ...visualTable(results.visual));
   return `${lines.join('\n')}\n`;
+}
+
+export const README_QUOTE = {
+  start: '<!-- bench figures: written by `npm run bench` from bench/results.json; do not edit by hand -->',
+  end: '<!-- end of bench figures -->',
+};
+
+/** What the README quotes of a full run: when and where, the prep table, the targets in a sentence, the visual. */
+export function readmeQuote(results: Results): string[] {
+  const { prep } = results;
+  const large = bySize(prep, 100_000);
+  const mid = bySize(prep, 10_000);
+  const sentence = [
+    `\`ppoc-prep --help\` ${seconds(prep.helpMs)} (\`node -e 0\`: ${seconds(prep.nodeMs)})`,
+    large && mid ? `growth 100k/10k ${times(large.runMs / mid.runMs)}` : null,
+    typeof prep.refusedMs === 'number' ? `a second concurrent \`run\` refused in ${seconds(prep.refusedMs)}` : null,
+    large ? `the 100,000-child run is ${times(large.runMs / large.floorMs)} its floor (aimed for: 2.0×)` : null,
+  ].filter(Boolean).join('; ');
+  const table = prepTable(prep);
+  return [
+    README_QUOTE.start,
+    `Latest figures: ${results.machine.replace(/^`[^`]*` on /, '')}`,
+    '',
+    ...table.slice(2),
+    '',
+    `${sentence}.`,
+    ...(results.visual && typeof results.visual !== 'string' ? ['', ...visualTable(results.visual)] : []),
+    README_QUOTE.end,
+  ];
+}
+
+/** The README with its quote of the bench replaced (the markers must be there once each). */
+export function withReadmeQuote(readme: string, quote: readonly string[]): string {
+  const start = readme.indexOf(README_QUOTE.start);
+  const end = readme.indexOf(README_QUOTE.end);
+  if (start < 0 || end < start) throw new Error('README.md has no bench-figures markers to write between');
+  return `${readme.slice(0, start)}${quote.join('\n')}${readme.slice(end + README_QUOTE.end.length)}`;
 }

@@ -3,7 +3,8 @@
  * synthetic demo extracts of 1,000 / 10,000 / 100,000 children against the floor of
  * bench/floor.mjs, the stage split, peak memory, `--help` start-up, a refused second run), then
  * the trend figures (bench/trends.bench.ts) and the visual's render figures
- * (visual/bench/render.bench.ts). Prints the tables and writes them to bench/results.md.
+ * (visual/bench/render.bench.ts). Prints the tables and writes them to bench/results.json, bench/results.md
+ * and the README's quote of them.
  * Figures only; never a test. Scratch files go to .tmp/bench/.
  *
  *   npm run bench -- --sizes 1000,10000 --repeat 3 --skip-visual --skip-trends
@@ -11,17 +12,19 @@
  * A quick run (fewer sizes or repeats, a skipped part) prints its tables but leaves
  * bench/results.md alone unless --write is given: the committed figures stay the full ones.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { RenderBenchResult } from '../visual/bench/render.bench';
 import { PrepBench } from './prep.bench';
-import { machineLine, prepTable, resultsMarkdown, targetRows, visualTable } from './results';
+import { machineLine, prepTable, readmeQuote, resultsMarkdown, targetRows, visualTable, withReadmeQuote, type Results } from './results';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCRATCH = join(ROOT, '.tmp', 'bench');
 const RESULTS = join(ROOT, 'bench', 'results.md');
+const FIGURES = join(ROOT, 'bench', 'results.json');
+const README = join(ROOT, 'README.md');
 const VISUAL_BENCH = join(ROOT, 'visual', 'bench', 'render.bench.ts');
 const FULL_SIZES = [1000, 10_000, 100_000];
 const FULL_REPEAT = 5;
@@ -57,15 +60,19 @@ async function main(): Promise<void> {
   const settings = options();
   const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   mkdirSync(SCRATCH, { recursive: true });
-  console.log(machineLine(command));
+  const machine = machineLine(command);
+  console.log(machine);
   const prep = await new PrepBench(ROOT, SCRATCH, settings.repeat).measure(settings.sizes);
   console.log(['', ...prepTable(prep), '', ...targetRows(prep)].join('\n'));
   const trends = settings.skipTrends ? null : await (await import('./trends.bench')).default(ROOT, SCRATCH);
   const visual = settings.skipVisual ? null : await visualBench();
   if (visual && typeof visual !== 'string') console.log(['', ...visualTable(visual)].join('\n'));
   if (settings.write) {
-    writeFileSync(RESULTS, resultsMarkdown({ command, prep, trends, visual }));
-    console.log(`\nWritten to ${RESULTS}.`);
+    const results: Results = { command, machine, prep, trends, visual };
+    writeFileSync(FIGURES, `${JSON.stringify(results, null, 1)}\n`);
+    writeFileSync(RESULTS, resultsMarkdown(results));
+    writeFileSync(README, withReadmeQuote(readFileSync(README, 'utf8'), readmeQuote(results)));
+    console.log(`\nWritten to ${FIGURES}, ${RESULTS} and the README's quote of them.`);
   } else {
     console.log('\nA partial run: bench/results.md is left as it was (--write writes it anyway).');
   }

@@ -4,12 +4,12 @@
  * the first run's rows), a `backfill` of 3 dated folders, and an `export` of every table.
  * Wall time of the whole CLI process (start-up included). Figures only; not a test.
  */
-import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IsoDate } from '../core/src/index';
 import { writeDemoExtract } from '../dataprep/src/demo/index';
+import { closeQuietly, openDatabase } from '../dataprep/src/warehouse/sqlite/database';
 
 const AS_AT = '2024-06-30' as IsoDate;
 
@@ -24,7 +24,7 @@ function cli(root: string, args: string[]): Promise<{ code: number; ms: number }
 
 /** Copies the history of `asAt` to the 364 days before it: a year of daily runs. */
 function fillYear(file: string): number {
-  const db = new Database(file);
+  const db = openDatabase(file);
   try {
     db.prepare(
       `WITH RECURSIVE d(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM d WHERE n < 364)
@@ -32,9 +32,9 @@ function fillYear(file: string): number {
          status_order, predicted_start_date, actual_start_date, days_late, locality, team, full_care_order, run_id
        FROM plan_status_history h CROSS JOIN d WHERE h.as_at_date = ?`,
     ).run(AS_AT);
-    return (db.prepare('SELECT count(*) FROM plan_status_history').pluck().get() as number);
+    return (db.prepare('SELECT count(*) AS n FROM plan_status_history').get() as { n: number }).n;
   } finally {
-    db.close();
+    closeQuietly(db);
   }
 }
 

@@ -3,7 +3,8 @@
 // TypeScript into dist-node/ with esbuild, so the command starts without compiling anything.
 // One ES module per command and per lazily loaded part (code splitting keeps a dynamic
 // `import()` a separate chunk, loaded only when reached); npm packages stay in node_modules
-// (better-sqlite3 is native; mssql, exceljs, node-cron and nodemailer load only when used).
+// (mssql, yauzl and saxes (workbooks), node-cron and nodemailer load only when used; SQLite is
+// Node's own node:sqlite).
 // Source maps let stack traces name the TypeScript lines. Plain JavaScript: it runs before
 // any dev dependency is installed (`npm ci --omit=dev`).
 import { rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ export async function buildNode() {
     splitting: true,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     packages: 'external',
     sourcemap: 'linked',
     sourcesContent: false,

@@ -2,10 +2,12 @@
  * `npm run screenshots`: pictures of the PACKAGED visual for docs/visual.md, so a report author
  * can see it before importing it. Headless Chromium, the local preview and its fake host, the
  * Derbyshire-length rows of the browser suite; tiles of 1100×600, 800×500, 600×400, 400×250 and
- * 300×200, 1100×600 in high contrast, and 800×500 for an en-US host. Writes docs/screenshots/*.png.
+ * 300×200, 1100×600 in high contrast, and 800×500 for an en-US host. Writes .tmp/screenshots/*.png
+ * (git-ignored) to look at; with `npm run screenshots -- --update` it writes docs/screenshots/*.png,
+ * the tracked pictures.
  */
 import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPackagedVisual } from '../visual/preview/pbiviz';
 import { startPreviewServer } from '../visual/preview/server';
@@ -14,7 +16,9 @@ import { setTile } from '../visual/test/browser/support/fit';
 import { derbyshireRows } from '../visual/test/browser/support/fixtures';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(ROOT, 'docs', 'screenshots');
+const UPDATE = process.argv.slice(2).includes('--update');
+/** Tracked pictures change only when asked: a look at the visual must not rewrite docs/. */
+const OUT = UPDATE ? join(ROOT, 'docs', 'screenshots') : join(ROOT, '.tmp', 'screenshots');
 const SHOTS: { file: string; width: number; height: number; query?: string }[] = [
   { file: 'visual-1100x600.png', width: 1100, height: 600 },
   { file: 'visual-800x500.png', width: 800, height: 500 },
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
       await setTile(page, shot.width, shot.height);
       await page.locator('#ppoc-preview-visual').screenshot({ path: join(OUT, shot.file) });
       await page.context().close();
-      console.log(`screenshots: docs/screenshots/${shot.file} (${shot.width}×${shot.height}${shot.query ? `, ${shot.query}` : ''})`);
+      console.log(`screenshots: ${relative(ROOT, join(OUT, shot.file))} (${shot.width}×${shot.height}${shot.query ? `, ${shot.query}` : ''})`);
     }
   } finally {
     await browser.close();

@@ -1,13 +1,22 @@
 #!/usr/bin/env node
 // Entry point of the `ppoc-prep` command: runs the compiled JavaScript in dist-node/ (built by
 // `npm ci` through `prepare`, or `npm run build`), never TypeScript. Code that is missing or
-// older than the sources is refused with the fix, never run.
+// older than the sources is refused with the fix, never run; so is a Node it does not support.
 import { ENTRY, staleReason } from './compiled.mjs';
+import { unsupportedNode } from './node-version.mjs';
 
-const stale = staleReason();
-if (stale) {
-  process.stderr.write(`ppoc-prep: ${stale}\n`);
+const refused = unsupportedNode() ?? staleReason();
+if (refused) {
+  process.stderr.write(`ppoc-prep: ${refused}\n`);
   process.exit(4);
+}
+// `ppoc-prep status | head -1`: once the reader has gone, stop quietly with exit 0, as Unix
+// tools do, instead of an EPIPE stack trace (a refresh under way rolls back as if stopped).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
 }
 // Stack traces name the TypeScript file and line (source maps written by the build).
 process.setSourceMapsEnabled(true);

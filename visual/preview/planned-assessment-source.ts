@@ -3,9 +3,9 @@
  * refresh replaces the table as a whole, so its rows are those of the latest successful run.
  * Opened read-only: the preview must never change the warehouse.
  */
-import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { TABLES } from '../../dataprep/src/model/tables';
+import { closeQuietly, openDatabase, type Database } from '../../dataprep/src/warehouse/sqlite/database';
 
 /** A planned_assessment row as stored (dates ISO text, flags Yes/No). */
 export type PreviewRow = Record<string, string | number | null>;
@@ -22,7 +22,7 @@ export function missingDataMessage(what: string): string {
 
 export function readPreviewData(sqlitePath: string): PreviewData {
   if (!existsSync(sqlitePath)) return { status: 'missing', message: missingDataMessage('No SQLite database was found') };
-  const db = new Database(sqlitePath, { readonly: true, fileMustExist: true });
+  const db = openDatabase(sqlitePath, { readOnly: true });
   try {
     if (!hasTable(db, 'planned_assessment')) {
       return { status: 'missing', message: missingDataMessage('The database has no planned_assessment table yet') };
@@ -33,11 +33,11 @@ export function readPreviewData(sqlitePath: string): PreviewData {
     const rows = db.prepare(`SELECT ${select} FROM planned_assessment`).all() as PreviewRow[];
     return { status: 'ok', asAtDate: latestAsAt(rows), refreshedAtUtc: lastRefresh(db), rows };
   } finally {
-    db.close();
+    closeQuietly(db);
   }
 }
 
-function hasTable(db: Database.Database, name: string): boolean {
+function hasTable(db: Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
@@ -50,7 +50,7 @@ function latestAsAt(rows: PreviewRow[]): string | null {
   return latest;
 }
 
-function lastRefresh(db: Database.Database): string | null {
+function lastRefresh(db: Database): string | null {
   if (!hasTable(db, 'refresh_log')) return null;
   const row = db
     .prepare("SELECT finished_at_utc FROM refresh_log WHERE status = 'succeeded' ORDER BY started_at_utc DESC LIMIT 1")

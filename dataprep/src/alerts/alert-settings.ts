@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/settings';
+import { fromEnv, UsageError, type Env } from '../settings/env';
 
 /**
  * Where alerts go: e-mail through SMTP and/or a JSON POST to a Teams or Slack incoming webhook.
@@ -27,8 +27,6 @@ export interface AlertSettings {
 
 export const NO_ALERTS: AlertSettings = { smtp: null, webhook: null };
 
-type Env = Record<string, string | undefined>;
-
 /** This machine: 127.0.0.0/8, ::1 or localhost. */
 export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
@@ -36,8 +34,7 @@ export function isLoopbackHost(hostname: string): boolean {
 const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
 function value(env: Env, key: string): string | null {
-  const text = env[key]?.trim() ?? '';
-  return text === '' ? null : text;
+  return fromEnv(env, key)?.value ?? null;
 }
 
 function parsedUrl(text: string): URL | null {

@@ -4,15 +4,26 @@ import type { Logger } from '../pipeline/logger';
 import { isLoopbackHost, redact, type AlertSettings, type SmtpAlertSettings } from './alert-settings';
 import type { Alert } from './alert-text';
 
-/** Neither channel may hold up the job: each gives up after this long. */
+/** Neither channel may hold up the job: each gives up after this long, all of its steps together. */
 export const ALERT_TIMEOUT_MS = 10_000;
 
-function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+/**
+ * Runs `work` with a signal that aborts it `ms` after the start, and settles by then whatever the
+ * work does: the abort closes its connection, so nothing of the attempt outlives the bound.
+ */
+function withinTime<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error(`no answer within ${ms / 1000} s`);
+      reject(error);
+      controller.abort(error);
+    }, ms);
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  const running = work(controller.signal);
+  running.catch(() => {}); // settled by the deadline: its own late rejection is expected
+  return Promise.race([running, deadline]).finally(() => clearTimeout(timer));
 }
 
 async function sendMail(smtp: SmtpAlertSettings, alert: Alert, timeoutMs: number): Promise<void> {
@@ -20,25 +31,35 @@ async function sendMail(smtp: SmtpAlertSettings, alert: Alert, timeoutMs: number
   const local = isLoopbackHost(new URL(smtp.url).hostname);
   const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof Nodemailer; // loaded only when an e-mail is sent
   const transport = nodemailer.createTransport({
-    url: smtp.url, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs,
+    url: smtp.url,
+    // Each step within the bound, the whole attempt aborted at it (withinTime), and a closed
+    // connection dropped at once: nodemailer otherwise waits 5 s more for the server to close its side.
+    connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs, socketCloseTimeout: 0,
     ...(local ? { tls: { rejectUnauthorized: false } } : {}),
   });
   try {
-    await withinTime(transport.sendMail({ from: smtp.from, to: smtp.to, subject: alert.subject, text: alert.text }), timeoutMs);
+    await withinTime(timeoutMs, (signal) => transport.sendMail({ from: smtp.from, to: smtp.to, subject: alert.subject, text: alert.text, signal }));
   } finally {
     transport.close();
   }
 }
 
-/** The shape a Teams or Slack incoming webhook accepts. */
+/**
+ * The shape a Teams or Slack incoming webhook accepts. A redirect is never followed: it would
+ * post the alert (run IDs, file names) to wherever the answer points.
+ */
 async function postWebhook(url: string, alert: Alert, timeoutMs: number): Promise<void> {
-  const response = await withinTime(fetch(url, {
+  const response = await withinTime(timeoutMs, (signal) => fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ text: `${alert.subject}\n\n${alert.text}` }),
-    signal: AbortSignal.timeout(timeoutMs),
-  }), timeoutMs);
+    redirect: 'manual',
+    signal,
+  }));
   await response.body?.cancel();
+  if (response.status >= 300 && response.status < 400) {
+    throw new Error(`the webhook answered HTTP ${response.status}: redirect not followed (alerts go only to PPOC_ALERT_WEBHOOK)`);
+  }
   if (!response.ok) throw new Error(`the webhook answered HTTP ${response.status}`);
 }
 

@@ -1,5 +1,6 @@
 import type { PlannedAssessmentFilter, RefreshLogEntry, SourceFileRow, WarehouseReader } from '../warehouse/warehouse';
-import { UsageError } from './settings';
+import { describeId } from '../model/value-shape';
+import { UsageError } from '../settings/env';
 import { textTable } from './text-table';
 
 /**
@@ -43,7 +44,7 @@ export async function workflowLines(warehouse: WarehouseReader, personId: string
   if (workflows.length === 0) return ['  Mosaic workflows: none in assessments.csv for this person.'];
   return [
     '  Mosaic workflows (assessments.csv):',
-    ...workflows.map((w) => `    ${w.workflow_id}: ${w.qualifies === 'Yes' ? 'qualifies' : 'does not qualify'}: ${w.reason}`),
+    ...workflows.map((w) => `    ${describeId(w.workflow_id)}: ${w.qualifies === 'Yes' ? 'qualifies' : 'does not qualify'}: ${w.reason}`),
   ];
 }
 
@@ -78,5 +79,22 @@ export function lastSuccessAge(run: RefreshLogEntry | null, maxAgeHours: number,
     line: ok
       ? `OK: the last successful run ${run.run_id} finished ${age}, within ${limit}.`
       : `STALE: the last successful run ${run.run_id} finished ${age}, more than ${limit}.`,
+  };
+}
+
+/**
+ * status: which as-at date the live tables are for, and whether a backfill (or a run with an
+ * older --as-at) left them older than the newest date already published. Dates after today do
+ * not count: a run mistakenly dated in the future would otherwise flag every later run.
+ */
+export function liveTablesCheck(live: RefreshLogEntry | null, succeededDates: readonly string[], today: string): { ok: boolean; line: string } {
+  if (!live?.as_at_date) return { ok: true, line: 'Live tables: none yet (no successful run).' };
+  const newest = succeededDates.filter((date) => date <= today).reduce((a, b) => (b > a ? b : a), live.as_at_date);
+  const where = `as at ${live.as_at_date} (run ${live.run_id})`;
+  if (newest <= live.as_at_date) return { ok: true, line: `Live tables: ${where}.` };
+  return {
+    ok: false,
+    line: `REWOUND: the live tables are ${where}, older than ${newest}, the newest as-at date of a successful run: ` +
+      'a backfill (or a run with an older --as-at) replaced them; run "ppoc-prep run" to bring them up to date.',
   };
 }

@@ -1,19 +1,15 @@
 import { join } from 'node:path';
 import {
-  DEFAULT_LOOKBACK_DAYS, DEFAULT_WINDOW_MONTHS, isIsoDate, isValidWindowMonths, todayInTimeZone, type IsoDate,
+  DEFAULT_LOOKBACK_DAYS, DEFAULT_WINDOW_MONTHS, parseCalendarDate, todayInTimeZone, type IsoDate,
 } from '../../../core/src/index';
 import { repoRoot } from '../files/repo-root';
 import type { LogLevel } from '../pipeline/logger';
 import { DEFAULT_SHRINK_GUARD, type ShrinkGuardOptions } from '../pipeline/shrink-guard';
-import { DEFAULT_MAX_FILE_MB, DEFAULT_MAX_XLSX_ROWS, MEGABYTE, type ReadLimits } from '../sources/source-file';
-
-/** A problem with flags or environment: printed as one line, exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+import { resolveAlertSettings } from '../alerts/alert-settings';
+import { DEFAULT_PROGRESS_AFTER_SECONDS } from '../pipeline/progress';
+import { decimalSetting, fromEnv, UsageError, type Env, type GivenSetting, type NumberRange } from '../settings/env';
+import { DEFAULT_MAX_EXTRACT_AGE_HOURS } from '../sources/staleness';
+import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_FILE_MB, DEFAULT_MAX_XLSX_ROWS, MEGABYTE, type ReadLimits } from '../sources/source-file';
 
 export const REPO_ROOT = repoRoot();
 export const DEFAULT_SQLITE = join(REPO_ROOT, 'data', 'ppoc.sqlite');
@@ -33,26 +29,29 @@ export const ENV = {
   maxShrinkPercent: 'PPOC_MAX_SHRINK_PERCENT',
   maxFileMb: 'PPOC_MAX_FILE_MB',
   maxXlsxRows: 'PPOC_MAX_XLSX_ROWS',
+  maxColumns: 'PPOC_MAX_COLUMNS',
   maxExtractAgeHours: 'PPOC_MAX_EXTRACT_AGE_HOURS',
+  progressAfterSeconds: 'PPOC_PROGRESS_AFTER_SECONDS',
 } as const;
 
-type Env = Record<string, string | undefined>;
-
-function pick(flag: string | undefined, name: string): { value: string; from: string } | null {
+function pick(flag: string | undefined, name: string): GivenSetting | null {
   if (flag !== undefined) return { value: flag, from: `--${name}` };
   return null;
 }
 
-function fromEnv(env: Env, key: string): { value: string; from: string } | null {
-  const value = env[key];
-  return value !== undefined && value.trim() !== '' ? { value: value.trim(), from: key } : null;
+/**
+ * An as-at date as analysts type it, `YYYY-MM-DD` or UK `DD/MM/YYYY` like the input files:
+ * read by core's calendar-date parser into a calendar date (never a JS Date).
+ */
+export function asAtDate(given: GivenSetting): IsoDate {
+  const date = parseCalendarDate(given.value);
+  if (!date) throw new UsageError(`${given.from} must be a calendar date YYYY-MM-DD or DD/MM/YYYY, got "${given.value}"`);
+  return date;
 }
 
 export function resolveAsAt(flag: string | undefined, env: Env): IsoDate {
   const given = pick(flag, 'as-at') ?? fromEnv(env, ENV.asAt);
-  if (!given) return todayInTimeZone('Europe/London');
-  if (!isIsoDate(given.value)) throw new UsageError(`${given.from} must be a calendar date YYYY-MM-DD, got "${given.value}"`);
-  return given.value;
+  return given ? asAtDate(given) : todayInTimeZone('Europe/London');
 }
 
 /** Whether the as-at date was given (flag or PPOC_AS_AT) rather than defaulting to today. */
@@ -64,40 +63,26 @@ export function asAtGiven(flag: string | undefined, env: Env): boolean {
 export function resolveMaxExtractAgeHours(env: Env, fallback: number): number {
   const given = fromEnv(env, ENV.maxExtractAgeHours);
   if (!given) return fallback;
-  const value = Number(given.value);
-  if (!Number.isFinite(value) || value <= 0 || value > 8784) {
-    throw new UsageError(`${given.from} must be a number of hours above 0 and at most 8784, got "${given.value}"`);
-  }
-  return value;
+  return decimalSetting(given, { min: 0, aboveMin: true, max: 8784, what: 'a number of hours above 0 and at most 8784' });
 }
 
 export function resolveWindowMonths(flag: string | undefined, env: Env): number {
   const given = pick(flag, 'window-months') ?? fromEnv(env, ENV.windowMonths);
   if (!given) return DEFAULT_WINDOW_MONTHS;
-  const value = Number(given.value);
-  if (!isValidWindowMonths(value)) throw new UsageError(`${given.from} must be a whole number of months from 1 to 24, got "${given.value}"`);
-  return value;
+  return decimalSetting(given, { min: 1, max: 24, whole: true, what: 'a whole number of months from 1 to 24' }); // core's isValidWindowMonths range
 }
 
 export function resolveLookbackDays(flag: string | undefined, env: Env): number {
   const given = pick(flag, 'lookback-days') ?? fromEnv(env, ENV.lookbackDays);
   if (!given) return DEFAULT_LOOKBACK_DAYS;
-  const value = Number(given.value);
-  if (!Number.isInteger(value) || value < 0 || value > 3660) {
-    throw new UsageError(`${given.from} must be a whole number of days from 0 to 3660, got "${given.value}"`);
-  }
-  return value;
+  return decimalSetting(given, { min: 0, max: 3660, whole: true, what: 'a whole number of days from 0 to 3660' });
 }
 
 /** Retention of plan_status_history in days; unset keeps all (so 0 is refused rather than guessed at). */
 export function resolveHistoryDays(flag: string | undefined, env: Env): number | null {
   const given = pick(flag, 'history-days') ?? fromEnv(env, ENV.historyDays);
   if (!given) return null;
-  const value = Number(given.value);
-  if (!/^\d+$/.test(given.value) || value < 1 || value > 36600) {
-    throw new UsageError(`${given.from} must be a whole number of days from 1 to 36600 (unset keeps all history), got "${given.value}"`);
-  }
-  return value;
+  return decimalSetting(given, { min: 1, max: 36600, whole: true, what: 'a whole number of days from 1 to 36600 (unset keeps all history)' });
 }
 
 export function resolveSource(flag: string | undefined, env: Env): string {
@@ -145,15 +130,10 @@ export function resolveLogLevel(env: Env): LogLevel {
   return value as LogLevel;
 }
 
-/** A number from the environment within [min, max]; `whole` for counts. */
-function envNumber(env: Env, key: string, fallback: number, range: { min: number; max: number; whole?: boolean; what: string }): number {
+/** A number from the environment within the range, decimal only (settings/env.ts); the fallback when unset. */
+function envNumber(env: Env, key: string, fallback: number, range: NumberRange): number {
   const given = fromEnv(env, key);
-  if (!given) return fallback;
-  const value = Number(given.value);
-  if (!Number.isFinite(value) || value < range.min || value > range.max || (range.whole && !Number.isInteger(value))) {
-    throw new UsageError(`${key} must be ${range.what}, got "${given.value}"`);
-  }
-  return value;
+  return given ? decimalSetting(given, range) : fallback;
 }
 
 /** PPOC_MAX_SHRINK_PERCENT (default 50) and --allow-shrink. */
@@ -164,9 +144,39 @@ export function resolveShrinkGuard(allowFlag: boolean | undefined, env: Env): Sh
   return { maxPercent, allow: allowFlag === true };
 }
 
-/** PPOC_MAX_FILE_MB (default 500) and PPOC_MAX_XLSX_ROWS (default 1,000,000). */
+/** PPOC_MAX_FILE_MB (default 500), PPOC_MAX_XLSX_ROWS (default 1,000,000) and PPOC_MAX_COLUMNS (default 200). */
 export function resolveReadLimits(env: Env): ReadLimits {
   const mb = envNumber(env, ENV.maxFileMb, DEFAULT_MAX_FILE_MB, { min: 0.000001, max: 1_000_000, what: 'a size in megabytes greater than 0' });
   const rows = envNumber(env, ENV.maxXlsxRows, DEFAULT_MAX_XLSX_ROWS, { min: 1, max: 1e9, whole: true, what: 'a whole number of rows, 1 or more' });
-  return { maxFileBytes: Math.floor(mb * MEGABYTE), maxXlsxRows: rows };
+  const columns = envNumber(env, ENV.maxColumns, DEFAULT_MAX_COLUMNS, {
+    min: 1, max: 100_000, whole: true, what: 'a whole number of columns from 1 to 100000',
+  });
+  return { maxFileBytes: Math.floor(mb * MEGABYTE), maxXlsxRows: rows, maxColumns: columns };
+}
+
+/** PPOC_PROGRESS_AFTER_SECONDS: a refresh still going after this long prints its progress (default 5; 0: always). */
+export function resolveProgressAfterSeconds(env: Env): number {
+  return envNumber(env, ENV.progressAfterSeconds, DEFAULT_PROGRESS_AFTER_SECONDS, { min: 0, max: 86_400, what: 'a number of seconds from 0 to 86400' });
+}
+
+/**
+ * The PPOC_* settings that have no flag, in groups, each checked by the function the command
+ * itself resolves it with: main checks the groups a command reads before running it, so every
+ * command stops on a bad value with the same one-line message (flags and their variables, e.g.
+ * --as-at and PPOC_AS_AT, are checked as the command parses its flags: a flag wins).
+ */
+export const ENV_CHECKS = {
+  log: (env: Env) => void resolveLogLevel(env),
+  progress: (env: Env) => void resolveProgressAfterSeconds(env),
+  limits: (env: Env) => void resolveReadLimits(env),
+  shrink: (env: Env) => void resolveShrinkGuard(false, env),
+  staleness: (env: Env) => void resolveMaxExtractAgeHours(env, DEFAULT_MAX_EXTRACT_AGE_HOURS),
+  alerts: (env: Env) => void resolveAlertSettings(env),
+} as const;
+
+export type EnvCheck = keyof typeof ENV_CHECKS;
+
+/** Checks the groups of settings a command reads; the first bad value throws its UsageError. */
+export function checkEnvSettings(groups: readonly EnvCheck[], env: Env): void {
+  for (const group of groups) ENV_CHECKS[group](env);
 }

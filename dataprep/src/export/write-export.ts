@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import { makePrivateFolder, PRIVATE_FILE_MODE } from '../files/owner-only';
+import { makePrivateFolder } from '../files/owner-only';
 import { EXPORT_TABLES, TABLES, type ExportTableName } from '../model/tables';
 import type { ExportRow, RefreshLogEntry } from '../warehouse/warehouse';
 import { csvRecord, excelSafe, looksLikeFormula, type CsvValue } from './csv';
+import { CsvFile, publishAll, removeAbandonedTemporaries } from './csv-file';
 
 /** What the export reads: the warehouse reader (SQLite or SQL Server). */
 export interface ExportSource {
@@ -34,50 +32,13 @@ export class ExportMovedError extends Error {
   }
 }
 
-const FLUSH_AT = 1 << 16;
-
-/**
- * One CSV file, created owner-only (0600 whatever the umask) under a temporary name and renamed
- * into place when complete, so a reader never sees half a file and a link at the final name is
- * replaced, not followed.
- */
-class CsvFile {
-  private readonly temporary: string;
-  private readonly fd: number;
-  private buffer = '';
-
-  constructor(private readonly path: string) {
-    this.temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-    this.fd = openSync(this.temporary, 'wx', PRIVATE_FILE_MODE);
-    fchmodSync(this.fd, PRIVATE_FILE_MODE); // the umask may have taken bits away
-  }
-
-  write(text: string): void {
-    this.buffer += text;
-    if (this.buffer.length >= FLUSH_AT) this.flush();
-  }
-
-  commit(): void {
-    this.flush();
-    closeSync(this.fd);
-    renameSync(this.temporary, this.path);
-  }
-
-  abandon(): void {
-    closeSync(this.fd);
-    rmSync(this.temporary, { force: true });
-  }
-
-  private flush(): void {
-    if (this.buffer) writeSync(this.fd, this.buffer);
-    this.buffer = '';
-  }
-}
-
-async function exportTable(source: ExportSource, dir: string, table: ExportTableName, safe: boolean): Promise<ExportedFile> {
+/** One table's rows into a complete temporary file (renamed into place with the others by publishAll). */
+async function exportTable(
+  source: ExportSource, dir: string, table: ExportTableName, safe: boolean,
+): Promise<{ csv: CsvFile; exported: ExportedFile }> {
   const columns = TABLES[table].columns.map((c) => c.name);
   const file = `${table}.csv`;
-  const csv = new CsvFile(join(dir, file));
+  const csv = new CsvFile(dir, file);
   let formulaLike = 0;
   try {
     csv.write(csvRecord(columns));
@@ -86,8 +47,8 @@ async function exportTable(source: ExportSource, dir: string, table: ExportTable
       formulaLike += values.filter(looksLikeFormula).length;
       csv.write(csvRecord(safe ? values.map(excelSafe) : values));
     });
-    csv.commit();
-    return { table, file, rows, formulaLike };
+    csv.complete();
+    return { csv, exported: { table, file, rows, formulaLike } };
   } catch (error) {
     csv.abandon();
     throw error;
@@ -95,19 +56,29 @@ async function exportTable(source: ExportSource, dir: string, table: ExportTable
 }
 
 /**
- * Writes every curated table and the history as `<table>.csv` in `dir` (created 0700 if absent).
- * The files are one run's when the latest successful run is the same before and after writing
- * them (a refresh publishes atomically); otherwise they are written again, up to three times.
+ * Writes every curated table and the history as `<table>.csv` in `dir` (created 0700 if absent),
+ * first removing what a killed export left there. All files are written under temporary names
+ * and renamed into place together, and only when the latest successful run is the same before
+ * and after writing them (a refresh publishes atomically): the folder holds one run's files.
+ * Otherwise they are written again, up to three times.
  */
 export async function exportTables(source: ExportSource, dir: string, options: { excelSafe: boolean }): Promise<ExportResult> {
   makePrivateFolder(dir);
+  removeAbandonedTemporaries(dir);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const before = await source.latestSuccessfulRun();
     if (!before) throw new Error('no successful run yet: run "ppoc-prep run" first');
-    const files: ExportedFile[] = [];
-    for (const table of EXPORT_TABLES) files.push(await exportTable(source, dir, table, options.excelSafe));
-    const after = await source.latestSuccessfulRun();
-    if (after?.run_id === before.run_id) return { runId: before.run_id, asAt: before.as_at_date, files };
+    const written: { csv: CsvFile; exported: ExportedFile }[] = [];
+    try {
+      for (const table of EXPORT_TABLES) written.push(await exportTable(source, dir, table, options.excelSafe));
+      const after = await source.latestSuccessfulRun();
+      if (after?.run_id === before.run_id) {
+        publishAll(written.map((w) => w.csv));
+        return { runId: before.run_id, asAt: before.as_at_date, files: written.map((w) => w.exported) };
+      }
+    } finally {
+      for (const { csv } of written) csv.abandon(); // a no-op for files renamed into place
+    }
   }
   throw new ExportMovedError();
 }

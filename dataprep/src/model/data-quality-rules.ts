@@ -7,7 +7,7 @@
 export const DATA_QUALITY_RULES = [
   // The run failed on a file-level problem (recorded with the failed run).
   'file_rejected',
-  // The run failed: the shrink guard refused to replace the tables (recorded with the failed run).
+  // The run failed: the shrink guards refused to replace the tables (recorded with the failed run).
   'table_shrink',
   // The run failed: even the newest required file was older than PPOC_MAX_EXTRACT_AGE_HOURS.
   'stale_extract',
@@ -30,6 +30,7 @@ export const DATA_QUALITY_RULES = [
   // A reader kept the row with a warning.
   'missing_code',
   'unknown_workflow_type',
+  'cell_outside_header',
   // The transform kept the data and warns.
   'unknown_placement_code',
   'unknown_provider_code',

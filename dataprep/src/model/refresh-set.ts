@@ -96,6 +96,9 @@ export interface PlanExplanationRow {
   listed: YesNo;
   reason: string;
   as_at_date: IsoDate;
+  /** The child's allocation (allocations.csv), blank when it has none. */
+  locality: string | null;
+  team: string | null;
 }
 
 export interface UserAccessRow {
@@ -114,6 +117,9 @@ export interface AssessmentWorkflowRow {
   qualifies: YesNo;
   reason: string;
   as_at_date: IsoDate;
+  /** The child's allocation (allocations.csv), blank when it has none. */
+  locality: string | null;
+  team: string | null;
 }
 
 export interface TimelinessByMonthRow {

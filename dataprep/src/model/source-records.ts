@@ -115,6 +115,13 @@ export type SourceFileName =
   | 'user_access.csv'
   | 'targets.csv';
 
+/** The contract's required files (docs/source-contract.md); predictions come as .csv or .xlsx. */
+export const REQUIRED_FILES: readonly SourceFileName[] = ['episodes.csv', 'allocations.csv', 'assessments.csv', 'predictions.csv', 'predictions.xlsx'];
+
+export function isRequiredFile(name: string): name is SourceFileName {
+  return (REQUIRED_FILES as readonly string[]).includes(name);
+}
+
 export interface FileReadStats {
   file: SourceFileName;
   /** Data rows read (header excluded). */

@@ -36,11 +36,13 @@ export type CuratedTableName =
   | 'user_access'
   | OperationsCuratedTableName
   | TrendTableName;
-export type LogTableName = 'refresh_log' | 'data_quality_issue' | OperationsLogTableName;
+export type LogTableName = 'refresh_log' | 'data_quality_issue' | OperationsLogTableName | GuardLogTableName;
 
 /** Release 2, operations (issue 11): every Mosaic workflow with why it counts; each run's source files. */
 export type OperationsCuratedTableName = 'assessment_workflow';
 export type OperationsLogTableName = 'source_file';
+/** Issue 20: the figures each run's shrink guards compared (pipeline/run-figures.ts). */
+export type GuardLogTableName = 'run_figure';
 /** Release 2, trends (issue 10): curated tables for trends and the report model. */
 export type TrendTableName = 'timeliness_by_month' | 'locality_team';
 /** Kept across runs: a run replaces only its own as-at date's rows. */
@@ -68,6 +70,8 @@ const OPERATIONS_TABLES: Readonly<Record<OperationsCuratedTableName | Operations
     columns: [
       text('person_id', ID, false), text('workflow_id', ID, false), text('workflow_type', 100, false), date('start_date'),
       yesno('for_reunification'), yesno('qualifies'), text('reason', MESSAGE, false), asAt,
+      // The child's allocated place (issue 17), so row-level security on locality_team reaches the table.
+      text('locality', NAME), text('team', NAME),
     ],
     primaryKey: ['workflow_id'],
     indexes: [['person_id']],
@@ -80,6 +84,24 @@ const OPERATIONS_TABLES: Readonly<Record<OperationsCuratedTableName | Operations
       { name: 'modified_at_utc', type: 'timestamp', nullable: false }, text('sha256', 64, false), int('rows_read'), int('rows_rejected'),
     ],
     primaryKey: ['run_id', 'file_name'],
+    indexes: [],
+  },
+};
+
+// Issue 20, in its own block too.
+const GUARD_TABLES: Readonly<Record<GuardLogTableName, TableDef>> = {
+  /**
+   * The figures a run's shrink guards compare (pipeline/run-figures.ts), one row each, kept forever
+   * like refresh_log: the guards read the figures of earlier successful runs here, never the live tables.
+   */
+  run_figure: {
+    name: 'run_figure',
+    columns: [
+      text('run_id', 40, false), text('figure', 60, false), int('figure_value'),
+      // Yes: this figure fell by more than PPOC_MAX_SHRINK_PERCENT and --allow-shrink accepted it.
+      yesno('drop_accepted'),
+    ],
+    primaryKey: ['run_id', 'figure'],
     indexes: [],
   },
 };
@@ -171,7 +193,11 @@ export const TABLES: Readonly<Record<CuratedTableName | LogTableName | HistoryTa
   },
   plan_explanation: {
     name: 'plan_explanation',
-    columns: [text('person_id', ID, false), text('assessment_type', 20, false), yesno('listed'), text('reason', MESSAGE, false), asAt],
+    columns: [
+      text('person_id', ID, false), text('assessment_type', 20, false), yesno('listed'), text('reason', MESSAGE, false), asAt,
+      // The child's allocated place (issue 17), so row-level security on locality_team reaches the table.
+      text('locality', NAME), text('team', NAME),
+    ],
     primaryKey: ['person_id', 'assessment_type'],
     indexes: [],
   },
@@ -203,6 +229,7 @@ export const TABLES: Readonly<Record<CuratedTableName | LogTableName | HistoryTa
     indexes: [['run_id'], ['person_id']],
   },
   ...OPERATIONS_TABLES,
+  ...GUARD_TABLES,
   ...TREND_TABLES,
 };
 

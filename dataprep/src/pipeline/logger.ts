@@ -2,6 +2,8 @@
  * The job's log: one line per event on stderr, `time level message key=value…`.
  * Callers pass IDs and counts only; names and other personal fields never reach a log line.
  */
+import { terminalSafe } from '../files/printable';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
 
@@ -21,7 +23,7 @@ export function createLogger(level: LogLevel = 'info', write: (line: string) => 
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${k}=${typeof v === 'string' && /\s/.test(v) ? JSON.stringify(v) : v}`)
       .join(' ');
-    write(`${new Date().toISOString()} ${at.toUpperCase()} ${message}${extra ? ` ${extra}` : ''}`);
+    write(terminalSafe(`${new Date().toISOString()} ${at.toUpperCase()} ${message}${extra ? ` ${extra}` : ''}`));
   };
   return {
     debug: (m, f) => emit('debug', m, f),

@@ -4,6 +4,7 @@ import { ExtractError, type DataQualityIssue } from '../model/data-quality';
 import type { DataQualityRule } from '../model/data-quality-rules';
 import { catalogViolations } from '../model/data-tests';
 import type { RefreshSet } from '../model/refresh-set';
+import { fileFigure, runFigures, type RunFigures } from '../model/run-figures';
 import type { FileReadStats } from '../model/source-records';
 import { CURATED_TABLES } from '../model/tables';
 import { DEFAULT_READ_LIMITS, readExtract, type ReadLimits } from '../sources/index';
@@ -13,8 +14,11 @@ import { historyKeepFrom } from '../transform/status-history';
 import { RefreshLockedError, type RunInfo, type RunOutcome, type Warehouse } from '../warehouse/warehouse';
 import type { Logger } from './logger';
 import { countIssues, frequentIssueRules, sentenceFor, type RefreshSummary } from './run-summary';
+import { NO_PROGRESS, type RefreshProgress } from './progress';
 import { StageClock } from './stage-clock';
-import { DEFAULT_SHRINK_GUARD, describeShrink, guardShrink, ShrinkGuardError, type ShrinkGuardOptions } from './shrink-guard';
+import {
+  DEFAULT_SHRINK_GUARD, findBreaches, GUARD_WINDOW_RUNS, shrinkMessage, ShrinkGuardError, type ShrinkGuardOptions,
+} from './shrink-guard';
 
 export { countIssues, frequentIssueRules, sentenceFor, type IssueCount, type RefreshSummary, type RuleExample } from './run-summary';
 
@@ -28,13 +32,15 @@ export interface RefreshOptions {
   historyDays?: number | null;
   warehouse: Warehouse;
   logger: Logger;
-  /** File size and workbook row limits (PPOC_MAX_FILE_MB, PPOC_MAX_XLSX_ROWS). */
+  /** File size, workbook row and header column limits (PPOC_MAX_FILE_MB, PPOC_MAX_XLSX_ROWS, PPOC_MAX_COLUMNS). */
   readLimits?: ReadLimits;
   /** PPOC_MAX_SHRINK_PERCENT and --allow-shrink. */
   shrinkGuard?: ShrinkGuardOptions;
   now?: () => Date;
   /** Fail a run whose newest required file is older than this (the daily case); null or absent: no check. */
   maxExtractAgeHours?: number | null;
+  /** Stage lines and the terminal's bar for a long refresh (progress.ts); absent: none. */
+  progress?: RefreshProgress;
 }
 
 /** The built tables broke the catalog (a bug, never bad input): nothing is written. */
@@ -65,24 +71,28 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
   logger.info('refresh started', { run_id: run.runId, as_at: run.asAtDate, target: warehouse.kind });
 
   const files: FileReadStats[] = [];
-  let issues: DataQualityIssue[] = [];
+  // Filled as each file is read, so a run failing at a later file keeps the rows already rejected.
+  const issues: DataQualityIssue[] = [];
+  // Known once the tables are built: stored with the run, failed or not.
+  let figures: RunFigures | undefined;
   const progress = { step: 'reading the extract' };
   const clock = new StageClock();
+  const stages = options.progress ?? NO_PROGRESS;
   try {
-    const built = await readAndApplyRules(options, run, { files, progress, clock }, now);
-    const { set } = built;
-    issues = built.issues;
+    const { set } = await readAndApplyRules(options, run, { files, issues, progress, clock }, now);
     progress.step = 'data tests';
+    stages.stage('data tests');
     const violations = catalogViolations(set);
     if (violations.length) throw new DataTestError(violations);
     clock.lap('data_tests');
-    progress.step = 'the shrink guard';
-    const allowed = await guardShrink(warehouse, set, options.shrinkGuard ?? DEFAULT_SHRINK_GUARD);
-    for (const shrink of allowed) logger.warn(`${describeShrink(shrink)}: allowed by --allow-shrink`, { run_id: run.runId });
+    progress.step = 'the shrink guards';
+    figures = { values: runFigures(set, files), accepted: new Set() };
+    figures = await guardShrink(options, run, figures, files);
     const summary = succeededSummary(run, set, files, issues);
     progress.step = `publishing to ${warehouse.kind === 'sqlite' ? 'SQLite' : 'SQL Server'}`;
     clock.lap('shrink_guard');
-    await warehouse.publish(run, set, outcome(summary, issues, now()));
+    stages.stage('publish');
+    await warehouse.publish(run, set, { ...outcome(summary, issues, now()), figures }, (done, total) => stages.tables(done, total));
     clock.lap('publish');
     logger.debug('refresh timings', { run_id: run.runId, ...clock.fields() });
     logger.info('refresh succeeded', {
@@ -92,7 +102,9 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
     return { ...summary, durationMs: now().getTime() - started.getTime() };
   } catch (error) {
     if (error instanceof RefreshLockedError) throw error;
-    return fail(options, run, { error, step: progress.step }, files, issues, started, now);
+    return fail(options, run, { error, step: progress.step, figures }, files, issues, started, now);
+  } finally {
+    stages.end();
   }
 }
 
@@ -102,13 +114,16 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshSummar
  * publish (where the run's memory peaks).
  */
 async function readAndApplyRules(
-  options: RefreshOptions, run: RunInfo, at: { files: FileReadStats[]; progress: { step: string }; clock: StageClock }, now: () => Date,
-): Promise<{ set: RefreshSet; issues: DataQualityIssue[] }> {
+  options: RefreshOptions, run: RunInfo,
+  at: { files: FileReadStats[]; issues: DataQualityIssue[]; progress: { step: string }; clock: StageClock }, now: () => Date,
+): Promise<{ set: RefreshSet }> {
   if (options.maxExtractAgeHours != null) assertFreshExtract(options.sourceDir, options.maxExtractAgeHours, now());
-  const extract = await readExtract(options.sourceDir, options.readLimits ?? DEFAULT_READ_LIMITS, at.files);
+  options.progress?.stage('read');
+  const extract = await readExtract(options.sourceDir, options.readLimits ?? DEFAULT_READ_LIMITS, at.files, at.issues);
   logFiles(options.logger, at.files);
   at.clock.lap('read');
   at.progress.step = 'reading the history';
+  options.progress?.stage('rules');
   const historyDays = options.historyDays ?? null;
   // The trend builds on the history before A; the transform never reads a database itself.
   const prior = await options.warehouse.priorHistory({ before: options.asAt, from: historyKeepFrom(options.asAt, historyDays) });
@@ -118,11 +133,29 @@ async function readAndApplyRules(
     asAt: options.asAt, windowMonths: options.windowMonths, lookbackDays: options.lookbackDays, runId: run.runId, historyDays,
   }, prior);
   at.clock.lap('transform');
-  return { set, issues: [...extract.issues, ...set.issues] };
+  at.issues.push(...set.issues);
+  return { set };
+}
+
+/**
+ * The shrink guards (shrink-guard.ts) against the figures earlier runs stored: throws
+ * ShrinkGuardError naming every fall, or returns the figures with the falls --allow-shrink accepted.
+ */
+async function guardShrink(options: RefreshOptions, run: RunInfo, figures: RunFigures, files: readonly FileReadStats[]): Promise<RunFigures> {
+  const guard = options.shrinkGuard ?? DEFAULT_SHRINK_GUARD;
+  const past = await options.warehouse.acceptedRunFigures({ asAt: run.asAtDate, runs: GUARD_WINDOW_RUNS });
+  const fileNames = Object.fromEntries(files.map((f) => [fileFigure(f.file), f.file]));
+  const breaches = findBreaches(figures.values, past, { maxPercent: guard.maxPercent, asAt: run.asAtDate, fileNames });
+  if (breaches.length === 0) return figures;
+  if (!guard.allow) throw new ShrinkGuardError(shrinkMessage(breaches, guard.maxPercent));
+  for (const breach of breaches) {
+    options.logger.warn(`${breach.text}: accepted by --allow-shrink, the base for this figure from now on`, { run_id: run.runId });
+  }
+  return { values: figures.values, accepted: new Set(breaches.map((b) => b.figure)) };
 }
 
 async function fail(
-  options: RefreshOptions, run: RunInfo, { error, step }: { error: unknown; step: string }, files: FileReadStats[],
+  options: RefreshOptions, run: RunInfo, { error, step, figures }: { error: unknown; step: string; figures?: RunFigures }, files: FileReadStats[],
   found: DataQualityIssue[], started: Date, now: () => Date,
 ): Promise<RefreshSummary> {
   const message = failureMessage(error);
@@ -138,7 +171,7 @@ async function fail(
       file: extractError?.sourceFile || null,
     },
   };
-  await options.warehouse.failRun(run, outcome(summary, issues, now()));
+  await options.warehouse.failRun(run, { ...outcome(summary, issues, now()), figures });
   options.logger.error('refresh failed; previous tables kept', { run_id: run.runId, reason: message });
   return summary;
 }

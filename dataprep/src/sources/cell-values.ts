@@ -19,8 +19,8 @@ const FLAGS: ReadonlyMap<string, boolean> = new Map([
 ]);
 
 /**
- * An Excel date cell to the nearest second: exceljs builds it from a floating-point serial,
- * so 10:30 can arrive as 10:29:59.999.
+ * An Excel date cell to the nearest second: it is built from a floating-point serial, so
+ * 10:30 can arrive as 10:29:59.999.
  */
 function roundToSecond(value: Date): Date {
   return new Date(Math.round(value.getTime() / 1000) * 1000);

@@ -42,3 +42,26 @@ export function scanRecords(bytes: Uint8Array, from: number, firstLine = 1): Rec
   }
   return { offsets, lines };
 }
+
+const COMMA = 0x2c;
+
+/**
+ * The fields of the first record from `from` (empty lines skipped) and its line, counted with
+ * the same quoting as scanRecords and nothing kept: the header's width can be checked before a
+ * single field is sliced, so a header of a million columns costs one pass over its bytes.
+ */
+export function firstRecordWidth(bytes: Uint8Array, from: number): { fields: number; line: number } {
+  let line = 1;
+  let i = from;
+  for (; i < bytes.length && (bytes[i] === LF || bytes[i] === CR); line++) i += bytes[i] === CR && bytes[i + 1] === LF ? 2 : 1;
+  let fields = 1;
+  let inQuotes = false;
+  for (; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte === QUOTE) inQuotes = !inQuotes; // `""` toggles twice: still inside
+    else if (inQuotes) continue;
+    else if (byte === COMMA) fields++;
+    else if (byte === LF || byte === CR) break;
+  }
+  return { fields, line };
+}

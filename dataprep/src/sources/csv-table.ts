@@ -4,7 +4,7 @@ import { ExtractError } from '../model/data-quality';
 import type { FileFingerprint, SourceFileName } from '../model/source-records';
 import { readFingerprinted } from './fingerprint';
 import { CsvCursor } from './csv-fast';
-import { scanRecords, type RecordStarts } from './csv-scan';
+import { firstRecordWidth, scanRecords, type RecordStarts } from './csv-scan';
 import { isBlankRow, type RowVisitor } from './raw-table';
 import { readSourceBytes, type ReadLimits } from './source-file';
 
@@ -24,14 +24,15 @@ const OPTIONS = { skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r']
  */
 export function readCsv(path: string, file: SourceFileName, visitor: RowVisitor, limits: ReadLimits): FileFingerprint {
   const { value: bytes, fingerprint } = readFingerprinted(path, file, (p) => readSourceBytes(p, file, limits));
-  visitCsv(bytes, file, visitor);
+  visitCsv(bytes, file, visitor, limits);
   return fingerprint;
 }
 
 /** A CSV file's bytes to the visitor; `fastPath: false` leaves it all to csv-parse (the test of their agreement). */
-export function visitCsv(bytes: Buffer, file: SourceFileName, visitor: RowVisitor, fastPath = true): void {
+export function visitCsv(bytes: Buffer, file: SourceFileName, visitor: RowVisitor, limits: Pick<ReadLimits, 'maxColumns'>, fastPath = true): void {
   checkTextEncoding(bytes, file);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  checkHeaderWidth(bytes, bom, file, limits.maxColumns);
   if (!fastPath) {
     readWithCsvParse(bytes, bom, { offset: 0, line: 1, header: null }, file, visitor);
     return;
@@ -89,14 +90,39 @@ function readWithCsvParse(bytes: Buffer, from: number, stop: Stop, file: SourceF
   }
   for (; first < count; first += CHUNK_RECORDS) {
     const last = Math.min(first + CHUNK_RECORDS, count);
-    const records = parseChunk(bytes.subarray(starts.offsets[first], chunkEnd(last)), file, starts, first, last - first, header);
+    // A record wider than the header is malformed whatever else it holds: counted first, so
+    // csv-parse never builds the million fields of one hostile row.
+    const wide = firstWiderRecord(bytes, starts, first, last, header.length);
+    const end = wide ?? last;
+    const records = end > first ? parseChunk(bytes.subarray(starts.offsets[first], chunkEnd(end)), file, starts, first, end - first, header) : [];
     for (let i = 0; i < records.length; i++) {
       const line = starts.lines[first + i];
       const cells = records[i];
       if (cells.length !== header.length) throw malformed(file, 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', line, null);
       if (!isBlankRow(cells)) visitor.row(line, cells);
     }
+    if (wide !== null) throw malformed(file, 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', starts.lines[wide], null);
   }
+}
+
+/** The first record of [first, last) with more fields than the header, or null. */
+function firstWiderRecord(bytes: Buffer, starts: RecordStarts, first: number, last: number, width: number): number | null {
+  for (let i = first; i < last; i++) if (firstRecordWidth(bytes, starts.offsets[i]).fields > width) return i;
+  return null;
+}
+
+/**
+ * Both paths make per-column arrays (the fast path one per record of a chunk): a header wider
+ * than PPOC_MAX_COLUMNS fails the file first, counted without slicing a field.
+ */
+function checkHeaderWidth(bytes: Buffer, from: number, file: SourceFileName, maxColumns: number): void {
+  const { fields, line } = firstRecordWidth(bytes, from);
+  if (fields <= maxColumns) return;
+  throw new ExtractError(
+    file,
+    `${file}: the header at line ${line} has ${fields.toLocaleString('en-GB')} columns, over the limit of ${maxColumns.toLocaleString('en-GB')} (PPOC_MAX_COLUMNS)`,
+    line,
+  );
 }
 
 function emptyFile(file: SourceFileName): ExtractError {

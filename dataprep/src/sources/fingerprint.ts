@@ -43,7 +43,7 @@ export function readFingerprinted(path: string, file: SourceFileName, read: (pat
   return { value: bytes, fingerprint: fingerprintOf(before, createHash('sha256').update(bytes).digest('hex')) };
 }
 
-/** The hook for readers that open the file themselves (exceljs): the hash is taken from a stream of it. */
+/** The hook for readers that open the file themselves (workbooks): the hash is taken from a stream of it. */
 export async function whileFingerprinted<T>(path: string, file: SourceFileName, work: () => Promise<T>): Promise<Fingerprinted<T>> {
   const before = statOf(path, file);
   const sha256 = await hashFile(path, file);

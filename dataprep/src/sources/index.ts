@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { printable } from '../files/printable';
 import { ExtractError, type DataQualityIssue } from '../model/data-quality';
 import type { FileFingerprint, FileReadStats, PredictionRecord, SourceData, SourceFileName, SourceRef } from '../model/source-records';
 import { readCsv } from './csv-table';
@@ -13,7 +14,8 @@ import { targetsFile } from './readers/targets';
 import { teamsFile } from './readers/teams';
 import { userAccessFile } from './readers/user-access';
 import { checkSourceFile, DEFAULT_READ_LIMITS, type ReadLimits } from './source-file';
-import { TableCollector, type FileDefinition } from './table-reader';
+import type { FileDefinition } from './file-definition';
+import { TableCollector } from './table-reader';
 import { readXlsx } from './xlsx-table';
 
 export { ExtractError } from '../model/data-quality';
@@ -31,23 +33,22 @@ export interface ExtractReadResult {
  * data-quality issues; a file-level problem (missing, unreadable, not a regular file, too
  * large, missing column, malformed, mostly invalid, or a required file with no data rows)
  * throws ExtractError before anything is returned. Each file's stats (with its fingerprint) are
- * pushed to `files` as soon as it is read, so a failed run still records what it read.
+ * pushed to `files`, and its row issues to `issues`, as soon as it is read, so a failed run
+ * still records what it read and every rejected row its summary counts.
  */
 export async function readExtract(
-  dir: string, limits: ReadLimits = DEFAULT_READ_LIMITS, files: FileReadStats[] = [],
+  dir: string, limits: ReadLimits = DEFAULT_READ_LIMITS, files: FileReadStats[] = [], issues: DataQualityIssue[] = [],
 ): Promise<ExtractReadResult> {
   checkFolder(dir);
-  const issues: DataQualityIssue[] = [];
   const keep = <R extends SourceRef>([collector, fingerprint]: ReadFile<R>, required: boolean): R[] => {
     const stats = collector.stats(fingerprint);
     files.push(stats);
+    issues.push(...collector.rowIssues());
     // An export with a header and no rows would replace yesterday's report with nothing.
     if (required && stats.rowsRead === 0) {
       throw new ExtractError(stats.file, `${stats.file}: the file has no data rows (a required file cannot be empty)`, 2);
     }
-    const result = collector.finish(fingerprint);
-    issues.push(...result.issues);
-    return result.records;
+    return collector.finish(fingerprint).records;
   };
   const csv = <R extends SourceRef>(file: SourceFileName, definition: FileDefinition<R>, required: boolean): R[] | null => {
     const path = join(dir, file);
@@ -70,7 +71,7 @@ export async function readExtract(
   const targets = csv('targets.csv', targetsFile(), false);
   return {
     data: { episodes, header, allocations, teams, assessments, predictions, exclusions, userAccess, targets },
-    issues,
+    issues: [...issues],
     files: [...files],
   };
 }
@@ -86,11 +87,11 @@ function checkFolder(dir: string): void {
   } catch {
     isFolder = false;
   }
-  if (!isFolder) throw new ExtractError('', `The extract folder ${dir} does not exist or is not a folder`);
+  if (!isFolder) throw new ExtractError('', `The extract folder ${printable(dir)} does not exist or is not a folder`);
   try {
     readdirSync(dir);
   } catch (error) {
-    throw new ExtractError('', `cannot read the extract folder ${dir} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    throw new ExtractError('', `cannot read the extract folder ${printable(dir)} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { ExtractError } from '../model/data-quality';
+import type { DataQualityRule } from '../model/data-quality-rules';
 import type { SourceFileName } from '../model/source-records';
 
 /**
@@ -19,6 +20,11 @@ export interface RowVisitor {
    * is only lent for the call (a reader may reuse it for the next row): copy what is kept.
    */
   row(line: number, cells: readonly RawCell[]): void;
+  /**
+   * Something the reader itself found in a row and left out (a workbook's cell outside the
+   * header's columns): a warning; the row, if it has data, came to `row` first.
+   */
+  warning?(line: number, cells: readonly RawCell[], fault: { column: string | null; rule: DataQualityRule; message: string }): void;
 }
 
 export interface ColumnSpec {

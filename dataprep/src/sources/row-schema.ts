@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { SourceRef } from '../model/source-records';
 import { INVALID, type Field } from './fields';
 import type { RawCell } from './raw-table';
-import type { FileDefinition } from './table-reader';
+import type { FileDefinition } from './file-definition';
 
 type Zod = typeof import('zod');
 let zod: Zod | null = null;

@@ -5,6 +5,7 @@
  * stat-ed before it is opened and anything but a regular file is refused with one line.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { kindOf } from '../files/file-kind';
 import { ExtractError } from '../model/data-quality';
 import type { SourceFileName } from '../model/source-records';
 
@@ -13,12 +14,17 @@ export interface ReadLimits {
   maxFileBytes: number;
   /** Most rows read from a workbook (PPOC_MAX_XLSX_ROWS). */
   maxXlsxRows: number;
+  /** Most columns in a CSV header (PPOC_MAX_COLUMNS), counted before any per-column work. */
+  maxColumns: number;
 }
 
 export const MEGABYTE = 1024 * 1024;
 export const DEFAULT_MAX_FILE_MB = 500;
 export const DEFAULT_MAX_XLSX_ROWS = 1_000_000;
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxFileBytes: DEFAULT_MAX_FILE_MB * MEGABYTE, maxXlsxRows: DEFAULT_MAX_XLSX_ROWS };
+export const DEFAULT_MAX_COLUMNS = 200;
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxFileBytes: DEFAULT_MAX_FILE_MB * MEGABYTE, maxXlsxRows: DEFAULT_MAX_XLSX_ROWS, maxColumns: DEFAULT_MAX_COLUMNS,
+};
 
 /** `readSync` reads at most this much per call (2 GB is Node's own ceiling). */
 const READ_CHUNK = 64 * MEGABYTE;
@@ -42,6 +48,19 @@ export function checkSourceFile(path: string, file: SourceFileName, limits: Read
 
 /** A contract file's bytes, refusing what checkSourceFile refuses (checked again on the open file). */
 export function readSourceBytes(path: string, file: SourceFileName, limits: ReadLimits): Buffer {
+  const { fd, size } = openSourceFile(path, file, limits);
+  try {
+    return readExactly(fd, size, file);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A contract file opened for reading, with its size: what checkSourceFile refuses is refused,
+ * and checked again on the open file. The caller closes `fd`.
+ */
+export function openSourceFile(path: string, file: SourceFileName, limits: ReadLimits): { fd: number; size: number } {
   if (checkSourceFile(path, file, limits) === null) throw cannotRead(file, 'ENOENT');
   let fd: number;
   try {
@@ -53,9 +72,10 @@ export function readSourceBytes(path: string, file: SourceFileName, limits: Read
   try {
     const stats = fstatSync(fd);
     checkRegular(stats, file, limits);
-    return readExactly(fd, stats.size, file);
-  } finally {
+    return { fd, size: stats.size };
+  } catch (error) {
     closeSync(fd);
+    throw error;
   }
 }
 
@@ -93,12 +113,4 @@ export function megabytes(bytes: number): string {
 
 export function cannotRead(file: SourceFileName, code: string): ExtractError {
   return new ExtractError(file, `${file}: the file cannot be read (${code})`);
-}
-
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a named pipe';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a plain file';
 }

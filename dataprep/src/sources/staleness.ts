@@ -2,14 +2,17 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExtractError } from '../model/data-quality';
 import type { DataQualityRule } from '../model/data-quality-rules';
-import type { SourceFileName } from '../model/source-records';
-
-/** The contract's required files (docs/source-contract.md); predictions come as .csv or .xlsx. */
-const REQUIRED_FILES: readonly SourceFileName[] = ['episodes.csv', 'allocations.csv', 'assessments.csv', 'predictions.csv', 'predictions.xlsx'];
+import { REQUIRED_FILES, type SourceFileName } from '../model/source-records';
 
 export const DEFAULT_MAX_EXTRACT_AGE_HOURS = 36;
 
-/** The daily run found yesterday's (or last week's) export: nothing is published. */
+/**
+ * How far ahead of this machine's clock a file's time may be and still be trusted: the clock
+ * skew a Windows domain tolerates (Kerberos), so a file server a few minutes fast is not a failure.
+ */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/** The daily run found yesterday's (or last week's) export, or a file whose time cannot be trusted: nothing is published. */
 export class StaleExtractError extends ExtractError {
   readonly rule: DataQualityRule = 'stale_extract';
 
@@ -19,27 +22,50 @@ export class StaleExtractError extends ExtractError {
   }
 }
 
-/** The most recently modified required file present, or null when none is there (reading will say which is missing). */
-export function newestRequiredFile(dir: string): { file: SourceFileName; modified: Date } | null {
-  let newest: { file: SourceFileName; modified: Date } | null = null;
-  for (const file of REQUIRED_FILES) {
-    const path = join(dir, file);
-    if (!existsSync(path)) continue;
-    const modified = statSync(path).mtime;
-    if (newest === null || modified > newest.modified) newest = { file, modified };
-  }
-  return newest;
+interface Modified {
+  file: SourceFileName;
+  modified: Date;
+}
+
+/** Each required file present with its modification time (reading will say which is missing). */
+function requiredFileTimes(dir: string): Modified[] {
+  return REQUIRED_FILES.filter((file) => existsSync(join(dir, file))).map((file) => ({ file, modified: statSync(join(dir, file)).mtime }));
+}
+
+/** The most recently modified required file present, or null when none is there. */
+export function newestRequiredFile(dir: string): Modified | null {
+  return requiredFileTimes(dir).reduce<Modified | null>((newest, f) => (newest === null || f.modified > newest.modified ? f : newest), null);
+}
+
+/** A required file modified after `now` (beyond the clock-skew tolerance), or null. */
+export function futureRequiredFile(dir: string, now: Date): Modified | null {
+  return requiredFileTimes(dir).find((f) => f.modified.getTime() - now.getTime() > FUTURE_TOLERANCE_MS) ?? null;
 }
 
 /** Rounded down to one decimal, so "36.0 hours" is never shown for 36.04 (just over the limit, still reads honestly). */
 const hours = (ms: number): string => (Math.floor(ms / 360_000) / 10).toFixed(1);
 
+const OVERRIDE = 're-run with --allow-stale to publish it deliberately';
+
 /**
- * Throws StaleExtractError when even the newest required file is older than `maxAgeHours`:
- * a missed overnight export would otherwise be published as today's data. One line naming
- * the file and its age; `--allow-stale` (the caller passes null) skips the check.
+ * Throws StaleExtractError when a required file was modified in the future (its age cannot be
+ * trusted: one such file would otherwise vouch for a week-old extract) or when even the newest
+ * required file is older than `maxAgeHours`: a missed overnight export would otherwise be
+ * published as today's data. One line naming the file; `--allow-stale` (the caller passes null)
+ * skips the check.
  */
 export function assertFreshExtract(dir: string, maxAgeHours: number, now: Date): void {
+  const future = futureRequiredFile(dir, now);
+  if (future !== null) {
+    const aheadMs = future.modified.getTime() - now.getTime();
+    throw new StaleExtractError(
+      future.file,
+      -aheadMs / 3_600_000,
+      `${future.file}: the extract's age cannot be trusted: ${future.file} was modified in the future ` +
+        `(${future.modified.toISOString()}, ${hours(aheadMs)} hours ahead of this machine's clock); ` +
+        `check the clocks of this machine and of the machine that wrote the extract, or ${OVERRIDE}`,
+    );
+  }
   const newest = newestRequiredFile(dir);
   if (newest === null) return;
   const ageMs = now.getTime() - newest.modified.getTime();
@@ -49,6 +75,6 @@ export function assertFreshExtract(dir: string, maxAgeHours: number, now: Date):
     ageMs / 3_600_000,
     `${newest.file}: the extract is stale: the newest required file, ${newest.file}, was last modified ${hours(ageMs)} hours ago ` +
       `(${newest.modified.toISOString()}), more than the ${maxAgeHours} hours allowed (PPOC_MAX_EXTRACT_AGE_HOURS); ` +
-      'check the overnight export, or re-run with --allow-stale to publish it deliberately',
+      `check the overnight export, or ${OVERRIDE}`,
   );
 }

@@ -1,36 +1,13 @@
 import type { z } from 'zod';
 import { ExtractError, type DataQualityIssue } from '../model/data-quality';
-import { isDataQualityRule, type DataQualityRule } from '../model/data-quality-rules';
+import { isDataQualityRule } from '../model/data-quality-rules';
 import type { FileFingerprint, FileReadStats, SourceFileName, SourceRef } from '../model/source-records';
 import { cellText } from './cell-values';
 import { INVALID, type Field } from './fields';
-import { PERSON_ID } from './readers/limits';
-import { cleanCell, locateColumns, type ColumnSpec, type RawCell, type RowVisitor } from './raw-table';
+import { issuePersonId } from '../model/value-shape';
+import type { FileDefinition, RowFault } from './file-definition';
+import { cleanCell, locateColumns, type RawCell, type RowVisitor } from './raw-table';
 import { rowSchema } from './row-schema';
-
-/** A problem with one row found after its fields parsed (cross-field or cross-row rules). */
-export interface RowFault {
-  column: string | null;
-  rule: DataQualityRule;
-  message: string;
-}
-
-/** Turns the rows of one contract file into records (one per contract file in readers/). */
-export interface FileDefinition<R extends SourceRef> {
-  columns: readonly ColumnSpec[];
-  /** The column holding the Mosaic person ID, reported on every issue of the row. */
-  personIdColumn: string | null;
-  /** One reader per contract column, keyed by its name. */
-  fields: Readonly<Record<string, Field<unknown>>>;
-  /** The record of a valid row from its values, keyed by contract column (a method: each file narrows `values`). */
-  record(values: Record<string, unknown>, sourceFile: SourceFileName, line: number): R;
-  /** A known-but-unusual value: the row is kept and a warning recorded. */
-  warn?: (record: R) => RowFault | null;
-  /** Cross-field rule for a parsed row. */
-  check?: (record: R) => RowFault | null;
-  /** Later rows with the same key are rejected with `duplicate`'s fault; the first is kept. */
-  unique?: { key: (record: R) => string; duplicate: (record: R, firstLine: number) => RowFault };
-}
 
 export interface FileResult<R> {
   records: R[];
@@ -111,9 +88,18 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
     if (warning) this.record('warning', line, cells, warning);
   }
 
+  warning(line: number, cells: readonly RawCell[], fault: RowFault): void {
+    this.record('warning', line, cells, fault);
+  }
+
   finish(fingerprint?: FileFingerprint): FileResult<R> {
     assertMostlyValid(this.file, this.rows, this.rejected, this.issues);
     return { records: this.records, issues: this.issues, stats: this.stats(fingerprint) };
+  }
+
+  /** The row issues so far, also for a file that then fails (as its counts are). */
+  rowIssues(): readonly DataQualityIssue[] {
+    return this.issues;
   }
 
   /** The counts so far (and what was read), also for a file that then fails. */
@@ -127,8 +113,8 @@ export class TableCollector<R extends SourceRef> implements RowVisitor {
   }
 
   private record(severity: DataQualityIssue['severity'], line: number, cells: readonly RawCell[], fault: RowFault): void {
-    const personId = this.personAt >= 0 ? readablePersonId(cleanCell(cells[this.personAt])) : null;
-    this.issues.push({ severity, sourceFile: this.file, line, personId, ...fault });
+    const { personId, note } = issuePersonId(this.personAt >= 0 ? cellText(cleanCell(cells[this.personAt])) : null);
+    this.issues.push({ severity, sourceFile: this.file, line, personId, ...fault, message: fault.message + note });
   }
 }
 
@@ -178,11 +164,6 @@ class UniqueKeys<R extends SourceRef> {
     }
     return this.firstLines.get(key) as number;
   }
-}
-
-function readablePersonId(cell: RawCell): string | null {
-  const value = cellText(cell);
-  return value !== null && value.length <= PERSON_ID ? value : null;
 }
 
 function faultOf(issue: z.core.$ZodIssue): RowFault {

@@ -1,15 +1,17 @@
 import { addDays, type IsoDate } from '../../../core/src/index';
 import type { AssessmentWorkflowRow, TransformOptions } from '../model/refresh-set';
-import type { AssessmentRecord } from '../model/source-records';
+import { WORKFLOW_TYPES, type AssessmentRecord } from '../model/source-records';
+import { describeId, shapeOf } from '../model/value-shape';
 import { qualifyingType, workflowShortfalls, type QualifyingStart } from './actual-starts';
 import { compareText } from './grouping';
+import type { AllocationLookup } from './lookups';
 import type { PlanOutcome } from './plan-outcomes';
 
 /**
  * assessment_workflow: every workflow read from assessments.csv, qualifying or not, with why
  * it did or did not count ("I started the assessment on Mosaic but it isn't showing"). The
  * rule itself lives in actual-starts.ts; this only words its verdict and the plan matching.
- * Texts carry IDs, types and dates only.
+ * Texts carry IDs, the known types and dates only.
  */
 
 /** How a qualifying start took part in its plan, keyed by the workflow's record. */
@@ -30,17 +32,25 @@ function rolesOf(outcomes: readonly PlanOutcome[], lookbackDays: number): Map<As
   return roles;
 }
 
-const shortId = (value: string): string => value.trim().slice(0, 50);
+/**
+ * The workflow type, in words only when it is one the rules know (SGO, SINGLE): a one-word name
+ * typed into workflow_type would otherwise reach `explain`. Another type is shown by its shape
+ * (assessment_workflow.workflow_type keeps it as stored).
+ */
+function typeShown(type: string): string {
+  if ((WORKFLOW_TYPES as readonly string[]).includes(type)) return type;
+  return type.startsWith('[') ? type : `[${shapeOf(type)}]`; // a stored type is already a shape when not one word
+}
 
 function label(record: AssessmentRecord): string {
-  return record.workflowType === 'SGO' ? `SGO workflow ${shortId(record.workflowId)}` : `single assessment ${shortId(record.workflowId)}`;
+  return record.workflowType === 'SGO' ? `SGO workflow ${describeId(record.workflowId)}` : `single assessment ${describeId(record.workflowId)}`;
 }
 
 /** Why a workflow is not an assessment start, in MI's words. */
 function shortfallReason(record: AssessmentRecord): string {
   const missing = workflowShortfalls(record);
   if (missing.includes('not_sgo_or_single')) {
-    return `workflow type ${record.workflowType} is not an SGO or single assessment (workflow ${shortId(record.workflowId)})`;
+    return `workflow type ${typeShown(record.workflowType)} is not an SGO or single assessment (workflow ${describeId(record.workflowId)})`;
   }
   const noStart = missing.includes('no_start_date');
   if (record.workflowType === 'SGO') return `${label(record)} has no section-9 start date`;
@@ -62,11 +72,14 @@ function qualifyingReason(record: AssessmentRecord, role: StartRole | undefined,
     case 'tooOld':
       return `${started}: qualifies, but is older than the lookback (before ${role.from}): an earlier attempt, not counted`;
     case 'laterInRange':
-      return `${started}: qualifies, but the earlier start ${shortId(role.used.workflowId)} (${role.used.startDate}) counts for the ${type} plan`;
+      return `${started}: qualifies, but the earlier start ${describeId(role.used.workflowId)} (${role.used.startDate}) counts for the ${type} plan`;
   }
 }
 
-function rowFor(record: AssessmentRecord, roles: Map<AssessmentRecord, StartRole>, options: TransformOptions): AssessmentWorkflowRow {
+function rowFor(
+  record: AssessmentRecord, roles: Map<AssessmentRecord, StartRole>, options: TransformOptions, allocations: AllocationLookup,
+): AssessmentWorkflowRow {
+  const place = allocations.get(record.personId);
   const qualifying = qualifyingType(record) !== null;
   const afterAsAt = qualifying && (record.startDate as IsoDate) > options.asAt;
   let reason: string;
@@ -82,6 +95,8 @@ function rowFor(record: AssessmentRecord, roles: Map<AssessmentRecord, StartRole
     qualifies: qualifying && !afterAsAt ? 'Yes' : 'No',
     reason,
     as_at_date: options.asAt,
+    locality: place?.locality ?? null,
+    team: place?.team ?? null,
   };
 }
 
@@ -89,10 +104,11 @@ export function buildAssessmentWorkflows(
   assessments: readonly AssessmentRecord[],
   outcomes: readonly PlanOutcome[],
   options: TransformOptions,
+  allocations: AllocationLookup,
 ): AssessmentWorkflowRow[] {
   const roles = rolesOf(outcomes, options.lookbackDays);
   return assessments
-    .map((record) => rowFor(record, roles, options))
+    .map((record) => rowFor(record, roles, options, allocations))
     .sort((a, b) => compareText(a.person_id, b.person_id) || compareText(a.start_date ?? '9999', b.start_date ?? '9999') ||
       compareText(a.workflow_id, b.workflow_id));
 }

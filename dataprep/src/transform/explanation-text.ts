@@ -1,6 +1,6 @@
 import { addDays, addMonths, reasonGroup, statusText } from '../../../core/src/index';
 import type { TransformOptions } from '../model/refresh-set';
-import { describeValue, isSafeToShow } from '../model/value-shape';
+import { describeId } from '../model/value-shape';
 import type { QualifyingStart } from './actual-starts';
 import { episodeView } from './episode-codes';
 import type { CareBasis } from './listing';
@@ -14,11 +14,8 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** An identifier or code from a file: shown as it is when safe, else by its shape. */
-function id(value: string): string {
-  const text = value.trim();
-  return isSafeToShow(text) ? text : describeValue(text);
-}
+/** An identifier or code from a file: shown as it is when ID-shaped, else by its shape. */
+const id = describeId;
 
 /** At most MAX_LISTED items, then "and N more". */
 export function listSome(items: readonly string[]): string {

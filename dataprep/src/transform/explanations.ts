@@ -3,6 +3,7 @@ import type { PlanExplanationRow, TransformOptions } from '../model/refresh-set'
 import type { QualifyingStart } from './actual-starts';
 import { careText, describeStart, listSome, planDetails } from './explanation-text';
 import { compareText, pairKey } from './grouping';
+import type { AllocationLookup } from './lookups';
 import type { PlanOutcome } from './plan-outcomes';
 import type { PredictionGroup } from './plans';
 
@@ -13,6 +14,13 @@ export interface ExplanationInputs {
   groups: ReadonlyMap<string, PredictionGroup>;
   starts: ReadonlyMap<string, QualifyingStart[]>;
   outcomes: readonly PlanOutcome[];
+  /** The child's place on each row, so row-level security on locality_team reaches the table. */
+  allocations: AllocationLookup;
+}
+
+function placeOf(allocations: AllocationLookup, personId: string): { locality: string | null; team: string | null } {
+  const allocation = allocations.get(personId);
+  return { locality: allocation?.locality ?? null, team: allocation?.team ?? null };
 }
 
 function exclusionText(excludedOn: IsoDate | null): string {
@@ -60,6 +68,7 @@ export function buildPlanExplanations(inputs: ExplanationInputs, options: Transf
       listed: outcome.decision.listed ? 'Yes' : 'No',
       reason: clip(planReason(outcome, options)),
       as_at_date: options.asAt,
+      ...placeOf(inputs.allocations, personId),
     });
   }
   const pairs = new Map<string, { personId: string; type: string }>();
@@ -68,7 +77,10 @@ export function buildPlanExplanations(inputs: ExplanationInputs, options: Transf
   pairs.forEach((pair, key) => {
     if (byKey.has(key)) return;
     const reason = unplannedReason(inputs.groups.get(key), inputs.starts.get(key) ?? [], options.asAt);
-    byKey.set(key, { person_id: pair.personId, assessment_type: pair.type, listed: 'No', reason: clip(reason), as_at_date: options.asAt });
+    byKey.set(key, {
+      person_id: pair.personId, assessment_type: pair.type, listed: 'No', reason: clip(reason), as_at_date: options.asAt,
+      ...placeOf(inputs.allocations, pair.personId),
+    });
   });
   return [...byKey.values()].sort((a, b) => compareText(a.person_id, b.person_id) || compareText(a.assessment_type, b.assessment_type));
 }

@@ -64,6 +64,8 @@ export function buildRefreshSet(data: SourceData, options: TransformOptions, pri
   const timeliness = buildTimelinessByMonth(
     { planned: plannedAssessment, prior, targets: new TimelinessTargets(targets, log) }, asAt,
   );
+  const explanations = buildPlanExplanations({ groups, starts, outcomes, allocations }, options);
+  const workflows = buildAssessmentWorkflows(data.assessments, outcomes, options, allocations);
   return {
     asAtDate: asAt,
     windowMonths,
@@ -73,11 +75,11 @@ export function buildRefreshSet(data: SourceData, options: TransformOptions, pri
       care_exit: careExit,
       locality_summary: buildLocalitySummary({ cohort: cicCohort, planned: plannedAssessment, exits: careExit }, asAt),
       target_progress: targets ? buildTargetProgress(targets, { planned: plannedAssessment, exits: careExit }, asAt) : [],
-      plan_explanation: buildPlanExplanations({ groups, starts, outcomes }, options),
+      plan_explanation: explanations,
       user_access: buildUserAccess(data.userAccess),
-      assessment_workflow: buildAssessmentWorkflows(data.assessments, outcomes, options),
+      assessment_workflow: workflows,
       timeliness_by_month: timeliness,
-      locality_team: buildLocalityTeam([plannedAssessment, cicCohort, careExit, timeliness, prior.places]),
+      locality_team: buildLocalityTeam([plannedAssessment, cicCohort, careExit, explanations, workflows, timeliness, prior.places]),
     },
     history: buildStatusHistory(plannedAssessment, options),
     issues: log.issues,

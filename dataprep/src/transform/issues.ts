@@ -1,6 +1,7 @@
 import type { DataQualityIssue } from '../model/data-quality';
 import type { DataQualityRule } from '../model/data-quality-rules';
 import type { SourceRef } from '../model/source-records';
+import { issuePersonId } from '../model/value-shape';
 
 /** Where a finding points: the record it comes from (file and line), a column, a person. */
 export interface IssueAt {
@@ -27,14 +28,15 @@ export class IssueLog {
   }
 
   private add(severity: DataQualityIssue['severity'], rule: DataQualityRule, message: string, at: IssueAt): void {
+    const { personId, note } = issuePersonId(at.personId ?? null);
     this.issues.push({
       severity,
       sourceFile: at.ref?.sourceFile ?? at.sourceFile ?? null,
       line: at.ref?.line ?? null,
       column: at.column ?? null,
-      personId: at.personId ?? null,
+      personId,
       rule,
-      message,
+      message: message + note,
     });
   }
 }

@@ -1,8 +1,9 @@
 import type { IsoDate } from '../../../core/src/index';
 import type { DataQualityIssue } from '../model/data-quality';
 import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, PriorHistory, RefreshSet } from '../model/refresh-set';
+import type { PastRun, RunFigures } from '../model/run-figures';
 import type { FileReadStats } from '../model/source-records';
-import type { CuratedTableName, ExportTableName } from '../model/tables';
+import type { ExportTableName } from '../model/tables';
 
 /**
  * The one interface both targets implement (SQLite default, SQL Server production), so one
@@ -29,6 +30,8 @@ export interface RunOutcome {
   issues: DataQualityIssue[];
   /** The source files read (with their fingerprints), written to source_file with the run log. */
   files?: readonly FileReadStats[];
+  /** The figures the shrink guards compared (absent when the run failed before they were known), written to run_figure. */
+  figures?: RunFigures;
 }
 
 /** source_file: one row per run and file read. */
@@ -50,7 +53,42 @@ export function sourceFileRows(runId: string, files: readonly FileReadStats[] = 
   }] : []));
 }
 
+/** run_figure: one row per run and figure. */
+export interface RunFigureRow {
+  run_id: string;
+  figure: string;
+  figure_value: number;
+  drop_accepted: 'Yes' | 'No';
+}
+
+export function runFigureRows(runId: string, figures: RunFigures | undefined): RunFigureRow[] {
+  return Object.entries(figures?.values ?? {}).map(([figure, value]) => ({
+    run_id: runId, figure, figure_value: value, drop_accepted: figures?.accepted.has(figure) ? 'Yes' : 'No',
+  }));
+}
+
+/** The runs of run_figure rows read newest run first (each run's rows together), in that order. */
+export function pastRunsOf(rows: readonly (RunFigureRow & { as_at_date: IsoDate })[]): PastRun[] {
+  const runs = new Map<string, { runId: string; asAtDate: IsoDate; values: Record<string, number>; accepted: Set<string> }>();
+  for (const row of rows) {
+    let run = runs.get(row.run_id);
+    if (!run) runs.set(row.run_id, (run = { runId: row.run_id, asAtDate: row.as_at_date, values: {}, accepted: new Set() }));
+    run.values[row.figure] = Number(row.figure_value);
+    if (row.drop_accepted === 'Yes') run.accepted.add(row.figure);
+  }
+  return [...runs.values()];
+}
+
+/** Which earlier runs the shrink guards compare with: successful, as at `asAt` or before, at most `runs`. */
+export interface FiguresQuery {
+  asAt: IsoDate;
+  runs: number;
+}
+
 export type RunStatus = 'running' | 'succeeded' | 'failed';
+
+/** refresh_log.message of a run found `running` by the next run (its process or connection ended first). */
+export const ABANDONED_MESSAGE = 'abandoned (process ended without finishing)';
 
 export interface RefreshLogEntry {
   run_id: string;
@@ -81,6 +119,9 @@ export interface PlannedAssessmentFilter {
   fullCareOrder?: 'Yes' | 'No';
 }
 
+/** Called by `publish` as each table is written: `done` of `total` (the refresh's progress). */
+export type TableProgress = (done: number, total: number) => void;
+
 export interface Warehouse {
   readonly kind: 'sqlite' | 'sqlserver';
   /** Create or upgrade the schema; safe to run every time. Returns the migrations it applied. */
@@ -91,8 +132,11 @@ export interface Warehouse {
    * writing until close, and marks `running` rows left by a dead process as abandoned.
    */
   startRun(run: RunInfo): Promise<void>;
-  /** Rows in the live curated tables now, i.e. what the last successful run published. */
-  liveRowCounts(tables: readonly CuratedTableName[]): Promise<Record<string, number>>;
+  /**
+   * The figures of the last `runs` successful runs that stored figures and are as at `asAt` or
+   * before, newest as-at date first (then the latest finished): the shrink guards' base.
+   */
+  acceptedRunFigures(query: FiguresQuery): Promise<PastRun[]>;
   /**
    * The plan_status_history a run builds its trend on (model PriorHistory): rows dated before
    * `before` and on or after `from` (null: no lower bound). Read while holding the run lock.
@@ -101,12 +145,13 @@ export interface Warehouse {
   /**
    * Replace every curated table with the set's rows, replace the run's as-at date's history
    * rows and trim the history by retention, replace the data-quality issues of the previous
-   * successful run with this run's, and mark the run `succeeded`, all atomically: on any error
+   * successful run with this run's, record its source files and figures, and mark the run
+   * `succeeded`, all atomically: on any error
    * nothing of it is visible and the previous tables and history stay as they were.
    * SQL Server releases its run lock here.
    */
-  publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome): Promise<void>;
-  /** Mark the run `failed`, keep its issues under its run_id; curated tables untouched. SQL Server releases its lock. */
+  publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome, onTable?: TableProgress): Promise<void>;
+  /** Mark the run `failed`, keep its issues, files and figures under its run_id; curated tables untouched. SQL Server releases its lock. */
   failRun(run: RunInfo, outcome: RunOutcome): Promise<void>;
   close(): Promise<void>;
 }

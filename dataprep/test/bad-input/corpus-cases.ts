@@ -4,6 +4,7 @@
  * the files there are what the tests read (corpus.test.ts).
  */
 import ExcelJS from 'exceljs';
+import { EXCEL_ORDER, inOrder, partsOf, zipOf, type ZipPart } from '../helpers/xlsx-zip';
 import type { Expected } from './expected';
 
 export type Files = Map<string, string | Buffer>;
@@ -48,22 +49,34 @@ const NEVER_CANARY = [CANARY, 'Zebedee', 'Quartermaine'];
 const headerOnly = (file: string) => (files: Files) => put(files, file, rows(files, file).slice(0, 1));
 const keepRows = (file: string, count: number) => (files: Files) => put(files, file, rows(files, file).slice(0, count + 1));
 
-/** predictions.csv as a workbook (first sheet), header and rows as text cells. */
-async function workbookOf(files: Files, options: { rows?: number } = {}): Promise<Buffer> {
+interface WorkbookOptions {
+  rows?: number;
+  /** Cells to set after the rows, by reference (stray cells). */
+  cells?: Record<string, string>;
+}
+
+/** predictions.csv as a workbook (first sheet), header and rows as text cells; exceljs writes it. */
+async function workbookOf(files: Files, options: WorkbookOptions = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date(Date.UTC(2022, 4, 31));
   workbook.modified = workbook.created;
   const sheet = workbook.addWorksheet('Predictions');
   const lines = rows(files, 'predictions.csv');
   for (const line of lines.slice(0, (options.rows ?? lines.length - 1) + 1)) sheet.addRow(line.split(','));
+  for (const [reference, value] of Object.entries(options.cells ?? {})) sheet.getCell(reference).value = value;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-async function toWorkbook(files: Files, options: { rows?: number } = {}): Promise<void> {
+/** predictions.csv replaced by the workbook, changed by `rezip` (its parts in another order, a lying zip directory). */
+async function toWorkbook(files: Files, options: WorkbookOptions = {}, rezip?: (parts: ZipPart[]) => ZipPart[]): Promise<void> {
   const workbook = await workbookOf(files, options);
   files.delete('predictions.csv');
-  files.set('predictions.xlsx', workbook);
+  files.set('predictions.xlsx', rezip ? zipOf(rezip(await partsOf(workbook))) : workbook);
 }
+
+/** The parts with the shared strings changed (what their zip directory entry says). */
+const sharedStrings = (change: Partial<ZipPart>) => (parts: ZipPart[]) =>
+  inOrder(parts, EXCEL_ORDER).map((part) => (part.name === 'xl/sharedStrings.xml' ? { ...part, ...change } : part));
 
 const fails = (message: string, extra: Partial<Expected> = {}): Expected => ({ exit: 1, outcome: 'fails', message, ...extra });
 const skipped = (rule: string, file: string, line: number, extra: Partial<Expected> = {}): Expected => ({ exit: 0, outcome: 'skipped', rule, file, line, ...extra });
@@ -94,7 +107,7 @@ export const CASES: CorpusCase[] = [
   },
   {
     name: 'predictions-90-percent-drop',
-    expected: fails('planned_assessment would shrink from 9 to 1 rows (89% fewer)', { description: 'predictions.csv keeps 1 of its 9 rows: planned_assessment would lose 89% of the last successful run\'s rows' }),
+    expected: fails('planned_assessment would shrink from 9 to 1 row (89% fewer)', { description: 'predictions.csv keeps 1 of its 9 rows: planned_assessment would lose 89% of the last successful run\'s rows' }),
     edit: keepRows('predictions.csv', 1),
   },
   {
@@ -106,6 +119,27 @@ export const CASES: CorpusCase[] = [
     name: 'episodes-most-children-gone',
     expected: fails('cic_cohort would shrink from 9 to 2 rows (78% fewer)', { description: 'episodes.csv keeps 2 of its 9 children' }),
     edit: keepRows('episodes.csv', 2),
+  },
+  // Issue 20: partial exports that keep every table's rows but blank what the dashboard shows.
+  {
+    name: 'allocations-one-row',
+    expected: fails('the share of plans with a social worker or team would fall from 100% (9 of 9) to 11% (1 of 9), a relative fall of 89%; ' +
+      'allocations.csv has 1 data row, down from 9 (89% fewer)', {
+      description: 'allocations.csv keeps 1 of its 9 rows: every plan but one would lose its social worker and team, with every table the same size',
+    }),
+    edit: keepRows('allocations.csv', 1),
+  },
+  {
+    name: 'allocations-one-row-allowed',
+    expected: succeeds({ args: ['--allow-shrink'], rows: { planned_assessment: 9 }, description: 'the same drop with --allow-shrink: accepted, and the base from now on' }),
+    edit: keepRows('allocations.csv', 1),
+  },
+  {
+    name: 'assessments-one-row',
+    expected: fails('actual starts in the 12 months to 2022-05-31 would fall from 3 to 1 (67% fewer); assessments.csv has 1 data row, down from 3 (67% fewer)', {
+      description: 'assessments.csv keeps 1 of its 3 rows: two plans would lose their actual start, with every table the same size',
+    }),
+    edit: keepRows('assessments.csv', 1),
   },
   // Encodings, separators, quoting and headers.
   {
@@ -156,6 +190,11 @@ export const CASES: CorpusCase[] = [
     name: 'duplicate-header',
     expected: fails('episodes.csv: column "DECOM" appears 2 times in the header (line 1); keep one', { description: 'DECOM twice in the episodes.csv header' }),
     edit: (files) => void files.set('episodes.csv', text(files, 'episodes.csv').replace(/^CHILD,DECOM,RNE,/, 'CHILD,DECOM,DECOM,')),
+  },
+  {
+    name: 'header-over-column-limit',
+    expected: fails('episodes.csv: the header at line 1 has 313 columns, over the limit of 200 (PPOC_MAX_COLUMNS)', { description: 'an episodes.csv header of 313 columns (300 blank names added), over the default PPOC_MAX_COLUMNS' }),
+    edit: (files) => void files.set('episodes.csv', text(files, 'episodes.csv').replace(/\n/, `${','.repeat(300)}\n`)),
   },
   {
     name: 'misspelled-header',
@@ -262,6 +301,30 @@ export const CASES: CorpusCase[] = [
     edit: canaryIn(['assessments.csv', 0, 'for_reunification'], ['targets.csv', 0, 'target']),
   },
   {
+    name: 'name-in-person-id',
+    expected: skipped('invalid_date', 'predictions.csv', 3, {
+      message: '(the person ID column holds [27 characters: letters, spaces and other characters], not an ID: not copied)',
+      never: NEVER_CANARY, description: 'a name in predictions.csv person_id on a row that is skipped: the issue records no person ID, only its shape',
+    }),
+    edit: (files) => {
+      setCell(files, 'predictions.csv', 1, 'person_id', CANARY);
+      setCell(files, 'predictions.csv', 1, 'predicted_start_date', '31/02/2022');
+    },
+  },
+  {
+    name: 'phone-ni-postcode-in-dates',
+    expected: skipped('invalid_date', 'predictions.csv', 3, {
+      column: 'predicted_start_date', message: 'predicted_start_date [12 characters: digits and spaces] is not a valid date',
+      never: ['07700 900123', 'QQ 12 34 56 C', 'SW1A1AA'],
+      description: 'a phone number, an NI number and a postcode in date columns: date- or code-like, but never quoted',
+    }),
+    edit: (files) => {
+      setCell(files, 'predictions.csv', 1, 'predicted_start_date', '07700 900123');
+      setCell(files, 'predictions.csv', 2, 'submitted_at', 'QQ 12 34 56 C');
+      setCell(files, 'assessments.csv', 0, 'start_date', 'SW1A1AA');
+    },
+  },
+  {
     name: 'dob-never-shown',
     expected: skipped('invalid_date', 'header.csv', 3, { column: 'DOB', never: ['31/02/2010'], description: 'an impossible DOB in header.csv: personal, never quoted even though date-like' }),
     edit: (files) => void files.set('header.csv', 'CHILD,SEX,DOB\n100001,1,01/01/2010\n100002,2,31/02/2010\n100003,1,2011-03-04\n'),
@@ -296,8 +359,28 @@ export const CASES: CorpusCase[] = [
   },
   {
     name: 'xlsx-unpacks-over-limit',
-    expected: fails('predictions.xlsx: the workbook unpacks to more than 0.0098 MB (PPOC_MAX_FILE_MB)', { env: { PPOC_MAX_FILE_MB: '0.0098' }, description: 'a workbook under PPOC_MAX_FILE_MB packed, over it unpacked' }),
-    edit: (files) => toWorkbook(files),
+    expected: fails('predictions.xlsx: the workbook unpacks to more than 0.03 MB (PPOC_MAX_FILE_MB)', { env: { PPOC_MAX_FILE_MB: '0.03' }, description: 'a workbook under PPOC_MAX_FILE_MB packed, over it unpacked (a 32,000-character note)' }),
+    edit: (files) => toWorkbook(files, { cells: { F2: 'x'.repeat(32_000) } }),
+  },
+  {
+    name: 'xlsx-stray-cells',
+    expected: warning('cell_outside_header', 'predictions.xlsx', 1, { column: 'XFD', rows: { planned_assessment: 9 }, never: NEVER_CANARY, description: 'stray cells at XFD1 and far right of a data row: warnings, no row widened' }),
+    edit: (files) => toWorkbook(files, { cells: { XFD1: 'x', XFA5: CANARY } }),
+  },
+  {
+    name: 'xlsx-excel-part-order',
+    expected: succeeds({ rows: { planned_assessment: 9 }, description: "a workbook in Excel's own part order (the sheet before the shared strings)" }),
+    edit: (files) => toWorkbook(files, {}, (parts) => inOrder(parts, EXCEL_ORDER)),
+  },
+  {
+    name: 'xlsx-directory-understates-part',
+    expected: fails('predictions.xlsx: the file is not a readable Excel workbook (.xlsx)', { description: "the zip directory says the shared strings inflate to 10 bytes (stopped there, never inflated in full)" }),
+    edit: (files) => toWorkbook(files, {}, sharedStrings({ declaredSize: 10 })),
+  },
+  {
+    name: 'xlsx-directory-leaves-out-part',
+    expected: fails('predictions.xlsx: the file is not a readable Excel workbook (.xlsx)', { description: 'the shared strings are in the zip but not in its directory (never inflated)' }),
+    edit: (files) => toWorkbook(files, {}, sharedStrings({ listed: false })),
   },
   {
     name: 'both-predictions-files',

@@ -41,7 +41,7 @@ export function checkOutcome(name: string, expected: Expected, result: CliResult
   }
   if (expected.outcome === 'skipped' || expected.outcome === 'warning') {
     const severity = expected.outcome === 'skipped' ? 'error' : 'warning';
-    const issues = query<Issue>(db, 'SELECT * FROM data_quality_issue WHERE rule = ? AND severity = ?', expected.rule, severity);
+    const issues = query<Issue>(db, 'SELECT * FROM data_quality_issue WHERE rule = ? AND severity = ?', String(expected.rule), severity);
     const found = issues.find((i) => (expected.file === undefined || i.source_file === expected.file) && (expected.line === undefined || i.line === expected.line)
       && (expected.column === undefined || i.column_name === expected.column));
     assert.ok(found, `${name}: no ${severity} ${expected.rule} at ${expected.file} line ${expected.line}: ${JSON.stringify(issues)}`);
@@ -96,7 +96,8 @@ describe('bad-input corpus', function () {
   describe('the issue\'s acceptance cases as real `ppoc-prep run` processes', () => {
     const ACCEPTANCE = [
       'episodes-header-only', 'allocations-header-only', 'assessments-header-only', 'predictions-header-only',
-      'predictions-90-percent-drop', 'predictions-90-percent-drop-allowed', 'future-decom', // names-in-date-columns: below
+      'predictions-90-percent-drop', 'predictions-90-percent-drop-allowed', 'allocations-one-row', 'assessments-one-row',
+      'future-decom', // names-in-date-columns: below
     ];
     for (let i = 0; i < ACCEPTANCE.length; i += 2) {
       const pair = ACCEPTANCE.slice(i, i + 2);

@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import semver from 'semver';
+import { describeRange, enginesRange, satisfiesCaret, unsupportedNode } from '../../bin/node-version.mjs';
 import { REPO, tempDir } from '../helpers/cli';
 
 const STAND_IN = 'export async function main(argv) { process.stdout.write(`compiled main ran with ${argv.join(" ")}\\n`); return 0; }\n';
@@ -16,7 +18,8 @@ const STAND_IN = 'export async function main(argv) { process.stdout.write(`compi
 function scratchTree(): { root: string; run: () => SpawnSyncReturns<string>; record: (source: string) => void } {
   const root = tempDir('bin');
   mkdirSync(join(root, 'dataprep', 'bin'), { recursive: true });
-  for (const file of ['ppoc-prep.mjs', 'compiled.mjs']) copyFileSync(join(REPO, 'dataprep', 'bin', file), join(root, 'dataprep', 'bin', file));
+  for (const file of ['ppoc-prep.mjs', 'compiled.mjs', 'node-version.mjs']) copyFileSync(join(REPO, 'dataprep', 'bin', file), join(root, 'dataprep', 'bin', file));
+  copyFileSync(join(REPO, 'package.json'), join(root, 'package.json'));
   mkdirSync(join(root, 'dataprep', 'src'), { recursive: true });
   writeFileSync(join(root, 'dataprep', 'src', 'main.ts'), 'export {};\n');
   const record = (source: string) => {
@@ -30,6 +33,28 @@ function scratchTree(): { root: string; run: () => SpawnSyncReturns<string>; rec
 }
 
 describe('the ppoc-prep bin and dist-node/', () => {
+  it('refuses a Node outside package.json\'s engines before loading anything, in one line saying what to run (exit 4)', () => {
+    const tree = scratchTree();
+    tree.record('dataprep/src/main.ts');
+    const pkg = JSON.parse(readFileSync(join(tree.root, 'package.json'), 'utf8'));
+    writeFileSync(join(tree.root, 'package.json'), JSON.stringify({ ...pkg, engines: { node: '^99.1' } }));
+    const result = tree.run();
+    assert.equal(result.status, 4);
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr, `ppoc-prep: this is Node ${process.versions.node} (${process.execPath}), but ppoc-prep needs Node 99.x (99.1 or later) ` +
+      '(package.json engines): run it through npm ("npx ppoc-prep …" or "npm run ppoc-prep -- …"), which uses the Node that npm ci installs ' +
+      'with the project, or install the current Node LTS\n');
+  });
+
+  it('reads engines as npm does: the bin\'s check agrees with semver on the versions around each line', () => {
+    const range = enginesRange();
+    assert.equal(describeRange(range), '22.x (22.13 or later) or 24.x');
+    for (const version of ['20.19.0', '20.20.2', '21.7.3', '22.0.0', '22.12.9', '22.13.0', '22.23.3', '23.11.0', '24.0.0', '24.21.0', '25.0.0', '26.1.0']) {
+      assert.equal(satisfiesCaret(version, range), semver.satisfies(version, range), version);
+    }
+    assert.equal(unsupportedNode(process.versions.node), null, 'the Node running the tests is supported');
+  });
+
   it('refuses to start without a build, in one line naming the fix (exit 4)', () => {
     const tree = scratchTree();
     const result = tree.run();

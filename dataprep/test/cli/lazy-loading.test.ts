@@ -42,7 +42,7 @@ async function loadedBy(args: string[]): Promise<Loaded> {
 const under = (loaded: Loaded, folder: string) => [...loaded.sources].filter((s) => s.startsWith(folder));
 const READERS = ['dataprep/src/sources/readers/', 'dataprep/src/sources/table-reader.ts', 'dataprep/src/sources/csv-table.ts', 'dataprep/src/sources/xlsx-table.ts'];
 const readers = (loaded: Loaded) => [...loaded.sources].filter((s) => READERS.some((r) => s.startsWith(r)));
-const OPTIONAL_PACKAGES = ['exceljs', 'mssql', 'tedious', 'node-cron', 'nodemailer'];
+const OPTIONAL_PACKAGES = ['yauzl', 'saxes', 'mssql', 'tedious', 'node-cron', 'nodemailer'];
 
 function assertCompiledOnly(loaded: Loaded): void {
   assert.ok(loaded.files.includes('dist-node/main.mjs'), `the compiled entry is loaded: ${loaded.files.join(', ')}`);
@@ -71,19 +71,19 @@ describe('compiled CLI: each command loads only what it uses', function () {
     assert.deepEqual(under(loaded, 'dataprep/src/warehouse/').filter((s) => !errorClasses.includes(s)), [], 'of the warehouses, only their error classes');
   });
 
-  it('status and summary load better-sqlite3 and the reads: neither the transform nor the readers, zod or csv-parse', async () => {
+  it('status and summary load the SQLite binding and the reads: neither the transform nor the readers, zod or csv-parse', async () => {
     for (const args of [['status', '--sqlite', db], ['summary', '--sqlite', db]]) {
       const loaded = await loadedBy(args);
       assert.equal(loaded.result.code, 0, loaded.result.stderr);
       assertCompiledOnly(loaded);
-      assert.ok(loaded.packages.has('better-sqlite3'), args[0]);
+      assert.ok(loaded.sources.has('dataprep/src/warehouse/sqlite/database.ts'), args[0]);
       assert.deepEqual(['zod', 'csv-parse', ...OPTIONAL_PACKAGES].filter((p) => loaded.packages.has(p)), [], args[0]);
       assert.deepEqual(under(loaded, 'dataprep/src/transform/'), [], args[0]);
       assert.deepEqual(readers(loaded), [], args[0]);
     }
   });
 
-  it('run on CSV files to SQLite loads the readers and the rules, but not exceljs, mssql, node-cron or nodemailer', async () => {
+  it('run on CSV files to SQLite loads the readers and the rules, but not the workbook reader\'s yauzl and saxes, mssql, node-cron or nodemailer', async () => {
     const loaded = await loadedBy(['run', '--source', EXAMPLE_EXTRACT, '--as-at', AS_AT, '--sqlite', join(tempDir('lazy-run'), 'ppoc.sqlite')]);
     assert.equal(loaded.result.code, 0, loaded.result.stderr);
     assertCompiledOnly(loaded);
@@ -92,11 +92,11 @@ describe('compiled CLI: each command loads only what it uses', function () {
     assert.deepEqual(OPTIONAL_PACKAGES.filter((p) => loaded.packages.has(p)), []);
   });
 
-  it('run with predictions.xlsx loads exceljs (the recorder sees a lazily loaded package)', async () => {
+  it('run with predictions.xlsx loads yauzl and saxes (the recorder sees lazily loaded packages), never exceljs', async () => {
     const loaded = await loadedBy(['run', '--source', join(BAD_INPUT, 'predictions-xlsx-valid'), '--as-at', AS_AT, '--sqlite', join(tempDir('lazy-xlsx'), 'ppoc.sqlite')]);
     assert.equal(loaded.result.code, 0, loaded.result.stderr);
-    assert.ok(loaded.packages.has('exceljs'), [...loaded.packages].join(', '));
-    assert.equal(loaded.packages.has('mssql'), false);
+    assert.ok(loaded.packages.has('yauzl') && loaded.packages.has('saxes'), [...loaded.packages].join(', '));
+    assert.deepEqual(['exceljs', 'mssql'].filter((p) => loaded.packages.has(p)), []);
   });
 
   it('a run refused by the lock (exit 3) has loaded neither the readers nor the rules', async () => {

@@ -55,9 +55,9 @@ describe('e2e: bad input and failed runs', function () {
   });
 
   it('settings from the environment are validated at start-up with a clear message', async () => {
-    const bad = await runCli(['run'], { PPOC_SOURCE: copyOfExample(), PPOC_AS_AT: '31/05/2022' });
+    const bad = await runCli(['run'], { PPOC_SOURCE: copyOfExample(), PPOC_AS_AT: '31/02/2022' });
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /PPOC_AS_AT must be a calendar date YYYY-MM-DD/);
+    assert.match(bad.stderr, /PPOC_AS_AT must be a calendar date YYYY-MM-DD or DD\/MM\/YYYY, got "31\/02\/2022"/);
     const window = await runCli(['run', '--source', 'x', '--window-months', '0']);
     assert.equal(window.code, 2);
     assert.match(window.stderr, /--window-months/);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, readdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
+import { openDatabase } from '../../src/warehouse/sqlite/database';
 import { copyOfExample, query, runCli, snapshotCurated, tempDir } from '../helpers/cli';
 
 /** Every file of the folder last modified `hours` ago, as a missed overnight export leaves them. */
@@ -54,7 +54,9 @@ describe('e2e: operations (stale extracts, status for monitors, explain\'s workf
   it('status shows the latest run\'s source files, and --max-age-hours N exits 0 or 1 for monitors', async () => {
     const db = join(tempDir('status'), 'ppoc.sqlite');
     const never = await runCli(['status', '--sqlite', db, '--max-age-hours', '26']);
-    assert.equal(never.code, 2, 'no database yet is a usage error');
+    assert.equal(never.code, 1, 'no database yet: not OK, for a monitor');
+    assert.equal(never.stdout, `STALE: no database at ${db}: run "ppoc-prep run" (or "npm start") first\n`);
+    assert.equal(never.stderr, '');
     const run = await runCli(['run', '--source', copyOfExample(), '--as-at', '2022-05-31', '--sqlite', db]);
     assert.equal(run.code, 0, run.stderr);
     const status = await runCli(['status', '--sqlite', db]);
@@ -69,7 +71,7 @@ describe('e2e: operations (stale extracts, status for monitors, explain\'s workf
     const fresh = await runCli(['status', '--sqlite', db, '--max-age-hours', '26']);
     assert.equal(fresh.code, 0, fresh.stdout);
     assert.match(fresh.stdout, /^OK: the last successful run \S+ finished 0\.\d hours ago .*within 26 hours\.\n$/);
-    const writable = new Database(db);
+    const writable = openDatabase(db);
     // As someone ageing it by hand would: SQLite's datetime() text, no T, no Z (read as UTC).
     writable.prepare("UPDATE refresh_log SET finished_at_utc = datetime('now', '-49 hours')").run();
     writable.close();
@@ -92,7 +94,7 @@ describe('e2e: operations (stale extracts, status for monitors, explain\'s workf
       const expected: [string, RegExp][] = [
         ['100004', /W10: does not qualify: SGO workflow W10 has no section-9 start date/],
         ['100006', /W11: does not qualify: single assessment W11 started 2022-05-01 but the section-2 reunification box is not ticked/],
-        ['100007', /W12: does not qualify: workflow type Adoption is not an SGO or single assessment/],
+        ['100007', /W12: does not qualify: workflow type \[8 characters: letters\] is not an SGO or single assessment/],
         ['100008', /W13: does not qualify: single assessment W13 started after the as-at date 2022-05-31/],
         ['100001', /W0: qualifies: single assessment W0 started 2022-05-12: counts as the start of the Reunification plan/],
       ];

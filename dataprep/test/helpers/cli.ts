@@ -2,8 +2,8 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { CURATED_TABLES } from '../../src/model/tables';
+import { closeQuietly, openDatabase, type SqlValue } from '../../src/warehouse/sqlite/database';
 import { EXAMPLE_EXTRACT } from '../../../fixtures/paths';
 
 export { EXAMPLE_EXTRACT };
@@ -41,7 +41,7 @@ export function startCli(args: string[], env: Record<string, string | undefined>
   const started = Date.now();
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PPOC_')));
   const command = [...(options.wrap ?? []), process.execPath, BIN, ...args];
-  const child = spawn(command[0], command.slice(1), { env: { ...clean, ...env }, cwd: REPO, ...options.spawn });
+  const child = spawn(command[0], command.slice(1), { env: { ...clean, ...QUIET_PROGRESS, ...env }, cwd: REPO, ...options.spawn });
   let stdout = '';
   let stderr = '';
   const watchers: { pattern: RegExp; resolve: () => void }[] = [];
@@ -66,6 +66,12 @@ export function startCli(args: string[], env: Record<string, string | undefined>
   return { child, done, waitForLog };
 }
 
+/**
+ * A refresh on a busy machine may pass the 5 s after which it prints its progress: the tests
+ * see progress lines only when they ask for them (PPOC_PROGRESS_AFTER_SECONDS), never by timing.
+ */
+export const QUIET_PROGRESS = { PPOC_PROGRESS_AFTER_SECONDS: '86400' } as const;
+
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `ppoc-${prefix}-`));
 }
@@ -82,11 +88,11 @@ export function snapshotCurated(file: string): Record<string, unknown[]> {
   return Object.fromEntries(CURATED_TABLES.map((t) => [t, query(file, `SELECT * FROM "${t}" ORDER BY 1, 2`)]));
 }
 
-export function query<T = Record<string, unknown>>(file: string, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(file, { readonly: true });
+export function query<T = Record<string, unknown>>(file: string, sql: string, ...params: SqlValue[]): T[] {
+  const db = openDatabase(file, { readOnly: true });
   try {
-    return db.prepare(sql).all(...params) as T[];
+    return db.prepare(sql).all(...params).map((row) => ({ ...row })) as T[]; // plain objects, for deepEqual
   } finally {
-    db.close();
+    closeQuietly(db);
   }
 }

@@ -3,7 +3,7 @@
  * real command, without a process start per run (for suites of many runs: the bad-input corpus,
  * the property test). The real-process tests use helpers/cli.ts.
  */
-import type { CliResult } from './cli';
+import { QUIET_PROGRESS, type CliResult } from './cli';
 
 type Main = (argv: string[], out?: (text: string) => void, err?: (text: string) => void) => Promise<number>;
 
@@ -27,7 +27,7 @@ export async function runInProcess(argv: string[], env: Record<string, string> =
   let stderr = '';
   const saved = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('PPOC_')).map((k) => [k, process.env[k]]));
   for (const key of Object.keys(saved)) delete process.env[key];
-  Object.assign(process.env, env);
+  Object.assign(process.env, QUIET_PROGRESS, env);
   const write = process.stderr.write.bind(process.stderr);
   process.stderr.write = ((chunk: string | Uint8Array) => {
     stderr += String(chunk);

@@ -49,11 +49,13 @@ export function sampleRefreshSet(tag = 'a', asAt: IsoDate = AS_AT): RefreshSet {
         locality: 'All', measure: 'assessments_started', period_start: '2022-04-01' as IsoDate, period_end: '2023-03-31' as IsoDate,
         target: 40, actual: 1, as_at_date: asAt, full_care_order: 'All',
       }],
-      plan_explanation: [{ person_id: `${tag}1`, assessment_type: 'Reunification', listed: 'Yes', reason: 'Listed.', as_at_date: asAt }],
+      plan_explanation: [{
+        person_id: `${tag}1`, assessment_type: 'Reunification', listed: 'Yes', reason: 'Listed.', as_at_date: asAt, locality: 'L', team: 'T',
+      }],
       user_access: [{ user_principal_name: 'tc@example.org', locality: 'L', team: null }],
       assessment_workflow: [{
         person_id: `${tag}1`, workflow_id: `W${tag}1`, workflow_type: 'SINGLE', start_date: '2022-05-12' as IsoDate,
-        for_reunification: 'Yes', qualifies: 'Yes', reason: 'counts', as_at_date: asAt,
+        for_reunification: 'Yes', qualifies: 'Yes', reason: 'counts', as_at_date: asAt, locality: 'L', team: 'T',
       }],
       timeliness_by_month: [{
         month: '2022-05', locality: 'All', team: 'All', assessment_type: 'All', started: 3, started_on_time: 2, started_late: 1,

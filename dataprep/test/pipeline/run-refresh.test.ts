@@ -4,6 +4,7 @@ import { createLogger, type Logger } from '../../src/pipeline/logger';
 import { countIssues, failureMessage, runRefresh } from '../../src/pipeline/run-refresh';
 import { ExtractError } from '../../src/model/data-quality';
 import { NO_PRIOR_HISTORY, type RefreshSet } from '../../src/model/refresh-set';
+import type { PastRun } from '../../src/model/run-figures';
 import { RefreshLockedError, type RunInfo, type RunOutcome, type Warehouse } from '../../src/warehouse/warehouse';
 import { EXAMPLE_EXTRACT } from '../helpers/cli';
 
@@ -33,23 +34,38 @@ class RecordingWarehouse implements Warehouse {
     this.calls.push('failRun');
     this.outcome = outcome;
   }
-  /** What the "last successful run" published, for the shrink guard. */
-  live: Record<string, number> = {};
-  async liveRowCounts() { return this.live; }
+  /** The figures earlier successful runs stored, newest first, for the shrink guards. */
+  past: PastRun[] = [];
+  async acceptedRunFigures(query: { asAt: string; runs: number }) {
+    this.calls.push(`acceptedRunFigures ${query.asAt} ${query.runs}`);
+    return this.past;
+  }
   async close() {}
 }
 
 const lines: string[] = [];
 const logger: Logger = createLogger('debug', (l) => lines.push(l));
 const options = { asAt: '2022-05-31' as IsoDate, windowMonths: 3, lookbackDays: 90, logger };
+const GUARDED = 'acceptedRunFigures 2022-05-31 7';
+/** An earlier run that had these figures (the example extract has 9 plans, 9 children, 9 rows per file). */
+const earlier = (values: Record<string, number>, accepted: string[] = []): PastRun => ({
+  runId: 'earlier', asAtDate: '2022-05-30' as IsoDate, values, accepted: new Set(accepted),
+});
 
 describe('runRefresh (sources → transform → warehouse)', () => {
   it('publishes the whole set once and reports counts and the sentence', async () => {
     const warehouse = new RecordingWarehouse();
     const summary = await runRefresh({ ...options, sourceDir: EXAMPLE_EXTRACT, warehouse });
-    assert.deepEqual(warehouse.calls, ['startRun 2022-05-31', 'priorHistory 2022-05-31 null', 'publish']);
+    assert.deepEqual(warehouse.calls, ['startRun 2022-05-31', 'priorHistory 2022-05-31 null', GUARDED, 'publish']);
     assert.equal(summary.status, 'succeeded');
     assert.equal(summary.rowsRead, 38);
+    assert.deepEqual(warehouse.outcome?.figures, {
+      values: {
+        'table_rows:planned_assessment': 9, 'table_rows:cic_cohort': 9, plans_with_worker_or_team: 9, actual_starts_12_months: 3,
+        'file_rows:episodes': 9, 'file_rows:allocations': 9, 'file_rows:assessments': 3, 'file_rows:predictions': 9,
+      },
+      accepted: new Set(),
+    }, 'the figures are stored with the run');
     assert.equal(summary.rowsWritten, warehouse.outcome?.rowsWritten);
     assert.equal(warehouse.published?.tables.planned_assessment.length, 9);
     assert.match(summary.sentence ?? '', /^In the LAST 3 months 2 assessments started on time/);
@@ -59,7 +75,7 @@ describe('runRefresh (sources → transform → warehouse)', () => {
   it('marks the run failed (never published) when the warehouse write throws', async () => {
     const warehouse = new RecordingWarehouse('publish');
     const summary = await runRefresh({ ...options, sourceDir: EXAMPLE_EXTRACT, warehouse });
-    assert.deepEqual(warehouse.calls, ['startRun 2022-05-31', 'priorHistory 2022-05-31 null', 'publish', 'failRun']);
+    assert.deepEqual(warehouse.calls, ['startRun 2022-05-31', 'priorHistory 2022-05-31 null', GUARDED, 'publish', 'failRun']);
     assert.equal(summary.status, 'failed');
     assert.equal(summary.message, 'connection lost while writing');
     assert.equal(warehouse.outcome?.rowsWritten, 0);
@@ -94,27 +110,35 @@ describe('runRefresh (sources → transform → warehouse)', () => {
     ]);
   });
 
-  describe('the shrink guard', () => {
-    it('fails the run, unpublished, when planned_assessment would lose more than half its rows, giving both counts', async () => {
+  describe('the shrink guards', () => {
+    it('fail the run, unpublished, when planned_assessment would lose more than half its rows, giving both counts; its figures are kept', async () => {
       const warehouse = new RecordingWarehouse();
-      warehouse.live = { planned_assessment: 41, cic_cohort: 9 };
+      warehouse.past = [earlier({ 'table_rows:planned_assessment': 41, 'table_rows:cic_cohort': 9 })];
       const summary = await runRefresh({ ...options, sourceDir: EXAMPLE_EXTRACT, warehouse });
-      assert.deepEqual(warehouse.calls, ['startRun 2022-05-31', 'priorHistory 2022-05-31 null', 'failRun']);
+      assert.deepEqual(warehouse.calls, ['startRun 2022-05-31', 'priorHistory 2022-05-31 null', GUARDED, 'failRun']);
       assert.equal(summary.status, 'failed');
-      assert.equal(summary.message, 'planned_assessment would shrink from 41 to 9 rows (78% fewer), more than PPOC_MAX_SHRINK_PERCENT (50%) allows; ' +
-        'check the extract, or run again with --allow-shrink if the drop is deliberate');
+      assert.equal(summary.failedAt?.step, 'the shrink guards');
+      assert.equal(summary.message, 'planned_assessment would shrink from 41 to 9 rows (78% fewer), more than PPOC_MAX_SHRINK_PERCENT (50%) ' +
+        'allows against the largest of the last 7 accepted runs; check the extract, or run again with --allow-shrink if the drop is deliberate');
       assert.ok(warehouse.outcome?.issues.some((i) => i.rule === 'table_shrink' && i.severity === 'error'));
+      assert.equal(warehouse.outcome?.figures?.values['table_rows:planned_assessment'], 9);
+      assert.deepEqual(warehouse.outcome?.figures?.accepted, new Set());
     });
 
-    it('lets the drop through with --allow-shrink (logged), or within PPOC_MAX_SHRINK_PERCENT, or with nothing published yet', async () => {
+    it('--allow-shrink accepts every fall at once: logged, and recorded so the run becomes the base of those figures', async () => {
       const allowed = new RecordingWarehouse();
-      allowed.live = { planned_assessment: 41, cic_cohort: 90 };
+      allowed.past = [earlier({ 'table_rows:planned_assessment': 41, 'table_rows:cic_cohort': 90, 'file_rows:allocations': 80 })];
       lines.length = 0;
       const summary = await runRefresh({ ...options, sourceDir: EXAMPLE_EXTRACT, warehouse: allowed, shrinkGuard: { maxPercent: 50, allow: true } });
       assert.equal(summary.status, 'succeeded');
-      assert.ok(lines.some((l) => / WARN cic_cohort would shrink from 90 to 9 rows \(90% fewer\): allowed by --allow-shrink/.test(l)), lines.join('\n'));
+      assert.ok(lines.some((l) => / WARN cic_cohort would shrink from 90 to 9 rows \(90% fewer\): accepted by --allow-shrink/.test(l)), lines.join('\n'));
+      assert.ok(lines.some((l) => / WARN allocations\.csv has 9 data rows, down from 80 \(89% fewer\): accepted/.test(l)), lines.join('\n'));
+      assert.deepEqual(allowed.outcome?.figures?.accepted, new Set(['table_rows:planned_assessment', 'table_rows:cic_cohort', 'file_rows:allocations']));
+    });
+
+    it('let a fall within PPOC_MAX_SHRINK_PERCENT through, and a first run', async () => {
       const within = new RecordingWarehouse();
-      within.live = { planned_assessment: 41, cic_cohort: 9 };
+      within.past = [earlier({ 'table_rows:planned_assessment': 41, 'table_rows:cic_cohort': 9 })];
       const loose = await runRefresh({ ...options, sourceDir: EXAMPLE_EXTRACT, warehouse: within, shrinkGuard: { maxPercent: 80, allow: false } });
       assert.equal(loose.status, 'succeeded');
       const first = await runRefresh({ ...options, sourceDir: EXAMPLE_EXTRACT, warehouse: new RecordingWarehouse() });

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ExtractError } from '../../src/model/data-quality';
 import { visitCsv } from '../../src/sources/csv-table';
+import { DEFAULT_READ_LIMITS } from '../../src/sources/source-file';
 import type { RawCell, RowVisitor } from '../../src/sources/raw-table';
 
 type Outcome = { calls: unknown[] } | { error: { message: string; line: number | null; column: string | null } };
@@ -21,7 +22,7 @@ function outcome(bytes: Buffer, fastPath: boolean): Outcome {
     row: (line: number, cells: readonly RawCell[]) => calls.push(['row', line, [...cells]]),
   };
   try {
-    visitCsv(bytes, 'episodes.csv', visitor, fastPath);
+    visitCsv(bytes, 'episodes.csv', visitor, DEFAULT_READ_LIMITS, fastPath);
     return { calls };
   } catch (error) {
     if (!(error instanceof ExtractError)) throw error;

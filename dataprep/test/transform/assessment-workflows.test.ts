@@ -47,7 +47,8 @@ describe('transform: assessment_workflow (every workflow, and why it did or did 
     const [row] = workflows([start('1', 'SGO', '2022-05-01', { workflowId: 'W9', workflowType: 'Adoption' })]);
     assert.deepEqual(row, {
       person_id: '1', workflow_id: 'W9', workflow_type: 'Adoption', start_date: '2022-05-01', for_reunification: 'No',
-      qualifies: 'No', reason: 'workflow type Adoption is not an SGO or single assessment (workflow W9)', as_at_date: A,
+      qualifies: 'No', reason: 'workflow type [8 characters: letters] is not an SGO or single assessment (workflow W9)', as_at_date: A,
+      locality: 'Locality A', team: 'Team A', // the child's allocation
     });
   });
 

@@ -25,6 +25,8 @@ describe('transform: plan_explanation', () => {
           'Listed: in care at 2022-05-31 (FCO Yes); predicted 2022-05-04 (first 2022-04-01, 1 revision, first recorded 2022-01-14); ' +
           'started 2022-05-12 (workflow W0); Started Late, 8 days late.',
         as_at_date: A,
+        locality: 'Locality A',
+        team: 'Team A',
       },
     ]);
   });
@@ -87,6 +89,8 @@ describe('transform: plan_explanation', () => {
         listed: 'No',
         reason: 'Not listed: qualifying assessment W7 started 2022-03-01 but no prediction submitted on or before 2022-05-31.',
         as_at_date: A,
+        locality: null,
+        team: null,
       },
     ]);
   });
@@ -110,6 +114,13 @@ describe('transform: plan_explanation', () => {
     assert.match(reason, /ignored as after 2022-05-31: W-NEW2 started 2022-06-02/);
     assert.match(reason, /1 prediction submitted after 2022-05-31 ignored/);
     assert.match(reason, /; Not Yet Started, 21 days late\.$/);
+  });
+
+  it('gives every row the child\'s allocated place (blank without an allocation), for row-level security through locality_team', () => {
+    const rows = explain(merge(childWithPlan('1', 'SGO', '2022-06-15'), {
+      episodes: [episode('2', '2020-06-01')], assessments: [start('2', 'SGO', '2022-03-01')],
+    }));
+    assert.deepEqual(rows.map((r) => [r.person_id, r.locality, r.team]), [['1', 'Locality A', 'Team A'], ['2', null, null]]);
   });
 
   it('has one row per pair, sorted by person and type, for every prediction or qualifying start', () => {

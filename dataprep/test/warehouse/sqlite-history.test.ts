@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { IsoDate } from '../../../core/src/index';
 import type { PlanStatusHistoryRow, RefreshSet } from '../../src/model/refresh-set';
 import { TABLES } from '../../src/model/tables';
 import { createSqliteWarehouse, type SqliteWarehouse } from '../../src/warehouse/sqlite/index';
+import { openDatabase } from '../../src/warehouse/sqlite/database';
 import { query, tempDir } from '../helpers/cli';
 import { freshSqliteEachTest, publishSet } from '../helpers/sqlite';
 import { historyRow, runInfo, runOutcome, sampleRefreshSet } from '../helpers/refresh-set-fixture';
@@ -71,7 +71,7 @@ describe('SQLite warehouse: plan_status_history', () => {
     const prior = await warehouse.priorHistory({ before: d('2022-05-31'), from: d('2022-03-01') });
     assert.deepEqual(prior.monthEnds.map((r) => `${r.as_at_date} ${r.person_id}`), ['2022-03-31 p1']);
     assert.deepEqual(prior.latestByPlan.map((r) => `${r.as_at_date} ${r.person_id}`), ['2022-03-31 p1', '2022-03-15 p2']);
-    assert.deepEqual(prior.places, [{ locality: 'High Peak & North Dales', team: 'CS HPND Children In Care Team' }],
+    assert.deepEqual(prior.places.map((place) => ({ ...place })), [{ locality: 'High Peak & North Dales', team: 'CS HPND Children In Care Team' }],
       'February is before the cut-off, and A\'s own rows are about to be replaced');
     const all = await warehouse.priorHistory({ before: d('2022-05-31'), from: null });
     assert.deepEqual(all.monthEnds.map((r) => `${r.as_at_date} ${r.person_id}`), ['2022-02-28 p1', '2022-03-31 p1']);
@@ -94,7 +94,7 @@ describe('SQLite warehouse: plan_status_history', () => {
 describe('SQLite warehouse: upgrading a release-1 file', () => {
   it('rebuilds the page-2 tables with full_care_order in the key, yesterday\'s rows becoming the All rows', async () => {
     const file = tempDb();
-    const db = new Database(file);
+    const db = openDatabase(file);
     db.exec(`CREATE TABLE locality_summary (locality TEXT NOT NULL, team TEXT NOT NULL, children_in_care INTEGER NOT NULL,
       fco_children INTEGER NOT NULL, plans INTEGER NOT NULL, started_on_time_last_window INTEGER NOT NULL,
       started_late_last_window INTEGER NOT NULL, not_yet_started INTEGER NOT NULL, upcoming_next_window INTEGER NOT NULL,
@@ -108,7 +108,7 @@ describe('SQLite warehouse: upgrading a release-1 file', () => {
     const warehouse = createSqliteWarehouse(file);
     const { applied } = await warehouse.migrate();
     assert.deepEqual(applied, [
-      'sqlite schema v2', 'locality_summary: key (locality, team, full_care_order), added full_care_order', 'refresh_log.window_months',
+      'sqlite schema v3', 'locality_summary: key (locality, team, full_care_order), added full_care_order', 'refresh_log.window_months',
     ]);
     assert.deepEqual(await warehouse.migrate(), { applied: [] }, 'idempotent');
     await warehouse.close();

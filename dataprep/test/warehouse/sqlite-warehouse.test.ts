@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import { existsSync, writeFileSync } from 'node:fs';
 import { CURATED_TABLES, TABLES } from '../../src/model/tables';
 import { createSqliteWarehouse, type SqliteWarehouse } from '../../src/warehouse/sqlite/index';
-import { RefreshLockedError } from '../../src/warehouse/warehouse';
+import { column, openDatabase } from '../../src/warehouse/sqlite/database';
+import { RefreshLockedError, type RunOutcome } from '../../src/warehouse/warehouse';
+import type { IsoDate } from '../../../core/src/index';
 import { snapshotCurated as snapshot } from '../helpers/cli';
 import { runInfo, runOutcome, sampleRefreshSet } from '../helpers/refresh-set-fixture';
 import { freshSqliteEachTest, publishSet } from '../helpers/sqlite';
@@ -20,7 +21,7 @@ describe('SQLite warehouse', () => {
 
   it('creates every catalog table with exactly the catalog column names, idempotently', async () => {
     await warehouse.migrate();
-    const db = new Database(file, { readonly: true });
+    const db = openDatabase(file, { readOnly: true });
     for (const table of Object.values(TABLES)) {
       const columns = (db.prepare(`PRAGMA table_info("${table.name}")`).all() as { name: string }[]).map((c) => c.name);
       assert.deepEqual(columns, table.columns.map((c) => c.name), table.name);
@@ -44,8 +45,8 @@ describe('SQLite warehouse', () => {
   it('has every catalog index after publishes', async () => {
     await publish(warehouse, sampleRefreshSet('a'));
     await publish(warehouse, sampleRefreshSet('b'));
-    const db = new Database(file, { readonly: true });
-    const indexes = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%'`).pluck().all();
+    const db = openDatabase(file, { readOnly: true });
+    const indexes = column(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%'`));
     db.close();
     const catalog = Object.values(TABLES).flatMap((t) => t.indexes.map((cols) => `ix_${t.name}_${cols.join('_')}`));
     assert.deepEqual([...indexes].sort(), [...catalog].sort());
@@ -126,11 +127,31 @@ describe('SQLite warehouse', () => {
     await warehouse.failRun(next, runOutcome());
   });
 
-  it('counts the live rows of curated tables for the shrink guard', async () => {
-    assert.deepEqual(await warehouse.liveRowCounts(['planned_assessment', 'cic_cohort']), { planned_assessment: 0, cic_cohort: 0 });
-    await publish(warehouse, sampleRefreshSet('a'));
-    const counts = await warehouse.liveRowCounts(['planned_assessment', 'cic_cohort']);
-    assert.deepEqual(counts, { planned_assessment: 2, cic_cohort: snapshot(file).cic_cohort.length });
+  it('gives the shrink guards the figures of the last successful runs as at the date or before, newest date first', async () => {
+    const figures = (n: number, accepted: string[] = []) => ({ values: { 'file_rows:allocations': n, 'table_rows:cic_cohort': 9 }, accepted: new Set(accepted) });
+    const run = async (asAt: string, outcome: Partial<RunOutcome>, status: 'publish' | 'fail' = 'publish') => {
+      const info = runInfo({ asAtDate: asAt as IsoDate });
+      await warehouse.startRun(info);
+      const set = { ...sampleRefreshSet(info.runId.slice(-2)), asAtDate: asAt as IsoDate };
+      if (status === 'publish') await warehouse.publish(info, set, runOutcome(outcome));
+      else await warehouse.failRun(info, runOutcome(outcome));
+      return info.runId;
+    };
+    assert.deepEqual(await warehouse.acceptedRunFigures({ asAt: '2022-05-31' as IsoDate, runs: 7 }), [], 'a first run has no base');
+    const older = await run('2022-05-29', { figures: figures(70) });
+    const accepted = await run('2022-05-30', { figures: figures(80, ['file_rows:allocations']) });
+    await run('2022-05-30', {}); // no figures (a run before the upgrade): not counted
+    await run('2022-05-31', { figures: figures(1) }, 'fail'); // failed: never a base
+    await run('2022-06-30', { figures: figures(90) }); // after the as-at date (a backfill of an older date)
+    const past = await warehouse.acceptedRunFigures({ asAt: '2022-05-31' as IsoDate, runs: 7 });
+    assert.deepEqual(past, [
+      { runId: accepted, asAtDate: '2022-05-30', values: { 'file_rows:allocations': 80, 'table_rows:cic_cohort': 9 }, accepted: new Set(['file_rows:allocations']) },
+      { runId: older, asAtDate: '2022-05-29', values: { 'file_rows:allocations': 70, 'table_rows:cic_cohort': 9 }, accepted: new Set() },
+    ]);
+    assert.deepEqual((await warehouse.acceptedRunFigures({ asAt: '2022-05-31' as IsoDate, runs: 1 })).map((r) => r.runId), [accepted]);
+    const stored = openDatabase(file, { readOnly: true });
+    assert.equal((stored.prepare(`SELECT COUNT(*) AS n FROM run_figure WHERE figure_value = 1`).get() as { n: number }).n, 1, 'the failed run keeps its figures');
+    stored.close();
   });
 
   it('filters planned assessments case-insensitively for the summary command', async () => {

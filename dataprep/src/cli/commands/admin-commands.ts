@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
-import { isIsoDate, todayInTimeZone, type IsoDate } from '../../../../core/src/index';
+import { parseFlags } from '../flags';
+import { todayInTimeZone, type IsoDate } from '../../../../core/src/index';
 import { writeDemoExtract } from '../../demo/index';
-import { DEFAULT_MAX_EXTRACT_AGE_HOURS, newestRequiredFile } from '../../sources/staleness';
+import { printable } from '../../files/printable';
+import { DEFAULT_MAX_EXTRACT_AGE_HOURS, futureRequiredFile, newestRequiredFile } from '../../sources/staleness';
 import { describeTarget, openWarehouse } from '../open-warehouse';
-import { DEFAULT_DEMO_SOURCE, REPO_ROOT, resolveTarget, TARGET_FLAGS, TARGET_FLAGS_HELP, UsageError } from '../settings';
+import { asAtDate, DEFAULT_DEMO_SOURCE, REPO_ROOT, resolveTarget, TARGET_FLAGS, TARGET_FLAGS_HELP } from '../settings';
+import { decimalSetting, UsageError } from '../../settings/env';
 import { executeRun, resolveRunSettings } from './run';
 
 export const MIGRATE_HELP = `Usage: ppoc-prep migrate [--sqlite FILE | --sqlserver CONNECTION [--sqlserver-ca-file PEM]]
@@ -14,12 +16,12 @@ Creates or upgrades the curated-table schema (SQL Server: applies the missing sq
 with a db_owner login).
 ${TARGET_FLAGS_HELP}`;
 
-export const DEMO_HELP = `Usage: ppoc-prep demo-extract --out DIR [--children N] [--seed S] [--as-at YYYY-MM-DD]
+export const DEMO_HELP = `Usage: ppoc-prep demo-extract --out DIR [--children N] [--seed S] [--as-at DATE]
 
 Writes a synthetic, contract-conforming extract folder (no real people). Deterministic for a seed.
   --children N   children in the extract (default 400, up to 200000)
   --seed S       random seed, a whole number (default 1)
-  --as-at DATE   the date the extract is "taken" (default today in Europe/London)`;
+  --as-at DATE   the date the extract is "taken", YYYY-MM-DD or DD/MM/YYYY (default today in Europe/London)`;
 
 export const QUICKSTART_HELP = `Usage: ppoc-prep quickstart
 
@@ -28,7 +30,7 @@ prep into the default SQLite file (data/ppoc.sqlite) and prints the run summary.
 data/demo-extract older than 36 hours is written afresh for today.`;
 
 export async function migrateCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args, options: { ...TARGET_FLAGS, help: { type: 'boolean', short: 'h' } }, strict: true,
   });
   if (values.help) return (out(MIGRATE_HELP), 0);
@@ -46,19 +48,15 @@ export async function migrateCommand(args: string[], out: (text: string) => void
 
 function wholeNumber(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} must be a whole number from 0 to ${max}, got "${value}"`);
-  return n;
+  return decimalSetting({ value, from: `--${name}` }, { min: 0, max, whole: true, what: `a whole number from 0 to ${max}` });
 }
 
 function demoAsAt(value: string | undefined): IsoDate {
-  if (value === undefined) return todayInTimeZone('Europe/London');
-  if (!isIsoDate(value)) throw new UsageError(`--as-at must be a calendar date YYYY-MM-DD, got "${value}"`);
-  return value;
+  return value === undefined ? todayInTimeZone('Europe/London') : asAtDate({ value, from: '--as-at' });
 }
 
 export async function demoExtractCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args,
     options: {
       out: { type: 'string' }, children: { type: 'string' }, seed: { type: 'string' }, 'as-at': { type: 'string' },
@@ -74,25 +72,27 @@ export async function demoExtractCommand(args: string[], out: (text: string) => 
     asAt: demoAsAt(values['as-at']),
   };
   const summary = await writeDemoExtract(values.out, options);
-  out(`Demo extract for ${summary.children} children (seed ${options.seed}, as at ${options.asAt}) written to ${values.out}:`);
+  out(`Demo extract for ${summary.children} children (seed ${options.seed}, as at ${options.asAt}) written to ${printable(values.out)}:`);
   for (const f of summary.files) out(`  ${f.file}: ${f.rows} rows`);
   return 0;
 }
 
-/** The default demo folder is synthetic: rewritten rather than failed as stale (a real PPOC_SOURCE is never touched). */
+/** The default demo folder is synthetic: rewritten rather than failed as stale or future-dated (a real PPOC_SOURCE is never touched). */
 function staleDemo(source: string): boolean {
-  const newest = source === DEFAULT_DEMO_SOURCE ? newestRequiredFile(source) : null;
-  return newest !== null && Date.now() - newest.modified.getTime() > DEFAULT_MAX_EXTRACT_AGE_HOURS * 3_600_000;
+  if (source !== DEFAULT_DEMO_SOURCE) return false;
+  const newest = newestRequiredFile(source);
+  const now = new Date();
+  return newest !== null && (now.getTime() - newest.modified.getTime() > DEFAULT_MAX_EXTRACT_AGE_HOURS * 3_600_000 || futureRequiredFile(source, now) !== null);
 }
 
 export async function quickstartCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, strict: true });
+  const { values } = parseFlags({ args, options: { help: { type: 'boolean', short: 'h' } }, strict: true });
   if (values.help) return (out(QUICKSTART_HELP), 0);
   const source = process.env.PPOC_SOURCE ?? DEFAULT_DEMO_SOURCE;
   if (!existsSync(source) || staleDemo(source)) {
     const asAt = todayInTimeZone('Europe/London');
     await writeDemoExtract(source, { children: 400, seed: 1, asAt });
-    out(`Wrote the synthetic demo extract (400 children, as at ${asAt}) to ${relative(REPO_ROOT, source) || source}.`);
+    out(`Wrote the synthetic demo extract (400 children, as at ${asAt}) to ${printable(relative(REPO_ROOT, source) || source)}.`);
   }
   return executeRun(resolveRunSettings({ source }, process.env), out);
 }

@@ -1,15 +1,18 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags';
 import { listArchive, type ArchivedExtract } from '../../pipeline/archive';
-import { createLogger } from '../../pipeline/logger';
+import { refreshLog, type RefreshProgress } from '../../pipeline/progress';
 import type { RefreshOptions, RefreshSummary } from '../../pipeline/run-refresh';
 import { describeTarget, openWarehouse, type FullWarehouse } from '../open-warehouse';
 import { RUN_OPTIONS } from './run';
+import type { IsoDate } from '../../../../core/src/index';
+import { printable } from '../../files/printable';
 import {
-  resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveReadLimits, resolveShrinkGuard, resolveTarget,
-  resolveWindowMonths, UsageError,
+  resolveAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveProgressAfterSeconds, resolveReadLimits, resolveShrinkGuard,
+  resolveTarget, resolveWindowMonths,
 } from '../settings';
+import { UsageError } from '../../settings/env';
 
-export const BACKFILL_HELP = `Usage: ppoc-prep backfill --source-archive DIR [--sqlite FILE | --sqlserver CONNECTION]
+export const BACKFILL_HELP = `Usage: ppoc-prep backfill --source-archive DIR [--sqlite FILE | --sqlserver CONNECTION] [--as-at DATE]
                           [--window-months N] [--lookback-days N] [--history-days N] [--force]
 
 Builds the trend from archived extracts. DIR holds one extract folder per day, named YYYY-MM-DD;
@@ -21,27 +24,41 @@ Idempotent: a folder whose date already has a successful run is skipped, so a re
 nothing and a stopped backfill resumes where it stopped (--force runs every folder again, e.g.
 after changing --window-months). At the first folder that fails the backfill stops (exit 1):
 the history of the folders before it is kept, and the current tables are those of the last
-folder that succeeded. Exit 3 when another refresh is running.
+folder that succeeded. Exit 3 when another refresh is running. A folder dated after today (or
+after --as-at) is refused before anything runs (exit 2): it would become the current tables.
+When the newest folder is older than the tables published before the backfill, the backfill
+leaves the current tables as at that older date: "ppoc-prep status" then says so (exit 1) until a
+"ppoc-prep run" brings them up to date.
 
   --source-archive DIR  folder of dated extract folders
+  --as-at DATE          no folder may be dated after DATE (env PPOC_AS_AT; default today in Europe/London)
   --force               also refresh folders already refreshed successfully
-Other options as for "ppoc-prep run" (no --as-at: each folder's date is its as-at date); the
-shrink guard compares each folder's tables with the run before it (--allow-shrink to accept).`;
+Other options as for "ppoc-prep run" (each folder's date is its as-at date, so no staleness check);
+the shrink guards compare each folder with the runs as at its date or before (--allow-shrink to accept).`;
 
-// The run options but --source and --as-at, which each folder gives (so no staleness check either).
-const { source: _source, 'as-at': _asAt, 'allow-stale': _stale, ...runOptions } = RUN_OPTIONS;
+// The run options but --source, which each folder is, and --allow-stale (each folder's date is its as-at date).
+const { source: _source, 'allow-stale': _stale, ...runOptions } = RUN_OPTIONS;
 const OPTIONS = { ...runOptions, 'source-archive': { type: 'string' }, force: { type: 'boolean' } } as const;
 
-function readArchive(dir: string | undefined, out: (text: string) => void): ArchivedExtract[] {
+function readArchive(dir: string | undefined, latest: IsoDate, out: (text: string) => void): ArchivedExtract[] {
   if (!dir) throw new UsageError('backfill needs --source-archive DIR');
   let listing: ReturnType<typeof listArchive>;
   try {
     listing = listArchive(dir);
   } catch {
-    throw new UsageError(`cannot read the archive folder ${dir}`);
+    throw new UsageError(`cannot read the archive folder ${printable(dir)}`);
   }
-  for (const entry of listing.skipped) out(`Warning: skipping "${entry.name}" in the archive: ${entry.reason}`);
-  if (listing.extracts.length === 0) throw new UsageError(`no dated extract folders (YYYY-MM-DD) in ${dir}`);
+  for (const entry of listing.skipped) out(`Warning: skipping "${printable(entry.name)}" in the archive: ${entry.reason}`);
+  if (listing.extracts.length === 0) throw new UsageError(`no dated extract folders (YYYY-MM-DD) in ${printable(dir)}`);
+  const future = listing.extracts.filter((extract) => extract.asAt > latest);
+  if (future.length > 0) {
+    const names = future.map((extract) => `"${extract.asAt}"`).join(', ');
+    throw new UsageError(
+      `the archive holds ${future.length === 1 ? 'a folder' : 'folders'} dated after ${latest}: ${names}; ` +
+        'a future-dated extract would become the current tables. Rename or remove it, then run backfill again ' +
+        '(nothing was refreshed)',
+    );
+  }
   return listing.extracts;
 }
 
@@ -54,7 +71,7 @@ function refreshedLine(n: string, extract: ArchivedExtract, summary: RefreshSumm
 }
 
 export async function backfillCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: OPTIONS, strict: true });
+  const { values } = parseFlags({ args, options: OPTIONS, strict: true });
   if (values.help) return (out(BACKFILL_HELP), 0);
   const settings = {
     windowMonths: resolveWindowMonths(values['window-months'], process.env),
@@ -64,13 +81,13 @@ export async function backfillCommand(args: string[], out: (text: string) => voi
     shrinkGuard: resolveShrinkGuard(values['allow-shrink'], process.env),
   };
   const target = resolveTarget(values, process.env);
-  const extracts = readArchive(values['source-archive'], out);
-  const logger = createLogger(resolveLogLevel(process.env));
+  const extracts = readArchive(values['source-archive'], resolveAsAt(values['as-at'], process.env), out);
+  const { logger, progress } = refreshLog(resolveLogLevel(process.env), resolveProgressAfterSeconds(process.env));
   const warehouse = await openWarehouse(target);
   try {
     await warehouse.migrate();
     out(`Backfill of ${extracts.length} dated folders into ${describeTarget(target)}, oldest first.`);
-    return await backfill(warehouse, extracts, { ...settings, force: values.force ?? false, logger, out });
+    return await backfill(warehouse, extracts, { ...settings, force: values.force ?? false, logger, progress, out });
   } finally {
     await warehouse.close();
   }
@@ -79,7 +96,7 @@ export async function backfillCommand(args: string[], out: (text: string) => voi
 async function backfill(
   warehouse: FullWarehouse,
   extracts: readonly ArchivedExtract[],
-  options: Omit<RefreshOptions, 'sourceDir' | 'asAt' | 'warehouse'> & { force: boolean; out: (text: string) => void },
+  options: Omit<RefreshOptions, 'sourceDir' | 'asAt' | 'warehouse' | 'progress'> & { force: boolean; progress: () => RefreshProgress; out: (text: string) => void },
 ): Promise<number> {
   const { out } = options;
   const done = new Set(options.force ? [] : await warehouse.succeededAsAtDates());
@@ -95,7 +112,7 @@ async function backfill(
       out(`${n}: ${extract.asAt} skipped: already refreshed successfully as at that date`);
       continue;
     }
-    const summary = await runRefresh({ ...options, sourceDir: extract.path, asAt: extract.asAt, warehouse });
+    const summary = await runRefresh({ ...options, sourceDir: extract.path, asAt: extract.asAt, warehouse, progress: options.progress() });
     out(refreshedLine(n, extract, summary));
     if (summary.status === 'failed') {
       out(`Backfill stopped at ${n} (${extract.asAt}). The history of the folders before it is kept; the current tables ` +
@@ -107,7 +124,7 @@ async function backfill(
   out(`Backfill finished: ${extracts.length} dated folders, ${refreshed} refreshed, ${extracts.length - refreshed} skipped.`);
   if (refreshed > 0 && current !== null && current > newest) {
     out(`Warning: the current tables are now as at ${newest}, older than the run as at ${current} before the backfill: ` +
-      'run "ppoc-prep run" to bring them up to date.');
+      'run "ppoc-prep run" to bring them up to date ("ppoc-prep status" exits 1 until then).');
   }
   return 0;
 }

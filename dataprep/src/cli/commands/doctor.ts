@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags';
 import { formatCheck, type CheckResult } from '../../warehouse/checks';
 import { logRetries } from '../open-warehouse';
 import { resolveTarget, TARGET_FLAGS, TARGET_FLAGS_HELP } from '../settings';
@@ -10,14 +10,15 @@ when this login or machine cannot see what a check needs). Without a target flag
 what "run" would use (PPOC_SQLSERVER if set, else the SQLite file).
 SQL Server, in order, stopping where later checks cannot run: settings, SQL Browser (named
 instance without a port), TCP, TLS and certificate trust, login, database, server version,
-compatibility level, schema version, database owner, roles, the login's permissions,
-staging/live twins, the refresh lock, the last run.
+schema version, database owner, roles, the login's permissions (a missing one as the GRANT to
+run), the reads a run makes run as this login (in a transaction rolled back), the staging and
+retired twins, the refresh lock, the last run.
 SQLite: the file, owner-only permissions, schema version, integrity, the last run.
 Exit 0 when every check passed, 1 when one failed, 2 for a usage or settings error.
 ${TARGET_FLAGS_HELP}`;
 
 export async function doctorCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...TARGET_FLAGS, help: { type: 'boolean', short: 'h' } }, strict: true });
+  const { values } = parseFlags({ args, options: { ...TARGET_FLAGS, help: { type: 'boolean', short: 'h' } }, strict: true });
   if (values.help) return (out(DOCTOR_HELP), 0);
   const target = resolveTarget(values, process.env);
   const results: CheckResult[] = [];

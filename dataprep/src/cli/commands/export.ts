@@ -1,8 +1,10 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags';
 import { exportTables } from '../../export/write-export';
+import { printable } from '../../files/printable';
 import { textTable } from '../text-table';
 import { withReader } from '../read-warehouse';
-import { TARGET_FLAGS, UsageError } from '../settings';
+import { TARGET_FLAGS } from '../settings';
+import { UsageError } from '../../settings/env';
 
 export const EXPORT_HELP = `Usage: ppoc-prep export --out DIR [--sqlite FILE | --sqlserver CONNECTION] [--excel-safe]
 
@@ -14,11 +16,12 @@ previous one only when complete. On SQL Server it reads the views and ppoc.refre
 ppoc_writer login can).
 
   --out DIR       folder for the CSV files
-  --excel-safe    prefix text cells that start with = + - @ with an apostrophe, so Excel opening the
-                  file directly shows them as text (this changes those values: not for Power BI)`;
+  --excel-safe    put an apostrophe before = + - @ at the start of a text cell, and after a , ; | tab
+                  or line break followed by one (Smith;'=HYPERLINK(...)), so a spreadsheet opening the
+                  file directly shows them as text in any locale (this changes those values: not for Power BI)`;
 
 export async function exportCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...TARGET_FLAGS, out: { type: 'string' }, 'excel-safe': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  const { values } = parseFlags({ args, options: { ...TARGET_FLAGS, out: { type: 'string' }, 'excel-safe': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
   if (values.help) return (out(EXPORT_HELP), 0);
   const dir = values.out;
   if (!dir || dir.trim() === '') throw new UsageError('export needs --out DIR');
@@ -31,11 +34,12 @@ export async function exportCommand(args: string[], out: (text: string) => void)
       }
       throw error;
     });
-    out(`Exported run ${result.runId} (as at ${result.asAt}) to ${dir}:`);
+    out(`Exported run ${result.runId} (as at ${result.asAt}) to ${printable(dir)}:`);
     out(textTable(['File', 'Rows'], result.files.map((f) => [f.file, f.rows])));
     const risky = result.files.reduce((n, f) => n + f.formulaLike, 0);
     if (risky > 0) {
-      out(`Note: ${risky} text cells start with = + - or @, which a spreadsheet opening the file directly may run as a formula` +
+      out(`Note: ${risky} text cells start with = + - or @ (or have one after a , ; | tab or line break), which a spreadsheet ` +
+        'opening the file directly may run as a formula' +
         (values['excel-safe'] ? ' (prefixed with an apostrophe, as asked).' : '. Open the files in Excel through Data > From Text/CSV, or export with --excel-safe.'));
     }
     return 0;

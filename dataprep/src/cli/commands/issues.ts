@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags';
 import { csvDocument } from '../../demo/csv';
 import { excelSafe } from '../../export/csv';
 import type { DataQualityIssue } from '../../model/data-quality';
 import type { RuleExample } from '../../pipeline/run-summary';
 import { withReader } from '../read-warehouse';
-import { UsageError } from '../settings';
+import { UsageError } from '../../settings/env';
 import { textTable } from '../text-table';
 
 export const ISSUES_HELP = `Usage: ppoc-prep issues [--rule R] [--file F] [--person ID] [--format text|csv]
@@ -15,8 +15,8 @@ column, person ID, rule and message, in file and line order. Filters match case-
   --rule R          only this rule (e.g. invalid_date)
   --file F          only this source file (e.g. episodes.csv)
   --person ID       only this person ID
-  --format text|csv an aligned table (default) or CSV for Excel (RFC 4180; a cell that Excel
-                    would read as a formula is prefixed with ')`;
+  --format text|csv an aligned table (default) or CSV for Excel (RFC 4180; an apostrophe goes
+                    wherever a spreadsheet in any locale would start a formula, as export --excel-safe)`;
 
 const COLUMNS = ['run_id', 'severity', 'source_file', 'line', 'column_name', 'person_id', 'rule', 'message'] as const;
 
@@ -30,7 +30,7 @@ function rowOf(runId: string, i: DataQualityIssue): (string | number | null)[] {
 }
 
 export async function issuesCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args,
     options: {
       rule: { type: 'string' }, file: { type: 'string' }, person: { type: 'string' }, format: { type: 'string' },

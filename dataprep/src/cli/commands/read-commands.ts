@@ -1,10 +1,11 @@
-import { parseArgs } from 'node:util';
-import { DEFAULT_WINDOW_MONTHS, type IsoDate } from '../../../../core/src/index';
+import { parseFlags } from '../flags';
+import { DEFAULT_WINDOW_MONTHS, todayInTimeZone, type IsoDate } from '../../../../core/src/index';
 import { sentenceFor } from '../../pipeline/run-summary';
 import type { PlannedAssessmentFilter } from '../../warehouse/warehouse';
-import { assertFilterValuesOccur, assertPersonKnown, lastSuccessAge, sourceFilesTable, workflowLines } from '../operations-reads';
-import { withReader } from '../read-warehouse';
-import { TARGET_FLAGS, UsageError } from '../settings';
+import { assertFilterValuesOccur, assertPersonKnown, lastSuccessAge, liveTablesCheck, sourceFilesTable, workflowLines } from '../operations-reads';
+import { NoDatabaseError, withReader } from '../read-warehouse';
+import { TARGET_FLAGS } from '../settings';
+import { decimalSetting, UsageError } from '../../settings/env';
 import { textTable } from '../text-table';
 
 const TARGET_OPTIONS = { ...TARGET_FLAGS, help: { type: 'boolean', short: 'h' } } as const;
@@ -25,13 +26,16 @@ of the latest successful run is an error (exit 2): "no person with ID … in the
 
 export const STATUS_HELP = `Usage: ppoc-prep status [--sqlite FILE | --sqlserver CONN] [--limit N] [--max-age-hours N]
 
-The last runs from refresh_log, newest first, and the source files the latest finished run read
-(size, modification time, SHA-256, rows).
+The last runs from refresh_log, newest first, the source files the latest finished run read
+(size, modification time, SHA-256, rows) and the as-at date of the live tables. Exit 1 when the
+live tables are older than the newest as-at date already published (a backfill of older folders,
+or a run with an older --as-at, replaced them): "ppoc-prep run" brings them up to date.
   --max-age-hours N   for monitors: one line only; exit 0 when the last successful run finished
-                      within N hours, 1 otherwise (Task Scheduler, SCOM, Nagios, cron wrappers)`;
+                      within N hours and the live tables were not rewound, 1 otherwise
+                      (Task Scheduler, SCOM, Nagios, cron wrappers)`;
 
 export async function summaryCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args,
     options: {
       ...TARGET_OPTIONS, locality: { type: 'string' }, team: { type: 'string' },
@@ -67,7 +71,7 @@ function summaryFilter(values: Record<string, string | boolean | undefined>): Pl
 }
 
 export async function explainCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: TARGET_OPTIONS, strict: true, allowPositionals: true });
+  const { values, positionals } = parseFlags({ args, options: TARGET_OPTIONS, strict: true, allowPositionals: true });
   if (values.help) return (out(EXPLAIN_HELP), 0);
   if (positionals.length !== 1) throw new UsageError('explain needs exactly one PERSON_ID');
   const personId = positionals[0].trim();
@@ -100,22 +104,17 @@ export async function explainCommand(args: string[], out: (text: string) => void
 }
 
 export async function statusCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args, options: { ...TARGET_OPTIONS, limit: { type: 'string' }, 'max-age-hours': { type: 'string' } }, strict: true,
   });
   if (values.help) return (out(STATUS_HELP), 0);
-  const limit = values.limit === undefined ? 10 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
-  const maxAge = values['max-age-hours'] === undefined ? null : Number(values['max-age-hours']);
-  if (maxAge !== null && !(Number.isFinite(maxAge) && maxAge > 0)) {
-    throw new UsageError(`--max-age-hours must be a number of hours above 0, got "${values['max-age-hours']}"`);
+  const limit = values.limit === undefined ? 10 : decimalSetting({ value: values.limit, from: '--limit' }, { min: 1, max: 1e6, whole: true, what: 'a positive whole number' });
+  const maxAge = values['max-age-hours'];
+  if (maxAge !== undefined) {
+    return monitorStatus(values, decimalSetting({ value: maxAge, from: '--max-age-hours' }, { min: 0, aboveMin: true, max: 1e6, what: 'a number of hours above 0' }), out);
   }
   return withReader(values, async (warehouse) => {
-    if (maxAge !== null) {
-      const { ok, line } = lastSuccessAge(await warehouse.latestSuccessfulRun(), maxAge, new Date());
-      out(line);
-      return ok ? 0 : 1;
-    }
+    const rewind = liveTablesCheck(await warehouse.latestSuccessfulRun(), await warehouse.succeededAsAtDates(), todayInTimeZone('Europe/London'));
     const runs = await warehouse.recentRuns(limit);
     if (runs.length === 0) return (out('No runs recorded yet.'), 0);
     out(textTable(
@@ -125,6 +124,28 @@ export async function statusCommand(args: string[], out: (text: string) => void)
     ));
     const finished = await warehouse.latestFinishedRun();
     if (finished) out(`\n${sourceFilesTable(finished, await warehouse.sourceFiles(finished.run_id))}`);
-    return 0;
+    out(`\n${rewind.line}`);
+    return rewind.ok ? 0 : 1;
   });
+}
+
+/**
+ * status --max-age-hours N, for monitors: one line, exit 0 when the last successful run is
+ * recent and the live tables were not rewound, 1 otherwise; a SQLite file that holds no
+ * database of the job (missing, empty, not a file, not SQLite) is a line and exit 1 too.
+ */
+async function monitorStatus(values: { sqlite?: string; sqlserver?: string }, maxAgeHours: number, out: (text: string) => void): Promise<number> {
+  try {
+    return await withReader(values, async (warehouse) => {
+      const live = await warehouse.latestSuccessfulRun();
+      const rewind = liveTablesCheck(live, await warehouse.succeededAsAtDates(), todayInTimeZone('Europe/London'));
+      const age = lastSuccessAge(live, maxAgeHours, new Date());
+      out(age.ok && !rewind.ok ? rewind.line : age.line);
+      return age.ok && rewind.ok ? 0 : 1;
+    });
+  } catch (error) {
+    if (!(error instanceof NoDatabaseError)) throw error;
+    out(`STALE: ${error.message}`);
+    return 1;
+  }
 }

@@ -1,8 +1,9 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags';
 import { resolveAlertSettings, type AlertSettings } from '../../alerts/alert-settings';
 import { failedRunAlert, runErrorAlert } from '../../alerts/alert-text';
 import { sendAlert } from '../../alerts/send-alert';
-import { createLogger, type Logger } from '../../pipeline/logger';
+import type { Logger } from '../../pipeline/logger';
+import { refreshLog, type RefreshProgress } from '../../pipeline/progress';
 import type { RefreshSummary } from '../../pipeline/run-summary';
 import { DEFAULT_MAX_EXTRACT_AGE_HOURS } from '../../sources/staleness';
 import { RefreshLockedError } from '../../warehouse/warehouse';
@@ -10,13 +11,13 @@ import { describeTarget, openWarehouse } from '../open-warehouse';
 import type { ShrinkGuardOptions } from '../../pipeline/shrink-guard';
 import type { ReadLimits } from '../../sources/source-file';
 import {
-  asAtGiven, resolveAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveMaxExtractAgeHours, resolveReadLimits,
-  resolveShrinkGuard, resolveSource, resolveTarget, resolveWindowMonths, TARGET_FLAGS, TARGET_FLAGS_HELP, type TargetSettings,
+  asAtGiven, resolveAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveMaxExtractAgeHours, resolveProgressAfterSeconds,
+  resolveReadLimits, resolveShrinkGuard, resolveSource, resolveTarget, resolveWindowMonths, TARGET_FLAGS, TARGET_FLAGS_HELP, type TargetSettings,
 } from '../settings';
 import { textTable } from '../text-table';
 import { frequentRules } from './issues';
 
-export const RUN_HELP = `Usage: ppoc-prep run --source DIR [--as-at YYYY-MM-DD] [--sqlite FILE | --sqlserver CONNECTION]
+export const RUN_HELP = `Usage: ppoc-prep run --source DIR [--as-at DATE] [--sqlite FILE | --sqlserver CONNECTION]
                      [--window-months N] [--lookback-days N] [--history-days N] [--allow-shrink] [--allow-stale]
 
 Reads the extract folder, validates every row, applies the PPOC rules and replaces the curated
@@ -24,18 +25,20 @@ tables in one atomic refresh. Exit 0 when the run succeeded (row-level issues al
 failed (the previous tables are kept), 2 for a usage error, 3 when another refresh is running.
 
   --source DIR          extract folder (env PPOC_SOURCE)
-  --as-at DATE          as-at date (env PPOC_AS_AT; default today in Europe/London)
+  --as-at DATE          as-at date, YYYY-MM-DD or DD/MM/YYYY (env PPOC_AS_AT; default today in Europe/London)
 ${TARGET_FLAGS_HELP}
   --window-months N     window length W, 1-24 (env PPOC_WINDOW_MONTHS; default 3)
   --lookback-days N     lookback L for assessment starts (env PPOC_LOOKBACK_DAYS; default 90)
   --history-days N      keep plan_status_history for N days before the as-at date (env PPOC_HISTORY_DAYS;
                         default: keep all)
-  --allow-shrink        accept planned_assessment or cic_cohort shrinking by more than
-                        PPOC_MAX_SHRINK_PERCENT (default 50) against the last successful run
+  --allow-shrink        accept every figure the shrink guards find fallen by more than
+                        PPOC_MAX_SHRINK_PERCENT (default 50) below the largest of the last 7 accepted
+                        runs (table and file rows, plans with a worker or team, actual starts)
   --allow-stale         publish even when the newest required file is older than PPOC_MAX_EXTRACT_AGE_HOURS
                         (default 36; checked only when no as-at date is given)
 
-Input limits (environment): PPOC_MAX_FILE_MB (default 500), PPOC_MAX_XLSX_ROWS (default 1000000).
+Input limits (environment): PPOC_MAX_FILE_MB (default 500), PPOC_MAX_XLSX_ROWS (default 1000000),
+PPOC_MAX_COLUMNS (columns in a CSV header, default 200).
 Alerts on a failed run: e-mail (PPOC_SMTP_URL, PPOC_ALERT_TO, PPOC_ALERT_FROM) and/or a JSON POST
 to PPOC_ALERT_WEBHOOK (a Teams or Slack incoming webhook). See docs/operations.md.`;
 
@@ -83,7 +86,7 @@ export function resolveRunSettings(values: Record<string, string | boolean | und
 }
 
 export async function runCommand(args: string[], out: (text: string) => void): Promise<number> {
-  const { values } = parseArgs({ args, options: RUN_OPTIONS, strict: true });
+  const { values } = parseFlags({ args, options: RUN_OPTIONS, strict: true });
   if (values.help) return (out(RUN_HELP), 0);
   const settings = resolveRunSettings(values, process.env);
   return executeRun(settings, out);
@@ -94,11 +97,11 @@ export async function runCommand(args: string[], out: (text: string) => void): P
  * run, or one that could not reach its database, is announced on the configured alert channels.
  */
 export async function executeRun(settings: RunSettings, out: (text: string) => void): Promise<number> {
-  const logger = createLogger(resolveLogLevel(process.env));
+  const { logger, progress } = refreshLog(resolveLogLevel(process.env), resolveProgressAfterSeconds(process.env));
   const target = describeTarget(settings.target);
   let summary: RefreshSummary;
   try {
-    summary = await refreshOnce(settings, logger);
+    summary = await refreshOnce(settings, logger, progress());
   } catch (error) {
     if (!(error instanceof RefreshLockedError)) {
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -112,14 +115,14 @@ export async function executeRun(settings: RunSettings, out: (text: string) => v
   return 1;
 }
 
-async function refreshOnce(settings: RunSettings, logger: Logger): Promise<RefreshSummary> {
+async function refreshOnce(settings: RunSettings, logger: Logger, progress: RefreshProgress): Promise<RefreshSummary> {
   // The lock comes first (SQLite takes it on open): a second run is refused before the
   // readers and the rules are even loaded.
   const warehouse = await openWarehouse(settings.target, { logger });
   try {
     await warehouse.migrate();
     const { runRefresh } = await import('../../pipeline/run-refresh');
-    return await runRefresh({ ...settings, sourceDir: settings.source, warehouse, logger });
+    return await runRefresh({ ...settings, sourceDir: settings.source, warehouse, logger, progress });
   } finally {
     await warehouse.close();
   }

@@ -1,6 +1,6 @@
 import type { AllocationRecord } from '../../model/source-records';
 import { rowReaders, text } from '../fields';
-import type { FileDefinition } from '../table-reader';
+import type { FileDefinition } from '../file-definition';
 import { duplicatePerson } from './duplicates';
 import { LOCALITY, NAME, PERSON_ID, TEAM } from './limits';
 

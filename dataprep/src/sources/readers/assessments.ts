@@ -1,7 +1,7 @@
 import { WORKFLOW_TYPES, type AssessmentRecord } from '../../model/source-records';
 import { describeValue, shapeOf } from '../../model/value-shape';
 import { date, flag, mapped, rowReaders, text } from '../fields';
-import type { FileDefinition, RowFault } from '../table-reader';
+import type { FileDefinition, RowFault } from '../file-definition';
 import { PERSON_ID, WORKFLOW_TYPE } from './limits';
 
 const KNOWN = new Map(WORKFLOW_TYPES.map((t) => [t.toLowerCase(), t] as const));

@@ -1,4 +1,4 @@
-import type { RowFault } from '../table-reader';
+import type { RowFault } from '../file-definition';
 
 /** A second row for the same person: the first row is kept. */
 export function duplicatePerson(column: string): (record: unknown, firstLine: number) => RowFault {

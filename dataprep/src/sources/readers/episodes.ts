@@ -1,6 +1,6 @@
 import type { EpisodeRecord } from '../../model/source-records';
 import { code, date, rowReaders, text } from '../fields';
-import type { FileDefinition } from '../table-reader';
+import type { FileDefinition } from '../file-definition';
 import { CODE, PERSON_ID } from './limits';
 
 /** `episodes.csv`: the standard SSDA903 Episodes file; only the columns used are required. */

@@ -1,6 +1,6 @@
 import type { ExclusionRecord } from '../../model/source-records';
 import { date, rowReaders, text } from '../fields';
-import type { FileDefinition } from '../table-reader';
+import type { FileDefinition } from '../file-definition';
 import { PERSON_ID, REASON } from './limits';
 
 /** `exclusions.csv` (optional): children MI has taken off the list; no date = always. */

@@ -1,6 +1,6 @@
 import type { HeaderRecord } from '../../model/source-records';
 import { date, rowReaders, text } from '../fields';
-import type { FileDefinition } from '../table-reader';
+import type { FileDefinition } from '../file-definition';
 import { CODE, PERSON_ID } from './limits';
 import { duplicatePerson } from './duplicates';
 

@@ -1,6 +1,6 @@
 import { ASSESSMENT_TYPES, type PredictionRecord } from '../../model/source-records';
 import { choice, date, dateTime, rowReaders, text } from '../fields';
-import type { FileDefinition } from '../table-reader';
+import type { FileDefinition } from '../file-definition';
 import { NAME, PERSON_ID } from './limits';
 
 /** `predictions.csv` / `predictions.xlsx`: prediction form submissions (revisions allowed). */

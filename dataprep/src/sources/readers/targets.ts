@@ -1,6 +1,6 @@
 import { TARGET_MEASURES, type TargetRecord } from '../../model/source-records';
 import { choice, count, date, localityOrAll, rowReaders } from '../fields';
-import type { FileDefinition } from '../table-reader';
+import type { FileDefinition } from '../file-definition';
 import { LOCALITY } from './limits';
 
 /** `targets.csv` (optional): one target per locality (or `All`), measure and period. */

@@ -1,6 +1,6 @@
 import type { TeamRecord } from '../../model/source-records';
 import { rowReaders, text } from '../fields';
-import type { FileDefinition } from '../table-reader';
+import type { FileDefinition } from '../file-definition';
 import { LOCALITY, TEAM } from './limits';
 
 const required = 'missing_required_value';

@@ -1,6 +1,6 @@
 import type { UserAccessRecord } from '../../model/source-records';
 import { localityOrAll, rowReaders, text } from '../fields';
-import type { FileDefinition } from '../table-reader';
+import type { FileDefinition } from '../file-definition';
 import { LOCALITY, TEAM, USER_PRINCIPAL_NAME } from './limits';
 
 /** `user_access.csv` (optional): viewer scopes for Power BI row-level security. */

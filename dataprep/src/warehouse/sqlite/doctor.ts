@@ -1,25 +1,35 @@
 /**
- * `ppoc-prep doctor --sqlite FILE`: the file exists, only this user can read or write it (it
- * holds children's names), its schema is this release's, SQLite finds it intact, and the last
- * run. Never creates the file and never writes to it. It opens it for writing when it may, as
- * the job does, because closing such a connection also removes the -wal and -shm files that a
- * read-only connection to a WAL database leaves behind.
+ * `ppoc-prep doctor --sqlite FILE`: the file exists and a run would take it (its own name, not a
+ * link, no second name, a SQLite database), only this user can read or write it (it holds
+ * children's names), its schema is this release's, SQLite finds it intact, and the last run.
+ * Never creates the file and never writes to it. It opens it for writing when it may, as the job
+ * does, because closing such a connection also removes the -wal and -shm files that a read-only
+ * connection to a WAL database leaves behind.
  */
-import Database from 'better-sqlite3';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
+import { FileRefusedError, ownNameEntry } from '../../files/real-names';
 import { failed, lastRunCheck, ok, skipped, type CheckResult } from '../checks';
 import type { RefreshLogEntry } from '../warehouse';
-import { runLockPath } from './run-lock';
+import { closeQuietly, openDatabase, sqliteErrorName, type Database } from './database';
+import { checkCompanionFiles, checkDatabaseForWriting } from './database-file';
+import { runLockHeld, runLockPath } from './run-lock';
 import { SQLITE_SCHEMA_VERSION } from './schema';
 
 function fileChecks(file: string): { results: CheckResult[]; usable: boolean } {
-  if (!existsSync(file)) {
+  let entry;
+  try {
+    entry = checkDatabaseForWriting(file); // what a run would refuse: a link, a second name, not a file, not SQLite
+    checkCompanionFiles(file); // … and a link at the lock's, the -wal's, -shm's or -journal's name
+    ownNameEntry(runLockPath(file), 'the run lock');
+  } catch (error) {
+    if (!(error instanceof FileRefusedError)) throw error;
+    return { results: [failed('file', error.problem, error.fix)], usable: false };
+  }
+  if (!entry) {
     return { results: [failed('file', `${file} does not exist`, `create it with: ppoc-prep migrate --sqlite ${file} (or a first ppoc-prep run)`)], usable: false };
   }
-  const stat = statSync(file);
-  if (!stat.isFile()) return { results: [failed('file', `${file} is not a regular file`, 'point --sqlite (or PPOC_SQLITE) at the database file')], usable: false };
-  const results = [ok('file', `${file} exists (${Math.round(stat.size / 1024)} KB)`)];
-  results.push(permissionCheck(file, stat.mode, stat.uid));
+  const results = [ok('file', `${file} exists (${Math.round(Number(entry.size) / 1024)} KB)`)];
+  results.push(permissionCheck(file, Number(entry.mode), Number(entry.uid)));
   return { results, usable: true };
 }
 
@@ -45,7 +55,7 @@ function writable(file: string): boolean {
   }
 }
 
-function databaseChecks(db: Database.Database): CheckResult[] {
+function databaseChecks(db: Database): CheckResult[] {
   const hasLedger = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'`).get();
   const version = hasLedger ? Number((db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0) : 0;
   const schema = version === SQLITE_SCHEMA_VERSION
@@ -61,25 +71,7 @@ function databaseChecks(db: Database.Database): CheckResult[] {
   return [schema, intact];
 }
 
-/** True when a writer holds the run lock now: its lock database is locked exclusively (run-lock.ts). */
-function runLockHeld(file: string): boolean {
-  const path = runLockPath(file);
-  if (!existsSync(path)) return false;
-  let lock: Database.Database | undefined;
-  try {
-    lock = new Database(path, { fileMustExist: true });
-    lock.pragma('busy_timeout = 0');
-    lock.exec('BEGIN EXCLUSIVE');
-    lock.exec('ROLLBACK');
-    return false;
-  } catch (error) {
-    return ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes((error as { code?: string }).code ?? '');
-  } finally {
-    lock?.close();
-  }
-}
-
-function latestRun(db: Database.Database): RefreshLogEntry | null {
+function latestRun(db: Database): RefreshLogEntry | null {
   if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'refresh_log'`).get()) return null;
   return (db.prepare('SELECT * FROM refresh_log ORDER BY started_at_utc DESC, rowid DESC LIMIT 1').get() as RefreshLogEntry | undefined) ?? null;
 }
@@ -87,17 +79,17 @@ function latestRun(db: Database.Database): RefreshLogEntry | null {
 export function sqliteDoctor(file: string, now: Date = new Date()): CheckResult[] {
   const { results, usable } = fileChecks(file);
   if (!usable) return results;
-  let db: Database.Database;
+  let db: Database;
   try {
-    db = new Database(file, { readonly: !writable(file), fileMustExist: true });
+    db = openDatabase(file, { readOnly: !writable(file) });
   } catch (error) {
-    return [...results, failed('open', `SQLite cannot open ${file} (${(error as { code?: string }).code ?? 'error'})`, 'check it is a PPOC SQLite file and that no other program holds it')];
+    return [...results, failed('open', `SQLite cannot open ${file} (${sqliteErrorName(error) ?? 'error'})`, 'check it is a PPOC SQLite file and that no other program holds it')];
   }
   try {
     return [...results, ...databaseChecks(db), lastRunCheck(latestRun(db), runLockHeld(file), now)];
   } catch (error) {
-    return [...results, failed('open', `SQLite cannot read ${file} (${(error as { code?: string }).code ?? 'error'})`, 'check it is a PPOC SQLite file')];
+    return [...results, failed('open', `SQLite cannot read ${file} (${sqliteErrorName(error) ?? 'error'})`, 'check it is a PPOC SQLite file')];
   } finally {
-    db.close();
+    closeQuietly(db);
   }
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Database } from './database';
 import type { HistoryUpdate, PlanStatusHistoryRow, PriorHistory } from '../../model/refresh-set';
 import { TABLES } from '../../model/tables';
 import type { HistoryQuery } from '../warehouse';
@@ -28,17 +28,17 @@ ORDER BY h.person_id, h.assessment_type`;
 const PLACES = `SELECT DISTINCT locality, team FROM plan_status_history
   WHERE as_at_date <> @before AND (@from IS NULL OR as_at_date >= @from)`;
 
-export function readPriorHistory(db: Database.Database, query: HistoryQuery): PriorHistory {
+export function readPriorHistory(db: Database, query: HistoryQuery): PriorHistory {
   const params = { before: query.before, from: query.from };
   return {
-    monthEnds: db.prepare(MONTH_ENDS).all(params) as PlanStatusHistoryRow[],
-    latestByPlan: db.prepare(LATEST_BY_PLAN).all(params) as PlanStatusHistoryRow[],
-    places: db.prepare(PLACES).all(params) as PriorHistory['places'],
+    monthEnds: db.prepare(MONTH_ENDS).all(params) as unknown as PlanStatusHistoryRow[],
+    latestByPlan: db.prepare(LATEST_BY_PLAN).all(params) as unknown as PlanStatusHistoryRow[],
+    places: db.prepare(PLACES).all(params) as unknown as PriorHistory['places'],
   };
 }
 
 /** Inside the publish transaction: the as-at date's rows are replaced, rows older than retention go. */
-export function writeHistory(db: Database.Database, asAt: string, update: HistoryUpdate): void {
+export function writeHistory(db: Database, asAt: string, update: HistoryUpdate): void {
   db.prepare('DELETE FROM plan_status_history WHERE as_at_date = ? OR as_at_date < ?').run(asAt, update.keepFrom);
   insertRows(db, TABLES.plan_status_history, update.rows);
 }

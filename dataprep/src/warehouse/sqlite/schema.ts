@@ -3,8 +3,9 @@ import { TABLES, type ColumnDef, type TableDef } from '../../model/tables';
 /**
  * SQLite DDL generated from the curated-table catalog (dates as ISO text, flags as Yes/No text).
  * v2 (release 2): the trend tables, and full_care_order in the page-2 tables' keys.
+ * v3 (issue 20): run_figure, the figures the shrink guards compare (seeded for the live run).
  */
-export const SQLITE_SCHEMA_VERSION = 2;
+export const SQLITE_SCHEMA_VERSION = 3;
 
 export function sqliteType(column: ColumnDef): string {
   return column.type === 'int' ? 'INTEGER' : column.type === 'decimal' ? 'REAL' : 'TEXT';
@@ -30,7 +31,7 @@ export function createTableSql(table: TableDef, name: string = table.name): stri
  * SQLite cannot change a primary key in place: copy the rows into a new table with the
  * catalog's shape (a column the old table lacks gets its `addedWith` value), then swap names.
  */
-export function rebuildStatements(table: TableDef, existing: ReadonlySet<string>): { sql: string; params: unknown[] }[] {
+export function rebuildStatements(table: TableDef, existing: ReadonlySet<string>): { sql: string; params: (string | null)[] }[] {
   const temporary = `${table.name}__rebuild`;
   const added = table.columns.filter((c) => !existing.has(c.name));
   const select = table.columns.map((c) => (existing.has(c.name) ? `"${c.name}"` : '?')).join(', ');

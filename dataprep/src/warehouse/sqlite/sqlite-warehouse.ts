@@ -1,23 +1,27 @@
-import Database from 'better-sqlite3';
 import type { IsoDate } from '../../../../core/src/index';
 import { dirname } from 'node:path';
-import { ensurePrivateFile, makePrivate, makePrivateFolder } from '../../files/owner-only';
+import { createPrivateFile, makePrivateFolder, tightenPrivate } from '../../files/owner-only';
+import { printable } from '../../files/printable';
+import { entryAt, FileRefusedError, identityOf } from '../../files/real-names';
 import type { DataQualityIssue } from '../../model/data-quality';
 import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, PriorHistory, RefreshSet } from '../../model/refresh-set';
-import { CURATED_TABLES, TABLES, type CuratedTableName, type ExportTableName } from '../../model/tables';
+import type { PastRun } from '../../model/run-figures';
+import { CURATED_TABLES, TABLES, type ExportTableName } from '../../model/tables';
 import {
-  sourceFileRows, type ExportRow, type HistoryQuery, type PlannedAssessmentFilter, type RefreshLogEntry, type RunInfo,
-  type RunOutcome, type SourceFileRow, type Warehouse, type WarehouseReader,
+  ABANDONED_MESSAGE, sourceFileRows, type ExportRow, type FiguresQuery, type HistoryQuery, type PlannedAssessmentFilter, type RefreshLogEntry,
+  type RunInfo, type RunOutcome, type SourceFileRow, type TableProgress, type Warehouse, type WarehouseReader,
 } from '../warehouse';
 import { readPriorHistory, writeHistory } from './history';
 import * as operations from './operations';
 import { removeLegacyLockFile, RunLock, runLockPath } from './run-lock';
+import { closeQuietly, column, inTransaction, openDatabase, pragmaValue, type Database } from './database';
+import { checkCompanionFiles, checkDatabaseForReading, checkDatabaseForWriting } from './database-file';
 import { insertRows } from './insert-rows';
+import { acceptedRunFigures, insertRunFigures, seedRunFigures } from './run-figures';
 import { schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
 import { upgradeTables } from './upgrade';
 
 /** refresh_log.message of a run whose process ended without finishing it. */
-export const ABANDONED_MESSAGE = 'abandoned (process ended without finishing)';
 
 /**
  * The embedded default target: one SQLite file. A refresh replaces every curated table inside
@@ -27,24 +31,25 @@ export const ABANDONED_MESSAGE = 'abandoned (process ended without finishing)';
  */
 export class SqliteWarehouse implements Warehouse, WarehouseReader {
   readonly kind = 'sqlite' as const;
-  private readonly db: Database.Database;
+  private readonly db: Database;
   private readonly lock: RunLock | null = null;
 
   constructor(readonly file: string, options: { readonly?: boolean } = {}) {
     if (options.readonly) {
-      this.db = new Database(file, { readonly: true, fileMustExist: true });
-      this.db.pragma('busy_timeout = 5000');
+      checkDatabaseForReading(file); // DatabaseUnavailableError: missing, empty, not a file or not a database
+      this.db = openDatabase(file, { readOnly: true });
       return;
     }
     if (file === ':memory:') {
-      this.db = new Database(file);
+      this.db = openDatabase(file);
       return;
     }
     makePrivateFolder(dirname(file));
+    checkDatabaseForWriting(file); // before any lock file is made: FileRefusedError for what is not the job's
     this.lock = new RunLock(runLockPath(file));
     this.lock.acquire(); // RefreshLockedError when another writer holds it
     try {
-      this.db = openPrivate(file);
+      this.db = openGuarded(file, this.lock);
       removeLegacyLockFile(file);
     } catch (error) {
       this.lock.release();
@@ -53,20 +58,20 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
   }
 
   async migrate(): Promise<{ applied: string[] }> {
-    return this.db.transaction(() => {
+    return inTransaction(this.db, () => {
       const schema = schemaStatements();
       for (const statement of schema.tables) this.db.exec(statement);
-      const added = upgradeTables(this.db);
+      const added = [...upgradeTables(this.db), ...seedRunFigures(this.db)];
       for (const statement of schema.indexes) this.db.exec(statement);
       const inserted = this.db
         .prepare('INSERT OR IGNORE INTO schema_version (version, applied_at_utc) VALUES (?, ?)')
         .run(SQLITE_SCHEMA_VERSION, new Date().toISOString()).changes;
       return { applied: [...(inserted ? [`sqlite schema v${SQLITE_SCHEMA_VERSION}`] : []), ...added] };
-    })();
+    }, 'IMMEDIATE');
   }
 
   async startRun(run: RunInfo): Promise<void> {
-    this.db.transaction(() => {
+    inTransaction(this.db, () => {
       // This writer holds the lock, so a `running` row belongs to a process that died.
       this.db
         .prepare(`UPDATE refresh_log SET status = 'failed', finished_at_utc = ?, message = ? WHERE status = 'running'`)
@@ -77,51 +82,58 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
              rows_written, window_months) VALUES (?, ?, 'running', ?, ?, 0, 0, 0, ?)`,
         )
         .run(run.runId, run.startedAtUtc, run.asAtDate, run.source, run.windowMonths);
-    }).immediate();
+    }, 'IMMEDIATE');
   }
 
   async priorHistory(query: HistoryQuery): Promise<PriorHistory> {
     return readPriorHistory(this.db, query);
   }
 
-  async publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome): Promise<void> {
+  async publish(run: RunInfo, set: RefreshSet, outcome: RunOutcome, onTable: TableProgress = () => {}): Promise<void> {
     // WAL keeps the commit atomic and durable against a crash; NORMAL skips the fsync of each
     // commit (a power cut may lose the last commit, never half of one).
-    const synchronous = Number(this.db.pragma('synchronous', { simple: true }));
-    this.db.pragma('synchronous = NORMAL');
+    const synchronous = Number(pragmaValue(this.db, 'synchronous'));
+    this.db.exec('PRAGMA synchronous = NORMAL');
     try {
-      this.publishTransaction(run, set, outcome);
+      this.publishTransaction(run, set, outcome, onTable);
     } finally {
-      this.db.pragma(`synchronous = ${synchronous}`);
+      this.db.exec(`PRAGMA synchronous = ${synchronous}`);
     }
   }
 
-  private publishTransaction(run: RunInfo, set: RefreshSet, outcome: RunOutcome): void {
-    this.db.transaction(() => {
-      for (const name of CURATED_TABLES) this.replaceTable(name, set.tables[name]);
+  private publishTransaction(run: RunInfo, set: RefreshSet, outcome: RunOutcome, onTable: TableProgress): void {
+    const total = CURATED_TABLES.length + 1; // and the history
+    inTransaction(this.db, () => {
+      CURATED_TABLES.forEach((name, i) => {
+        this.replaceTable(name, set.tables[name]);
+        onTable(i + 1, total);
+      });
       writeHistory(this.db, run.asAtDate, set.history);
+      onTable(total, total);
       // Keep the issues of failed runs; the previous successful run's give way to this run's.
       this.db.exec(
         `DELETE FROM data_quality_issue WHERE run_id NOT IN (SELECT run_id FROM refresh_log WHERE status = 'failed')`,
       );
       this.insertIssues(run.runId, outcome.issues);
       operations.insertSourceFiles(this.db, sourceFileRows(run.runId, outcome.files));
+      insertRunFigures(this.db, run.runId, outcome.figures);
       this.finishLog(run, 'succeeded', outcome);
-    }).immediate();
+      // A file swapped in at the database's name during the run would never see this commit: roll it back.
+      if (this.lock) assertGuarded(this.file, this.lock);
+    }, 'IMMEDIATE');
   }
 
   async failRun(run: RunInfo, outcome: RunOutcome): Promise<void> {
-    this.db.transaction(() => {
+    inTransaction(this.db, () => {
       this.insertIssues(run.runId, outcome.issues);
       operations.insertSourceFiles(this.db, sourceFileRows(run.runId, outcome.files));
+      insertRunFigures(this.db, run.runId, outcome.figures);
       this.finishLog(run, 'failed', outcome);
-    }).immediate();
+    }, 'IMMEDIATE');
   }
 
-  async liveRowCounts(tables: readonly CuratedTableName[]): Promise<Record<string, number>> {
-    const counts: Record<string, number> = {};
-    for (const name of tables) counts[name] = (this.db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n;
-    return counts;
+  async acceptedRunFigures(query: FiguresQuery): Promise<PastRun[]> {
+    return acceptedRunFigures(this.db, query);
   }
 
   async latestSuccessfulRun(): Promise<RefreshLogEntry | null> {
@@ -132,14 +144,13 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
   }
 
   async recentRuns(limit: number): Promise<RefreshLogEntry[]> {
-    return this.db.prepare('SELECT * FROM refresh_log ORDER BY started_at_utc DESC, rowid DESC LIMIT ?').all(limit) as RefreshLogEntry[];
+    return this.db.prepare('SELECT * FROM refresh_log ORDER BY started_at_utc DESC, rowid DESC LIMIT ?').all(limit) as unknown as RefreshLogEntry[];
   }
 
   async succeededAsAtDates(): Promise<IsoDate[]> {
-    return this.db
-      .prepare(`SELECT DISTINCT as_at_date FROM refresh_log WHERE status = 'succeeded' AND as_at_date IS NOT NULL ORDER BY 1`)
-      .pluck()
-      .all() as IsoDate[];
+    return column<IsoDate>(
+      this.db.prepare(`SELECT DISTINCT as_at_date FROM refresh_log WHERE status = 'succeeded' AND as_at_date IS NOT NULL ORDER BY 1`),
+    );
   }
 
   async plannedAssessments(filter: PlannedAssessmentFilter = {}): Promise<PlannedAssessmentRow[]> {
@@ -156,13 +167,13 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
     add('full_care_order', filter.fullCareOrder);
     const sql = `SELECT * FROM planned_assessment${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
       ORDER BY status_order, predicted_start_date, person_id`;
-    return this.db.prepare(sql).all(...params) as PlannedAssessmentRow[];
+    return this.db.prepare(sql).all(...params) as unknown as PlannedAssessmentRow[];
   }
 
   async planExplanations(personId: string): Promise<PlanExplanationRow[]> {
     return this.db
       .prepare('SELECT * FROM plan_explanation WHERE person_id = ? ORDER BY assessment_type')
-      .all(personId) as PlanExplanationRow[];
+      .all(personId) as unknown as PlanExplanationRow[];
   }
 
   async dataQualityIssues(filter: { runId?: string; personId?: string }): Promise<DataQualityIssue[]> {
@@ -217,7 +228,7 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
 
   async close(): Promise<void> {
     try {
-      if (this.db.open) this.db.close();
+      closeQuietly(this.db);
     } finally {
       this.lock?.release(); // after the data connection: the lock outlives every write
     }
@@ -246,19 +257,36 @@ export class SqliteWarehouse implements Warehouse, WarehouseReader {
   }
 }
 
-/** Opens (or creates) the data file owner-only, with its WAL and shared-memory files. */
-function openPrivate(file: string): Database.Database {
-  ensurePrivateFile(file); // before SQLite writes: its -wal and -shm copy the file's mode
-  const db = new Database(file);
+/**
+ * Opens (or creates) the data file owner-only under the run lock, which records the file's
+ * identity; after SQLite has opened the name (following any link), the name must still lead to
+ * that file, with no second name.
+ */
+function openGuarded(file: string, lock: RunLock): Database {
+  let entry = checkDatabaseForWriting(file); // again, now that the lock is held
+  checkCompanionFiles(file);
+  if (entry) tightenPrivate(file); // a database of this account from an older version, or copied in
+  else if (createPrivateFile(file)) entry = entryAt(file); // before SQLite writes: its -wal and -shm copy the file's mode
+  if (!entry) throw new FileRefusedError(`the SQLite file ${printable(file)} appeared while it was being created`, 'run again');
+  lock.guard(identityOf(entry));
+  const db = openDatabase(file);
   try {
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
-    for (const suffix of ['-wal', '-shm']) makePrivate(`${file}${suffix}`);
+    db.exec('PRAGMA journal_mode = WAL');
+    for (const suffix of ['-wal', '-shm']) tightenPrivate(`${file}${suffix}`);
+    assertGuarded(file, lock);
     return db;
   } catch (error) {
-    db.close();
+    closeQuietly(db);
     throw error;
   }
+}
+
+/** The database's name still leads to the file the lock guards, and to nothing else by another name. */
+function assertGuarded(file: string, lock: RunLock): void {
+  const now = entryAt(file);
+  if (now?.isFile() && now.nlink === 1n && identityOf(now) === lock.guarded()) return;
+  throw new FileRefusedError(`the SQLite file ${printable(file)} was replaced, or given another name, while this run held its lock`,
+    'nothing was written; check what else writes to that folder, then run again');
 }
 
 export function createSqliteWarehouse(file: string, options: { readonly?: boolean } = {}): SqliteWarehouse {

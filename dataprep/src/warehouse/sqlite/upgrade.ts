@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Database } from './database';
 import { TABLES, type TableDef } from '../../model/tables';
 import { rebuildStatements, sqliteType } from './schema';
 
@@ -17,10 +17,10 @@ function primaryKeyOf(columns: readonly ColumnInfo[]): string[] {
  * (release 2: full_care_order in the page-2 keys) means a rebuild, old rows getting the
  * column's `addedWith` value (`All`: yesterday's rows were the All rows). Returns what it did.
  */
-export function upgradeTables(db: Database.Database): string[] {
+export function upgradeTables(db: Database): string[] {
   const done: string[] = [];
   for (const table of Object.values(TABLES)) {
-    const columns = db.prepare(`PRAGMA table_info("${table.name}")`).all() as ColumnInfo[];
+    const columns = db.prepare(`PRAGMA table_info("${table.name}")`).all() as unknown as ColumnInfo[];
     const existing = new Set(columns.map((c) => c.name));
     const missing = table.columns.filter((c) => !existing.has(c.name));
     if (primaryKeyOf(columns).join() !== table.primaryKey.join()) {

@@ -18,6 +18,8 @@ export class SqlServerConnectionError extends Error {
     readonly step: ConnectionStep = 'connect',
     /** Server error numbers seen while logging in (e.g. 18456, 4060, 40613). */
     readonly serverErrors: readonly number[] = [],
+    /** The socket's own error (ECONNRESET: the connection was reset, SqlClient's 10054). */
+    readonly socketCode?: string,
   ) {
     super(message);
     this.name = 'SqlServerConnectionError';
@@ -35,8 +37,14 @@ export class SqlServerRequestError extends Error {
   }
 }
 
-/** Server errors that mean "not your fault, try again": Azure SQL failover, throttling, resources. */
-export const TRANSIENT_SERVER_ERRORS: readonly number[] = [40613, 40197, 40501, 49918, 49919, 49920];
+/**
+ * Server errors that mean "not your fault, try again": an Availability Group failing over (976
+ * and 983: the database is not accessible on this replica now; 4060: it cannot be opened yet;
+ * 10054: the connection was reset), Azure SQL failing over or throttling (40613, 40197, 40501,
+ * 49918-49920: Microsoft's "Troubleshoot transient connection errors" page), and 1205, this
+ * session chosen as a deadlock victim. There is no canonical list; docs/sqlserver.md, "Failover".
+ */
+export const TRANSIENT_SERVER_ERRORS: readonly number[] = [976, 983, 4060, 10054, 40613, 40197, 40501, 49918, 49919, 49920, 1205];
 
 type Cause = {
   code?: string; message?: string; originalError?: unknown; cause?: unknown; errors?: unknown[];
@@ -66,6 +74,9 @@ export function socketReason(code: string): string {
   return SOCKET_REASONS[code] ?? code;
 }
 
+/** OpenSSL's verdict on a chain signed with SHA-1 (or MD5): Node refuses the digest, whatever the CA file says. */
+const WEAK_DIGEST = /md too weak|digest algorithm too weak/i;
+
 const UNTRUSTED = /^(SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE)$/;
 
 /** The FQDN rule, said the same way wherever a certificate problem is reported. */
@@ -78,6 +89,11 @@ export const FQDN_RULE =
  */
 export function certificateMessage(codes: readonly string[], detail: string, s: SqlServerSettings, names?: string): string | null {
   const where = describeAddress(s);
+  if (WEAK_DIGEST.test(detail) || codes.includes('CA_MD_TOO_WEAK')) {
+    return `the TLS certificate of ${where}, or a CA certificate in its chain, is signed with SHA-1 (or MD5), a digest too weak ` +
+      'for Node, which refuses it whatever is trusted: ask the DBA to reissue the server\'s certificate from a CA that signs with ' +
+      'SHA-256 (the council CA\'s own certificate may stay as it is if it is only the trust anchor)';
+  }
   if (codes.includes('ERR_TLS_CERT_ALTNAME_INVALID')) {
     return `the TLS certificate of ${where} is not issued for "${s.server}"${names ? ` (it names ${names})` : ''}: ${FQDN_RULE}`;
   }
@@ -101,7 +117,7 @@ export function classifyConnectionError(error: unknown, s: SqlServerSettings, se
   const certificate = certificateMessage(codes, causes.map((c) => c.message ?? '').join(' '), s, names);
   const socketCode = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ECONNRESET|EAI_AGAIN|ETIMEDOUT)\b/.exec(detail)?.[1];
   const fail = (step: ConnectionStep, message: string) =>
-    new SqlServerConnectionError(`SQL Server: ${scrub(message, secretsOf(s))}`, code, step, serverErrors);
+    new SqlServerConnectionError(`SQL Server: ${scrub(message, secretsOf(s))}`, code, step, serverErrors, socketCode);
   if (certificate) return fail('tls', `cannot connect to ${target}: ${certificate}`);
   if (code === 'EENCRYPT') return fail('tls', `cannot connect to ${target}: the server requires encryption: remove Encrypt=false`);
   if (codes.includes('ENOTENCRYPTED')) {

@@ -35,6 +35,13 @@ export interface BulkTable {
 
 export type SqlRow = Record<string, unknown>;
 
+/**
+ * How every bulk copy loads: constraints checked (so they stay trusted, which SWITCH needs, and
+ * the login needs no ALTER: bcp's "Permissions"), NULLs kept, and a table lock (TABLOCK: one
+ * lock instead of one per row or page, and the minimal logging SQL Server allows for it).
+ */
+export const BULK_OPTIONS = { checkConstraints: true, keepNulls: true, lockTable: true } as const;
+
 /** Something statements can run on: the pool, or one dedicated connection inside a transaction. */
 export interface SqlExecutor {
   query(text: string, params?: readonly SqlParam[]): Promise<SqlRow[]>;

@@ -3,14 +3,15 @@
  * interface as SQLite. See docs/sqlserver.md for the DBA view (schemas, roles, swap, log).
  */
 import type { RefreshSet } from '../../model/refresh-set';
-import type { CuratedTableName, ExportTableName } from '../../model/tables';
+import type { ExportTableName } from '../../model/tables';
 import type {
-  ExportRow, HistoryQuery, PlannedAssessmentFilter, RunInfo, RunOutcome, Warehouse, WarehouseReader,
+  ExportRow, FiguresQuery, HistoryQuery, PlannedAssessmentFilter, RunInfo, RunOutcome, TableProgress, Warehouse, WarehouseReader,
 } from '../warehouse';
 import type { SqlConnector } from './connector';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, loadMigrations } from './migrations';
 import { createMssqlConnector } from './mssql-connector';
 import { SqlServerReader } from './reader';
+import type { RetryClock, RetryNotice } from './retry';
 import { DEFAULT_BULK_CHUNK_ROWS, RunWriter } from './run-writer';
 import type { SqlServerSettings } from './settings';
 
@@ -18,6 +19,7 @@ export type { SqlConnector, SqlExecutor, SqlTransaction, SqlParam, SqlType, Bulk
 export { parseSqlServerSettings, describeSettings, SqlServerConfigError } from './settings';
 export type { SqlServerSettings, SqlServerAuthentication } from './settings';
 export { SqlServerConnectionError, SqlServerRequestError, createMssqlConnector } from './mssql-connector';
+export { openConnector } from './connector-factory';
 export type { MssqlConnectorOptions } from './mssql-connector';
 export { SchemaVersionError } from './migrations';
 export { SqlServerDataError } from './columns';
@@ -26,6 +28,11 @@ export interface SqlServerWarehouseOptions {
   /** Folder of NNN_name.sql migrations; defaults to the repository's `sql/`. */
   migrationsDir?: string;
   bulkChunkRows?: number;
+  /** Told about each retry of the refresh transaction (the CLI logs it). */
+  onRetry?: (notice: RetryNotice) => void;
+  clock?: RetryClock;
+  /** A problem after the run was published (a warning, not a failure). */
+  warn?: (message: string) => void;
 }
 
 export type SqlServerWarehouse = Warehouse &
@@ -36,7 +43,10 @@ export function createSqlServerWarehouse(
   connector: SqlConnector = createMssqlConnector(settings),
   options: SqlServerWarehouseOptions = {},
 ): SqlServerWarehouse {
-  const writer = new RunWriter(connector, { bulkChunkRows: options.bulkChunkRows ?? DEFAULT_BULK_CHUNK_ROWS, swapWaitMs: settings.swapWaitMs });
+  const writer = new RunWriter(connector, {
+    bulkChunkRows: options.bulkChunkRows ?? DEFAULT_BULK_CHUNK_ROWS, swapWaitMs: settings.swapWaitMs, retries: settings.retries,
+    onRetry: options.onRetry, clock: options.clock, warn: options.warn,
+  });
   const reader = new SqlServerReader(connector);
   let closed = false;
   return {
@@ -48,9 +58,9 @@ export function createSqlServerWarehouse(
     },
     startRun: (run: RunInfo) => writer.startRun(run),
     priorHistory: (query: HistoryQuery) => reader.priorHistory(query),
-    publish: (run: RunInfo, set: RefreshSet, outcome: RunOutcome) => writer.publish(run, set, outcome),
+    publish: (run: RunInfo, set: RefreshSet, outcome: RunOutcome, onTable?: TableProgress) => writer.publish(run, set, outcome, onTable),
     failRun: (run: RunInfo, outcome: RunOutcome) => writer.failRun(run, outcome),
-    liveRowCounts: (tables: readonly CuratedTableName[]) => reader.liveRowCounts(tables),
+    acceptedRunFigures: (query: FiguresQuery) => reader.acceptedRunFigures(query),
     latestSuccessfulRun: () => reader.latestSuccessfulRun(),
     recentRuns: (limit: number) => reader.recentRuns(limit),
     succeededAsAtDates: () => reader.succeededAsAtDates(),

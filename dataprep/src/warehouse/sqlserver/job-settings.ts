@@ -1,8 +1,8 @@
 /**
  * The job's own settings for the SQL Server target (not part of the connection string):
- * the CA file to trust, how long connecting retries transient failures, and how long the
- * swap may wait for report queries. A bad value stops the command with one line naming the
- * setting; a CA file's content is never echoed.
+ * the CA file to trust, how many times connecting and the refresh transaction retry transient
+ * failures, and how long the swap may wait for report queries. A bad value stops the command
+ * with one line naming the setting; a CA file's content is never echoed.
  */
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,12 +10,16 @@ import { SqlServerConfigError } from './config-error';
 
 export const JOB_ENV = {
   caFile: 'PPOC_SQLSERVER_CA_FILE',
-  retrySeconds: 'PPOC_SQLSERVER_RETRY_SECONDS',
+  retries: 'PPOC_SQLSERVER_RETRIES',
   swapWaitSeconds: 'PPOC_SWAP_WAIT_SECONDS',
 } as const;
 
+/** Replaced by PPOC_SQLSERVER_RETRIES (a count, since the whole refresh transaction retries too). */
+const RETIRED_RETRY_SECONDS = 'PPOC_SQLSERVER_RETRY_SECONDS';
+
 export const CA_FILE_FLAG = '--sqlserver-ca-file';
-export const DEFAULT_RETRY_SECONDS = 60;
+export const DEFAULT_RETRIES = 3;
+const MAX_RETRIES = 10;
 export const DEFAULT_SWAP_WAIT_SECONDS = 60;
 
 export interface JobSettingFlags {
@@ -25,28 +29,31 @@ export interface JobSettingFlags {
 
 export interface JobSettings {
   ca?: { file: string; pem: string };
-  retryBudgetMs: number;
+  retries: number;
   swapWaitMs: number;
 }
 
 export function readJobSettings(env: NodeJS.ProcessEnv, flags: JobSettingFlags = {}): JobSettings {
+  if (nonEmpty(env[RETIRED_RETRY_SECONDS]) !== undefined) {
+    throw new SqlServerConfigError(`${RETIRED_RETRY_SECONDS} was replaced by ${JOB_ENV.retries}: how many times to try again (default ${DEFAULT_RETRIES})`);
+  }
   const caFile = flags.caFile ?? nonEmpty(env[JOB_ENV.caFile]);
   const caSource = flags.caFile !== undefined ? CA_FILE_FLAG : JOB_ENV.caFile;
   return {
     ...(caFile === undefined ? {} : { ca: { file: caFile, pem: readCaFile(caFile, caSource) } }),
-    retryBudgetMs: wholeSeconds(JOB_ENV.retrySeconds, env[JOB_ENV.retrySeconds], DEFAULT_RETRY_SECONDS) * 1000,
-    swapWaitMs: wholeSeconds(JOB_ENV.swapWaitSeconds, env[JOB_ENV.swapWaitSeconds], DEFAULT_SWAP_WAIT_SECONDS) * 1000,
+    retries: wholeNumber(JOB_ENV.retries, env[JOB_ENV.retries], DEFAULT_RETRIES, MAX_RETRIES, 'times'),
+    swapWaitMs: wholeNumber(JOB_ENV.swapWaitSeconds, env[JOB_ENV.swapWaitSeconds], DEFAULT_SWAP_WAIT_SECONDS, 3600, 'seconds') * 1000,
   };
 }
 
 const nonEmpty = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
-function wholeSeconds(name: string, raw: string | undefined, fallback: number): number {
+function wholeNumber(name: string, raw: string | undefined, fallback: number, max: number, unit: string): number {
   const text = nonEmpty(raw);
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value > 3600) {
-    throw new SqlServerConfigError(`${name} must be a whole number of seconds from 0 to 3600, got "${text.slice(0, 20)}"`);
+  if (!/^\d+$/.test(text) || value > max) {
+    throw new SqlServerConfigError(`${name} must be a whole number of ${unit} from 0 to ${max}, got "${text.slice(0, 20)}"`);
   }
   return value;
 }

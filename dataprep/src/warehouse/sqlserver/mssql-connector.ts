@@ -7,7 +7,7 @@
 import { rootCertificates } from 'node:tls';
 import sql from 'mssql';
 import { classifyConnectionError, requestError, SqlServerConnectionError } from './connection-errors';
-import type { BulkTable, SqlConnector, SqlExecutor, SqlParam, SqlRow, SqlTransaction, SqlType } from './connector';
+import { BULK_OPTIONS, type BulkTable, type SqlConnector, type SqlExecutor, type SqlParam, type SqlRow, type SqlTransaction, type SqlType } from './connector';
 import { withRetry, type RetryClock, type RetryNotice } from './retry';
 import type { SqlServerAuthentication, SqlServerSettings } from './settings';
 
@@ -17,15 +17,18 @@ export interface MssqlConnectorOptions {
   /** Told about each retry of a transient connect failure (the CLI logs it). */
   onRetry?: (notice: RetryNotice) => void;
   clock?: RetryClock;
+  /** A read command: with ApplicationIntent=ReadOnly it may be routed to a readable secondary. */
+  readOnly?: boolean;
 }
 
 /**
  * The driver's configuration. A port wins over an instance name (mssql drops the port when
  * both are given, so the instance name is left out). The CA file is added to Node's public
  * roots for this connection. XACT_ABORT is on for every connection, so any error inside a
- * transaction the job opens rolls the whole transaction back on the server.
+ * transaction the job opens rolls the whole transaction back on the server. ApplicationIntent=
+ * ReadOnly applies to read commands only (`readOnly`): a refresh always writes to the primary.
  */
-export function toMssqlConfig(s: SqlServerSettings): sql.config {
+export function toMssqlConfig(s: SqlServerSettings, readOnly = false): sql.config {
   return {
     server: s.server,
     port: s.port,
@@ -41,7 +44,13 @@ export function toMssqlConfig(s: SqlServerSettings): sql.config {
       instanceName: s.port === undefined ? s.instanceName : undefined,
       enableArithAbort: true,
       abortTransactionOnError: true,
-      maxRetriesOnTransientErrors: 0, // retry.ts decides, with backoff and a time budget
+      maxRetriesOnTransientErrors: 0, // retry.ts decides, with backoff, PPOC_SQLSERVER_RETRIES times
+      multiSubnetFailover: s.multiSubnetFailover,
+      readOnlyIntent: readOnly && s.applicationIntent === 'ReadOnly',
+      ...(s.packetSize === undefined ? {} : { packetSize: s.packetSize }),
+      ...(s.workstationId === undefined ? {} : { workstationId: s.workstationId }),
+      ...(s.language === undefined ? {} : { language: s.language }),
+      ...(s.hostNameInCertificate === undefined ? {} : { serverName: s.hostNameInCertificate }),
       ...(s.ca ? { cryptoCredentialsDetails: { ca: [...rootCertificates, s.ca.pem] } } : {}),
     },
     authentication: tediousAuthentication(s.authentication),
@@ -102,8 +111,8 @@ function executor(newRequest: () => Promise<sql.Request>, s: SqlServerSettings):
         target.create = false;
         for (const c of table.columns) target.columns.add(c.name, mssqlType(c.type), { nullable: c.nullable });
         for (const row of table.rows) target.rows.add(...row);
-        // CHECK_CONSTRAINTS keeps constraints trusted (SWITCH needs that) and avoids needing ALTER.
-        const result = await (await newRequest()).bulk(target, { checkConstraints: true, keepNulls: true });
+        // BULK_OPTIONS: CHECK_CONSTRAINTS (trusted constraints, no ALTER needed), KEEP_NULLS, TABLOCK.
+        const result = await (await newRequest()).bulk(target, { ...BULK_OPTIONS } as sql.IBulkOptions);
         return result.rowsAffected;
       } catch (error) {
         throw error instanceof SqlServerConnectionError ? error : requestError(error, s);
@@ -146,7 +155,7 @@ function withConnectionHooks(config: sql.config, seen: ErrorNumbers, s: SqlServe
 
 export function createMssqlConnector(settings: SqlServerSettings, options: MssqlConnectorOptions = {}): SqlConnector {
   const seen: ErrorNumbers = { current: [] };
-  const pool = new sql.ConnectionPool(withConnectionHooks(toMssqlConfig(settings), seen, settings));
+  const pool = new sql.ConnectionPool(withConnectionHooks(toMssqlConfig(settings, options.readOnly), seen, settings));
   pool.on('error', () => undefined); // surfaced through the failing request instead
   let connecting: Promise<sql.ConnectionPool> | undefined;
   const attempt = async (): Promise<sql.ConnectionPool> => {
@@ -158,7 +167,7 @@ export function createMssqlConnector(settings: SqlServerSettings, options: Mssql
     }
   };
   const connected = (): Promise<sql.ConnectionPool> => {
-    connecting ??= withRetry(attempt, { budgetMs: settings.retryBudgetMs, onRetry: options.onRetry, clock: options.clock }).catch(
+    connecting ??= withRetry(attempt, { retries: settings.retries, what: 'connect', onRetry: options.onRetry, clock: options.clock }).catch(
       (error: unknown) => {
         connecting = undefined;
         throw error;

@@ -8,8 +8,12 @@ import type { DataQualityIssue } from '../../model/data-quality';
 import type {
   AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, PlanStatusHistoryRow, PriorHistory,
 } from '../../model/refresh-set';
-import { TABLES, type CuratedTableName, type ExportTableName } from '../../model/tables';
-import type { ExportRow, HistoryQuery, PlannedAssessmentFilter, RefreshLogEntry, RunStatus, SourceFileRow } from '../warehouse';
+import type { PastRun } from '../../model/run-figures';
+import { TABLES, type ExportTableName } from '../../model/tables';
+import {
+  pastRunsOf, type ExportRow, type FiguresQuery, type HistoryQuery, type PlannedAssessmentFilter, type RefreshLogEntry, type RunFigureRow,
+  type RunStatus, type SourceFileRow,
+} from '../warehouse';
 import { calendarDateValue } from './columns';
 import { DATE, INT, nvarchar, type SqlConnector, type SqlParam, type SqlRow } from './connector';
 import { param } from './params';
@@ -17,7 +21,7 @@ import {
   SELECT_ASSESSMENT_WORKFLOWS, SELECT_LATEST_FINISHED, SELECT_LOCALITIES, SELECT_PERSON_KNOWN, SELECT_SOURCE_FILES, SELECT_TEAMS,
 } from './operations-statements';
 import {
-  countLiveRows, SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_PLACES, SELECT_ISSUES,
+  SELECT_ACCEPTED_RUN_FIGURES, SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_PLACES, SELECT_ISSUES,
   SELECT_LATEST_SUCCESS, SELECT_PLAN_EXPLANATIONS, SELECT_PLANNED_ASSESSMENTS, SELECT_RECENT_RUNS, SELECT_SUCCEEDED_AS_AT_DATES,
   selectForExport,
 } from './statements';
@@ -96,13 +100,13 @@ export class SqlServerReader {
     return rows.map(toIssue);
   }
 
-  async liveRowCounts(tables: readonly CuratedTableName[]): Promise<Record<string, number>> {
-    const counts: Record<string, number> = {};
-    for (const table of tables) {
-      const [row] = await this.connector.query(countLiveRows(table));
-      counts[table] = Number(row?.n ?? 0);
-    }
-    return counts;
+  /** The shrink guards' base, Yes/No from the view as SQLite stores it. */
+  async acceptedRunFigures(query: FiguresQuery): Promise<PastRun[]> {
+    const rows = await this.connector.query(SELECT_ACCEPTED_RUN_FIGURES, [
+      { name: 'as_at_date', type: DATE, value: calendarDateValue(query.asAt) },
+      { name: 'runs', type: INT, value: query.runs },
+    ]);
+    return pastRunsOf(rows as unknown as (RunFigureRow & { as_at_date: IsoDate })[]);
   }
 
   async priorHistory(query: HistoryQuery): Promise<PriorHistory> {

@@ -6,6 +6,7 @@
  * may be half a password.
  */
 import { SqlServerConfigError } from './config-error';
+import { classifyKey, type Canonical } from './connection-keys';
 import { readJobSettings, type JobSettingFlags } from './job-settings';
 
 export type SqlServerAuthentication =
@@ -33,10 +34,22 @@ export interface SqlServerSettings {
   /** Sized for bulk loads, not the driver's 15 s default. */
   requestTimeoutMs: number;
   appName: string;
+  /** MultiSubnetFailover=True: try every address of an Availability Group listener at once. */
+  multiSubnetFailover: boolean;
+  /** ApplicationIntent=ReadOnly: the read commands (status, summary, explain, issues, export) ask for a readable secondary. */
+  applicationIntent: 'ReadWrite' | 'ReadOnly';
+  packetSize?: number;
+  workstationId?: string;
+  /** Current Language: the session's language (SET LANGUAGE at login). */
+  language?: string;
+  /** HostNameInCertificate: the name the server's certificate must carry, when not Server='s. */
+  hostNameInCertificate?: string;
+  /** SqlClient keys accepted and ignored, with why (a debug line each). */
+  ignoredKeys: { name: string; why: string }[];
   /** Extra CA certificates (PEM) trusted for this connection: PPOC_SQLSERVER_CA_FILE / --sqlserver-ca-file. */
   ca?: { file: string; pem: string };
-  /** How long connecting retries transient failures (PPOC_SQLSERVER_RETRY_SECONDS); 0 = no retry. */
-  retryBudgetMs: number;
+  /** How many times connecting and the refresh transaction retry a transient failure (PPOC_SQLSERVER_RETRIES). */
+  retries: number;
   /** How long the swap waits for report queries' locks (PPOC_SWAP_WAIT_SECONDS) before giving up. */
   swapWaitMs: number;
 }
@@ -46,25 +59,7 @@ export { SqlServerConfigError };
 export const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
 
-type Canonical =
-  | 'server' | 'port' | 'database' | 'user' | 'password' | 'domain' | 'authentication' | 'encrypt'
-  | 'trustServerCertificate' | 'connectTimeout' | 'requestTimeout' | 'appName' | 'clientId'
-  | 'clientSecret' | 'tenantId' | 'integratedSecurity';
-
-const KEY_ALIASES: Record<string, Canonical> = {
-  server: 'server', 'data source': 'server', address: 'server', addr: 'server', 'network address': 'server',
-  host: 'server', port: 'port', database: 'database', 'initial catalog': 'database',
-  'user id': 'user', uid: 'user', user: 'user', username: 'user', password: 'password', pwd: 'password',
-  domain: 'domain', authentication: 'authentication', encrypt: 'encrypt',
-  trustservercertificate: 'trustServerCertificate', 'trust server certificate': 'trustServerCertificate',
-  'connect timeout': 'connectTimeout', 'connection timeout': 'connectTimeout', timeout: 'connectTimeout',
-  'request timeout': 'requestTimeout', 'command timeout': 'requestTimeout',
-  'application name': 'appName', app: 'appName', 'client id': 'clientId', clientid: 'clientId',
-  'client secret': 'clientSecret', clientsecret: 'clientSecret', 'tenant id': 'tenantId', tenantid: 'tenantId',
-  'integrated security': 'integratedSecurity', trusted_connection: 'integratedSecurity',
-};
-
-type Entries = Partial<Record<Canonical, string>>;
+type Entries = Partial<Record<Canonical, string>> & { ignored?: { name: string; why: string }[] };
 
 const BRACES_HINT = ' (a value containing ; must be wrapped in {braces})';
 
@@ -79,9 +74,11 @@ export function parseSqlServerSettings(connection: string, env: NodeJS.ProcessEn
     entries.clientSecret = env.PPOC_SQLSERVER_CLIENT_SECRET;
   }
   const settings = { ...buildSettings(entries, env), ...readJobSettings(env, flags) };
-  if (settings.swapWaitMs >= settings.requestTimeoutMs) {
-    // Otherwise the driver would give up on the swap first, without the swap's own clear failure.
-    throw new SqlServerConfigError(`PPOC_SWAP_WAIT_SECONDS must be shorter than the Request Timeout (${settings.requestTimeoutMs / 1000} s)`);
+  // The swap waits whole minutes (MAX_DURATION); the driver must not give up on it first.
+  if (Math.ceil(settings.swapWaitMs / 60_000) * 60_000 >= settings.requestTimeoutMs) {
+    throw new SqlServerConfigError(
+      `PPOC_SWAP_WAIT_SECONDS, rounded up to whole minutes, must be shorter than the Request Timeout (${settings.requestTimeoutMs / 1000} s)`,
+    );
   }
   return settings;
 }
@@ -109,16 +106,22 @@ function connectionEntries(connection: string): Entries {
 
 function parseKeyValues(text: string): Entries {
   const entries: Entries = {};
+  let afterBarePassword = false;
   splitSegments(text).forEach((segment, index) => {
     const eq = segment.indexOf('=');
     if (eq <= 0) throw new SqlServerConfigError(`connection string part ${index + 1} is not of the form Key=Value${BRACES_HINT}`);
-    const rawKey = segment.slice(0, eq).trim().toLowerCase().replace(/\s+/g, ' ');
-    const key = KEY_ALIASES[rawKey];
-    // The key is not echoed: after an unbraced `;` in a password, the "key" is part of the password.
-    if (!key) throw new SqlServerConfigError(`connection string part ${index + 1} has an unknown key${BRACES_HINT}`);
-    entries[key] = unquote(segment.slice(eq + 1).trim());
+    // An unknown key after an unbraced password is not echoed: it may be the rest of a password with a `;` in it.
+    const verdict = classifyKey(segment.slice(0, eq), index + 1, afterBarePassword);
+    const raw = segment.slice(eq + 1).trim();
+    if (verdict.kind === 'known' && verdict.key === 'password') afterBarePassword = unquote(raw) === raw;
+    setEntry(entries, verdict, unquote(raw));
   });
   return entries;
+}
+
+function setEntry(entries: Entries, verdict: ReturnType<typeof classifyKey>, value: string): void {
+  if (verdict.kind === 'known') entries[verdict.key] = value;
+  else (entries.ignored ??= []).push({ name: verdict.name, why: verdict.why });
 }
 
 /** Split on `;` outside quotes/braces (ADO lets a value be `'…'`, `"…"` or `{…}`). */
@@ -166,15 +169,11 @@ function parseUrl(text: string): Entries {
   if (database) entries.database = database;
   if (url.username) entries.user = decodeURIComponent(url.username);
   if (url.password) entries.password = decodeURIComponent(url.password);
-  for (const [name, value] of url.searchParams) {
-    const key = KEY_ALIASES[name.toLowerCase()];
-    if (!key) throw new SqlServerConfigError('the connection URL has an unknown query parameter');
-    entries[key] = value;
-  }
+  [...url.searchParams].forEach(([name, value], index) => setEntry(entries, classifyKey(name, index + 1, false), value));
   return entries;
 }
 
-function buildSettings(e: Entries, env: NodeJS.ProcessEnv): Omit<SqlServerSettings, 'ca' | 'retryBudgetMs' | 'swapWaitMs'> {
+function buildSettings(e: Entries, env: NodeJS.ProcessEnv): Omit<SqlServerSettings, 'ca' | 'retries' | 'swapWaitMs'> {
   if (e.integratedSecurity !== undefined && parseBool('Integrated Security', e.integratedSecurity)) {
     throw new SqlServerConfigError(
       'Integrated Security (Kerberos/SSPI) is not available in the Node driver: use Authentication=Windows with ' +
@@ -195,6 +194,27 @@ function buildSettings(e: Entries, env: NodeJS.ProcessEnv): Omit<SqlServerSettin
     connectTimeoutMs: seconds('Connect Timeout', e.connectTimeout, DEFAULT_CONNECT_TIMEOUT_MS),
     requestTimeoutMs: seconds('Request Timeout', e.requestTimeout, DEFAULT_REQUEST_TIMEOUT_MS),
     appName: e.appName?.trim() || 'ppoc-prep',
+    ...driverOptions(e),
+    ignoredKeys: e.ignored ?? [],
+  };
+}
+
+/** The keys honoured through the driver's own options (tedious). */
+function driverOptions(e: Entries): Pick<SqlServerSettings, 'multiSubnetFailover' | 'applicationIntent' | 'packetSize' | 'workstationId' | 'language' | 'hostNameInCertificate'> {
+  const intent = (e.applicationIntent ?? 'ReadWrite').trim().toLowerCase();
+  if (intent !== 'readwrite' && intent !== 'readonly') throw new SqlServerConfigError('ApplicationIntent must be ReadWrite or ReadOnly');
+  const packet = e.packetSize === undefined ? undefined : decimalNumber(e.packetSize);
+  if (packet !== undefined && (!Number.isInteger(packet) || packet < 512 || packet > 32768)) {
+    throw new SqlServerConfigError('Packet Size must be a whole number of bytes from 512 to 32768');
+  }
+  const text = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
+  return {
+    multiSubnetFailover: e.multiSubnetFailover === undefined ? false : parseBool('MultiSubnetFailover', e.multiSubnetFailover),
+    applicationIntent: intent === 'readonly' ? 'ReadOnly' : 'ReadWrite',
+    packetSize: packet,
+    workstationId: text(e.workstationId),
+    language: text(e.language),
+    hostNameInCertificate: text(e.hostNameInCertificate),
   };
 }
 
@@ -220,15 +240,25 @@ function parseServer(raw: string | undefined, rawPort: string | undefined): Serv
   return { server, port: instanceName ? port : (port ?? 1433), instanceName };
 }
 
+/**
+ * A number as SqlClient reads one: decimal digits (a point before a fraction), never hex, an
+ * exponent or `Infinity`, which Number() would take (`0x10` is 16). NaN otherwise: the caller's
+ * range check words the refusal.
+ */
+function decimalNumber(text: string): number {
+  const trimmed = text.trim();
+  return /^\d+(?:\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
 function portNumber(text: string): number {
-  const port = Number(text.trim());
+  const port = decimalNumber(text);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new SqlServerConfigError('SQL Server port must be 1-65535');
   return port;
 }
 
 function seconds(name: string, raw: string | undefined, fallbackMs: number): number {
   if (raw === undefined || raw.trim() === '') return fallbackMs;
-  const value = Number(raw);
+  const value = decimalNumber(raw);
   if (!Number.isFinite(value) || value <= 0) throw new SqlServerConfigError(`${name} must be a positive number of seconds`);
   return Math.round(value * 1000);
 }

@@ -2,13 +2,18 @@
  * Every statement the SQL Server warehouse sends, in one place so a DBA can read them. Values
  * always travel as typed parameters; the only names put into text come from the catalog.
  */
-import { TABLES, type CuratedTableName, type TableDef } from '../../model/tables';
+import { TABLES, type TableDef } from '../../model/tables';
 import { qualified, quoteIdent } from './identifiers';
 
 export const LIVE_SCHEMA = 'ppoc';
 export const STAGING_SCHEMA = 'ppoc_staging';
 /** sp_getapplock resource: one refresh per database. */
 export const LOCK_RESOURCE = 'ppoc-refresh';
+/**
+ * The database principal the lock is taken for: only its members (and db_owner) may take or test
+ * it (sp_getapplock's @DbPrincipal), so no other login can hold ppoc-refresh to block the job.
+ */
+export const LOCK_PRINCIPAL = 'ppoc_writer';
 
 const columnList = (table: TableDef): string => table.columns.map((c) => quoteIdent(c.name)).join(', ');
 
@@ -21,10 +26,15 @@ export const XACT_ABORT_ON = 'SET XACT_ABORT ON;';
 /**
  * Owned by the run's one transaction, which also clears staging, loads it and swaps: the lock
  * and the work end together (commit, rollback, or a dropped connection), so a second run can
- * never touch staging while the first still uses it.
+ * never touch staging while the first still uses it. Taken for ppoc_writer; on a database that
+ * has no such role yet (the first `migrate`, before 005 created it) for public, as nothing can
+ * run there but the migration.
  */
 export const GET_LOCK = `DECLARE @result INT;
-EXEC @result = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 0;
+IF DATABASE_PRINCIPAL_ID(N'${LOCK_PRINCIPAL}') IS NULL
+    EXEC @result = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 0, @DbPrincipal = N'public';
+ELSE
+    EXEC @result = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 0, @DbPrincipal = N'${LOCK_PRINCIPAL}';
 SELECT @result AS result;`;
 
 export const APPLIED_MIGRATIONS = `IF OBJECT_ID(N'ppoc.schema_version', N'U') IS NULL
@@ -43,22 +53,33 @@ const logValues = TABLES.refresh_log.columns.map((c) => `@${c.name}`).join(', ')
 export const INSERT_RUN = `INSERT INTO ppoc.refresh_log (${columnList(TABLES.refresh_log)})
 VALUES (${logValues});`;
 
-/** Both procedures refuse to run unless the caller's transaction holds the lock (sql/007). */
-export const CLEAR_STAGING = `EXEC ppoc_staging.clear_staging;`;
-export const SWAP_PROCEDURE = 'ppoc_staging.swap_into_live';
+/**
+ * A run the lock's holder finds still `running` belongs to a process or connection that ended
+ * without finishing: nothing of it was published, and it is marked failed at the next start.
+ */
+export const MARK_ABANDONED_RUNS = `UPDATE ppoc.refresh_log
+SET status = N'failed', finished_at_utc = @finished_at_utc, message = @message
+WHERE status = N'running';`;
 
-/** Error 1222: SET LOCK_TIMEOUT ran out while waiting for a lock. */
-export const LOCK_TIMEOUT_ERROR = 1222;
+/** The procedures that clear and swap refuse to run unless the caller's transaction holds the lock (sql/009). */
+export const CLEAR_STAGING = `EXEC ppoc_staging.clear_staging;`;
 
 /**
- * The swap needs schema-modification locks on every live table; behind a long report query it
- * would wait, and every later reader would queue behind it. It waits at most `waitMs`
- * (PPOC_SWAP_WAIT_SECONDS); then error 1222 rolls the whole transaction back (XACT_ABORT).
+ * The swap switches every live table out to its retired twin and its staging twin in, waiting at
+ * low priority for report queries at most PPOC_SWAP_WAIT_SECONDS (rounded up to whole minutes,
+ * 0: not at all), then error 1222 rolls the whole transaction back (XACT_ABORT). Its LOCK_TIMEOUT
+ * and DEADLOCK_PRIORITY are set inside the procedure, so they end with it on every path.
  */
-export function swapIntoLive(waitMs: number): string {
-  if (!Number.isInteger(waitMs) || waitMs < 0) throw new Error(`swap wait must be whole milliseconds, got ${waitMs}`);
-  return `SET LOCK_TIMEOUT ${waitMs};\nEXEC ${SWAP_PROCEDURE};\nSET LOCK_TIMEOUT -1;`;
-}
+export const SWAP_INTO_LIVE = `EXEC ppoc_staging.swap_into_live @wait_seconds = @wait_seconds;`;
+
+/** Error 1222: a lock wait ran out (the swap's low-priority wait, or LOCK_TIMEOUT 0). */
+export const LOCK_TIMEOUT_ERROR = 1222;
+
+/** After the commit, in a short transaction holding the lock again: yesterday's rows leave the retired twins. */
+export const CLEAR_RETIRED = `EXEC ppoc_staging.clear_retired;`;
+
+/** After the commit: the live tables' statistics describe today's rows (as owner: the login has no ALTER). */
+export const UPDATE_LIVE_STATISTICS = `EXEC ppoc_staging.update_live_statistics;`;
 
 /** Failed runs keep their issues; everything else (the previous successful run's) makes way. */
 export const DELETE_SUPERSEDED_ISSUES = `DELETE FROM ppoc.data_quality_issue
@@ -136,10 +157,21 @@ WHERE (@run_id IS NULL OR run_id = @run_id)
   AND (@person_id IS NULL OR person_id = @person_id)
 ORDER BY source_file, line, run_id, [rule];`;
 
-/** Rows in a live curated table (the shrink guard compares a new run's counts with these). */
-export function countLiveRows(table: CuratedTableName): string {
-  return `SELECT COUNT_BIG(*) AS n FROM ${qualified(LIVE_SCHEMA, table)};`;
-}
+/**
+ * The shrink guards' base (warehouse.ts acceptedRunFigures): the figures of the last @runs
+ * successful runs as at @as_at_date or before that stored figures, newest as-at date first. From
+ * the run log and the figures the runs stored: never the live tables (ppoc_writer reads those only
+ * through their views, and a backfill may have rewound them).
+ */
+export const SELECT_ACCEPTED_RUN_FIGURES = `SELECT f.run_id, CONVERT(CHAR(10), r.as_at_date, 23) AS as_at_date, f.figure, f.figure_value, f.drop_accepted
+FROM (
+    SELECT TOP (@runs) run_id, as_at_date, finished_at_utc
+    FROM ppoc.refresh_log
+    WHERE status = N'succeeded' AND as_at_date <= @as_at_date AND run_id IN (SELECT run_id FROM ppoc.vw_run_figure)
+    ORDER BY as_at_date DESC, finished_at_utc DESC
+) AS r
+JOIN ppoc.vw_run_figure AS f ON f.run_id = r.run_id
+ORDER BY r.as_at_date DESC, r.finished_at_utc DESC, f.figure;`;
 
 const historyColumns = TABLES.plan_status_history.columns
   .map((c) => (c.type === 'date' ? `CONVERT(CHAR(10), h.${quoteIdent(c.name)}, 23) AS ${quoteIdent(c.name)}` : `h.${quoteIdent(c.name)}`))

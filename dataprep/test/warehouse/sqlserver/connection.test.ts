@@ -58,7 +58,7 @@ describe('SQL Server connection failures (real driver, no server)', () => {
     const { port, server, sockets } = await silentServer();
     try {
       const settings = parseSqlServerSettings(`Server=127.0.0.1,${port};Database=ppoc;User Id=u;Password=${SECRET};Connect Timeout=1.5`, {
-        PPOC_SQLSERVER_RETRY_SECONDS: '0',
+        PPOC_SQLSERVER_RETRIES: '0',
       });
       const w = createSqlServerWarehouse(settings);
       const started = Date.now();

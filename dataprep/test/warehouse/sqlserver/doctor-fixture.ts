@@ -17,23 +17,23 @@ export const DOCTOR_SECRET = 'Doc-5e71-DistinctiveSecret';
 
 export function healthyFacts(overrides: Partial<SqlRow> = {}): SqlRow {
   return {
-    product_version: '16.0.4135.4', edition: 'Standard Edition (64-bit)', engine_edition: 2, compatibility_level: 160,
-    owner_login: 'sa', login_name: 'ppoc_job', user_name: 'ppoc_job', is_db_owner: 0, ...overrides,
+    product_version: '16.0.4135.4', edition: 'Standard Edition (64-bit)', engine_edition: 2,
+    login_name: 'ppoc_job', user_name: 'ppoc_job', is_db_owner: 0, ...overrides,
   };
 }
 
-/** sys.columns / sys.indexes rows for every curated table, identical in both schemas. */
+/** sys.columns / sys.indexes rows for every curated table, identical in the live schema and both twins. */
 export function twinRows(): { columns: SqlRow[]; indexes: SqlRow[]; checks: SqlRow[] } {
   const columns: SqlRow[] = [];
   const indexes: SqlRow[] = [];
-  for (const schema_name of ['ppoc', 'ppoc_staging']) {
+  for (const schema_name of ['ppoc', 'ppoc_staging', 'ppoc_retired']) {
     for (const table_name of CURATED_TABLES) {
       TABLES[table_name].columns.forEach((c, i) => columns.push({
         schema_name, table_name, column_id: i + 1, column_name: c.name,
         type_name: c.type === 'text' ? 'nvarchar' : ({ date: 'date', int: 'int', yesno: 'bit', timestamp: 'datetime2', decimal: 'decimal' } as const)[c.type],
         max_length: c.type === 'text' ? (c.maxLength ?? 0) * 2 : 4, precision: c.precision ?? 0,
         scale: c.type === 'timestamp' ? 3 : (c.scale ?? 0),
-        is_nullable: c.nullable, collation_name: c.type === 'text' ? 'Latin1_General_CI_AS' : null, is_identity: false, is_computed: false,
+        is_nullable: c.nullable, collation_name: c.type === 'text' ? 'Latin1_General_100_CI_AS' : null, is_identity: false, is_computed: false,
       }));
       const pk = TABLES[table_name].primaryKey;
       const base = { schema_name, table_name, data_space: 'PRIMARY', partition_number: 1, data_compression_desc: 'NONE', is_included_column: false, is_descending_key: false };
@@ -49,6 +49,8 @@ export function twinRows(): { columns: SqlRow[]; indexes: SqlRow[]; checks: SqlR
 
 export interface DoctorWorld {
   facts: SqlRow;
+  /** OWNER_LOGIN's row: the owner's login as sys.server_principals shows it to this login. */
+  owner: SqlRow;
   roles: SqlRow[];
   missingPermissions: SqlRow[];
   twins: { columns: SqlRow[]; indexes: SqlRow[]; checks: SqlRow[] };
@@ -59,6 +61,7 @@ export interface DoctorWorld {
 export function healthyWorld(): DoctorWorld {
   return {
     facts: healthyFacts(),
+    owner: { owner_login: 'sa', sees_all_logins: 0 },
     roles: [{ name: 'ppoc_writer', is_member: 1 }],
     missingPermissions: [],
     twins: twinRows(),
@@ -70,11 +73,11 @@ export function healthyWorld(): DoctorWorld {
   };
 }
 
-export function recordingFor(world: DoctorWorld): RecordingConnector {
-  const rec = new RecordingConnector();
-  loadMigrations().forEach((m) => rec.applied.add(m.version));
-  const answers = new Map<string, () => SqlRow[]>([
+/** doctor's metadata queries → the rows a database like `world` gives. */
+export function doctorAnswers(world: DoctorWorld): Map<string, () => SqlRow[]> {
+  return new Map<string, () => SqlRow[]>([
     [q.SERVER_FACTS, () => [world.facts]],
+    [q.OWNER_LOGIN, () => [world.owner]],
     [q.ROLES, () => world.roles],
     [q.MISSING_PERMISSIONS, () => world.missingPermissions],
     [q.TWIN_COLUMNS, () => world.twins.columns],
@@ -83,6 +86,12 @@ export function recordingFor(world: DoctorWorld): RecordingConnector {
     [q.LOCK_IS_FREE, () => [{ lock_is_free: world.lockIsFree }]],
     [statements.SELECT_RECENT_RUNS, () => world.lastRun],
   ]);
+}
+
+export function recordingFor(world: DoctorWorld): RecordingConnector {
+  const rec = new RecordingConnector();
+  loadMigrations().forEach((m) => rec.applied.add(m.version));
+  const answers = doctorAnswers(world);
   rec.respond = (sql) => answers.get(sql)?.() ?? [];
   return rec;
 }

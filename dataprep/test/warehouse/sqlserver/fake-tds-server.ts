@@ -23,13 +23,21 @@ export interface FakeTdsServer {
   close(): Promise<void>;
 }
 
-/** Test certificates under tls/ (README there): `server-localhost` or `server-elsewhere`. */
-export function serverCredentials(name: 'server-localhost' | 'server-elsewhere'): { key: Buffer; cert: Buffer } {
-  return { key: readFileSync(new URL(`${name}.key`, HERE)), cert: readFileSync(new URL(`${name}.pem`, HERE)) };
+export type TestCertificate = 'server-localhost' | 'server-elsewhere' | 'server-sha1';
+
+/**
+ * Test certificates under tls/ (README there). `server-sha1` is signed with SHA-1, which Node's
+ * default security level refuses even to serve: the stand-in lowers it for itself only.
+ */
+export function serverCredentials(name: TestCertificate): { key: Buffer; cert: Buffer; ciphers?: string } {
+  const credentials = { key: readFileSync(new URL(`${name}.key`, HERE)), cert: readFileSync(new URL(`${name}.pem`, HERE)) };
+  return name === 'server-sha1' ? { ...credentials, ciphers: 'DEFAULT@SECLEVEL=0' } : credentials;
 }
 
 export const TEST_CA_FILE = fileURLToPath(new URL('ca.pem', HERE));
 export const OTHER_CA_FILE = fileURLToPath(new URL('other-ca.pem', HERE));
+/** The CA that signed server-sha1 (with SHA-1). */
+export const SHA1_CA_FILE = fileURLToPath(new URL('sha1-ca.pem', HERE));
 
 function packet(type: number, payload: Buffer): Buffer {
   const header = Buffer.alloc(8);
@@ -167,7 +175,7 @@ class FlightCutter {
 }
 
 /** TDS 7.x: PRELOGIN, then the handshake inside PRELOGIN packets, then the client's TLS records. */
-function serveTds7(socket: Socket, credentials: { key: Buffer; cert: Buffer }, accepted: () => void): void {
+function serveTds7(socket: Socket, credentials: { key: Buffer; cert: Buffer; ciphers?: string }, accepted: () => void): void {
   let tlsSide: Duplex | null = null;
   let secure = false;
   // First listener, so it sees the state before this chunk is processed: an application-data
@@ -190,7 +198,7 @@ function serveTds7(socket: Socket, credentials: { key: Buffer; cert: Buffer }, a
   });
 }
 
-export async function startFakeTdsServer(options: { strict?: boolean; certificate: 'server-localhost' | 'server-elsewhere' }): Promise<FakeTdsServer> {
+export async function startFakeTdsServer(options: { strict?: boolean; certificate: TestCertificate }): Promise<FakeTdsServer> {
   const credentials = serverCredentials(options.certificate);
   const sockets = new Set<Socket>();
   const state = { accepted: 0 };

@@ -25,6 +25,7 @@ import { createMssqlConnector } from '../../../src/warehouse/sqlserver/mssql-con
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, loadMigrations } from '../../../src/warehouse/sqlserver/migrations';
 import { parseSqlServerSettings, type SqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
 import { RefreshLockedError } from '../../../src/warehouse/warehouse';
+import { EXAMPLE_EXTRACT, runCli } from '../../helpers/cli';
 import { historyRow, plannedRow, runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
 
 const CONNECTION = process.env.PPOC_TEST_SQLSERVER;
@@ -59,6 +60,7 @@ describe(TITLE, function () {
   const database = `ppoc_it_${randomBytes(4).toString('hex')}`;
   const login = `${database}_writer`;
   const owner = `${database}_owner`;
+  const gateway = `${database}_reader`;
   const password = `Wr1!${randomBytes(12).toString('base64url')}`;
   let server: SqlConnector | undefined;
   let dbAdmin: SqlConnector | undefined;
@@ -84,7 +86,7 @@ describe(TITLE, function () {
     const base = parseSqlServerSettings(CONNECTION);
     server = createMssqlConnector(base);
     await server.query(`CREATE DATABASE ${quoteIdent(database)};`);
-    for (const name of [login, owner]) await server.query(`CREATE LOGIN ${quoteIdent(name)} WITH PASSWORD = N'${password}', CHECK_POLICY = OFF;`);
+    for (const name of [login, owner, gateway]) await server.query(`CREATE LOGIN ${quoteIdent(name)} WITH PASSWORD = N'${password}', CHECK_POLICY = OFF;`);
     adminSettings = { ...base, database };
     ownerSettings = { ...adminSettings, authentication: { kind: 'sql', user: owner, password } };
     writerSettings = { ...adminSettings, authentication: { kind: 'sql', user: login, password } };
@@ -97,7 +99,7 @@ describe(TITLE, function () {
     await dbAdmin?.close();
     if (!server) return;
     await server.query(`ALTER DATABASE ${quoteIdent(database)} SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE ${quoteIdent(database)};`);
-    for (const name of [login, owner]) await server.query(`DROP LOGIN ${quoteIdent(name)};`);
+    for (const name of [login, owner, gateway]) await server.query(`DROP LOGIN ${quoteIdent(name)};`);
     await server.close();
   });
 
@@ -109,6 +111,58 @@ describe(TITLE, function () {
     assert.equal(views.n, Object.keys(TABLES).length);
     await dbAdmin!.query(`CREATE USER ${quoteIdent(login)} FOR LOGIN ${quoteIdent(login)}; ALTER ROLE ppoc_writer ADD MEMBER ${quoteIdent(login)};`);
     await dbAdmin!.query('CREATE USER it_reader WITHOUT LOGIN; ALTER ROLE ppoc_reader ADD MEMBER it_reader;');
+    await dbAdmin!.query(`CREATE USER ${quoteIdent(gateway)} FOR LOGIN ${quoteIdent(gateway)}; ALTER ROLE ppoc_reader ADD MEMBER ${quoteIdent(gateway)};`);
+  });
+
+  it('[any] the whole `ppoc-prep run` as a login that has only ppoc_writer, then `ppoc-prep status`, then a read through ppoc_reader', async () => {
+    const env = { PPOC_SQLSERVER: connectionAs(login), PPOC_SQLSERVER_CA_FILE: CA_FILE };
+    const run = await runCli(['run', '--source', EXAMPLE_EXTRACT, '--as-at', '2022-05-31'], env, 120_000);
+    assert.equal(run.code, 0, `${run.stderr}\n${run.stdout}`);
+    assert.match(run.stdout, /SUCCEEDED/);
+    const again = await runCli(['run', '--source', EXAMPLE_EXTRACT, '--as-at', '2022-05-31'], env, 120_000); // the shrink guards now read a published run's figures
+    assert.equal(again.code, 0, again.stderr);
+    const status = await runCli(['status', '--limit', '2'], env);
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, /succeeded/);
+    const reader = createMssqlConnector({ ...adminSettings, authentication: { kind: 'sql', user: gateway, password } });
+    open.push(reader);
+    const [row] = await reader.query('SELECT COUNT(*) AS n FROM ppoc.vw_planned_assessment;');
+    assert.ok(Number(row.n) > 0, 'the gateway reads what the run published');
+    await assert.rejects(reader.query('SELECT COUNT(*) AS n FROM ppoc.vw_user_access;'), /SQL Server error 229/);
+    const [stats] = await dbAdmin!.query(`SELECT MAX(STATS_DATE(object_id, stats_id)) AS updated FROM sys.stats WHERE object_id = OBJECT_ID(N'ppoc.planned_assessment');`);
+    assert.ok(stats.updated instanceof Date && Date.now() - stats.updated.getTime() < 10 * 60_000, 'statistics updated after the swap');
+    const [retired] = await dbAdmin!.query('SELECT COUNT(*) AS n FROM ppoc_retired.planned_assessment;');
+    assert.equal(retired.n, 0, 'the retired twins emptied after the commit');
+  });
+
+  it('[any] the shrink guards as ppoc_writer: a 1-row allocations.csv fails on the figures the runs stored, tables kept', async () => {
+    const env = { PPOC_SQLSERVER: connectionAs(login), PPOC_SQLSERVER_CA_FILE: CA_FILE };
+    const extract = mkdtempSync(join(tmpdir(), 'ppoc-it-one-allocation-'));
+    cpSync(EXAMPLE_EXTRACT, extract, { recursive: true });
+    writeFileSync(join(extract, 'allocations.csv'), 'person_id,child_name,social_worker,team,locality\n100001,Child 100001,SW 01,CS HPND Children In Care Team,High Peak & North Dales\n');
+    const [before] = await dbAdmin!.query('SELECT COUNT(*) AS n FROM ppoc.planned_assessment WHERE social_worker IS NOT NULL;');
+    const run = await runCli(['run', '--source', extract, '--as-at', '2022-05-31'], env, 120_000);
+    assert.equal(run.code, 1, `${run.stderr}\n${run.stdout}`);
+    assert.match(run.stdout, /the share of plans with a social worker or team would fall from 100% \(9 of 9\) to 11% \(1 of 9\)/);
+    const [after] = await dbAdmin!.query('SELECT COUNT(*) AS n FROM ppoc.planned_assessment WHERE social_worker IS NOT NULL;');
+    assert.equal(after.n, before.n, 'yesterday\'s workers stay');
+  });
+
+  it('[any] 011\'s seed counts the live tables exactly as the job counted the run that published them', async () => {
+    const [live] = await dbAdmin!.query(`SELECT TOP (1) run_id FROM ppoc.refresh_log WHERE status = N'succeeded' ORDER BY finished_at_utc DESC, started_at_utc DESC;`);
+    const figures = `SELECT figure, figure_value FROM ppoc.run_figure WHERE run_id = N'${String(live.run_id)}' ORDER BY figure;`;
+    const stored = await dbAdmin!.query(figures);
+    assert.equal(stored.length, 8);
+    const seed = loadMigrations().find((m) => m.name === '011_run_figures')?.batches.find((b) => b.includes('\nBEGIN\n'));
+    assert.ok(seed);
+    const tx = await dbAdmin!.begin();
+    try {
+      await tx.query(`DELETE FROM ppoc.run_figure;`);
+      await tx.query(seed);
+      assert.deepEqual(await tx.query(figures), stored);
+    } finally {
+      await tx.rollback();
+    }
   });
 
   it('[any] two refreshes by the ppoc_writer login replace every table, keep calendar dates exact and log both', async () => {
@@ -204,19 +258,46 @@ describe(TITLE, function () {
     }
   });
 
-  it('[any] a report query holding its lock makes the swap give up after PPOC_SWAP_WAIT_SECONDS, live tables unchanged', async () => {
-    const patient = writer({ ...writerSettings, swapWaitMs: 1000 });
+  it('[any] a report query holding its lock makes the swap give up (PPOC_SWAP_WAIT_SECONDS=0: at once), live tables unchanged', async () => {
+    const patient = writer({ ...writerSettings, swapWaitMs: 0 });
     const before = await patient.plannedAssessments();
     const reader = await dbAdmin!.begin();
     await reader.query('SELECT COUNT(*) AS n FROM ppoc.planned_assessment WITH (TABLOCK, HOLDLOCK);');
     try {
       const run = runInfo();
       await patient.startRun(run);
-      await assert.rejects(patient.publish(run, sampleRefreshSet('d'), runOutcome()), /the swap waited 1 s \(PPOC_SWAP_WAIT_SECONDS\)/);
+      await assert.rejects(patient.publish(run, sampleRefreshSet('d'), runOutcome()), /the swap does not wait \(PPOC_SWAP_WAIT_SECONDS is 0\)/);
       await patient.failRun(run, runOutcome({ message: 'swap wait' }));
     } finally {
       await reader.rollback();
     }
+    assert.deepEqual(await patient.plannedAssessments(), before);
+  });
+
+  it('[any] while the swap waits at low priority, later report queries are not queued behind it; after 1 minute it gives up', async function () {
+    this.timeout(240_000);
+    const patient = writer({ ...writerSettings, swapWaitMs: 60_000 });
+    const before = await patient.plannedAssessments();
+    const holder = await dbAdmin!.begin();
+    await holder.query('SELECT COUNT(*) AS n FROM ppoc.planned_assessment WITH (TABLOCK, HOLDLOCK);');
+    const run = runInfo();
+    await patient.startRun(run);
+    const started = Date.now();
+    const swap = patient.publish(run, sampleRefreshSet('w'), runOutcome()).then(() => null, (e: Error) => e);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 5000)); // the swap is waiting for the holder by now
+      const later = createMssqlConnector(adminSettings);
+      open.push(later);
+      const readAt = Date.now();
+      await later.query('SELECT COUNT(*) AS n FROM ppoc.vw_planned_assessment;');
+      assert.ok(Date.now() - readAt < 10_000, 'a later report query ran while the swap waited (a plain wait would have queued it)');
+      const error = await swap;
+      assert.match(error?.message ?? '', /the swap waited 1 min at low priority/);
+      assert.ok(Date.now() - started >= 55_000, 'it waited its minute');
+    } finally {
+      await holder.rollback();
+    }
+    await patient.failRun(run, runOutcome({ message: 'low-priority swap gave up' }));
     assert.deepEqual(await patient.plannedAssessments(), before);
   });
 
@@ -238,7 +319,12 @@ describe(TITLE, function () {
     assert.equal(await error('it_reader', 'SELECT @n = COUNT(*) FROM ppoc.planned_assessment;'), 229);
     assert.equal(await error('it_reader', 'SELECT @n = COUNT(*) FROM ppoc_staging.planned_assessment;'), 229);
     assert.equal(await error('it_reader', 'EXEC ppoc_staging.clear_staging;'), 229);
-    assert.equal(await error('it_reader', 'EXEC ppoc_staging.swap_into_live;'), 229);
+    assert.equal(await error('it_reader', 'EXEC ppoc_staging.swap_into_live @wait_seconds = 0;'), 229);
+    assert.equal(await error('it_reader', 'EXEC ppoc_staging.clear_retired;'), 229);
+    assert.equal(await error('it_reader', 'SELECT @n = COUNT(*) FROM ppoc.vw_user_access;'), 229, 'who sees what is not the gateway\'s');
+    assert.equal(await error('it_reader', 'SELECT @n = COUNT(*) FROM ppoc.vw_data_quality_issue;'), 229);
+    assert.equal(await error(login, 'SELECT @n = COUNT(*) FROM ppoc.planned_assessment;'), 229, 'no chaining for a plain query: the views only');
+    assert.equal(await error(login, 'SELECT @n = COUNT(*) FROM ppoc.vw_planned_assessment;'), 0);
     assert.equal(await error(login, "INSERT INTO ppoc.user_access (user_principal_name, locality) VALUES (N'x', N'y');"), 229);
     assert.notEqual(await error(login, 'TRUNCATE TABLE ppoc.planned_assessment;'), 0);
     assert.notEqual(await error(login, 'ALTER TABLE ppoc_staging.user_access ADD x INT NULL;'), 0);

@@ -47,16 +47,22 @@ describe('SQL Server job settings (CA file, retry, swap wait) and named instance
     assert.ok(!message.includes('bm90'));
   });
 
-  it('reads PPOC_SQLSERVER_RETRY_SECONDS and PPOC_SWAP_WAIT_SECONDS (defaults 60 s) and refuses bad values by name', () => {
+  it('reads PPOC_SQLSERVER_RETRIES (default 3) and PPOC_SWAP_WAIT_SECONDS (default 60 s) and refuses bad values by name', () => {
     const defaults = parseSqlServerSettings(BASE, {});
-    assert.deepEqual([defaults.retryBudgetMs, defaults.swapWaitMs], [60_000, 60_000]);
-    const set = parseSqlServerSettings(BASE, { PPOC_SQLSERVER_RETRY_SECONDS: '0', PPOC_SWAP_WAIT_SECONDS: ' 15 ' });
-    assert.deepEqual([set.retryBudgetMs, set.swapWaitMs], [0, 15_000]);
-    assert.equal(refusal({ PPOC_SWAP_WAIT_SECONDS: '300' }), 'PPOC_SWAP_WAIT_SECONDS must be shorter than the Request Timeout (300 s)');
+    assert.deepEqual([defaults.retries, defaults.swapWaitMs], [3, 60_000]);
+    const set = parseSqlServerSettings(BASE, { PPOC_SQLSERVER_RETRIES: '0', PPOC_SWAP_WAIT_SECONDS: ' 15 ' });
+    assert.deepEqual([set.retries, set.swapWaitMs], [0, 15_000]);
+    assert.equal(refusal({ PPOC_SWAP_WAIT_SECONDS: '241' }), 'PPOC_SWAP_WAIT_SECONDS, rounded up to whole minutes, must be shorter than the Request Timeout (300 s)');
+    assert.equal(parseSqlServerSettings(BASE, { PPOC_SWAP_WAIT_SECONDS: '240' }).swapWaitMs, 240_000);
     assert.equal(parseSqlServerSettings(`${BASE};Request Timeout=900`, { PPOC_SWAP_WAIT_SECONDS: '300' }).swapWaitMs, 300_000);
-    for (const [name, value] of [['PPOC_SWAP_WAIT_SECONDS', '1.5'], ['PPOC_SWAP_WAIT_SECONDS', '-1'], ['PPOC_SQLSERVER_RETRY_SECONDS', 'soon'], ['PPOC_SQLSERVER_RETRY_SECONDS', '7200']]) {
+    for (const [name, value] of [['PPOC_SWAP_WAIT_SECONDS', '1.5'], ['PPOC_SWAP_WAIT_SECONDS', '-1'], ['PPOC_SWAP_WAIT_SECONDS', '7200']]) {
       assert.equal(refusal({ [name]: value }), `${name} must be a whole number of seconds from 0 to 3600, got "${value}"`);
     }
+    for (const value of ['soon', '11', '2.5']) {
+      assert.equal(refusal({ PPOC_SQLSERVER_RETRIES: value }), `PPOC_SQLSERVER_RETRIES must be a whole number of times from 0 to 10, got "${value}"`);
+    }
+    assert.equal(refusal({ PPOC_SQLSERVER_RETRY_SECONDS: '60' }),
+      'PPOC_SQLSERVER_RETRY_SECONDS was replaced by PPOC_SQLSERVER_RETRIES: how many times to try again (default 3)');
   });
 
   it('connects host\\INSTANCE,port straight to the port (no SQL Browser), and only host\\INSTANCE through SQL Browser', () => {

@@ -1,9 +1,10 @@
 /**
  * The "recording connection": a SqlConnector that records every statement, parameter and
- * bulk copy in order, and simulates just enough of the server (staging vs live rows, the app
- * lock and which transaction owns it, staging work and the swap applied only on commit, the kept
- * history, the migration ledger) to assert what stays visible. Like the procedures of sql/007,
- * clearing staging and swapping fail unless the calling transaction holds the lock.
+ * bulk copy in order, and simulates just enough of the server (staging, live and retired rows,
+ * the app lock and which transaction owns it, staging work and the swap applied only on commit,
+ * the kept history, the migration ledger) to assert what stays visible. Like the procedures of
+ * sql/009, clearing staging or the retired twins and swapping fail unless the calling
+ * transaction holds the lock.
  */
 import type {
   BulkColumn, BulkTable, SqlConnector, SqlParam, SqlRow, SqlTransaction, SqlValue,
@@ -20,6 +21,8 @@ export type RecordedEvent =
 
 interface TxState {
   swapped: boolean;
+  /** clear_staging or clear_retired ran: the retired twins are empty on commit. */
+  retiredCleared: boolean;
   recorded: number[];
   /** DELETE_REPLACED_HISTORY's parameters, applied to the live history on commit. */
   historyDelete: { asAt: Date; keepFrom: Date | null } | null;
@@ -33,7 +36,7 @@ export class LockNotHeldError extends Error {
   readonly number = 50002;
 }
 
-const SWAP = new RegExp(`^SET LOCK_TIMEOUT \\d+;\nEXEC ${statements.SWAP_PROCEDURE.replace('.', '\\.')};\nSET LOCK_TIMEOUT -1;$`);
+const LOCKED = new Set([statements.CLEAR_STAGING, statements.SWAP_INTO_LIVE, statements.CLEAR_RETIRED]);
 
 const NAMED = new Map<string, string>(
   [...Object.entries(statements), ...Object.entries(operationsStatements)]
@@ -43,7 +46,6 @@ const NAMED = new Map<string, string>(
 
 /** A statement's name in statements.ts, or its first line. */
 function label(sql: string): string {
-  if (SWAP.test(sql)) return 'SWAP_INTO_LIVE';
   return NAMED.get(sql) ?? sql.split('\n')[0];
 }
 
@@ -52,6 +54,8 @@ export class RecordingConnector implements SqlConnector {
   readonly staging = new Map<string, SqlValue[][]>();
   /** Live tables; `plan_status_history` is kept across swaps as on the server. */
   readonly live = new Map<string, SqlValue[][]>();
+  /** ppoc_retired: yesterday's rows after a swap, until clear_retired (or the next clear_staging) commits. */
+  readonly retired = new Map<string, SqlValue[][]>();
   readonly applied = new Set<number>();
   /** Another process holds the refresh lock: sp_getapplock answers -1 (timeout). */
   lockHeldElsewhere = false;
@@ -78,7 +82,7 @@ export class RecordingConnector implements SqlConnector {
   async begin(): Promise<SqlTransaction> {
     this.txCount += 1;
     const on = `tx${this.txCount}`;
-    const state: TxState = { swapped: false, recorded: [], staging: null, historyDelete: null, historyCopied: false };
+    const state: TxState = { swapped: false, retiredCleared: false, recorded: [], staging: null, historyDelete: null, historyCopied: false };
     this.record({ op: 'begin', on });
     const end = () => {
       if (this.lockOwner === on) this.lockOwner = null;
@@ -91,6 +95,7 @@ export class RecordingConnector implements SqlConnector {
         end();
         if (state.staging) this.staging.clear();
         state.staging?.forEach((rows, table) => this.staging.set(table, rows));
+        if (state.retiredCleared) this.retired.clear();
         if (state.swapped) this.swap();
         this.applyHistory(state);
         state.recorded.forEach((v) => this.applied.add(v));
@@ -138,9 +143,10 @@ export class RecordingConnector implements SqlConnector {
   private async run(on: string, sql: string, params: readonly SqlParam[], tx: TxState | null): Promise<SqlRow[]> {
     this.record({ op: 'query', on, sql, params: [...params] });
     if (sql === statements.GET_LOCK) return this.getLock(on);
-    if (sql === statements.CLEAR_STAGING || SWAP.test(sql)) {
+    if (LOCKED.has(sql)) {
       if (!tx || this.lockOwner !== on) throw new LockNotHeldError(`${on} does not hold the ppoc-refresh lock`);
       if (sql === statements.CLEAR_STAGING) tx.staging = new Map();
+      if (sql !== statements.SWAP_INTO_LIVE) tx.retiredCleared = true;
       else tx.swapped = true;
     }
     if (sql === statements.DELETE_REPLACED_HISTORY && tx) {
@@ -173,8 +179,11 @@ export class RecordingConnector implements SqlConnector {
     return table.rows.length;
   }
 
+  /** Live out to the retired twin, staging in (sql/009): SWITCH needs an empty target. */
   private swap(): void {
     for (const name of CURATED_TABLES) {
+      if (this.retired.get(name)?.length) throw new Error(`ppoc_retired.${name} is not empty: SWITCH would fail`);
+      this.retired.set(name, this.live.get(name) ?? []);
       this.live.set(name, this.staging.get(name) ?? []);
       this.staging.delete(name);
     }

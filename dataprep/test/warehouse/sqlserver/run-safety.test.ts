@@ -27,14 +27,18 @@ async function publishedOnce(rec: RecordingConnector, tag = 'a'): Promise<void> 
 }
 
 describe('SQL Server refresh safety (recording connection)', () => {
-  it('bounds the swap\'s wait for report queries by PPOC_SWAP_WAIT_SECONDS (SET LOCK_TIMEOUT in ms, reset after)', async () => {
-    const rec = new RecordingConnector();
-    const w = createSqlServerWarehouse(settings({ PPOC_SWAP_WAIT_SECONDS: '5' }), rec);
-    const run = runInfo();
-    await w.startRun(run);
-    await w.publish(run, sampleRefreshSet('a'), runOutcome());
-    const swap = rec.queries().find((q) => q.sql.includes('swap_into_live'));
-    assert.equal(swap?.sql, 'SET LOCK_TIMEOUT 5000;\nEXEC ppoc_staging.swap_into_live;\nSET LOCK_TIMEOUT -1;');
+  it('bounds the swap\'s wait for report queries by PPOC_SWAP_WAIT_SECONDS: an INT parameter of the procedure, which sets its own waits', async () => {
+    for (const [seconds, expected] of [['5', 5], ['0', 0], ['61', 61]] as const) {
+      const rec = new RecordingConnector();
+      const w = createSqlServerWarehouse(settings({ PPOC_SWAP_WAIT_SECONDS: seconds }), rec);
+      const run = runInfo();
+      await w.startRun(run);
+      await w.publish(run, sampleRefreshSet('a'), runOutcome());
+      const swap = rec.queries().find((q) => q.sql.includes('swap_into_live'));
+      assert.equal(swap?.sql, 'EXEC ppoc_staging.swap_into_live @wait_seconds = @wait_seconds;');
+      assert.deepEqual(swap?.params, [{ name: 'wait_seconds', type: { kind: 'int' }, value: expected }]);
+      assert.ok(!rec.queries().some((q) => /LOCK_TIMEOUT|DEADLOCK_PRIORITY/.test(q.sql)), 'the session\'s own settings are never changed: nothing to reset');
+    }
   });
 
   it('on a lock timeout (error 1222) rolls the whole swap back, fails the run with a clear reason and keeps yesterday\'s tables', async () => {
@@ -49,8 +53,9 @@ describe('SQL Server refresh safety (recording connection)', () => {
       sourceDir: EXAMPLE_EXTRACT, asAt: '2022-05-31' as IsoDate, windowMonths: 3, lookbackDays: 90, logger: silentLogger, warehouse,
     });
     assert.equal(summary.status, 'failed');
-    assert.equal(summary.message, 'the swap waited 60 s (PPOC_SWAP_WAIT_SECONDS) for report queries still reading the ppoc tables and ' +
-      'gave up: nothing was published and yesterday\'s tables stay. Run again when the report is quiet, or raise PPOC_SWAP_WAIT_SECONDS');
+    assert.equal(summary.message, 'the swap waited 1 min at low priority (PPOC_SWAP_WAIT_SECONDS 60, rounded up to whole minutes) for report ' +
+      'queries still reading the ppoc tables and gave up: nothing was published and yesterday\'s tables stay. Run again when the report is quiet, ' +
+      'or raise PPOC_SWAP_WAIT_SECONDS');
     assert.deepEqual(Object.fromEntries(rec.live), before, 'live tables unchanged');
     const labels = rec.labels();
     const swapAt = labels.map((l) => l.endsWith('SWAP_INTO_LIVE')).lastIndexOf(true);

@@ -5,7 +5,6 @@
  * storage encoding (BIT → Yes/No, DATE → ISO text).
  */
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import type { IsoDate } from '../../../../core/src/index';
 import { runRefresh } from '../../../src/pipeline/run-refresh';
 import { silentLogger } from '../../../src/pipeline/logger';
 import { CURATED_TABLES, TABLES, type CuratedTableName } from '../../../src/model/tables';
+import { openDatabase } from '../../../src/warehouse/sqlite/database';
 import { createSqliteWarehouse } from '../../../src/warehouse/sqlite/index';
 import { createSqlServerWarehouse } from '../../../src/warehouse/sqlserver/index';
 import { parseSqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
@@ -35,10 +35,10 @@ function decode(name: CuratedTableName | 'plan_status_history', rows: SqlValue[]
 }
 
 function sqliteRows(file: string, name: CuratedTableName | 'plan_status_history'): string[] {
-  const db = new Database(file, { readonly: true });
+  const db = openDatabase(file, { readOnly: true });
   try {
     const list = TABLES[name].columns.map((c) => `"${c.name}"`).join(', ');
-    return (db.prepare(`SELECT ${list} FROM "${name}"`).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort();
+    return db.prepare(`SELECT ${list} FROM "${name}"`).all().map((r) => JSON.stringify(Object.values(r))).sort();
   } finally {
     db.close();
   }

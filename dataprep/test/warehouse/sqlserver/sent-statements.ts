@@ -1,15 +1,15 @@
 /**
  * Every statement the job sends to SQL Server, captured through the recording connection by
  * driving each code path that talks to the server (migrate, a published run, a failed run
- * with issues, the shrink guard's counts, the read commands, the history reads and the export,
+ * with issues and figures, the shrink guards' figures of earlier runs, the read commands, the history reads and the export,
  * doctor), for the sqlfluff parse. `exportedStatements` lists
  * the statement constants, so a new one that no path sends is noticed.
  */
 import type { IsoDate } from '../../../../core/src/index';
-import { CURATED_TABLES } from '../../../src/model/tables';
 import { createSqlServerWarehouse } from '../../../src/warehouse/sqlserver/index';
 import { parseSqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
 import * as doctorQueries from '../../../src/warehouse/sqlserver/doctor/queries';
+import * as jobReads from '../../../src/warehouse/sqlserver/doctor/job-reads';
 import * as statements from '../../../src/warehouse/sqlserver/statements';
 import { healthyWorld, runDoctor } from './doctor-fixture';
 import { runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
@@ -24,11 +24,12 @@ async function drive(rec: RecordingConnector): Promise<void> {
   await w.migrate();
   const good = runInfo();
   await w.startRun(good);
-  await w.publish(good, sampleRefreshSet('a'), runOutcome({ issues: [issue] }));
+  const figures = { values: { 'table_rows:planned_assessment': 2, 'file_rows:allocations': 1 }, accepted: new Set(['file_rows:allocations']) };
+  await w.publish(good, sampleRefreshSet('a'), runOutcome({ issues: [issue], figures }));
   const bad = runInfo();
   await w.startRun(bad);
   await w.failRun(bad, runOutcome({ message: 'failed', issues: [issue, issue] }));
-  await w.liveRowCounts(CURATED_TABLES);
+  await w.acceptedRunFigures({ asAt: '2022-05-31' as IsoDate, runs: 7 });
   await w.latestSuccessfulRun();
   await w.recentRuns(5);
   await w.plannedAssessments({ locality: 'North' });
@@ -50,6 +51,7 @@ export async function capturedStatements(): Promise<string[]> {
 
 /** The statements spelt out in statements.ts (constants, and the swap as sent by default). */
 export function exportedStatements(): string[] {
-  const constants = [...Object.values(statements), ...Object.values(doctorQueries)].filter((v): v is string => typeof v === 'string' && /\s/.test(v));
-  return [...constants, statements.swapIntoLive(SETTINGS.swapWaitMs)];
+  const constants = [...Object.values(statements), ...Object.values(doctorQueries), ...Object.values(jobReads)]
+    .filter((v): v is string => typeof v === 'string' && /\s/.test(v));
+  return constants;
 }

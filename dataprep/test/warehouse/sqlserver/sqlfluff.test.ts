@@ -31,8 +31,8 @@ const GAPS: Gap[] = [
   },
   {
     reason: 'WITH EXECUTE AS OWNER on CREATE PROCEDURE is not in the grammar',
-    construct: /^(CREATE OR ALTER PROCEDURE [\w.]+)\nWITH EXECUTE AS OWNER\nAS\n/m,
-    rewrite: (b) => b.replace(/^(CREATE OR ALTER PROCEDURE [\w.]+)\nWITH EXECUTE AS OWNER\nAS\n/m, '$1\nAS\n'),
+    construct: /^(CREATE OR ALTER PROCEDURE [\w.]+\n(?: {4}@\w+ [A-Z]+\n)*)WITH EXECUTE AS OWNER\nAS\n/m,
+    rewrite: (b) => b.replace(/^(CREATE OR ALTER PROCEDURE [\w.]+\n(?: {4}@\w+ [A-Z]+\n)*)WITH EXECUTE AS OWNER\nAS\n/m, '$1AS\n'),
   },
   {
     reason: 'CREATE ROLE … AUTHORIZATION owner is not in the grammar (CREATE ROLE alone is)',
@@ -41,8 +41,18 @@ const GAPS: Gap[] = [
   },
   {
     reason: 'SET LOCK_TIMEOUT is not among the grammar\'s SET options (SET NOCOUNT is)',
-    construct: /^SET LOCK_TIMEOUT (-1|\d+);$/m,
-    rewrite: (b) => b.replace(/^SET LOCK_TIMEOUT (-1|\d+);$/gm, 'SET NOCOUNT ON;'),
+    construct: /^(\s*)SET LOCK_TIMEOUT (-1|\d+);$/m,
+    rewrite: (b) => b.replace(/^(\s*)SET LOCK_TIMEOUT (-1|\d+);$/gm, '$1SET NOCOUNT ON;'),
+  },
+  {
+    reason: 'SET ROWCOUNT is not among the grammar\'s SET options (SET NOCOUNT is)',
+    construct: /^(\s*)SET ROWCOUNT \d+;$/m,
+    rewrite: (b) => b.replace(/^(\s*)SET ROWCOUNT \d+;$/gm, '$1SET NOCOUNT ON;'),
+  },
+  {
+    reason: 'SET DEADLOCK_PRIORITY is not among the grammar\'s SET options (SET NOCOUNT is)',
+    construct: /^(\s*)SET DEADLOCK_PRIORITY HIGH;$/m,
+    rewrite: (b) => b.replace(/^(\s*)SET DEADLOCK_PRIORITY HIGH;$/gm, '$1SET NOCOUNT ON;'),
   },
 ];
 

@@ -8,13 +8,13 @@ import assert from 'node:assert/strict';
 import { SqlServerConnectionError } from '../../../src/warehouse/sqlserver/connection-errors';
 import { createMssqlConnector } from '../../../src/warehouse/sqlserver/mssql-connector';
 import { parseSqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
-import { OTHER_CA_FILE, startFakeTdsServer, startLoginRefusingServer, TEST_CA_FILE } from './fake-tds-server';
+import { OTHER_CA_FILE, SHA1_CA_FILE, startFakeTdsServer, startLoginRefusingServer, TEST_CA_FILE, type TestCertificate } from './fake-tds-server';
 
 const SECRET = 'Tls-3f9a-DistinctiveSecret';
 
-async function connectTo(options: { strict: boolean; certificate: 'server-localhost' | 'server-elsewhere'; caFile?: string }) {
+async function connectTo(options: { strict: boolean; certificate: TestCertificate; caFile?: string }) {
   const server = await startFakeTdsServer(options);
-  const env = { PPOC_SQLSERVER_RETRY_SECONDS: '0', ...(options.caFile ? { PPOC_SQLSERVER_CA_FILE: options.caFile } : {}) };
+  const env = { PPOC_SQLSERVER_RETRIES: '0', ...(options.caFile ? { PPOC_SQLSERVER_CA_FILE: options.caFile } : {}) };
   const encrypt = options.strict ? ';Encrypt=strict' : '';
   const settings = parseSqlServerSettings(`Server=localhost,${server.port};Database=ppoc;User Id=u;Password=${SECRET};Connect Timeout=10${encrypt}`, env);
   const connector = createMssqlConnector(settings);
@@ -60,13 +60,21 @@ for (const strict of [false, true]) {
       assert.equal(error.step, 'tls');
       assert.match(error.message, /the TLS certificate of localhost:\d+ is not issued for "localhost" \(it names DNS:sql01\.ppoc\.test\): the name in Server= must be/);
     });
+
+    it('says a certificate signed with SHA-1 is too weak for Node, even from a trusted CA (not "check the server name and port")', async () => {
+      const { error, accepted } = await connectTo({ strict, certificate: 'server-sha1', caFile: SHA1_CA_FILE });
+      assert.equal(accepted, 0);
+      assert.equal(error.step, 'tls');
+      assert.match(error.message, /: the TLS certificate of localhost:\d+, or a CA certificate in its chain, is signed with SHA-1 \(or MD5\), a digest too weak for Node, which refuses it whatever is trusted: ask the DBA to reissue/);
+      assert.doesNotMatch(error.message, /check the server name and port/);
+    });
   });
 }
 
 describe('SQL Server encryption downgrade (real driver, a local server that claims it cannot encrypt)', () => {
   it('never sends the login without TLS when Encrypt is on, and says why', async () => {
     const server = await startLoginRefusingServer(18456);
-    const settings = parseSqlServerSettings(`Server=localhost,${server.port};Database=ppoc;User Id=u;Password=${SECRET}`, { PPOC_SQLSERVER_RETRY_SECONDS: '0' });
+    const settings = parseSqlServerSettings(`Server=localhost,${server.port};Database=ppoc;User Id=u;Password=${SECRET}`, { PPOC_SQLSERVER_RETRIES: '0' });
     const connector = createMssqlConnector(settings);
     try {
       const error = await connector.query('SELECT 1;').then(() => null, (e: unknown) => e);
@@ -82,7 +90,7 @@ describe('SQL Server encryption downgrade (real driver, a local server that clai
 
   it('sends it when Encrypt=false says the DBA accepts that', async () => {
     const server = await startLoginRefusingServer(18456);
-    const settings = parseSqlServerSettings(`Server=localhost,${server.port};Database=ppoc;User Id=u;Password=${SECRET};Encrypt=false`, { PPOC_SQLSERVER_RETRY_SECONDS: '0' });
+    const settings = parseSqlServerSettings(`Server=localhost,${server.port};Database=ppoc;User Id=u;Password=${SECRET};Encrypt=false`, { PPOC_SQLSERVER_RETRIES: '0' });
     const connector = createMssqlConnector(settings);
     try {
       const error = await connector.query('SELECT 1;').then(() => null, (e: unknown) => e);

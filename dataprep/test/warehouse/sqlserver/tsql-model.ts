@@ -5,11 +5,15 @@
  * checked structurally where it does not (CREATE OR ALTER VIEW/PROCEDURE, GRANT, SWITCH, the
  * verify-then-record last batch, a primary key rebuilt with a new column). Later migrations
  * change the model as the server would: ALTER TABLE … ADD adds a column, a key rebuild replaces
- * the key, CREATE OR ALTER replaces a view or procedure. A batch of no known kind is an error,
+ * the key, CREATE OR ALTER replaces a view or procedure. A data seed (011's first figures) is
+ * checked by shape: it fills, once, a table an earlier batch created, naming every column. A batch of no known kind is an error,
  * so nothing slips through unchecked. (sqlfluff.test.ts parses every batch with a full T-SQL grammar as well.)
  */
 import pkg from 'node-sql-parser';
 import type { Migration } from '../../../src/warehouse/sqlserver/migrations';
+import {
+  creates, readCollationRebuild, readKeyRebuild, readNamedDefault, readStatisticsDrop, tableOf,
+} from './tsql-model-rebuilds';
 
 const parser = new pkg.Parser();
 const T_SQL = { database: 'transactsql' } as const;
@@ -18,6 +22,8 @@ export interface ParsedColumn {
   name: string;
   type: string;
   nullable: boolean;
+  /** An explicit COLLATE (010 gives every text column of the curated tables one). */
+  collation?: string;
 }
 export interface ParsedTable {
   file: string;
@@ -26,6 +32,8 @@ export interface ParsedTable {
   checks: number;
   /** Column → its DEFAULT literal, for columns added to an existing table. */
   defaults: Map<string, string>;
+  /** Column → the name of its DEFAULT constraint, once named (010). */
+  defaultNames: Map<string, string>;
 }
 export interface ParsedIndex {
   file: string;
@@ -37,6 +45,8 @@ export interface ParsedIndex {
 export interface ParsedView {
   file: string;
   from: string;
+  /** The SELECT after AS, for the permission model (what the view reads through ownership chaining). */
+  body: string;
   /** yesNo: BIT shown as Yes/No text; plain: the column itself, unrenamed. */
   columns: { name: string; yesNo: boolean; plain: boolean }[];
 }
@@ -45,15 +55,37 @@ export interface Grant {
   object: string;
   role: string;
 }
+/** One GRANT, DENY or REVOKE of one permission, in the order the files run them. */
+export interface PermissionStatement {
+  file: string;
+  action: 'GRANT' | 'DENY' | 'REVOKE';
+  permission: string;
+  /** OBJECT::ppoc.x or SCHEMA::ppoc. */
+  securable: { class: 'OBJECT' | 'SCHEMA'; name: string };
+  principal: string;
+}
+export interface ParsedProcedure {
+  file: string;
+  body: string[];
+  /** The statements between BEGIN and END, as one text (the permission model analyzes them). */
+  bodyText: string;
+  parameters: string[];
+  executeAsOwner: boolean;
+}
 export interface TsqlModel {
   tables: Map<string, ParsedTable>;
   indexes: ParsedIndex[];
   views: Map<string, ParsedView>;
-  procedures: Map<string, { file: string; body: string[]; executeAsOwner: boolean }>;
+  procedures: Map<string, ParsedProcedure>;
+  /** The object GRANTs in force after every file, one permission each (REVOKEs applied). */
   grants: Grant[];
+  /** Every GRANT, DENY and REVOKE in order, for the permission model. */
+  permissionStatements: PermissionStatement[];
   roles: Set<string>;
   schemas: Set<string>;
   registrations: Map<string, { version: number; name: string }>;
+  /** Tables a file fills once with a data seed. */
+  seeds: { file: string; table: string }[];
   /** Per file: what it creates or alters (`table:ppoc.x`, `index:ppoc.x.IX_…`, `grant:role:object:PERM` …). */
   created: Map<string, Set<string>>;
   /** Per file: what its last batch checks before recording the file, in the same notation. */
@@ -62,11 +94,6 @@ export interface TsqlModel {
   parsedBatches: number;
   structuralBatches: number;
   verifyBatches: number;
-}
-
-function creates(model: TsqlModel, file: string, key: string): void {
-  if (!model.created.has(file)) model.created.set(file, new Set());
-  model.created.get(file)?.add(key);
 }
 
 // node-sql-parser's AST is loosely typed; this file is the one place that reads it.
@@ -82,13 +109,18 @@ function typeName(def: Ast): string {
   return def.length !== undefined && def.length !== null ? `${base}(${def.length})` : base;
 }
 
+function collationOf(definition: Ast): { collation?: string } {
+  const name = definition.collate?.collate?.name;
+  return name ? { collation: String(name) } : {};
+}
+
 function readCreateTable(ast: Ast, file: string, model: TsqlModel): void {
   const [target] = ast.table;
   const key = `${target.db}.${target.table}`;
-  const table: ParsedTable = { file, columns: [], primaryKey: [], checks: 0, defaults: new Map() };
+  const table: ParsedTable = { file, columns: [], primaryKey: [], checks: 0, defaults: new Map(), defaultNames: new Map() };
   for (const d of ast.create_definitions) {
     if (d.resource === 'column') {
-      table.columns.push({ name: d.column.column, type: typeName(d.definition), nullable: d.nullable?.type !== 'not null' });
+      table.columns.push({ name: d.column.column, type: typeName(d.definition), nullable: d.nullable?.type !== 'not null', ...collationOf(d) });
     } else if (d.constraint_type === 'primary key') {
       table.primaryKey = d.definition.map((c: Ast) => c.column);
     } else if (d.constraint_type === 'check') {
@@ -135,12 +167,6 @@ function readGuarded(batch: string, file: string, model: TsqlModel): void {
   model.parsedBatches += 1;
 }
 
-function tableOf(model: TsqlModel, key: string, file: string): ParsedTable {
-  const table = model.tables.get(key);
-  if (!table) throw new Error(`${file}: alters ${key}, which no earlier batch creates`);
-  return table;
-}
-
 /** `IF COL_LENGTH(N'ppoc.t', N'c') IS NULL ALTER TABLE ppoc.t ADD c TYPE [NOT] NULL [DEFAULT …];` */
 function readAddColumn(batch: string, inner: Ast, file: string, model: TsqlModel): void {
   const [target] = inner.table;
@@ -150,45 +176,35 @@ function readAddColumn(batch: string, inner: Ast, file: string, model: TsqlModel
   if (guard?.[1] !== key || guard[2] !== add.column.column) throw new Error(`${file}: guard names ${guard?.[1]}.${guard?.[2]}`);
   const table = tableOf(model, key, file);
   if (table.columns.some((c) => c.name === add.column.column)) throw new Error(`${file}: ${key}.${add.column.column} added twice`);
-  table.columns.push({ name: add.column.column, type: typeName(add.definition), nullable: add.nullable?.type !== 'not null' });
+  table.columns.push({ name: add.column.column, type: typeName(add.definition), nullable: add.nullable?.type !== 'not null', ...collationOf(add) });
   if (add.default_val) table.defaults.set(add.column.column, String(add.default_val.value.value));
   creates(model, file, `column:${key}.${add.column.column}`);
 }
 
-const KEY_REBUILD = new RegExp(
-  String.raw`^IF NOT EXISTS \(SELECT 1 FROM sys\.indexes AS i\n.+\n.+\n\s+WHERE i\.object_id = OBJECT_ID\(N'([\w.]+)'\) ` +
-    String.raw`AND i\.is_primary_key = 1 AND c\.name = N'(\w+)'\)\nBEGIN\n\s+(ALTER TABLE [^;]+);\n\s+(ALTER TABLE [^;]+);\nEND;$`,
-);
+const SEED = /^IF NOT EXISTS \(SELECT 1 FROM (ppoc\.\w+) AS \w+ [^\n]+\)\nBEGIN\n[\s\S]+?\n {8}INSERT INTO (ppoc\.\w+) \(([\w, ]+)\)\n[\s\S]+\nEND;$/;
 
-/** A primary key rebuilt to take in a new column, guarded on the key not holding it yet. */
-function readKeyRebuild(batch: string, file: string, model: TsqlModel): void {
-  const match = KEY_REBUILD.exec(batch);
-  if (!match) throw new Error(`${file}: malformed key rebuild: ${batch.split('\n')[0]}`);
-  const [, guarded, column, dropSql, addSql] = match;
-  const drop: Ast = parser.astify(dropSql, T_SQL);
-  const add: Ast = parser.astify(addSql, T_SQL);
-  const key = `${drop.table[0].db}.${drop.table[0].table}`;
-  const definition = add.expr[0].create_definitions;
-  const table = tableOf(model, key, file);
-  const name = `PK_${drop.table[0].table}`;
-  if (guarded !== key || `${add.table[0].db}.${add.table[0].table}` !== key) throw new Error(`${file}: key rebuild names two tables`);
-  if (drop.expr[0].constraint !== name || definition.constraint !== name || definition.constraint_type !== 'primary key') {
-    throw new Error(`${file}: a key rebuild drops and re-adds ${name} and nothing else`);
-  }
-  table.primaryKey = definition.definition.map((c: Ast) => c.column);
-  if (!table.primaryKey.includes(column)) throw new Error(`${file}: the rebuilt key of ${key} lacks ${column}`);
-  creates(model, file, `key:${key}.${column}`);
+/** `IF NOT EXISTS (SELECT 1 FROM t AS x …)\nBEGIN … INSERT INTO t (every column) … END;`: fills t once. */
+function readSeed(batch: string, file: string, model: TsqlModel): void {
+  const match = SEED.exec(batch);
+  if (!match || match[1] !== match[2]) throw new Error(`${file}: malformed seed (it must insert into the table its guard reads): ${batch.split('\n')[0]}`);
+  const columns = tableOf(model, match[2], file).columns.map((c) => c.name);
+  if (match[3] !== columns.join(', ')) throw new Error(`${file}: the seed of ${match[2]} names ${match[3]}, not its columns ${columns.join(', ')}`);
+  model.seeds.push({ file, table: match[2] });
   model.structuralBatches += 1;
 }
+
+const UK_TIME = /(\w+_utc) AT TIME ZONE 'UTC' AT TIME ZONE 'GMT Standard Time'/g;
 
 function readView(batch: string, file: string, model: TsqlModel): void {
   const match = /^CREATE OR ALTER VIEW (ppoc\.vw_\w+)\nAS\n([\s\S]+)$/.exec(batch);
   if (!match) throw new Error(`${file}: malformed view: ${batch.split('\n')[0]}`);
-  const select: Ast = parser.astify(match[2].replace(/;\s*$/, ''), T_SQL);
+  // node-sql-parser has no AT TIME ZONE: UTC shown as UK time is read as the UTC column it converts.
+  const select: Ast = parser.astify(match[2].replace(/;\s*$/, '').replace(UK_TIME, '$1'), T_SQL);
   creates(model, file, `view:${match[1]}`);
   model.views.set(match[1], {
     file,
     from: `${select.from[0].db}.${select.from[0].table}`,
+    body: match[2],
     columns: select.columns.map((c: Ast) => {
       const name: string = c.as ?? c.expr.column;
       const yesNo = new RegExp(`CAST\\(CASE ${name} WHEN 1 THEN N'Yes' ELSE N'No' END AS NVARCHAR\\(3\\)\\) AS ${name}`).test(batch);
@@ -199,24 +215,44 @@ function readView(batch: string, file: string, model: TsqlModel): void {
 }
 
 function readProcedure(batch: string, file: string, model: TsqlModel): void {
-  const match = /^CREATE OR ALTER PROCEDURE (ppoc_staging\.\w+)\n(WITH EXECUTE AS OWNER\n)?AS\nBEGIN\n([\s\S]+)\nEND;$/.exec(batch);
+  const match = /^CREATE OR ALTER PROCEDURE (ppoc_staging\.\w+)\n((?:    @\w+ [A-Z]+(?:\(\d+\))?,?\n)*)(WITH EXECUTE AS OWNER\n)?AS\nBEGIN\n([\s\S]+)\nEND;$/.exec(batch);
   if (!match) throw new Error(`${file}: malformed procedure: ${batch.split('\n')[0]}`);
-  const body = match[3].split('\n').map((l) => l.trim()).filter(Boolean);
+  const body = match[4].split('\n').map((l) => l.trim()).filter(Boolean);
   for (const line of body.filter((l) => l.startsWith('TRUNCATE TABLE'))) parser.astify(line.replace(/;$/, ''), T_SQL);
-  model.procedures.set(match[1], { file, body, executeAsOwner: Boolean(match[2]) });
+  const parameters = match[2].split('\n').map((l) => l.trim().replace(/,$/, '')).filter(Boolean);
+  model.procedures.set(match[1], { file, body, bodyText: match[4], parameters, executeAsOwner: Boolean(match[3]) });
   creates(model, file, `procedure:${match[1]}`);
   model.structuralBatches += 1;
 }
 
+const PERMISSION_LINE = /^(GRANT|DENY|REVOKE) ([A-Z, ]+) ON (OBJECT|SCHEMA)::([\w.]+) (TO|FROM) (\w+);$/;
+
+/** GRANT/DENY … TO and REVOKE … FROM, on OBJECT:: or SCHEMA::, one per line. */
 function readGrants(batch: string, file: string, model: TsqlModel): void {
   for (const line of batch.split('\n').map((l) => l.trim()).filter(Boolean)) {
-    const match = /^GRANT ([A-Z, ]+) ON OBJECT::([\w.]+) TO (\w+);$/.exec(line);
-    if (!match) throw new Error(`${file}: malformed GRANT: ${line}`);
-    const permissions = match[1].split(',').map((p) => p.trim());
-    model.grants.push({ permissions, object: match[2], role: match[3] });
-    for (const permission of permissions) creates(model, file, `grant:${match[3]}:${match[2]}:${permission}`);
+    const match = PERMISSION_LINE.exec(line);
+    if (!match || (match[1] === 'REVOKE') !== (match[5] === 'FROM')) throw new Error(`${file}: malformed GRANT, DENY or REVOKE: ${line}`);
+    const [, action, list, securableClass, name, , principal] = match;
+    for (const permission of list.split(',').map((p) => p.trim())) {
+      model.permissionStatements.push({
+        file, action: action as PermissionStatement['action'], permission, securable: { class: securableClass as 'OBJECT' | 'SCHEMA', name }, principal,
+      });
+      const target = securableClass === 'SCHEMA' ? `schema:${name}` : name;
+      creates(model, file, `${action === 'GRANT' ? 'grant' : action.toLowerCase()}:${principal}:${target}:${permission}`);
+    }
   }
   model.structuralBatches += 1;
+}
+
+/** The object GRANTs left after every GRANT, DENY and REVOKE, one permission each. */
+function grantsInForce(statements: readonly PermissionStatement[]): Grant[] {
+  const state = new Map<string, PermissionStatement>();
+  for (const s of statements.filter((x) => x.securable.class === 'OBJECT')) {
+    const key = `${s.principal}|${s.securable.name}|${s.permission}`;
+    if (s.action === 'REVOKE') state.delete(key);
+    else state.set(key, s);
+  }
+  return [...state.values()].filter((s) => s.action === 'GRANT').map((s) => ({ permissions: [s.permission], object: s.securable.name, role: s.principal }));
 }
 
 function readExecCreate(batch: string, file: string, model: TsqlModel): void {
@@ -242,6 +278,9 @@ const CHECKS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/SCHEMA_ID\(N'(\w+)'\) IS NULL/g, (m) => `schema:${m[1]}`],
   [/DATABASE_PRINCIPAL_ID\(N'(\w+)'\) IS NULL/g, (m) => `role:${m[1]}`],
   [/^\s+\(N'(\w+)', N'([\w.]+)', N'([A-Z]+)'\)/gm, (m) => `grant:${m[1]}:${m[2]}:${m[3]}`],
+  [/^\s+\(N'REVOKE', N'(\w+)', N'([\w.]+)', N'([A-Z]+)'\)/gm, (m) => `revoke:${m[1]}:${m[2]}:${m[3]}`],
+  [/object_id = OBJECT_ID\(N'([\w.]+)'\) AND collation_name <> N'\w+'\)/g, (m) => `collation:${m[1]}`],
+  [/OBJECT_ID\(N'([\w.]+)', N'D'\) IS NULL/g, (m) => `default:${m[1]}`],
 ];
 
 /**
@@ -266,8 +305,8 @@ function readVerifyAndRecord(batch: string, file: string, model: TsqlModel): voi
 
 export function readMigrations(migrations: readonly Migration[]): TsqlModel {
   const model: TsqlModel = {
-    tables: new Map(), indexes: [], views: new Map(), procedures: new Map(), grants: [], roles: new Set(),
-    schemas: new Set(), registrations: new Map(), created: new Map(), verified: new Map(),
+    tables: new Map(), indexes: [], views: new Map(), procedures: new Map(), grants: [], permissionStatements: [], roles: new Set(),
+    schemas: new Set(), registrations: new Map(), seeds: [], created: new Map(), verified: new Map(),
     parsedBatches: 0, structuralBatches: 0, verifyBatches: 0,
   };
   for (const m of migrations) {
@@ -276,12 +315,17 @@ export function readMigrations(migrations: readonly Migration[]): TsqlModel {
       if (index === m.batches.length - 1) readVerifyAndRecord(batch, m.name, model);
       else if (/^IF (SCHEMA_ID|DATABASE_PRINCIPAL_ID)\(/.test(batch)) readExecCreate(batch, m.name, model);
       else if (batch.startsWith('IF NOT EXISTS (SELECT 1 FROM sys.indexes AS i\n')) readKeyRebuild(batch, m.name, model);
+      else if (batch.startsWith('DECLARE @drop_statistics ')) readStatisticsDrop(batch, m.name, model);
+      else if (batch.startsWith('IF EXISTS (SELECT 1 FROM sys.columns WHERE object_id = ')) readCollationRebuild(batch, m.name, model);
+      else if (/^IF OBJECT_ID\(N'[\w.]+', N'D'\) IS NULL\n/.test(batch)) readNamedDefault(batch, m.name, model);
+      else if (/^IF NOT EXISTS \(SELECT 1 FROM ppoc\.\w+ AS /.test(batch)) readSeed(batch, m.name, model);
       else if (batch.startsWith('IF ')) readGuarded(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER VIEW ')) readView(batch, m.name, model);
       else if (batch.startsWith('CREATE OR ALTER PROCEDURE ')) readProcedure(batch, m.name, model);
-      else if (batch.startsWith('GRANT ')) readGrants(batch, m.name, model);
+      else if (/^(GRANT|DENY|REVOKE) /.test(batch)) readGrants(batch, m.name, model);
       else throw new Error(`${m.name}: batch of no known kind: ${batch.split('\n')[0]}`);
     }
   }
+  model.grants = grantsInForce(model.permissionStatements);
   return model;
 }

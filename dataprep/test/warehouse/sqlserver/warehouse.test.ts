@@ -7,6 +7,7 @@ import { RefreshLockedError } from '../../../src/warehouse/warehouse';
 import type { IsoDate } from '../../../../core/src/index';
 import {
   DELETE_REPLACED_HISTORY, SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_PLACES, SELECT_SUCCEEDED_AS_AT_DATES,
+  SWAP_INTO_LIVE,
 } from '../../../src/warehouse/sqlserver/statements';
 import { historyRow, runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
 import { RecordingConnector } from './recording-connector';
@@ -35,6 +36,7 @@ describe('SQL Server warehouse through the recording connection', () => {
       'tx1 begin',
       'tx1 query XACT_ABORT_ON',
       'tx1 query GET_LOCK',
+      'pool query MARK_ABANDONED_RUNS',
       'pool query INSERT_RUN',
       'tx1 query CLEAR_STAGING',
       'tx1 bulk ppoc_staging.planned_assessment 2',
@@ -51,15 +53,34 @@ describe('SQL Server warehouse through the recording connection', () => {
       'tx1 bulk ppoc_staging.data_quality_issue 2',
       'tx1 query DELETE_REPLACED_HISTORY',
       'tx1 query COPY_STAGED_HISTORY',
-      'tx1 query SWAP_INTO_LIVE',
       'tx1 query DELETE_SUPERSEDED_ISSUES',
       'tx1 query COPY_STAGED_ISSUES',
       'tx1 query FINISH_RUN',
+      'tx1 query SWAP_INTO_LIVE', // last: the live tables' schema locks are held only until the commit
       'tx1 commit',
+      'tx2 begin', // after the commit, holding the lock again: the retired twins are emptied
+      'tx2 query XACT_ABORT_ON',
+      'tx2 query GET_LOCK',
+      'tx2 query CLEAR_RETIRED',
+      'tx2 commit',
+      'pool query UPDATE_LIVE_STATISTICS',
     ]);
     assert.equal(rec.live.get('planned_assessment')?.length, 2);
     assert.equal(rec.live.get('user_access')?.length, 1);
+    assert.deepEqual([...rec.retired.values()].flat(), [], 'yesterday\'s rows left the retired twins after the commit');
     assert.equal(rec.lockOwner, null, 'the commit freed the lock');
+  });
+
+  it('marks runs left `running` by a process or connection that ended as failed, once it holds the lock', async () => {
+    const { rec, w } = setup();
+    const run = runInfo({ startedAtUtc: '2022-06-01T06:30:00.000Z' });
+    await w.startRun(run);
+    const mark = rec.queries()[2];
+    assert.equal(rec.labels()[3], 'pool query MARK_ABANDONED_RUNS', 'after GET_LOCK granted');
+    assert.equal(mark.sql, "UPDATE ppoc.refresh_log\nSET status = N'failed', finished_at_utc = @finished_at_utc, message = @message\nWHERE status = N'running';");
+    assert.deepEqual(mark.params.map((p) => [p.name, p.value instanceof Date ? p.value.toISOString() : p.value]), [
+      ['finished_at_utc', '2022-06-01T06:30:00.000Z'], ['message', 'abandoned (process ended without finishing)'],
+    ]);
   });
 
   it('sends these statements verbatim (what a DBA reviews)', async () => {
@@ -71,9 +92,13 @@ describe('SQL Server warehouse through the recording connection', () => {
     assert.equal(sql.shift(), 'SET XACT_ABORT ON;');
     assert.equal(sql[0], [
       'DECLARE @result INT;',
-      "EXEC @result = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 0;",
+      "IF DATABASE_PRINCIPAL_ID(N'ppoc_writer') IS NULL",
+      "    EXEC @result = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 0, @DbPrincipal = N'public';",
+      'ELSE',
+      "    EXEC @result = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 0, @DbPrincipal = N'ppoc_writer';",
       'SELECT @result AS result;',
-    ].join('\n'));
+    ].join('\n'), 'the lock is the job role\'s, not public\'s (public only before 005 made the role)');
+    sql.splice(1, 1); // MARK_ABANDONED_RUNS: its own test
     assert.equal(sql[1], 'INSERT INTO ppoc.refresh_log ([run_id], [started_at_utc], [finished_at_utc], [status], [as_at_date], [source], ' +
       '[rows_read], [rows_rejected], [rows_written], [message], [window_months])\nVALUES (@run_id, @started_at_utc, @finished_at_utc, ' +
       '@status, @as_at_date, @source, @rows_read, @rows_rejected, @rows_written, @message, @window_months);');
@@ -82,14 +107,20 @@ describe('SQL Server warehouse through the recording connection', () => {
       'EXEC ppoc_staging.clear_staging;',
       'DELETE FROM ppoc.plan_status_history\nWHERE as_at_date = @as_at_date OR as_at_date < @keep_from;',
       `INSERT INTO ppoc.plan_status_history (${history})\nSELECT ${history} FROM ppoc_staging.plan_status_history;`,
-      'SET LOCK_TIMEOUT 60000;\nEXEC ppoc_staging.swap_into_live;\nSET LOCK_TIMEOUT -1;',
       "DELETE FROM ppoc.data_quality_issue\nWHERE run_id NOT IN (SELECT run_id FROM ppoc.refresh_log WHERE status = N'failed');",
       'INSERT INTO ppoc.data_quality_issue ([run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message])\n' +
         'SELECT [run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message] ' +
         'FROM ppoc_staging.data_quality_issue WHERE run_id = @run_id;',
-      sql[8],
+      sql[7],
+      'EXEC ppoc_staging.swap_into_live @wait_seconds = @wait_seconds;',
+      'SET XACT_ABORT ON;',
+      sql[0],
+      'EXEC ppoc_staging.clear_retired;',
+      'EXEC ppoc_staging.update_live_statistics;',
     ]);
-    assert.match(sql[8], /^UPDATE ppoc\.refresh_log\nSET status = @status, finished_at_utc = @finished_at_utc, .*\nWHERE run_id = @run_id;/s);
+    assert.match(sql[7], /^UPDATE ppoc\.refresh_log\nSET status = @status, finished_at_utc = @finished_at_utc, .*\nWHERE run_id = @run_id;/s);
+    const swap = rec.queries().find((q) => q.sql.startsWith('EXEC ppoc_staging.swap_into_live'));
+    assert.deepEqual(swap?.params, [{ name: 'wait_seconds', type: { kind: 'int' }, value: 60 }], 'PPOC_SWAP_WAIT_SECONDS, typed');
   });
 
   it('writes source_file rows (a log, never swapped) in the run\'s final transaction, succeeded or failed', async () => {
@@ -104,7 +135,7 @@ describe('SQL Server warehouse through the recording connection', () => {
     await w.publish(run, sampleRefreshSet('a'), runOutcome({ files }));
     const labels = rec.labels();
     const insert = labels.indexOf('tx1 query INSERT INTO [ppoc].[source_file] ([run_id], [file_name], [size_bytes], [modified_at_utc], [sha256], [rows_read], [rows_rejected])');
-    assert.ok(insert > labels.indexOf('tx1 query SWAP_INTO_LIVE') && insert < labels.indexOf('tx1 query FINISH_RUN'), labels.join('\n'));
+    assert.ok(insert < labels.indexOf('tx1 query FINISH_RUN') && insert < labels.indexOf('tx1 query SWAP_INTO_LIVE'), labels.join('\n'));
     const params = rec.queries().find((q) => q.sql.startsWith('INSERT INTO [ppoc].[source_file]'))?.params ?? [];
     assert.deepEqual(params.map((p) => [p.name, p.type.kind]), [
       ['r0_c0', 'nvarchar'], ['r0_c1', 'nvarchar'], ['r0_c2', 'int'], ['r0_c3', 'datetime2'], ['r0_c4', 'nvarchar'], ['r0_c5', 'int'], ['r0_c6', 'int'],
@@ -117,7 +148,7 @@ describe('SQL Server warehouse through the recording connection', () => {
     await w.startRun(failed);
     await w.failRun(failed, runOutcome({ files, message: 'episodes.csv: the extract is stale' }));
     assert.deepEqual(rec.labels().slice(-6).map((l) => l.split(' (')[0]), [
-      'tx3 begin', 'tx3 query XACT_ABORT_ON', 'tx3 query INSERT INTO [ppoc].[source_file]', 'tx3 query FINISH_RUN', 'tx3 commit', 'tx2 rollback',
+      'tx4 begin', 'tx4 query XACT_ABORT_ON', 'tx4 query INSERT INTO [ppoc].[source_file]', 'tx4 query FINISH_RUN', 'tx4 commit', 'tx3 rollback',
     ]);
   });
 
@@ -126,7 +157,7 @@ describe('SQL Server warehouse through the recording connection', () => {
     const run = runInfo({ startedAtUtc: '2022-03-27T00:30:00.000Z', asAtDate: '2022-03-27' as never, windowMonths: 4 });
     await w.startRun(run);
     await w.publish(run, sampleRefreshSet('a'), runOutcome({ finishedAtUtc: '2022-03-27T01:15:00.000Z', message: 'done' }));
-    const [, lock, running] = rec.queries();
+    const [, lock, , running] = rec.queries();
     assert.deepEqual(lock.params, [{ name: 'resource', type: { kind: 'nvarchar', length: 255 }, value: 'ppoc-refresh' }]);
     assert.deepEqual(running.params.map((p) => p.name), TABLES.refresh_log.columns.map((c) => c.name));
     const byName = Object.fromEntries(running.params.map((p) => [p.name, p]));
@@ -203,33 +234,32 @@ describe('SQL Server warehouse through the recording connection', () => {
     const after = rec.labels().slice(eventsBefore);
     assert.ok(!after.some((l) => l.includes('SWAP_INTO_LIVE')), 'never swapped');
     assert.ok(!after.some((l) => l.includes('bulk ppoc_staging.locality_summary')), 'stopped loading at the failure');
-    assert.equal(after.at(-1), 'tx2 rollback', 'the staging work and the lock end together');
+    assert.equal(after.at(-1), 'tx3 rollback', 'the staging work and the lock end together');
     assert.equal(rec.lockOwner, null);
 
     rec.failWhen = () => undefined;
     await w.failRun(second, runOutcome({ message: 'load failed', issues: [issue(1)] }));
     assert.deepEqual(rec.labels().slice(-5), [
-      'tx3 begin', 'tx3 query XACT_ABORT_ON',
-      'tx3 query INSERT INTO [ppoc].[data_quality_issue] ([run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message])',
-      'tx3 query FINISH_RUN', 'tx3 commit',
+      'tx4 begin', 'tx4 query XACT_ABORT_ON',
+      'tx4 query INSERT INTO [ppoc].[data_quality_issue] ([run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message])',
+      'tx4 query FINISH_RUN', 'tx4 commit',
     ]);
     assert.deepEqual(Object.fromEntries(rec.live), before);
   });
 
-  it('rolls the swap transaction back when a statement in it fails, so no table changes', async () => {
+  it('rolls the whole transaction back when the swap fails, so neither the tables, the history, the issues nor the log change', async () => {
     const { rec, w } = setup();
     const first = runInfo();
     await w.startRun(first);
     await w.publish(first, sampleRefreshSet('a'), runOutcome());
     const before = structuredClone(Object.fromEntries(rec.live));
-    rec.failWhen = (e) => (e.op === 'query' && e.sql.startsWith('UPDATE ppoc.refresh_log') ? new Error('log write failed') : undefined);
+    rec.failWhen = (e) => (e.op === 'query' && e.sql === SWAP_INTO_LIVE ? new Error('ALTER TABLE SWITCH statement failed') : undefined);
     const second = runInfo();
     await w.startRun(second);
-    await assert.rejects(w.publish(second, sampleRefreshSet('b'), runOutcome()), /log write failed/);
+    await assert.rejects(w.publish(second, sampleRefreshSet('b'), runOutcome()), /ALTER TABLE SWITCH statement failed/);
     assert.deepEqual(rec.labels().slice(-8), [
-      'tx2 bulk ppoc_staging.plan_status_history 2', 'tx2 query DELETE_REPLACED_HISTORY', 'tx2 query COPY_STAGED_HISTORY',
-      'tx2 query SWAP_INTO_LIVE', 'tx2 query DELETE_SUPERSEDED_ISSUES', 'tx2 query COPY_STAGED_ISSUES', 'tx2 query FINISH_RUN',
-      'tx2 rollback',
+      'tx3 bulk ppoc_staging.plan_status_history 2', 'tx3 query DELETE_REPLACED_HISTORY', 'tx3 query COPY_STAGED_HISTORY',
+      'tx3 query DELETE_SUPERSEDED_ISSUES', 'tx3 query COPY_STAGED_ISSUES', 'tx3 query FINISH_RUN', 'tx3 query SWAP_INTO_LIVE', 'tx3 rollback',
     ]);
     assert.deepEqual(Object.fromEntries(rec.live), before, 'curated tables and the kept history unchanged');
   });
@@ -362,13 +392,41 @@ describe('SQL Server warehouse through the recording connection', () => {
     assert.deepEqual(message?.type, { kind: 'nvarchar', length: 4000 });
   });
 
-  it('counts the live tables for the shrink guard, one COUNT_BIG per table on the pool', async () => {
+  it('writes the run\'s figures in its final transaction before `succeeded` (BIT for drop_accepted), and a failed run\'s too', async () => {
     const { rec, w } = setup();
-    rec.respond = (sql) => [{ n: sql.includes('[planned_assessment]') ? 41 : 9 }];
-    assert.deepEqual(await w.liveRowCounts(['planned_assessment', 'cic_cohort']), { planned_assessment: 41, cic_cohort: 9 });
-    assert.deepEqual(rec.queries().map((q) => [q.on, q.sql]), [
-      ['pool', 'SELECT COUNT_BIG(*) AS n FROM [ppoc].[planned_assessment];'],
-      ['pool', 'SELECT COUNT_BIG(*) AS n FROM [ppoc].[cic_cohort];'],
+    const run = runInfo();
+    await w.startRun(run);
+    const figures = { values: { 'table_rows:planned_assessment': 2, 'file_rows:allocations': 1 }, accepted: new Set(['file_rows:allocations']) };
+    await w.publish(run, sampleRefreshSet('a'), runOutcome({ figures }));
+    const labels = rec.labels();
+    const insert = labels.indexOf('tx1 query INSERT INTO [ppoc].[run_figure] ([run_id], [figure], [figure_value], [drop_accepted])');
+    assert.ok(insert > 0 && insert === labels.indexOf('tx1 query FINISH_RUN') - 1, labels.join('\n'));
+    const params = rec.queries().find((q) => q.sql.includes('[run_figure]'))?.params ?? [];
+    assert.deepEqual(params.map((p) => p.value), [run.runId, 'table_rows:planned_assessment', 2, false, run.runId, 'file_rows:allocations', 1, true]);
+    assert.deepEqual(params[3].type, { kind: 'bit' });
+    const failed = runInfo();
+    await w.startRun(failed);
+    await w.failRun(failed, runOutcome({ message: 'x', figures }));
+    assert.equal(rec.queries().filter((q) => q.sql.includes('[run_figure]')).length, 2);
+  });
+
+  it('reads the shrink guards\' base from the run log and the figures view (granted to ppoc_writer), never a live table', async () => {
+    const { rec, w } = setup();
+    rec.respond = () => [
+      { run_id: 'r2', as_at_date: '2022-05-31', figure: 'file_rows:allocations', figure_value: 80, drop_accepted: 'No' },
+      { run_id: 'r2', as_at_date: '2022-05-31', figure: 'table_rows:cic_cohort', figure_value: 9, drop_accepted: 'Yes' },
+      { run_id: 'r1', as_at_date: '2022-05-30', figure: 'file_rows:allocations', figure_value: 81, drop_accepted: 'No' },
+    ];
+    const past = await w.acceptedRunFigures({ asAt: '2022-05-31' as IsoDate, runs: 7 });
+    assert.deepEqual(past, [
+      { runId: 'r2', asAtDate: '2022-05-31', values: { 'file_rows:allocations': 80, 'table_rows:cic_cohort': 9 }, accepted: new Set(['table_rows:cic_cohort']) },
+      { runId: 'r1', asAtDate: '2022-05-30', values: { 'file_rows:allocations': 81 }, accepted: new Set() },
+    ]);
+    const [read] = rec.queries();
+    assert.equal(read.on, 'pool');
+    assert.deepEqual([...read.sql.matchAll(/(?:FROM|JOIN) (ppoc\.\w+)/g)].map((m) => m[1]), ['ppoc.refresh_log', 'ppoc.vw_run_figure', 'ppoc.vw_run_figure']);
+    assert.deepEqual(read.params.map((p) => [p.name, p.type, p.value]), [
+      ['as_at_date', { kind: 'date' }, new Date(Date.UTC(2022, 4, 31))], ['runs', { kind: 'int' }, 7],
     ]);
   });
 });

@@ -2,8 +2,8 @@
  * planned_assessment rows for the browser suite: the brief's example (the example extract as
  * at 2022-05-31, fixtures/example-extract/README.md), many synthetic rows, hostile text.
  */
-import Database from 'better-sqlite3';
 import { TABLES } from '../../../../dataprep/src/model/tables';
+import { inTransaction, openDatabase } from '../../../../dataprep/src/warehouse/sqlite/database';
 import type { PreviewRow } from '../../../preview/planned-assessment-source';
 
 const TEAM = 'CS HPND Children In Care Team';
@@ -114,7 +114,7 @@ function sqlType(type: string): string {
 
 /** A SQLite file shaped like the prep's output: planned_assessment (catalog columns) and refresh_log. */
 export function writeFixtureSqlite(path: string, rows: PreviewRow[], options: { withTable?: boolean } = {}): void {
-  const db = new Database(path);
+  const db = openDatabase(path);
   try {
     const log = TABLES.refresh_log.columns;
     db.exec(`CREATE TABLE refresh_log (${log.map((c) => `"${c.name}" ${sqlType(c.type)}`).join(', ')})`);
@@ -126,7 +126,7 @@ export function writeFixtureSqlite(path: string, rows: PreviewRow[], options: { 
     const insert = db.prepare(
       `INSERT INTO planned_assessment (${columns.map((c) => `"${c.name}"`).join(', ')}) VALUES (${columns.map((c) => `@${c.name}`).join(', ')})`,
     );
-    db.transaction(() => rows.forEach((r) => insert.run(r)))();
+    inTransaction(db, () => rows.forEach((r) => insert.run(r)));
   } finally {
     db.close();
   }

@@ -7,7 +7,8 @@
 import { failed, ok, type CheckResult } from '../../checks';
 import { SqlServerConnectionError, socketReason, type ConnectionStep } from '../connection-errors';
 import type { SqlConnector } from '../connector';
-import { createMssqlConnector, type MssqlConnectorOptions } from '../mssql-connector';
+import { openConnector } from '../connector-factory';
+import type { MssqlConnectorOptions } from '../mssql-connector';
 import type { JobSettingFlags } from '../job-settings';
 import { describeAddress, describeSettings, parseServerAddress, parseSqlServerSettings, type ServerAddress, type SqlServerSettings } from '../settings';
 import { databaseChecks, serverFacts } from './database-checks';
@@ -26,10 +27,21 @@ export interface SqlServerDoctorOptions {
 
 const DEFAULT_NETWORK_TIMEOUT_MS = 15_000;
 
+/** What the settings say, with the connection-string keys that change how the driver connects. */
+function settingsDetail(s: SqlServerSettings): string {
+  const notes = [
+    s.ca ? `trusts the CA certificates in ${s.ca.file}` : '',
+    s.multiSubnetFailover ? 'MultiSubnetFailover (every address of the listener at once)' : '',
+    s.applicationIntent === 'ReadOnly' ? 'ApplicationIntent=ReadOnly for the read commands (status, summary, explain, issues, export); run and doctor use the primary' : '',
+    s.ignoredKeys.length ? `accepted and ignored: ${s.ignoredKeys.map((k) => k.name).join(', ')}` : '',
+  ].filter(Boolean);
+  return `${describeSettings(s)}${notes.length ? `; ${notes.join('; ')}` : ''}`;
+}
+
 function readSettings(connection: string, o: SqlServerDoctorOptions): { settings?: SqlServerSettings; address?: ServerAddress } {
   try {
     const settings = parseSqlServerSettings(connection, o.env, o.flags);
-    o.report(ok('settings', `${describeSettings(settings)}${settings.ca ? `; trusts the CA certificates in ${settings.ca.file}` : ''}`));
+    o.report(ok('settings', settingsDetail(settings)));
     return { settings, address: settings };
   } catch (error) {
     o.report(failed('settings', (error as Error).message, 'correct the connection string or setting (docs/sqlserver.md, "Connection settings")'));
@@ -75,7 +87,7 @@ const CONNECT_STEPS: { step: ConnectionStep; check: string; fix: string }[] = [
 function tlsDetail(s: SqlServerSettings): string {
   if (s.encrypt === false) return 'not encrypted (Encrypt=false)';
   if (s.trustServerCertificate) return 'encrypted; the certificate was NOT verified (TrustServerCertificate=true)';
-  return `encrypted${s.encrypt === 'strict' ? ' (TDS 8)' : ''}; certificate trusted${s.ca ? ` through ${s.ca.file}` : ''} and issued for ${s.server}`;
+  return `encrypted${s.encrypt === 'strict' ? ' (TDS 8)' : ''}; certificate trusted${s.ca ? ` through ${s.ca.file}` : ''} and issued for ${s.hostNameInCertificate ?? s.server}`;
 }
 
 /** Where the driver stopped, as ok lines for the steps it passed and one FAIL line. */
@@ -93,7 +105,7 @@ export async function sqlServerDoctor(connection: string, o: SqlServerDoctorOpti
   const port = await networkChecks(address, settings?.connectTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS, o);
   if (port === null || !settings) return;
   const target = settings.port === undefined ? { ...settings, port, instanceName: undefined } : settings;
-  const connector = o.connect?.(target) ?? createMssqlConnector(target, o.connectorOptions);
+  const connector = o.connect?.(target) ?? openConnector(target, o.connectorOptions);
   try {
     const facts = await serverFacts(connector).catch((error: unknown) => {
       if (error instanceof SqlServerConnectionError) reportConnectFailure(error, target, o);

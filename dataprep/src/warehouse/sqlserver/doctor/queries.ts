@@ -4,7 +4,7 @@
  * catalog is checked too. The static test holds JOB_PERMISSIONS to sql/005's grants.
  */
 import { CURATED_TABLES, TABLES } from '../../../model/tables';
-import { LOCK_RESOURCE } from '../statements';
+import { LOCK_PRINCIPAL, LOCK_RESOURCE } from '../statements';
 
 export interface ObjectPermission {
   object: string;
@@ -14,14 +14,17 @@ export interface ObjectPermission {
 const on = (object: string, ...permissions: ObjectPermission['permission'][]): ObjectPermission[] =>
   permissions.map((permission) => ({ object, permission }));
 
-/** Everything `run`, `status`, `summary` and `explain` do as ppoc_writer. */
+/** Everything `run`, `backfill`, `status`, `summary`, `explain`, `issues` and `export` do as ppoc_writer: sql/'s grants to it. */
 export const JOB_PERMISSIONS: readonly ObjectPermission[] = [
   ...[...CURATED_TABLES, 'data_quality_issue'].flatMap((t) => on(`ppoc_staging.${t}`, 'SELECT', 'INSERT')),
   ...on('ppoc_staging.clear_staging', 'EXECUTE'),
   ...on('ppoc_staging.swap_into_live', 'EXECUTE'),
+  ...on('ppoc_staging.clear_retired', 'EXECUTE'),
+  ...on('ppoc_staging.update_live_statistics', 'EXECUTE'),
   ...on('ppoc.refresh_log', 'SELECT', 'INSERT', 'UPDATE'),
   ...on('ppoc.data_quality_issue', 'SELECT', 'INSERT', 'DELETE'),
   ...on('ppoc.source_file', 'SELECT', 'INSERT'),
+  ...on('ppoc.run_figure', 'SELECT', 'INSERT'),
   ...on('ppoc_staging.plan_status_history', 'SELECT', 'INSERT'),
   ...on('ppoc.plan_status_history', 'SELECT', 'INSERT', 'DELETE'),
   ...on('ppoc.schema_version', 'SELECT'),
@@ -33,12 +36,23 @@ export const SERVER_FACTS = `SELECT
     CAST(SERVERPROPERTY('ProductVersion') AS NVARCHAR(128)) AS product_version,
     CAST(SERVERPROPERTY('Edition') AS NVARCHAR(128)) AS edition,
     CAST(SERVERPROPERTY('EngineEdition') AS INT) AS engine_edition,
-    d.compatibility_level,
-    SUSER_SNAME(d.owner_sid) AS owner_login,
     SUSER_SNAME() AS login_name,
     USER_NAME() AS user_name,
     CAST(ISNULL(IS_MEMBER(N'db_owner'), 0) AS INT) AS is_db_owner
 FROM sys.databases AS d
+WHERE d.database_id = DB_ID();`;
+
+/**
+ * The database owner's login, looked up in sys.server_principals (not SUSER_SNAME, which can name
+ * a Windows account that has no login on this server). A login sees there only itself, the
+ * system logins (sa) and the fixed roles, unless it holds VIEW ANY DEFINITION or ALTER ANY LOGIN
+ * (metadata visibility): `sees_all_logins` says whether a missing row means a missing login.
+ * Not on Azure SQL Database, where the server admin owns the database.
+ */
+export const OWNER_LOGIN = `SELECT sp.name AS owner_login,
+    CAST(ISNULL(HAS_PERMS_BY_NAME(NULL, NULL, N'VIEW ANY DEFINITION'), 0) | ISNULL(HAS_PERMS_BY_NAME(NULL, NULL, N'ALTER ANY LOGIN'), 0) AS INT) AS sees_all_logins
+FROM sys.databases AS d
+LEFT JOIN sys.server_principals AS sp ON sp.sid = d.owner_sid
 WHERE d.database_id = DB_ID();`;
 
 export const ROLES = `SELECT name, CAST(ISNULL(IS_MEMBER(name), 0) AS INT) AS is_member
@@ -52,7 +66,7 @@ ${JOB_PERMISSIONS.map((p) => `    (N'${p.object}', N'${p.permission}')`).join(',
 ) AS p (object_name, permission_name)
 WHERE ISNULL(HAS_PERMS_BY_NAME(p.object_name, N'OBJECT', p.permission_name), 0) = 0;`;
 
-const TWIN_FILTER = `s.name IN (N'ppoc', N'ppoc_staging')
+const TWIN_FILTER = `s.name IN (N'ppoc', N'ppoc_staging', N'ppoc_retired')
   AND t.name IN (${CURATED_TABLES.map((t) => `N'${t}'`).join(', ')})`;
 
 /** What SWITCH compares on columns: type, length, precision, scale, nullability, collation. */
@@ -87,5 +101,5 @@ JOIN sys.schemas AS s ON s.schema_id = t.schema_id
 WHERE ${TWIN_FILTER}
 ORDER BY s.name, t.name, cc.definition;`;
 
-/** 1 when no session holds the refresh lock. */
-export const LOCK_IS_FREE = `SELECT APPLOCK_TEST(N'public', N'${LOCK_RESOURCE}', N'Exclusive', N'Session') AS lock_is_free;`;
+/** 1 when no session holds the refresh lock (taken for ppoc_writer: a member, or db_owner, may test it). */
+export const LOCK_IS_FREE = `SELECT APPLOCK_TEST(N'${LOCK_PRINCIPAL}', N'${LOCK_RESOURCE}', N'Exclusive', N'Session') AS lock_is_free;`;

@@ -66,11 +66,13 @@ function describeIndex(shape: string | undefined): string {
   return `${p.head} (${p.keys.join(', ')})${p.include.length ? ` INCLUDE (${p.include.join(', ')})` : ''}, ${p.compression.join(', ')}`;
 }
 
-function differences(kind: string, live: Map<string, string>, staging: Map<string, string>, table: string, describe = (s?: string) => s ?? 'missing'): string[] {
-  const names = [...new Set([...live.keys(), ...staging.keys()])].sort();
+function differences(
+  kind: string, live: Map<string, string>, twin: Map<string, string>, table: string, twinSchema: string, describe = (s?: string) => s ?? 'missing',
+): string[] {
+  const names = [...new Set([...live.keys(), ...twin.keys()])].sort();
   return names
-    .filter((name) => live.get(name) !== staging.get(name))
-    .map((name) => `${kind} ${name}: ppoc.${table} ${describe(live.get(name))}, ppoc_staging.${table} ${describe(staging.get(name))}`);
+    .filter((name) => live.get(name) !== twin.get(name))
+    .map((name) => `${kind} ${name}: ppoc.${table} ${describe(live.get(name))}, ${twinSchema}.${table} ${describe(twin.get(name))}`);
 }
 
 export interface TwinRows {
@@ -79,7 +81,10 @@ export interface TwinRows {
   checks: readonly SqlRow[];
 }
 
-/** Every difference between each curated table and its staging twin; tables seen on neither side are `missing`. */
+/** The twins each live curated table is switched with: staging (in) and retired (out). */
+export const TWIN_SCHEMAS = ['ppoc_staging', 'ppoc_retired'] as const;
+
+/** Every difference between each curated table and its twins; tables seen on no side are `missing`. */
 export function twinDifferences(tables: readonly string[], rows: TwinRows): { invisible: string[]; differences: string[] } {
   const columns = collect(rows.columns, (r) => text(r.column_name), columnShape);
   const indexes = collect(rows.indexes, (r) => text(r.index_name) || 'HEAP', indexShape);
@@ -88,13 +93,15 @@ export function twinDifferences(tables: readonly string[], rows: TwinRows): { in
   const found: string[] = [];
   const of = (m: Map<string, Side>, schema: string, table: string) => m.get(schema)?.get(table) ?? new Map<string, string>();
   for (const table of tables) {
-    for (const schema of ['ppoc', 'ppoc_staging']) if (!columns.get(schema)?.has(table)) invisible.push(`${schema}.${table}`);
+    for (const schema of ['ppoc', ...TWIN_SCHEMAS]) if (!columns.get(schema)?.has(table)) invisible.push(`${schema}.${table}`);
     if (invisible.some((t) => t.endsWith(`.${table}`))) continue;
-    found.push(
-      ...differences('column', of(columns, 'ppoc', table), of(columns, 'ppoc_staging', table), table),
-      ...differences('index', of(indexes, 'ppoc', table), of(indexes, 'ppoc_staging', table), table, describeIndex),
-      ...differences('CHECK', of(checks, 'ppoc', table), of(checks, 'ppoc_staging', table), table),
-    );
+    for (const twin of TWIN_SCHEMAS) {
+      found.push(
+        ...differences('column', of(columns, 'ppoc', table), of(columns, twin, table), table, twin),
+        ...differences('index', of(indexes, 'ppoc', table), of(indexes, twin, table), table, twin, describeIndex),
+        ...differences('CHECK', of(checks, 'ppoc', table), of(checks, twin, table), table, twin),
+      );
+    }
   }
   return { invisible, differences: found };
 }

@@ -6,7 +6,9 @@
  * Each file ends with the verify-then-record batch (verifyAndRecord): a file whose batches did
  * not all succeed is never recorded as applied.
  * Release 2's trend tables and columns are in sql/008_trends_and_report_data.sql (written from
- * this tool's table and view shapes): running the tool now would put them into 002–004 as well.
+ * this tool's table and view shapes), the place columns of plan_explanation and
+ * assessment_workflow and every collation in sql/010, and run_figure (issue 20's log) in sql/011:
+ * running the tool now would put them into 002–004 as well (and 009's retired twins would differ).
  * Run: npx tsx dataprep/test/warehouse/sqlserver/tools/regenerate-sql.ts
  */
 import { writeFileSync } from 'node:fs';
