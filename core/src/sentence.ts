@@ -71,11 +71,12 @@ function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** docs/rules.md's sentence, exact spacing and punctuation; singular only for exactly 1. */
+/** docs/rules.md's sentence, exact spacing and punctuation; singular only for exactly 1 (a 1-month window too). */
 export function formatSentence(counts: SentenceCounts, windowMonths: number = DEFAULT_WINDOW_MONTHS): string {
+  const months = plural(windowMonths, 'month', 'months');
   return (
-    `In the LAST ${windowMonths} months ${plural(counts.onTime, 'assessment', 'assessments')} started on time, ` +
+    `In the LAST ${months} ${plural(counts.onTime, 'assessment', 'assessments')} started on time, ` +
     `${counts.late} started late and ${plural(counts.yetToStart, 'prediction is', 'predictions are')} yet to start. ` +
-    `In the NEXT ${windowMonths} months ${plural(counts.planned, 'assessment is', 'assessments are')} planned to start.`
+    `In the NEXT ${months} ${plural(counts.planned, 'assessment is', 'assessments are')} planned to start.`
   );
 }

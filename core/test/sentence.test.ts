@@ -80,6 +80,11 @@ describe('summary sentence', () => {
       'In the LAST 6 months 2 assessments started on time, 3 started late and 2 predictions are yet to start. ' +
         'In the NEXT 6 months 11 assessments are planned to start.',
     );
+    assert.equal(
+      formatSentence({ onTime: 0, late: 1, yetToStart: 0, planned: 1 }, 1),
+      'In the LAST 1 month 0 assessments started on time, 1 started late and 0 predictions are yet to start. ' +
+        'In the NEXT 1 month 1 assessment is planned to start.',
+    );
   });
 
   it('counts nothing for an empty list', () => {
