@@ -100,23 +100,21 @@ IF OBJECT_ID(N'ppoc.locality_summary', N'U') IS NULL
         sgo_exits_last_12_months           INT            NOT NULL,
         reunification_exits_last_12_months INT            NOT NULL,
         as_at_date                         DATE           NOT NULL,
-        full_care_order                    NVARCHAR(3)    NOT NULL,
-        CONSTRAINT PK_locality_summary PRIMARY KEY CLUSTERED (locality, team, full_care_order)
+        CONSTRAINT PK_locality_summary PRIMARY KEY CLUSTERED (locality, team)
     );
 GO
 
 
 IF OBJECT_ID(N'ppoc.target_progress', N'U') IS NULL
     CREATE TABLE ppoc.target_progress (
-        locality        NVARCHAR(200)  NOT NULL,
-        measure         NVARCHAR(40)   NOT NULL,
-        period_start    DATE           NOT NULL,
-        period_end      DATE           NOT NULL,
-        target          INT            NOT NULL,
-        actual          INT            NOT NULL,
-        as_at_date      DATE           NOT NULL,
-        full_care_order NVARCHAR(3)    NOT NULL,
-        CONSTRAINT PK_target_progress PRIMARY KEY CLUSTERED (locality, measure, period_start, period_end, full_care_order)
+        locality     NVARCHAR(200)  NOT NULL,
+        measure      NVARCHAR(40)   NOT NULL,
+        period_start DATE           NOT NULL,
+        period_end   DATE           NOT NULL,
+        target       INT            NOT NULL,
+        actual       INT            NOT NULL,
+        as_at_date   DATE           NOT NULL,
+        CONSTRAINT PK_target_progress PRIMARY KEY CLUSTERED (locality, measure, period_start, period_end)
     );
 GO
 
@@ -128,8 +126,6 @@ IF OBJECT_ID(N'ppoc.plan_explanation', N'U') IS NULL
         listed          BIT            NOT NULL,
         reason          NVARCHAR(1000) NOT NULL,
         as_at_date      DATE           NOT NULL,
-        locality        NVARCHAR(200)  NULL,
-        team            NVARCHAR(200)  NULL,
         CONSTRAINT PK_plan_explanation PRIMARY KEY CLUSTERED (person_id, assessment_type)
     );
 GO
@@ -190,101 +186,6 @@ IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_data_quality_issue_pe
     CREATE NONCLUSTERED INDEX IX_data_quality_issue_person_id ON ppoc.data_quality_issue (person_id);
 GO
 
-IF OBJECT_ID(N'ppoc.assessment_workflow', N'U') IS NULL
-    CREATE TABLE ppoc.assessment_workflow (
-        person_id         NVARCHAR(50)   NOT NULL,
-        workflow_id       NVARCHAR(50)   NOT NULL,
-        workflow_type     NVARCHAR(100)  NOT NULL,
-        start_date        DATE           NULL,
-        for_reunification BIT            NOT NULL,
-        qualifies         BIT            NOT NULL,
-        reason            NVARCHAR(1000) NOT NULL,
-        as_at_date        DATE           NOT NULL,
-        locality          NVARCHAR(200)  NULL,
-        team              NVARCHAR(200)  NULL,
-        CONSTRAINT PK_assessment_workflow PRIMARY KEY CLUSTERED (workflow_id)
-    );
-GO
-
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_assessment_workflow_person_id' AND object_id = OBJECT_ID(N'ppoc.assessment_workflow'))
-    CREATE NONCLUSTERED INDEX IX_assessment_workflow_person_id ON ppoc.assessment_workflow (person_id);
-GO
-
-IF OBJECT_ID(N'ppoc.source_file', N'U') IS NULL
-    CREATE TABLE ppoc.source_file (
-        run_id          NVARCHAR(40)   NOT NULL,
-        file_name       NVARCHAR(60)   NOT NULL,
-        size_bytes      INT            NOT NULL,
-        modified_at_utc DATETIME2(3)   NOT NULL,
-        sha256          NVARCHAR(64)   NOT NULL,
-        rows_read       INT            NOT NULL,
-        rows_rejected   INT            NOT NULL,
-        CONSTRAINT PK_source_file PRIMARY KEY CLUSTERED (run_id, file_name)
-    );
-GO
-
-
-IF OBJECT_ID(N'ppoc.run_figure', N'U') IS NULL
-    CREATE TABLE ppoc.run_figure (
-        run_id        NVARCHAR(40)   NOT NULL,
-        figure        NVARCHAR(60)   NOT NULL,
-        figure_value  INT            NOT NULL,
-        drop_accepted BIT            NOT NULL,
-        CONSTRAINT PK_run_figure PRIMARY KEY CLUSTERED (run_id, figure)
-    );
-GO
-
-
-IF OBJECT_ID(N'ppoc.timeliness_by_month', N'U') IS NULL
-    CREATE TABLE ppoc.timeliness_by_month (
-        month                        NVARCHAR(7)    NOT NULL,
-        locality                     NVARCHAR(200)  NOT NULL,
-        team                         NVARCHAR(200)  NOT NULL,
-        assessment_type              NVARCHAR(20)   NOT NULL,
-        started                      INT            NOT NULL,
-        started_on_time              INT            NOT NULL,
-        started_late                 INT            NOT NULL,
-        pct_on_time                  DECIMAL(4,1)   NULL,
-        median_days_late             DECIMAL(7,1)   NULL,
-        not_yet_started_at_month_end INT            NULL,
-        target_pct_on_time           DECIMAL(4,1)   NULL,
-        CONSTRAINT PK_timeliness_by_month PRIMARY KEY CLUSTERED (month, locality, team, assessment_type)
-    );
-GO
-
-
-IF OBJECT_ID(N'ppoc.locality_team', N'U') IS NULL
-    CREATE TABLE ppoc.locality_team (
-        locality   NVARCHAR(200)  NOT NULL,
-        team       NVARCHAR(200)  NOT NULL,
-        sort_order INT            NOT NULL,
-        CONSTRAINT PK_locality_team PRIMARY KEY CLUSTERED (locality, team)
-    );
-GO
-
-
-IF OBJECT_ID(N'ppoc.plan_status_history', N'U') IS NULL
-    CREATE TABLE ppoc.plan_status_history (
-        as_at_date           DATE           NOT NULL,
-        person_id            NVARCHAR(50)   NOT NULL,
-        assessment_type      NVARCHAR(20)   NOT NULL,
-        status               NVARCHAR(60)   NOT NULL,
-        status_order         INT            NOT NULL,
-        predicted_start_date DATE           NOT NULL,
-        actual_start_date    DATE           NULL,
-        days_late            INT            NOT NULL,
-        locality             NVARCHAR(200)  NULL,
-        team                 NVARCHAR(200)  NULL,
-        full_care_order      BIT            NOT NULL,
-        run_id               NVARCHAR(40)   NOT NULL,
-        CONSTRAINT PK_plan_status_history PRIMARY KEY CLUSTERED (as_at_date, person_id, assessment_type)
-    );
-GO
-
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_plan_status_history_person_id_assessment_type_as_at_date' AND object_id = OBJECT_ID(N'ppoc.plan_status_history'))
-    CREATE NONCLUSTERED INDEX IX_plan_status_history_person_id_assessment_type_as_at_date ON ppoc.plan_status_history (person_id, assessment_type, as_at_date);
-GO
-
 -- Verify, then record: a batch that failed (sqlcmd without -b, SSMS) leaves the file unrecorded.
 IF OBJECT_ID(N'ppoc.planned_assessment', N'U') IS NULL
     THROW 50000, N'002_tables: table ppoc.planned_assessment is missing', 1;
@@ -322,22 +223,6 @@ IF INDEXPROPERTY(OBJECT_ID(N'ppoc.data_quality_issue'), N'IX_data_quality_issue_
     THROW 50000, N'002_tables: index IX_data_quality_issue_run_id on ppoc.data_quality_issue is missing', 1;
 IF INDEXPROPERTY(OBJECT_ID(N'ppoc.data_quality_issue'), N'IX_data_quality_issue_person_id', 'IndexID') IS NULL
     THROW 50000, N'002_tables: index IX_data_quality_issue_person_id on ppoc.data_quality_issue is missing', 1;
-IF OBJECT_ID(N'ppoc.assessment_workflow', N'U') IS NULL
-    THROW 50000, N'002_tables: table ppoc.assessment_workflow is missing', 1;
-IF INDEXPROPERTY(OBJECT_ID(N'ppoc.assessment_workflow'), N'IX_assessment_workflow_person_id', 'IndexID') IS NULL
-    THROW 50000, N'002_tables: index IX_assessment_workflow_person_id on ppoc.assessment_workflow is missing', 1;
-IF OBJECT_ID(N'ppoc.source_file', N'U') IS NULL
-    THROW 50000, N'002_tables: table ppoc.source_file is missing', 1;
-IF OBJECT_ID(N'ppoc.run_figure', N'U') IS NULL
-    THROW 50000, N'002_tables: table ppoc.run_figure is missing', 1;
-IF OBJECT_ID(N'ppoc.timeliness_by_month', N'U') IS NULL
-    THROW 50000, N'002_tables: table ppoc.timeliness_by_month is missing', 1;
-IF OBJECT_ID(N'ppoc.locality_team', N'U') IS NULL
-    THROW 50000, N'002_tables: table ppoc.locality_team is missing', 1;
-IF OBJECT_ID(N'ppoc.plan_status_history', N'U') IS NULL
-    THROW 50000, N'002_tables: table ppoc.plan_status_history is missing', 1;
-IF INDEXPROPERTY(OBJECT_ID(N'ppoc.plan_status_history'), N'IX_plan_status_history_person_id_assessment_type_as_at_date', 'IndexID') IS NULL
-    THROW 50000, N'002_tables: index IX_plan_status_history_person_id_assessment_type_as_at_date on ppoc.plan_status_history is missing', 1;
 IF NOT EXISTS (SELECT 1 FROM ppoc.schema_version WHERE version = 2)
     INSERT INTO ppoc.schema_version (version, name, applied_at_utc) VALUES (2, N'002_tables', SYSUTCDATETIME());
 GO

@@ -100,23 +100,21 @@ IF OBJECT_ID(N'ppoc_staging.locality_summary', N'U') IS NULL
         sgo_exits_last_12_months           INT            NOT NULL,
         reunification_exits_last_12_months INT            NOT NULL,
         as_at_date                         DATE           NOT NULL,
-        full_care_order                    NVARCHAR(3)    NOT NULL,
-        CONSTRAINT PK_locality_summary PRIMARY KEY CLUSTERED (locality, team, full_care_order)
+        CONSTRAINT PK_locality_summary PRIMARY KEY CLUSTERED (locality, team)
     );
 GO
 
 
 IF OBJECT_ID(N'ppoc_staging.target_progress', N'U') IS NULL
     CREATE TABLE ppoc_staging.target_progress (
-        locality        NVARCHAR(200)  NOT NULL,
-        measure         NVARCHAR(40)   NOT NULL,
-        period_start    DATE           NOT NULL,
-        period_end      DATE           NOT NULL,
-        target          INT            NOT NULL,
-        actual          INT            NOT NULL,
-        as_at_date      DATE           NOT NULL,
-        full_care_order NVARCHAR(3)    NOT NULL,
-        CONSTRAINT PK_target_progress PRIMARY KEY CLUSTERED (locality, measure, period_start, period_end, full_care_order)
+        locality     NVARCHAR(200)  NOT NULL,
+        measure      NVARCHAR(40)   NOT NULL,
+        period_start DATE           NOT NULL,
+        period_end   DATE           NOT NULL,
+        target       INT            NOT NULL,
+        actual       INT            NOT NULL,
+        as_at_date   DATE           NOT NULL,
+        CONSTRAINT PK_target_progress PRIMARY KEY CLUSTERED (locality, measure, period_start, period_end)
     );
 GO
 
@@ -128,8 +126,6 @@ IF OBJECT_ID(N'ppoc_staging.plan_explanation', N'U') IS NULL
         listed          BIT            NOT NULL,
         reason          NVARCHAR(1000) NOT NULL,
         as_at_date      DATE           NOT NULL,
-        locality        NVARCHAR(200)  NULL,
-        team            NVARCHAR(200)  NULL,
         CONSTRAINT PK_plan_explanation PRIMARY KEY CLUSTERED (person_id, assessment_type)
     );
 GO
@@ -146,54 +142,6 @@ GO
 IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_user_access_user_principal_name' AND object_id = OBJECT_ID(N'ppoc_staging.user_access'))
     CREATE CLUSTERED INDEX IX_user_access_user_principal_name ON ppoc_staging.user_access (user_principal_name);
 GO
-
-IF OBJECT_ID(N'ppoc_staging.assessment_workflow', N'U') IS NULL
-    CREATE TABLE ppoc_staging.assessment_workflow (
-        person_id         NVARCHAR(50)   NOT NULL,
-        workflow_id       NVARCHAR(50)   NOT NULL,
-        workflow_type     NVARCHAR(100)  NOT NULL,
-        start_date        DATE           NULL,
-        for_reunification BIT            NOT NULL,
-        qualifies         BIT            NOT NULL,
-        reason            NVARCHAR(1000) NOT NULL,
-        as_at_date        DATE           NOT NULL,
-        locality          NVARCHAR(200)  NULL,
-        team              NVARCHAR(200)  NULL,
-        CONSTRAINT PK_assessment_workflow PRIMARY KEY CLUSTERED (workflow_id)
-    );
-GO
-
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'IX_assessment_workflow_person_id' AND object_id = OBJECT_ID(N'ppoc_staging.assessment_workflow'))
-    CREATE NONCLUSTERED INDEX IX_assessment_workflow_person_id ON ppoc_staging.assessment_workflow (person_id);
-GO
-
-IF OBJECT_ID(N'ppoc_staging.timeliness_by_month', N'U') IS NULL
-    CREATE TABLE ppoc_staging.timeliness_by_month (
-        month                        NVARCHAR(7)    NOT NULL,
-        locality                     NVARCHAR(200)  NOT NULL,
-        team                         NVARCHAR(200)  NOT NULL,
-        assessment_type              NVARCHAR(20)   NOT NULL,
-        started                      INT            NOT NULL,
-        started_on_time              INT            NOT NULL,
-        started_late                 INT            NOT NULL,
-        pct_on_time                  DECIMAL(4,1)   NULL,
-        median_days_late             DECIMAL(7,1)   NULL,
-        not_yet_started_at_month_end INT            NULL,
-        target_pct_on_time           DECIMAL(4,1)   NULL,
-        CONSTRAINT PK_timeliness_by_month PRIMARY KEY CLUSTERED (month, locality, team, assessment_type)
-    );
-GO
-
-
-IF OBJECT_ID(N'ppoc_staging.locality_team', N'U') IS NULL
-    CREATE TABLE ppoc_staging.locality_team (
-        locality   NVARCHAR(200)  NOT NULL,
-        team       NVARCHAR(200)  NOT NULL,
-        sort_order INT            NOT NULL,
-        CONSTRAINT PK_locality_team PRIMARY KEY CLUSTERED (locality, team)
-    );
-GO
-
 
 IF OBJECT_ID(N'ppoc_staging.data_quality_issue', N'U') IS NULL
     CREATE TABLE ppoc_staging.data_quality_issue (
@@ -227,9 +175,6 @@ BEGIN
     TRUNCATE TABLE ppoc_staging.target_progress;
     TRUNCATE TABLE ppoc_staging.plan_explanation;
     TRUNCATE TABLE ppoc_staging.user_access;
-    TRUNCATE TABLE ppoc_staging.assessment_workflow;
-    TRUNCATE TABLE ppoc_staging.timeliness_by_month;
-    TRUNCATE TABLE ppoc_staging.locality_team;
     TRUNCATE TABLE ppoc_staging.data_quality_issue;
 END;
 GO
@@ -259,12 +204,6 @@ BEGIN
     ALTER TABLE ppoc_staging.plan_explanation SWITCH TO ppoc.plan_explanation;
     TRUNCATE TABLE ppoc.user_access;
     ALTER TABLE ppoc_staging.user_access SWITCH TO ppoc.user_access;
-    TRUNCATE TABLE ppoc.assessment_workflow;
-    ALTER TABLE ppoc_staging.assessment_workflow SWITCH TO ppoc.assessment_workflow;
-    TRUNCATE TABLE ppoc.timeliness_by_month;
-    ALTER TABLE ppoc_staging.timeliness_by_month SWITCH TO ppoc.timeliness_by_month;
-    TRUNCATE TABLE ppoc.locality_team;
-    ALTER TABLE ppoc_staging.locality_team SWITCH TO ppoc.locality_team;
 END;
 GO
 
@@ -295,14 +234,6 @@ IF OBJECT_ID(N'ppoc_staging.user_access', N'U') IS NULL
     THROW 50000, N'003_staging_and_swap: table ppoc_staging.user_access is missing', 1;
 IF INDEXPROPERTY(OBJECT_ID(N'ppoc_staging.user_access'), N'IX_user_access_user_principal_name', 'IndexID') IS NULL
     THROW 50000, N'003_staging_and_swap: index IX_user_access_user_principal_name on ppoc_staging.user_access is missing', 1;
-IF OBJECT_ID(N'ppoc_staging.assessment_workflow', N'U') IS NULL
-    THROW 50000, N'003_staging_and_swap: table ppoc_staging.assessment_workflow is missing', 1;
-IF INDEXPROPERTY(OBJECT_ID(N'ppoc_staging.assessment_workflow'), N'IX_assessment_workflow_person_id', 'IndexID') IS NULL
-    THROW 50000, N'003_staging_and_swap: index IX_assessment_workflow_person_id on ppoc_staging.assessment_workflow is missing', 1;
-IF OBJECT_ID(N'ppoc_staging.timeliness_by_month', N'U') IS NULL
-    THROW 50000, N'003_staging_and_swap: table ppoc_staging.timeliness_by_month is missing', 1;
-IF OBJECT_ID(N'ppoc_staging.locality_team', N'U') IS NULL
-    THROW 50000, N'003_staging_and_swap: table ppoc_staging.locality_team is missing', 1;
 IF OBJECT_ID(N'ppoc_staging.data_quality_issue', N'U') IS NULL
     THROW 50000, N'003_staging_and_swap: table ppoc_staging.data_quality_issue is missing', 1;
 IF INDEXPROPERTY(OBJECT_ID(N'ppoc_staging.data_quality_issue'), N'IX_data_quality_issue_run_id', 'IndexID') IS NULL

@@ -81,8 +81,7 @@ SELECT
     upcoming_next_window,
     sgo_exits_last_12_months,
     reunification_exits_last_12_months,
-    as_at_date,
-    full_care_order
+    as_at_date
 FROM ppoc.locality_summary;
 GO
 
@@ -95,8 +94,7 @@ SELECT
     period_end,
     target,
     actual,
-    as_at_date,
-    full_care_order
+    as_at_date
 FROM ppoc.target_progress;
 GO
 
@@ -107,9 +105,7 @@ SELECT
     assessment_type,
     CAST(CASE listed WHEN 1 THEN N'Yes' ELSE N'No' END AS NVARCHAR(3)) AS listed,
     reason,
-    as_at_date,
-    locality,
-    team
+    as_at_date
 FROM ppoc.plan_explanation;
 GO
 
@@ -153,89 +149,6 @@ SELECT
 FROM ppoc.data_quality_issue;
 GO
 
-CREATE OR ALTER VIEW ppoc.vw_assessment_workflow
-AS
-SELECT
-    person_id,
-    workflow_id,
-    workflow_type,
-    start_date,
-    CAST(CASE for_reunification WHEN 1 THEN N'Yes' ELSE N'No' END AS NVARCHAR(3)) AS for_reunification,
-    CAST(CASE qualifies WHEN 1 THEN N'Yes' ELSE N'No' END AS NVARCHAR(3)) AS qualifies,
-    reason,
-    as_at_date,
-    locality,
-    team
-FROM ppoc.assessment_workflow;
-GO
-
-CREATE OR ALTER VIEW ppoc.vw_source_file
-AS
-SELECT
-    run_id,
-    file_name,
-    size_bytes,
-    modified_at_utc,
-    sha256,
-    rows_read,
-    rows_rejected
-FROM ppoc.source_file;
-GO
-
-CREATE OR ALTER VIEW ppoc.vw_run_figure
-AS
-SELECT
-    run_id,
-    figure,
-    figure_value,
-    CAST(CASE drop_accepted WHEN 1 THEN N'Yes' ELSE N'No' END AS NVARCHAR(3)) AS drop_accepted
-FROM ppoc.run_figure;
-GO
-
-CREATE OR ALTER VIEW ppoc.vw_timeliness_by_month
-AS
-SELECT
-    month,
-    locality,
-    team,
-    assessment_type,
-    started,
-    started_on_time,
-    started_late,
-    pct_on_time,
-    median_days_late,
-    not_yet_started_at_month_end,
-    target_pct_on_time
-FROM ppoc.timeliness_by_month;
-GO
-
-CREATE OR ALTER VIEW ppoc.vw_locality_team
-AS
-SELECT
-    locality,
-    team,
-    sort_order
-FROM ppoc.locality_team;
-GO
-
-CREATE OR ALTER VIEW ppoc.vw_plan_status_history
-AS
-SELECT
-    as_at_date,
-    person_id,
-    assessment_type,
-    status,
-    status_order,
-    predicted_start_date,
-    actual_start_date,
-    days_late,
-    locality,
-    team,
-    CAST(CASE full_care_order WHEN 1 THEN N'Yes' ELSE N'No' END AS NVARCHAR(3)) AS full_care_order,
-    run_id
-FROM ppoc.plan_status_history;
-GO
-
 -- Verify, then record: a batch that failed (sqlcmd without -b, SSMS) leaves the file unrecorded.
 IF OBJECT_ID(N'ppoc.vw_planned_assessment', N'V') IS NULL
     THROW 50000, N'004_views: view ppoc.vw_planned_assessment is missing', 1;
@@ -255,18 +168,6 @@ IF OBJECT_ID(N'ppoc.vw_refresh_log', N'V') IS NULL
     THROW 50000, N'004_views: view ppoc.vw_refresh_log is missing', 1;
 IF OBJECT_ID(N'ppoc.vw_data_quality_issue', N'V') IS NULL
     THROW 50000, N'004_views: view ppoc.vw_data_quality_issue is missing', 1;
-IF OBJECT_ID(N'ppoc.vw_assessment_workflow', N'V') IS NULL
-    THROW 50000, N'004_views: view ppoc.vw_assessment_workflow is missing', 1;
-IF OBJECT_ID(N'ppoc.vw_source_file', N'V') IS NULL
-    THROW 50000, N'004_views: view ppoc.vw_source_file is missing', 1;
-IF OBJECT_ID(N'ppoc.vw_run_figure', N'V') IS NULL
-    THROW 50000, N'004_views: view ppoc.vw_run_figure is missing', 1;
-IF OBJECT_ID(N'ppoc.vw_timeliness_by_month', N'V') IS NULL
-    THROW 50000, N'004_views: view ppoc.vw_timeliness_by_month is missing', 1;
-IF OBJECT_ID(N'ppoc.vw_locality_team', N'V') IS NULL
-    THROW 50000, N'004_views: view ppoc.vw_locality_team is missing', 1;
-IF OBJECT_ID(N'ppoc.vw_plan_status_history', N'V') IS NULL
-    THROW 50000, N'004_views: view ppoc.vw_plan_status_history is missing', 1;
 IF NOT EXISTS (SELECT 1 FROM ppoc.schema_version WHERE version = 4)
     INSERT INTO ppoc.schema_version (version, name, applied_at_utc) VALUES (4, N'004_views', SYSUTCDATETIME());
 GO
