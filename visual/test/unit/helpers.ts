@@ -7,6 +7,9 @@ import { localeFormat } from '../../src/locale';
 import { ROLE_TITLES, type RoleName } from '../../src/roles';
 import { createStrings } from '../../src/strings';
 import { Visual } from '../../src/visual';
+import { FormattingSettingsService } from 'powerbi-visuals-utils-formattingmodel';
+import { resolveSettings, type HighContrastColors, type ResolvedSettings } from '../../src/settings/resolved';
+import { VisualSettings } from '../../src/settings/settings';
 import { Wording } from '../../src/wording/wording';
 
 // The DataViews carry the roles' own display names, as Power BI gives them by default.
@@ -201,4 +204,10 @@ export function bodyTexts(element: HTMLElement): string[][] {
 
 export function headTexts(element: HTMLElement): string[] {
   return Array.from(element.querySelectorAll('thead th .ppoc-th-title')).map((th) => th.textContent ?? '');
+}
+
+/** Settings as the visual resolves them from format-pane objects. */
+export function settingsFrom(objects: powerbi.DataViewObjects, highContrast: HighContrastColors | null = null): ResolvedSettings {
+  const model = new FormattingSettingsService().populateFormattingSettingsModel(VisualSettings, { metadata: { columns: [], objects } } as powerbi.DataView);
+  return resolveSettings(model, highContrast);
 }
