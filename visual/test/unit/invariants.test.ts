@@ -54,12 +54,24 @@ describe('build and certification invariants', () => {
     assert.deepEqual(capabilities.privileges, []);
   });
 
-  it('pbiviz.json: apiVersion matches the installed API, four-part version, author set', () => {
+  it('pbiviz.json: apiVersion matches the installed API, four-part version; the publisher lives in visual/publisher.json only', () => {
     const installed = json('node_modules/powerbi-visuals-api/package.json').version as string;
     assert.equal(pbiviz.apiVersion.split('.').slice(0, 2).join('.'), installed.split('.').slice(0, 2).join('.'));
     assert.match(pbiviz.visual.version, /^\d+\.\d+\.\d+\.\d+$/);
-    assert.ok(pbiviz.author.name && pbiviz.author.email);
     assert.match(pbiviz.visual.guid, /^[A-Za-z0-9]+$/);
+    assert.equal(pbiviz.author, undefined);
+    assert.equal(pbiviz.visual.supportUrl, undefined);
+    assert.equal(pbiviz.visual.gitHubUrl, undefined);
+    const publisher = json('visual/publisher.json');
+    assert.ok(publisher.author.name && publisher.author.email && publisher.supportUrl);
+  });
+
+  it('declares Power BI\'s custom sorting (applyCustomSort) and fx colours with a dataViewWildcard selector', () => {
+    assert.deepEqual(capabilities.sorting, { custom: {} });
+    const fills = (object: string) => Object.entries(capabilities.objects[object].properties as Record<string, { type: object }>)
+      .filter(([, p]) => JSON.stringify(p.type) === '{"fill":{"solid":{"color":true}}}').map(([name]) => name);
+    assert.deepEqual(fills('statusColors'), ['upcoming', 'notYetStarted', 'late', 'onTime', 'plannedLater']);
+    assert.equal(fills('columnFormatting').length, 2 * 10, 'a background and a text colour for every column but Status');
   });
 
   it('has en-US and en-GB string resources with every UI string and capabilities key', () => {
