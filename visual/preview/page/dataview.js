@@ -67,7 +67,7 @@
       if (objects) cells.objects = objects;
       return cells;
     });
-    const identity = rows.map((row, index) => ({ key: 'planned_assessment|' + row.person_id + '|' + row.assessment_type + '|' + index }));
+    const identity = rows.map((row, index) => ({ key: window.PpocHostData.rowKey(row, index) }));
     const metadata = { columns };
     if (opts.objects && Object.keys(opts.objects).length > 0) metadata.objects = opts.objects;
     // Power BI marks a DataView that has more rows to come with metadata.segment.

@@ -67,5 +67,12 @@
     return objects ? [objects] : undefined;
   }
 
-  window.PpocHostData = { sortRows, markSort, rowObjects };
+  // A row's identity stays with the row whatever the order (as Power BI's identities do).
+  const keys = new WeakMap();
+  function rowKey(row, index) {
+    if (!keys.has(row)) keys.set(row, 'planned_assessment|' + row.person_id + '|' + row.assessment_type + '|' + index);
+    return keys.get(row);
+  }
+
+  window.PpocHostData = { sortRows, markSort, rowObjects, rowKey };
 })();

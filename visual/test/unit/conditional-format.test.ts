@@ -49,7 +49,7 @@ describe('conditional formatting (fx)', () => {
   it('a column\'s background and text colour by rule, read wherever the host places them among the row\'s objects', () => {
     const v = mount();
     v.update(tableDataView(ALL_ROLES, exampleRows(), {
-      rowObjects: (row) => (row[0] === 'E2' ? [{}, { columnFormatting: { childBackground: fill('#FDE7E9'), childFontColor: fill('#A4262C') } }] : undefined),
+      rowObjects: (row) => (row[0] === 'E2' ? [{} as powerbi.DataViewObjects, { columnFormatting: { childBackground: fill('#FDE7E9'), childFontColor: fill('#A4262C') } }] : undefined),
     }));
     const child = (id: string) => Array.from(v.element.querySelectorAll('tbody tr')).find((tr) => tr.querySelector('td')?.textContent === id)?.querySelectorAll('td')[1] as HTMLElement;
     assert.deepEqual([child('E2').style.backgroundColor, child('E2').style.color], ['rgb(253, 231, 233)', 'rgb(164, 38, 44)']);
