@@ -89,7 +89,13 @@ function markStatus(td: HTMLTableCellElement, status: StatusKey | null): void {
   } else delete mark.dataset.status;
 }
 
+/** What each cell was last painted with: a scrolled row re-filled with the same colours writes no style. */
+const painted = new WeakMap<HTMLTableCellElement, string>();
+
 function paint(td: HTMLTableCellElement, { background, color }: CellPaint): void {
+  const key = `${background}|${color}`;
+  if (painted.get(td) === key) return;
+  painted.set(td, key);
   td.style.backgroundColor = background;
   td.style.color = color;
 }

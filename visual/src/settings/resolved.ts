@@ -9,7 +9,7 @@ import {
 } from './resolved-style';
 import { DEFAULT_STATUS_COLORS, VisualSettings } from './settings';
 
-export type { ColumnStyle, GridStyle, HighContrastColors, TextStyle, TitleStyle } from './resolved-style';
+export type { ColumnStyle, GridStyle, HighContrastColors, Line, TextStyle, TitleStyle } from './resolved-style';
 
 export type LegendPosition = 'top' | 'bottom';
 
