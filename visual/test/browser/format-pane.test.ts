@@ -65,14 +65,17 @@ describe('visual in Chromium: the format pane (fonts, colours, grid, alignment, 
     await setTile(page, 1100, 600);
     await rerender(page, {
       objects: {
-        table: { fontFamily: 'Georgia', bold: true, italic: true, underline: true, fontColor: fill('#203040') },
-        columnHeaders: { fontFamily: 'Verdana', fontSize: 9, bold: false, fontColor: fill('#FFFFFF'), backColor: fill('#1F3864'), wordWrap: false },
+        table: { fontFamily: 'Georgia', fontSize: 11, bold: true, italic: true, underline: true, fontColor: fill('#203040') },
+        columnHeaders: { fontFamily: 'Verdana', fontSize: 9, bold: false, italic: true, underline: true, fontColor: fill('#FFFFFF'), backColor: fill('#1F3864'), wordWrap: false },
       },
     });
     const { cell, th } = await styles(page, 'Child');
-    assert.deepEqual([cell.fontWeight, cell.fontStyle, cell.textDecoration, cell.color], ['700', 'italic', 'underline', 'rgb(32, 48, 64)']);
+    assert.deepEqual([cell.fontWeight, cell.fontStyle, cell.textDecoration, cell.color, cell.fontSize], ['700', 'italic', 'underline', 'rgb(32, 48, 64)', '14.6667px']);
     assert.match(cell.fontFamily, /Georgia/);
-    assert.deepEqual([th.fontWeight, th.fontStyle, th.color, th.background, th.fontSize, th.whiteSpace], ['400', 'normal', 'rgb(255, 255, 255)', 'rgb(31, 56, 100)', '12px', 'nowrap']);
+    assert.deepEqual(
+      [th.fontWeight, th.fontStyle, th.textDecoration, th.color, th.background, th.fontSize, th.whiteSpace],
+      ['400', 'italic', 'underline', 'rgb(255, 255, 255)', 'rgb(31, 56, 100)', '12px', 'nowrap'],
+    );
     assert.match(th.fontFamily, /Verdana/);
     assert.deepEqual(await titleProblems(page), [], 'one-line titles are never cut');
     assert.deepEqual(await seriousViolations(page), []);
