@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { openPreview } from './support/browser';
-import { rerender, setTile, wordsBrokenInCells } from './support/fit';
+import { focusedCellVisible, rerender, setTile, wordsBrokenInCells } from './support/fit';
 import { derbyshireRows } from './support/fixtures';
 import { itLoggedNoProblems, previewSuite } from './support/suite';
 import { VISUAL } from './support/visual-page';
@@ -90,6 +90,22 @@ describe('visual in Chromium: wrapped rows of different heights through 30,000 r
     const end = await view(page);
     assert.ok(end.lastBottomGap !== null && Math.abs(end.lastBottomGap) < 1, `the last row ends at the bottom: ${end.lastBottomGap}`);
     assert.ok(end.trs < MAX_TR);
+    await page.context().close();
+  });
+
+  it('the grid\'s keys keep the focused cell whole in view among rows of different heights', async () => {
+    const page = await openPreview(suite.browser, suite.server.url, suite.log, { viewport: { width: 1300, height: 900 } });
+    await setTile(page, 1100, 600);
+    await rerender(page, { objects: { table: { wordWrap: true } } });
+    await page.locator(`${VISUAL} thead th`).nth(1).focus();
+    const log: string[] = [];
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'PageDown', 'PageDown', 'PageDown', 'ArrowUp', 'PageUp', 'Control+End', 'ArrowUp', 'PageUp', 'PageUp', 'Control+Home', 'ArrowDown']) {
+      await page.keyboard.press(key);
+      const seen = await focusedCellVisible(page);
+      log.push(`${key} → ${seen.cell}`);
+      assert.ok(seen.ok, `${log.join(', ')}: ${seen.detail}`);
+    }
+    assert.ok(log.some((line) => line.startsWith('Control+End → row 30001')), log.join(', '));
     await page.context().close();
   });
 

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLE_NAMES, ROLE_TITLES } from '../../src/roles';
+import { VisualSettings } from '../../src/settings/settings';
 import { DEFAULT_STRINGS } from '../../src/strings';
 
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
@@ -85,6 +86,23 @@ describe('build and certification invariants', () => {
       for (const key of keys) assert.equal(typeof resource.values[key], 'string', `${resource.locale} ${key}`);
     }
     assert.deepEqual((pbiviz.stringResources as string[]).map((p) => json(p).locale).sort(), ['en-GB', 'en-US']);
+  });
+
+  it('every format-pane name key (cards, slices, enumerations) has its text in en-GB and en-US', () => {
+    const keys = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const key = (node as { displayNameKey?: unknown }).displayNameKey;
+      if (typeof key === 'string') keys.add(key);
+      for (const value of Object.values(node)) walk(value);
+    };
+    walk(new VisualSettings());
+    walk(capabilities.objects);
+    assert.ok(keys.size > 40, `${keys.size} keys`);
+    for (const path of pbiviz.stringResources as string[]) {
+      const values = json(path).values as Record<string, string>;
+      for (const key of keys) assert.equal(typeof values[key], 'string', `${path}: ${key}`);
+    }
   });
 
   it('no innerHTML, eval, network calls or http strings in the visual or the rules module', () => {
