@@ -299,14 +299,14 @@ export class PlannedAssessmentsApp {
   private onSort(role: ColumnRole, add: boolean): void {
     if (!this.sorter || !this.model) return;
     const spec = nextSort(this.sorter.effective(this.sort.spec), role, add);
+    this.sort.spec = spec;
     this.table.scrollToTop();
-    if (!this.interactive()) this.sort.spec = spec;
-    else {
-      const model = this.model;
-      safe(() => this.sort.choose(spec, this.host, this.dataView, model.columns));
-      safe(() => persistSort(this.host, spec));
-    }
+    // The rows first: the host's work (a query for applyCustomSort) comes after the frame.
     this.renderTable();
+    if (!this.interactive()) return;
+    const model = this.model;
+    safe(() => this.sort.choose(spec, this.host, this.dataView, model.columns));
+    safe(() => persistSort(this.host, spec));
   }
 
   private onHover(row: RowModel | null, event: MouseEvent): void {
