@@ -2,7 +2,9 @@
  * `npm run screenshots`: pictures of the PACKAGED visual for docs/visual.md, so a report author
  * can see it before importing it. Headless Chromium, the local preview and its fake host, the
  * Derbyshire-length rows of the browser suite; tiles of 1100×600, 800×500, 600×400, 400×250 and
- * 300×200, 1100×600 in high contrast, and 800×500 for an en-US host. Writes .tmp/screenshots/*.png
+ * 300×200, 1100×600 in high contrast, 800×500 for an en-US host, and 1100×600 styled from the
+ * format pane (header colours, grid, shading, a column's colours, fx rules, the legend below the
+ * table with its total, wrapped values). Writes .tmp/screenshots/*.png
  * (git-ignored) to look at; with `npm run screenshots -- --update` it writes docs/screenshots/*.png,
  * the tracked pictures.
  */
@@ -12,14 +14,31 @@ import { fileURLToPath } from 'node:url';
 import { findPackagedVisual } from '../visual/preview/pbiviz';
 import { startPreviewServer } from '../visual/preview/server';
 import { launchChromium, openPreview, ProblemLog } from '../visual/test/browser/support/browser';
-import { setTile } from '../visual/test/browser/support/fit';
+import { rerender, setTile } from '../visual/test/browser/support/fit';
 import { derbyshireRows } from '../visual/test/browser/support/fixtures';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const UPDATE = process.argv.slice(2).includes('--update');
 /** Tracked pictures change only when asked: a look at the visual must not rewrite docs/. */
 const OUT = UPDATE ? join(ROOT, 'docs', 'screenshots') : join(ROOT, '.tmp', 'screenshots');
-const SHOTS: { file: string; width: number; height: number; query?: string }[] = [
+const fill = (color: string) => ({ solid: { color } });
+/** A styled table, as an author might format it (docs/visual.md, "Format pane"). */
+const STYLED = {
+  objects: {
+    table: { fontFamily: 'Segoe UI, sans-serif', wordWrap: true },
+    columnHeaders: { backColor: fill('#1F3864'), fontColor: fill('#FFFFFF'), bold: true },
+    grid: { horizontalColor: fill('#C9D3E6'), alternateRows: true, alternateColor: fill('#EEF3FA'), rowPadding: 5, outlineColor: fill('#1F3864') },
+    columnFormatting: { childAlignment: 'left', assessmentTypeAlignment: 'center' },
+    legend: { position: 'bottom', showTotal: true },
+    statusColumn: { statusLabel: 'short' },
+  },
+  rules: [
+    { object: 'statusColors', property: 'notYetStarted', field: 'prediction_revisions', ranges: [{ min: 2, color: '#5A0A05' }] },
+    { object: 'columnFormatting', property: 'assessmentTypeBackground', field: 'assessment_type', values: { SGO: '#FFF4CE' } },
+    { object: 'columnFormatting', property: 'assessmentTypeFontColor', field: 'assessment_type', values: { SGO: '#5C4300' } },
+  ],
+};
+const SHOTS: { file: string; width: number; height: number; query?: string; extra?: Parameters<typeof rerender>[1] }[] = [
   { file: 'visual-1100x600.png', width: 1100, height: 600 },
   { file: 'visual-800x500.png', width: 800, height: 500 },
   { file: 'visual-600x400.png', width: 600, height: 400 },
@@ -27,6 +46,7 @@ const SHOTS: { file: string; width: number; height: number; query?: string }[] =
   { file: 'visual-300x200.png', width: 300, height: 200 },
   { file: 'visual-1100x600-high-contrast.png', width: 1100, height: 600, query: 'contrast=high' },
   { file: 'visual-800x500-en-US.png', width: 800, height: 500, query: 'locale=en-US&dates=date' },
+  { file: 'visual-1100x600-styled.png', width: 1100, height: 600, extra: STYLED },
 ];
 
 async function main(): Promise<void> {
@@ -40,6 +60,7 @@ async function main(): Promise<void> {
     for (const shot of SHOTS) {
       const page = await openPreview(browser, server.url, log, { query: shot.query, viewport: { width: shot.width + 200, height: shot.height + 400 } });
       await setTile(page, shot.width, shot.height);
+      if (shot.extra) await rerender(page, shot.extra);
       await page.locator('#ppoc-preview-visual').screenshot({ path: join(OUT, shot.file) });
       await page.context().close();
       console.log(`screenshots: ${relative(ROOT, join(OUT, shot.file))} (${shot.width}×${shot.height}${shot.query ? `, ${shot.query}` : ''})`);

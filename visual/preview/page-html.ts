@@ -43,6 +43,7 @@ export function renderPage(visual: PackagedVisual | null): string {
 <script src="/boot.js"></script>
 ${visualScript}
 <script src="/fake-host.js"></script>
+<script src="/host-data.js"></script>
 <script src="/dataview.js"></script>
 <script src="/slicers.js"></script>
 <script src="/preview.js"></script>

@@ -17,6 +17,8 @@ export interface PackagedVisual {
   strings: Record<string, string>;
   /** Every locale's display strings shipped in the package. */
   locales: Record<string, Record<string, string>>;
+  /** Who published it, as the package names them (visual/publisher.json at packaging). */
+  publisher: { author: { name?: string; email?: string }; supportUrl?: string; gitHubUrl?: string };
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -61,7 +63,8 @@ function readEntry(buffer: Buffer, localOffset: number, method: number, compress
 }
 
 interface PbivizJson {
-  visual?: { guid?: string };
+  visual?: { guid?: string; supportUrl?: string; gitHubUrl?: string };
+  author?: { name?: string; email?: string };
   content?: { js?: string; css?: string };
   stringResources?: Record<string, Record<string, string>>;
 }
@@ -78,7 +81,8 @@ export function readPackagedVisual(path: string): PackagedVisual {
   if (!guid || !js) throw new Error(`pbiviz: ${entry} has no visual.guid or content.js`);
   const resources = json.stringResources ?? {};
   const strings = resources['en-GB'] ?? resources['en-US'] ?? {};
-  return { path, sizeBytes: buffer.length, guid, js, css: json.content?.css ?? '', strings, locales: resources };
+  const publisher = { author: json.author ?? {}, supportUrl: json.visual?.supportUrl, gitHubUrl: json.visual?.gitHubUrl };
+  return { path, sizeBytes: buffer.length, guid, js, css: json.content?.css ?? '', strings, locales: resources, publisher };
 }
 
 /** The newest `*.pbiviz` in `dist/` (or the file named by PPOC_PBIVIZ), or null when none exists. */

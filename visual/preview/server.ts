@@ -36,6 +36,7 @@ const STATIC_SCRIPTS: Record<string, string> = {
   '/fake-host.js': FAKE_HOST,
   '/boot.js': resolve(PAGE_DIR, 'boot.js'),
   '/dataview.js': resolve(PAGE_DIR, 'dataview.js'),
+  '/host-data.js': resolve(PAGE_DIR, 'host-data.js'),
   '/slicers.js': resolve(PAGE_DIR, 'slicers.js'),
   '/preview.js': resolve(PAGE_DIR, 'preview.js'),
 };

@@ -5,7 +5,7 @@ import powerbi from 'powerbi-visuals-api';
 import { FormattingSettingsService } from 'powerbi-visuals-utils-formattingmodel';
 import { calendarDateFromLocalDate, type IsoDate } from '../../core/src/index';
 import { convert } from './converter/convert';
-import type { RowModel, ViewModel } from './converter/view-model';
+import type { ColumnModel, RowModel, ViewModel } from './converter/view-model';
 import { KeyWarmer } from './interaction/key-warmer';
 import { safe, SelectionController } from './interaction/selection';
 import { tooltipItems, TooltipController } from './interaction/tooltips';
@@ -18,8 +18,9 @@ import type { ColumnRole } from './roles';
 import { persistWidth, readPersistedWidths, type WidthOverrides } from './settings/persisted-widths';
 import { resolveSettings, type HighContrastColors, type ResolvedSettings } from './settings/resolved';
 import { VisualSettings } from './settings/settings';
-import { persistSort, readPersistedSort, sortKey } from './sorting/persisted-sort';
-import { nextSort, RowSorter, type SortSpec } from './sorting/sorter';
+import { persistSort, sortKey } from './sorting/persisted-sort';
+import { SortState } from './sorting/sort-state';
+import { nextSort, RowSorter } from './sorting/sorter';
 import { createStrings, type Strings } from './strings';
 import { requestMoreData, showWarnings } from './warnings';
 import { chooseLabelMode, type StatusLabelMode } from './wording/status-labels';
@@ -54,10 +55,11 @@ export class PlannedAssessmentsApp {
   private model: ViewModel | null = null;
   private sorter: RowSorter | null = null;
   private sorted: RowModel[] = [];
-  private sort: SortSpec = [];
+  private readonly sort = new SortState();
   private sortedFor: string | null = null;
-  private lastPersisted: string | null = null;
   private widths: WidthOverrides = {};
+  /** Auto-size column width off: the widths columns had, kept as the data changes. */
+  private frozen: WidthOverrides = {};
   private lastPersistedWidths = '{}';
   private dataView: powerbi.DataView | undefined;
   private lastConverted: powerbi.DataView | undefined;
@@ -128,7 +130,7 @@ export class PlannedAssessmentsApp {
     this.settingsModel = safe(() => this.formatting.populateFormattingSettingsModel(VisualSettings, dataView as powerbi.DataView)) ?? new VisualSettings();
     this.settings = resolveSettings(this.settingsModel, this.highContrast());
     this.convertIfNeeded(dataView, this.settings, type);
-    this.restoreSort(dataView);
+    this.restoreSort(dataView, (this.model as ViewModel).columns);
     this.restoreWidths(dataView);
     const more = requestMoreData(this.host, dataView, this.fetched);
     this.sentenceReady = more.ready;
@@ -137,6 +139,8 @@ export class PlannedAssessmentsApp {
   }
 
   formattingModel(): powerbi.visuals.FormattingModel {
+    // "Specific column" offers the columns bound now, under their fields' names.
+    this.settingsModel.columnFormatting.showColumns(this.model?.columns ?? []);
     return this.formatting.buildFormattingModel(this.settingsModel);
   }
 
@@ -182,13 +186,11 @@ export class PlannedAssessmentsApp {
     this.sortedFor = null;
   }
 
-  private restoreSort(dataView: powerbi.DataView | undefined): void {
-    const persisted = readPersistedSort(dataView);
-    const key = sortKey(persisted);
-    if (key !== this.lastPersisted) {
-      this.lastPersisted = key;
-      if (persisted) this.sort = persisted;
-    }
+  /** The saved sort, or a sort Power BI's "Sort by" menu chose (then saved, so both agree). */
+  private restoreSort(dataView: powerbi.DataView | undefined, columns: readonly ColumnModel[]): void {
+    if (!this.sort.restore(dataView, columns) || !this.interactive()) return;
+    this.sort.markSaved();
+    safe(() => persistSort(this.host, this.sort.spec));
   }
 
   /** Saved widths replace the session's when the saved ones change (not on every update). */
@@ -229,7 +231,7 @@ export class PlannedAssessmentsApp {
   private renderTable(rowsLater = false): void {
     const model = this.model as ViewModel;
     const sorter = this.sorter as RowSorter;
-    const effective = sorter.effective(this.sort);
+    const effective = sorter.effective(this.sort.spec);
     const key = sortKey(effective);
     if (key !== this.sortedFor) {
       this.sorted = sorter.sort(effective);
@@ -257,7 +259,15 @@ export class PlannedAssessmentsApp {
       this.labelMode = mode;
       this.renderTable(true);
     }
-    this.page.run({ viewport: this.viewport, ...this.layoutInputs() });
+    const widths = this.page.run({ viewport: this.viewport, ...this.layoutInputs() });
+    if (!(this.settings as ResolvedSettings).autoSize) this.freeze(widths);
+  }
+
+  /** Auto-size off: each column keeps the width it was first given (until dragged). */
+  private freeze(widths: readonly number[]): void {
+    (this.model as ViewModel).columns.forEach((column, i) => {
+      if (this.frozen[column.role] === undefined && widths[i] > 0) this.frozen = { ...this.frozen, [column.role]: widths[i] };
+    });
   }
 
   private readonly onFontsLoaded = (): void => {
@@ -268,7 +278,8 @@ export class PlannedAssessmentsApp {
   private layoutInputs(): ColumnInput {
     const settings = this.settings as ResolvedSettings;
     const labels = this.wording.labels(this.labelMode, settings.windowMonths);
-    return { model: this.model as ViewModel, settings, formatDate: this.locale.formatDate, labels, overrides: this.widths };
+    if (settings.autoSize) this.frozen = {};
+    return { model: this.model as ViewModel, settings, formatDate: this.locale.formatDate, labels, overrides: { ...this.frozen, ...this.widths } };
   }
 
   private widthsWith(index: number, width: number): number[] {
@@ -284,15 +295,18 @@ export class PlannedAssessmentsApp {
     if (this.interactive()) safe(() => persistWidth(this.host, role, width));
   }
 
+  /** A click sorts the rows here at once; the host sorts the whole dataset too, and the sort is saved. */
   private onSort(role: ColumnRole, add: boolean): void {
     if (!this.sorter || !this.model) return;
-    this.sort = nextSort(this.sorter.effective(this.sort), role, add);
+    const spec = nextSort(this.sorter.effective(this.sort.spec), role, add);
+    this.sort.spec = spec;
     this.table.scrollToTop();
+    // The rows first: the host's work (a query for applyCustomSort) comes after the frame.
     this.renderTable();
-    if (this.interactive()) {
-      this.lastPersisted = sortKey(this.sort);
-      safe(() => persistSort(this.host, this.sort));
-    }
+    if (!this.interactive()) return;
+    const model = this.model;
+    safe(() => this.sort.choose(spec, this.host, this.dataView, model.columns));
+    safe(() => persistSort(this.host, spec));
   }
 
   private onHover(row: RowModel | null, event: MouseEvent): void {
@@ -332,8 +346,11 @@ export class PlannedAssessmentsApp {
 
   private applyRootStyle(settings: ResolvedSettings): void {
     const style = this.root.style;
-    style.fontFamily = settings.fontFamily;
-    style.fontSize = `${settings.fontSize}pt`;
+    style.fontFamily = settings.values.family;
+    style.fontSize = `${settings.values.sizePt}pt`;
+    // The legend above the table (after the notes) or below it.
+    const legendAt = settings.legend.position === 'bottom' ? null : this.chrome.notes;
+    if (this.chrome.legend.nextSibling !== legendAt) this.main.insertBefore(this.chrome.legend, legendAt);
     const hc = settings.highContrast;
     this.root.classList.toggle('ppoc-hc', hc != null);
     for (const [name, value] of Object.entries(hc ?? {})) style.setProperty(`--ppoc-hc-${name}`, value);

@@ -13,6 +13,8 @@ export const DEFAULT_STRINGS = {
   Loading_More: 'Loading more rows…',
   Legend_Label: 'Status colours',
   Legend_Definitions: 'What the statuses mean',
+  Legend_Total_One: '{0} plan',
+  Legend_Total_Other: '{0} plans',
   Status_Upcoming: 'Upcoming',
   Status_NotYetStarted: 'Not Yet Started',
   Status_Late: 'Started Late',

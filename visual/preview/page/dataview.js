@@ -45,7 +45,9 @@
   }
 
   /**
-   * options: { dateMode?: 'iso' | 'date', omitRoles?: string[], objects?: object, moreToCome?: boolean }
+   * options: { dateMode?: 'iso' | 'date', omitRoles?: string[], objects?: object, moreToCome?: boolean,
+   *            sort?: [{ queryName, sortDirection }] (the host's sort, marked on the columns),
+   *            rules?: fx rules evaluated per row into the row's objects (host-data.js) }
    */
   function buildDataView(rows, options) {
     const opts = options || {};
@@ -58,8 +60,14 @@
       roles: { [role]: true },
       type: type === 'date' ? { dateTime: true } : type === 'number' ? { numeric: true } : { text: true },
     }));
-    const tableRows = rows.map((row) => bound.map(([, column, , type]) => cellValue(row[column], type, opts.dateMode)));
-    const identity = rows.map((row, index) => ({ key: 'planned_assessment|' + row.person_id + '|' + row.assessment_type + '|' + index }));
+    window.PpocHostData.markSort(columns, opts.sort);
+    const tableRows = rows.map((row) => {
+      const cells = bound.map(([, column, , type]) => cellValue(row[column], type, opts.dateMode));
+      const objects = opts.rules ? window.PpocHostData.rowObjects(opts.rules, row) : undefined;
+      if (objects) cells.objects = objects;
+      return cells;
+    });
+    const identity = rows.map((row, index) => ({ key: window.PpocHostData.rowKey(row, index) }));
     const metadata = { columns };
     if (opts.objects && Object.keys(opts.objects).length > 0) metadata.objects = opts.objects;
     // Power BI marks a DataView that has more rows to come with metadata.segment.

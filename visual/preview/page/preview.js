@@ -48,7 +48,7 @@
       moreDataAllowed: true,
       delivered: 0,
       segmentView(rows, extra) {
-        const opts = Object.assign({ dateMode: state.dateMode, objects: state.objects() }, extra || {});
+        const opts = Object.assign(state.viewOptions(), extra || {});
         opts.moreToCome = state.delivered < state.filteredRows().length;
         return window.PpocDataView.buildDataView(rows, opts);
       },
@@ -79,8 +79,11 @@
       slicers: null,
       updates: [],
       lastViewport: null,
-      // Power BI sends a fresh update after persistProperties; the benchmark turns this off.
+      // Power BI sends a fresh update after persistProperties or a sort; the benchmark turns this off.
       redeliverPersisted: true,
+      // Power BI's own sort of the rows (Sort by menu, applyCustomSort) and the fx rules (tests).
+      hostSort: [],
+      rules: null,
       // Sends an update exactly as given (tests use it for empty DataViews and the like).
       updateRaw(options) {
         const view = options.dataViews && options.dataViews[0];
@@ -90,13 +93,23 @@
         visual.update(options);
       },
       filteredRows() {
-        return state.slicers ? state.slicers.filter(state.allRows) : state.allRows;
+        const rows = state.slicers ? state.slicers.filter(state.allRows) : state.allRows;
+        return window.PpocHostData.sortRows(rows, state.hostSort);
+      },
+      viewOptions() {
+        return { dateMode: state.dateMode, objects: state.objects(), sort: state.hostSort, rules: state.rules };
+      },
+      // Power BI sorts the whole dataset and sends it again (the visual's applyCustomSort, or the
+      // Sort by menu: tests call this directly).
+      sortBy(descriptors) {
+        state.hostSort = (descriptors || []).map((d) => ({ queryName: d.queryName, sortDirection: d.sortDirection }));
+        if (state.redeliverPersisted) setTimeout(() => state.render(), 0);
       },
       objects() {
         return host.__persistedObjects();
       },
       dataView(extra) {
-        const opts = Object.assign({ dateMode: state.dateMode, objects: state.objects() }, extra || {});
+        const opts = Object.assign(state.viewOptions(), extra || {});
         return window.PpocDataView.buildDataView(state.filteredRows(), opts);
       },
       lastDataView: null,
@@ -157,6 +170,7 @@
         {
           strings: (visualInfo.locales && visualInfo.locales[hostOptions.locale]) || visualInfo.strings,
           onPersist: () => state && state.redeliverPersisted && state.render(),
+          onCustomSort: (args) => state && state.sortBy(args && args.sortDescriptors),
           fetchMoreData: (aggregate) => (state ? state.fetchMore(aggregate) : false),
         },
         hostOptions,

@@ -74,10 +74,11 @@ export class ChromeView {
     this.summaryView.render(input.sentence, settings.summary.fontSize);
     this.loading.textContent = input.sentence ? '' : strings('Loading_More');
     setHidden(this.loading, input.sentence !== null);
-    this.legendView.render(model, input.legend, settings, strings, input.locale);
+    const items = settings.legend.show && model.hasStatus;
+    this.legendView.render(model, input.legend, settings, strings, input.locale, items);
     this.renderNotes(settings, strings);
     this.shown.summary = settings.summary.show && input.sentence !== null;
-    this.shown.legend = settings.legend && model.hasStatus;
+    this.shown.legend = items || settings.legend.total;
     this.shown.notes = settings.notes.show;
   }
 

@@ -35,6 +35,10 @@ export interface MeasureInput {
   formatDate: DateFormatter;
   /** The status texts the cells show. */
   labels: StatusLabels;
+  /** Lines a title may wrap over (1: titles do not wrap, format pane). */
+  titleLines?: number;
+  /** A cell's horizontal padding and vertical grid line, px (default CELL_PADDING_PX). */
+  cellInset?: number;
 }
 
 /** Cell padding (5 + 5, visual.less) and a pixel for rounding. */
@@ -59,15 +63,18 @@ const DIGITS = /\d/g;
 
 export function measureColumns(input: MeasureInput, measurer: TextMeasurer): ColumnSizing[] {
   const em = (input.valueFont.sizePt * 4) / 3;
+  const titleEm = (input.titleFont.sizePt * 4) / 3;
+  const inset = input.cellInset ?? CELL_PADDING_PX;
+  const titleLines = input.titleLines ?? MAX_TITLE_LINES;
   const value = (text: string) => measurer.width(text, input.valueFont);
   const digit = widestDigit(value);
   return input.model.columns.map((column) => {
-    const title = (lines: number) => Math.ceil(titleMinimum(column.title, (text) => measurer.width(text, input.titleFont), SORT_ARROW_EM * em, lines) + CELL_PADDING_PX);
-    const floor = title(MAX_TITLE_LINES);
-    const twoLines = title(2);
+    const title = (lines: number) => Math.ceil(titleMinimum(column.title, (text) => measurer.width(text, input.titleFont), SORT_ARROW_EM * titleEm, lines) + inset);
+    const floor = title(titleLines);
+    const twoLines = title(Math.min(2, titleLines));
     if (column.kind !== 'text') {
       const extra = column.kind === 'status' ? STATUS_BORDER_PX + GLYPH_EM * em : 0;
-      const whole = Math.ceil(Math.max(0, ...protectedTexts(column, input, digit).map(value)) + extra + CELL_PADDING_PX);
+      const whole = Math.ceil(Math.max(0, ...protectedTexts(column, input, digit).map(value)) + extra + inset);
       const width = Math.max(floor, whole);
       return { minimum: width, preferred: width, content: width, floor: width, roomy: Math.max(width, twoLines), protectedWidth: true };
     }
@@ -77,10 +84,10 @@ export function measureColumns(input: MeasureInput, measurer: TextMeasurer): Col
     const longest = longestTexts(sample, WORD_SOURCES);
     const widest = (list: readonly string[]) => Math.max(0, ...list.map(value));
     const word = widest(longestPieces(longest));
-    const minimum = Math.max(floor, Math.ceil(Math.max(Math.min(word, MIN_CAP_EM * em), readableWidth(sample, value)) + CELL_PADDING_PX));
+    const minimum = Math.max(floor, Math.ceil(Math.max(Math.min(word, MIN_CAP_EM * em), readableWidth(sample, value)) + inset));
     const p90 = widest(atLengthPercentile(sample, 0.9));
-    const preferred = Math.max(minimum, Math.ceil(Math.min(p90, PREFERRED_CAP_EM * em) + CELL_PADDING_PX));
-    const content = Math.max(preferred, Math.ceil(widest(longest.slice(0, 1)) + CELL_PADDING_PX));
+    const preferred = Math.max(minimum, Math.ceil(Math.min(p90, PREFERRED_CAP_EM * em) + inset));
+    const content = Math.max(preferred, Math.ceil(widest(longest.slice(0, 1)) + inset));
     return { minimum, preferred, content, floor, roomy: Math.max(minimum, twoLines), protectedWidth: false };
   });
 }

@@ -1,14 +1,15 @@
 // The status legend: the brief's labels and order, each with its shape glyph on its colour and
-// its row count (in the locale's digit grouping). Each item's definition (the brief's wording)
-// is its tooltip and accessible description, and a button opens all five definitions, so a
-// keyboard or touch user can read them too, not only by hovering.
+// (format pane: on by default) its row count in the locale's digit grouping. Each item's
+// definition (the brief's wording) is its tooltip and accessible description, and a button
+// opens all five definitions, so a keyboard or touch user can read them too, not only by
+// hovering. The total line ("38 plans", format pane) closes the block, with or without items.
 import type { ViewModel } from '../converter/view-model';
 import type { LocaleFormat } from '../locale';
 import type { ResolvedSettings } from '../settings/resolved';
-import type { Strings } from '../strings';
+import { countText, type Strings } from '../strings';
 import type { LegendEntry } from '../wording/status-labels';
 import { outlineFor, textColorFor } from './colors';
-import { clear, el } from './dom';
+import { clear, el, setHidden } from './dom';
 import { glyph } from './table-rows';
 
 /** Numbers the ids so they stay unique with several visuals on a page. */
@@ -19,6 +20,7 @@ export class LegendView {
   private readonly list = el('ul', 'ppoc-legend');
   private readonly toggle = el('button', 'ppoc-definitions-toggle');
   private readonly definitions = el('div', 'ppoc-definitions');
+  private readonly total = el('p', 'ppoc-legend-total');
   private readonly idPrefix = `ppoc-legend-${(legendCount += 1)}`;
   private open = false;
   /** Set by the chrome: opening the definitions changes the page layout. */
@@ -29,7 +31,7 @@ export class LegendView {
     this.definitions.id = `${this.idPrefix}-definitions`;
     this.toggle.setAttribute('aria-controls', this.definitions.id);
     this.toggle.addEventListener('click', () => this.setOpen(!this.open));
-    this.block.append(this.list, this.toggle, this.definitions);
+    this.block.append(this.list, this.toggle, this.total, this.definitions);
     this.setOpen(false);
   }
 
@@ -37,9 +39,15 @@ export class LegendView {
     return this.open;
   }
 
-  render(model: ViewModel, entries: readonly LegendEntry[], settings: ResolvedSettings, strings: Strings, locale: LocaleFormat): void {
+  /** `items`: the statuses (off when the legend is switched off or no status can be shown). */
+  render(model: ViewModel, entries: readonly LegendEntry[], settings: ResolvedSettings, strings: Strings, locale: LocaleFormat, items: boolean): void {
     clear(this.list);
     clear(this.definitions);
+    setHidden(this.list, !items);
+    setHidden(this.toggle, !items);
+    if (!items && this.open) this.setOpen(false);
+    this.total.textContent = countText(strings, locale, 'Legend_Total', model.rows.length);
+    setHidden(this.total, !settings.legend.total);
     this.list.setAttribute('aria-label', strings('Legend_Label'));
     this.toggle.textContent = strings('Legend_Definitions');
     for (const { key, label, definition } of entries) {
@@ -49,7 +57,8 @@ export class LegendView {
       const item = el('li', `ppoc-legend-item ppoc-status--${key}`);
       item.title = definition;
       item.setAttribute('aria-describedby', description.id);
-      item.append(this.swatch(key, settings), el('span', 'ppoc-legend-text', label), ' ', el('span', 'ppoc-legend-count', locale.formatCount(model.statusCounts[key])));
+      item.append(this.swatch(key, settings), el('span', 'ppoc-legend-text', label));
+      if (settings.legend.counts) item.append(' ', el('span', 'ppoc-legend-count', locale.formatCount(model.statusCounts[key])));
       this.list.appendChild(item);
     }
   }

@@ -8,11 +8,12 @@ import type { ResolvedSettings } from '../settings/resolved';
 import type { StatusLabels } from '../wording/status-labels';
 import type { ChromeView } from './chrome';
 import { allocateWidths } from './column-layout';
-import { measureColumns, statusCellWidth, type ColumnSizing } from './column-widths';
+import { CELL_PADDING_PX, MAX_TITLE_LINES, measureColumns, statusCellWidth, type ColumnSizing } from './column-widths';
 import { fitPage, PAGE_PADDING_PX } from './page-fit';
 import { pinColumns } from './pinned-columns';
 import type { TableView } from './table';
 import { rowGeometry } from './table-layout';
+import { fontWeight, TITLE_BOLD_WEIGHT, VALUE_BOLD_WEIGHT } from './table-style';
 import { TextMeasurer, type FontSpec } from './text-measure';
 
 export interface ColumnInput {
@@ -42,7 +43,8 @@ export class PageLayout {
     private readonly table: TableView,
   ) {}
 
-  run(input: LayoutInput): void {
+  /** Lays the page out; returns the column widths given. */
+  run(input: LayoutInput): number[] {
     const { viewport, settings, model } = input;
     // Widths first, for the space the scroller had last time: the one layout read below then
     // lays the table out at its final widths (the usual case), not at whatever it had before.
@@ -59,13 +61,14 @@ export class PageLayout {
         widths = this.widths(input);
       }
     }
-    const geometry = rowGeometry(settings.fontSize, settings.wordWrap);
+    const geometry = rowGeometry(settings);
     const headerRow = box.headerHeight > 0 ? box.headerHeight : geometry.headerHeight;
     const horizontalScrollbar = widths.reduce((sum, w) => sum + w, 0) > this.available + 0.5 ? box.scrollbar : 0;
     const fit = fitPage({ height: viewport.height, chrome: heights, headerRow, row: geometry.rowHeight, horizontalScrollbar, keep: this.chrome.opened });
     this.chrome.apply(fit.chrome);
     const pins = pinColumns(model.columns, widths, this.available);
     this.table.layout(widths, pins, fit.scrollerHeight - headerRow - horizontalScrollbar, headerRow);
+    return widths;
   }
 
   /**
@@ -73,9 +76,8 @@ export class PageLayout {
    * ones microseconds. Done while the page waits for its first data, it stays out of the update.
    */
   warmFonts(settings: ResolvedSettings): void {
-    const font = valueFont(settings);
-    this.measurer.width('0', font);
-    this.measurer.width('0', { ...font, weight: 600 });
+    this.measurer.width('0', valueFont(settings));
+    this.measurer.width('0', titleFont(settings));
   }
 
   /** Text widths are measured again (a web font finished loading after the first layout). */
@@ -102,16 +104,25 @@ export class PageLayout {
 
   private columnSizings(input: ColumnInput): ColumnSizing[] {
     const { model, settings, formatDate, labels } = input;
-    const key = [model, settings.fontFamily, settings.fontSize, formatDate, labels];
+    const valueFontSpec = valueFont(settings);
+    const titleFontSpec = titleFont(settings);
+    const titleLines = settings.titles.wrap ? MAX_TITLE_LINES : 1;
+    const cellInset = CELL_PADDING_PX + (settings.grid.vertical?.widthPx ?? 0);
+    const key = [model, formatDate, labels, JSON.stringify([valueFontSpec, titleFontSpec, titleLines, cellInset])];
     if (key.some((part, i) => part !== this.sizingsFor[i])) {
       this.sizingsFor = key;
-      const valueFontSpec = valueFont(settings);
-      this.sizings = measureColumns({ model, valueFont: valueFontSpec, titleFont: { ...valueFontSpec, weight: 600 }, formatDate, labels }, this.measurer);
+      this.sizings = measureColumns({ model, valueFont: valueFontSpec, titleFont: titleFontSpec, formatDate, labels, titleLines, cellInset }, this.measurer);
     }
     return this.sizings;
   }
 }
 
 function valueFont(settings: ResolvedSettings): FontSpec {
-  return { family: settings.fontFamily, sizePt: settings.fontSize, weight: 400 };
+  const { values } = settings;
+  return { family: values.family, sizePt: values.sizePt, weight: fontWeight(values, VALUE_BOLD_WEIGHT), italic: values.italic };
+}
+
+function titleFont(settings: ResolvedSettings): FontSpec {
+  const { titles } = settings;
+  return { family: titles.family, sizePt: titles.sizePt, weight: fontWeight(titles, TITLE_BOLD_WEIGHT), italic: titles.italic };
 }

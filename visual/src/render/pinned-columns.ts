@@ -4,6 +4,7 @@
 // ID lets go first, then the predicted date; Status always stays.
 import type { ColumnModel } from '../converter/view-model';
 import type { ColumnRole } from '../roles';
+import { scrollToReveal } from './table-layout';
 
 export interface Pin {
   side: 'left' | 'right';
@@ -54,4 +55,13 @@ export function coveredBy(pins: readonly (Pin | null)[], widths: readonly number
     if (pin?.side === 'right' && i > index) right += widths[i];
   });
   return { left, right };
+}
+
+/** The sideways scroll that shows column `col` whole between the pinned columns (a pinned one always shows). */
+export function revealLeft(pins: readonly (Pin | null)[], widths: readonly number[], col: number, current: number, clientWidth: number): number {
+  if (pins[col] || widths.length === 0) return current;
+  let left = 0;
+  for (let i = 0; i < col; i++) left += widths[i];
+  const cover = coveredBy(pins, widths, col);
+  return scrollToReveal(left, widths[col] ?? 0, current, clientWidth, cover.left, cover.right);
 }

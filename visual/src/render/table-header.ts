@@ -64,6 +64,14 @@ export class TableHeader {
     }
   }
 
+  /** Each title aligned as its column (an empty class: left). */
+  align(classes: readonly string[]): void {
+    Array.from(this.row.cells).forEach((th, i) => {
+      th.classList.remove('ppoc-al-center', 'ppoc-al-right');
+      if (classes[i]) th.classList.add(classes[i]);
+    });
+  }
+
   roleAt(index: number): ColumnRole | null {
     return (this.row.cells[index]?.dataset.role as ColumnRole | undefined) ?? null;
   }

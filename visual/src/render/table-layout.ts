@@ -1,43 +1,39 @@
-// Geometry of the virtualized table: fixed row heights from the font size, so the visible
-// window is computed without reading layout.
+// Geometry of the virtualized table: row heights from the font size, the row padding and the
+// grid, so the visible window is computed without reading layout.
+import type { ResolvedSettings } from '../settings/resolved';
 
 /** At or below this many rows every row is rendered (natural heights, word wrap unlimited). */
 export const RENDER_ALL_LIMIT = 300;
 export const OVERSCAN_ROWS = 8;
-const CELL_PADDING_PX = 8;
 
 export interface RowGeometry {
   lineHeight: number;
+  titleLineHeight: number;
+  /** A one-line row: its text, the padding above and below it, and the line under it. */
   rowHeight: number;
-  /** Lines a wrapped cell may use in a virtualized table (rows must keep one height). */
-  maxLines: number;
+  /** Wrapped values: rows grow to their text (a virtualized table measures them, row-heights.ts). */
+  wrap: boolean;
   /** The header row before it is measured (titles on two lines). */
   headerHeight: number;
 }
 
-export function rowGeometry(fontSizePt: number, wordWrap: boolean): RowGeometry {
-  const lineHeight = Math.ceil(fontSizePt * (4 / 3) * 1.35);
-  const maxLines = wordWrap ? 2 : 1;
-  return { lineHeight, rowHeight: lineHeight * maxLines + CELL_PADDING_PX + 1, maxLines, headerHeight: lineHeight * 2 + 10 };
+export function lineHeightFor(fontSizePt: number): number {
+  return Math.ceil(fontSizePt * (4 / 3) * 1.35);
+}
+
+export function rowGeometry(settings: Pick<ResolvedSettings, 'values' | 'titles' | 'grid'>): RowGeometry {
+  const lineHeight = lineHeightFor(settings.values.sizePt);
+  const titleLineHeight = lineHeightFor(settings.titles.sizePt);
+  const { grid } = settings;
+  const rowHeight = lineHeight + 2 * grid.rowPadding + (grid.horizontal?.widthPx ?? 0);
+  const headerHeight = titleLineHeight * 2 + 2 * grid.rowPadding + 2 + (grid.outline?.widthPx ?? 0);
+  return { lineHeight, titleLineHeight, rowHeight, wrap: settings.values.wrap, headerHeight };
 }
 
 export interface RowWindow {
   first: number;
   last: number;
   virtual: boolean;
-}
-
-/**
- * The rows to render for a rows area `areaHeight` px high (the table's height minus its header),
- * with `overscan` rows more above and below so a fast scroll never shows a blank.
- */
-export function visibleWindow(rowCount: number, scrollTop: number, areaHeight: number, rowHeight: number, overscan = OVERSCAN_ROWS): RowWindow {
-  if (rowCount <= RENDER_ALL_LIMIT) return { first: 0, last: rowCount, virtual: false };
-  const height = Math.max(areaHeight, rowHeight);
-  const first = Math.max(0, Math.min(rowCount - 1, Math.floor(scrollTop / rowHeight) - overscan));
-  // Without overscan, one more row for the one a scroll offset between rows shows in part.
-  const last = Math.min(rowCount, first + Math.ceil(height / rowHeight) + Math.max(1, 2 * overscan));
-  return { first, last, virtual: true };
 }
 
 /**

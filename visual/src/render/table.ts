@@ -10,10 +10,14 @@ import type { SortSpec } from '../sorting/sorter';
 import type { Strings } from '../strings';
 import { wireColumnResize, type ResizeHandlers } from './column-resize';
 import { clear, el } from './dom';
-import { coveredBy, type Pin } from './pinned-columns';
+import { revealLeft, type Pin } from './pinned-columns';
+import { visibleWindow } from './row-heights';
+import { RowPlacement } from './row-placement';
+import { rowPosition, wireTableEvents } from './table-events';
 import { TableHeader } from './table-header';
-import { OVERSCAN_ROWS, rowGeometry, scrollToReveal, visibleWindow, type RowGeometry, type RowWindow } from './table-layout';
-import { createRow, fillRow, pinCell, type RowInput } from './table-rows';
+import { OVERSCAN_ROWS, RENDER_ALL_LIMIT, rowGeometry, scrollToReveal, type RowGeometry, type RowWindow } from './table-layout';
+import { alignClass, createRow, fillRow, pinCell, type RowInput } from './table-rows';
+import { applyTableStyle } from './table-style';
 
 export interface TableHandlers {
   sort(role: ColumnRole, add: boolean): void;
@@ -41,7 +45,11 @@ export class TableView {
   private readonly header: TableHeader;
   private readonly tbody = el('tbody');
   private input: TableInput | null = null;
-  private geometry: RowGeometry = rowGeometry(10, false);
+  private geometry: RowGeometry | null = null;
+  /** Where each row sits (one height, or measured heights when values wrap). */
+  private readonly placement = new RowPlacement();
+  /** The body rows' make-up (columns and their alignment): rows are rebuilt when it changes. */
+  private rowShape = '';
   private window: RowWindow = { first: 0, last: 0, virtual: false };
   /** The grid's focused cell, and the element that is the grid's tab stop. */
   private focus: GridPosition = { row: -1, col: 0 };
@@ -69,7 +77,17 @@ export class TableView {
     this.scroller.appendChild(this.sizer);
     this.scroller.addEventListener('scroll', () => this.scheduleWindow());
     wireColumnResize(this.header.row, handlers.resize);
-    this.wireEvents();
+    wireTableEvents(this.table, this.tbody, this.header.row, {
+      rowAt: (position) => this.input?.rows[position] ?? null,
+      rowClick: handlers.rowClick,
+      contextMenu: handlers.contextMenu,
+      rowHover: handlers.rowHover,
+      focused: (at) => {
+        this.focus = at;
+        this.updateTabStop();
+      },
+      key: (event, at) => this.onKey(event, at),
+    });
   }
 
   /**
@@ -80,14 +98,16 @@ export class TableView {
    */
   render(input: TableInput, rowsLater = false): void {
     this.input = input;
-    this.geometry = rowGeometry(input.settings.fontSize, input.settings.wordWrap);
+    this.geometry = rowGeometry(input.settings);
     this.table.setAttribute('aria-label', input.strings('Table_Label'));
     this.table.setAttribute('aria-rowcount', String(input.rows.length + 1));
-    this.table.classList.toggle('ppoc-wrap', input.settings.wordWrap);
-    this.table.style.setProperty('--ppoc-line', `${this.geometry.lineHeight}px`);
-    this.table.style.setProperty('--ppoc-row', `${this.geometry.rowHeight}px`);
+    applyTableStyle(this.table, input.settings, this.geometry);
     if (this.header.build(input.columns, input.strings)) this.rebuildColumns(input.columns.length);
+    const aligns = input.columns.map((column) => alignClass(column, input.settings));
     this.header.showSort(input.sort, input.strings);
+    this.header.align(aligns);
+    this.reshapeRows(aligns.join());
+    this.place();
     this.focus = clamp(this.focus, this.size());
     this.clampScroll();
     this.window = { first: -1, last: -1, virtual: false };
@@ -109,7 +129,13 @@ export class TableView {
 
   /** Widths (a drag in progress keeps the pins it had). */
   setWidths(widths: readonly number[], pins: readonly (Pin | null)[] = this.pins): void {
+    const changed = widths.length !== this.widths.length || widths.some((w, i) => w !== this.widths[i]);
     this.widths = widths.slice();
+    if (changed && this.placement.measuring) {
+      // Wrapped rows change height with their column's width: place them again.
+      this.place();
+      this.window = { first: -1, last: -1, virtual: false };
+    }
     const cols = this.colgroup.children;
     for (let i = 0; i < cols.length; i++) (cols[i] as HTMLElement).style.width = `${widths[i] ?? 0}px`;
     this.table.style.width = `${widths.reduce((sum, w) => sum + w, 0)}px`;
@@ -136,13 +162,30 @@ export class TableView {
   /** Selection changed: restyle the rendered rows only. */
   refreshSelection(): void {
     for (const tr of Array.from(this.tbody.rows)) {
-      const row = this.rowOf(tr);
+      const row = this.input?.rows[rowPosition(tr) ?? -1];
       if (row) this.applyRowState(tr, row);
     }
   }
 
   get renderedRowCount(): number {
     return this.tbody.rows.length;
+  }
+
+  private place(): void {
+    const input = this.input;
+    if (!input || !this.geometry) return;
+    const virtual = input.rows.length > RENDER_ALL_LIMIT;
+    this.placement.place({ rows: input.rows, columns: input.columns, geometry: this.geometry, widths: this.widths, fontSizePt: input.settings.values.sizePt, virtual });
+    this.scroller.classList.toggle('ppoc-measured', this.placement.measuring);
+    this.table.classList.toggle('ppoc-measured', this.placement.measuring);
+  }
+
+  /** New columns or alignments: the row template changes, so the body rows are built again. */
+  private reshapeRows(shape: string): void {
+    if (shape === this.rowShape) return;
+    this.rowShape = shape;
+    clear(this.tbody);
+    this.tabStop = null;
   }
 
   private size(): Pick<GridSize, 'rows' | 'cols'> {
@@ -172,8 +215,7 @@ export class TableView {
 
   /** Fewer rows than before: the browser will clamp the scroll offset; do the same here. */
   private clampScroll(): void {
-    const rows = this.input?.rows.length ?? 0;
-    const maxScroll = rows * this.geometry.rowHeight - this.areaHeight;
+    const maxScroll = this.placement.heights.total() - this.areaHeight;
     this.scrollTop = Math.max(0, Math.min(this.scrollTop, maxScroll));
   }
 
@@ -207,26 +249,49 @@ export class TableView {
   private renderWindow(): void {
     const input = this.input;
     if (!input) return;
-    const { rowHeight } = this.geometry;
-    const next = visibleWindow(input.rows.length, this.scrollTop, this.areaHeight, rowHeight, this.overscan);
-    if (next.first === this.window.first && next.last === this.window.last && next.virtual === this.window.virtual) return;
-    this.window = next;
-    const header = this.headerHeight || this.geometry.headerHeight;
-    this.sizer.style.height = next.virtual ? `${header + input.rows.length * rowHeight}px` : '';
-    // Layout offset, not a transform: a sticky header is positioned from layout boxes.
-    this.sizer.style.paddingTop = next.virtual && next.first > 0 ? `${next.first * rowHeight}px` : '';
-    this.table.classList.toggle('ppoc-virtual', next.virtual);
-    if (input.rows.length === 0) this.renderEmpty(input);
-    else {
-      this.ensureRowCount(next.last - next.first, input);
-      for (let position = next.first; position < next.last; position++) {
-        const tr = this.tbody.rows[position - next.first];
-        const row = input.rows[position];
-        fillRow(tr, row, position, input);
-        this.applyRowState(tr, row);
-      }
+    // Measured rows: a pass can find rows shorter than estimated, which uncovers rows below
+    // the window; a second pass fills them (each pass measures more real heights).
+    for (let pass = 0; pass < 3; pass++) {
+      const next = visibleWindow(this.placement.heights, this.scrollTop, this.areaHeight, this.overscan);
+      if (next.first === this.window.first && next.last === this.window.last && next.virtual === this.window.virtual) break;
+      this.window = next;
+      this.fillWindow(input, next);
+      if (!next.virtual || !this.placement.measuring || input.rows.length === 0) break;
+      this.measureWindow(input, next);
     }
     this.updateTabStop();
+  }
+
+  private fillWindow(input: TableInput, next: RowWindow): void {
+    this.placeSizer(next);
+    this.table.classList.toggle('ppoc-virtual', next.virtual);
+    if (input.rows.length === 0) return this.renderEmpty(input);
+    this.ensureRowCount(next.last - next.first, input);
+    for (let position = next.first; position < next.last; position++) {
+      const tr = this.tbody.rows[position - next.first];
+      const row = input.rows[position];
+      fillRow(tr, row, position, input);
+      this.applyRowState(tr, row);
+    }
+  }
+
+  /** The full height of the rows, and the window's offset in it (layout, not a transform: sticky titles need it). */
+  private placeSizer(next: RowWindow): void {
+    const heights = this.placement.heights;
+    const header = this.headerHeight || (this.geometry as RowGeometry).headerHeight;
+    this.sizer.style.height = next.virtual ? `${header + heights.total()}px` : '';
+    this.sizer.style.paddingTop = next.virtual && next.first > 0 ? `${heights.offsetOf(next.first)}px` : '';
+  }
+
+  /** Reads the rendered rows' real heights; scrolls by what the rows above the view gained, so nothing seen moves. */
+  private measureWindow(input: TableInput, next: RowWindow): void {
+    const anchor = this.placement.heights.indexAt(this.scrollTop);
+    const shift = this.placement.measure(this.tbody.rows, next.first, input.rows, anchor);
+    this.placeSizer(next);
+    if (shift !== 0) {
+      this.scrollTop = Math.max(0, this.scrollTop + shift);
+      this.scroller.scrollTop = this.scrollTop;
+    }
   }
 
   private renderEmpty(input: TableInput): void {
@@ -243,7 +308,7 @@ export class TableView {
     if (rows.length > 0 && (rows[0].classList.contains('ppoc-empty-row') || rows[0].cells.length !== input.columns.length)) clear(this.tbody);
     while (rows.length > count) this.tbody.removeChild(this.tbody.lastChild as Node);
     // One row is built, the rest are copies of it (cloning is cheaper than building each cell).
-    const template = rows.length < count ? createRow(input.columns, this.pins) : null;
+    const template = rows.length < count ? createRow(input.columns, this.pins, input.settings) : null;
     while (rows.length < count) this.tbody.appendChild(rows.length === 0 ? (template as HTMLTableRowElement) : (template as HTMLTableRowElement).cloneNode(true));
   }
 
@@ -254,34 +319,6 @@ export class TableView {
     tr.classList.toggle('ppoc-dimmed', !selected && this.handlers.hasSelection());
   }
 
-  private rowOf(node: EventTarget | null): RowModel | null {
-    const tr = node instanceof Element ? node.closest('tr.ppoc-row') : null;
-    if (!tr || !this.input) return null;
-    return this.input.rows[Number(tr.getAttribute('aria-rowindex')) - 2] ?? null;
-  }
-
-  private wireEvents(): void {
-    this.tbody.addEventListener('click', (event) => {
-      const row = this.rowOf(event.target);
-      if (row) this.handlers.rowClick(row, event);
-    });
-    this.tbody.addEventListener('contextmenu', (event) => {
-      const row = this.rowOf(event.target);
-      if (!row) return;
-      event.preventDefault();
-      this.handlers.contextMenu(row, event.clientX, event.clientY);
-    });
-    this.tbody.addEventListener('mousemove', (event) => this.handlers.rowHover(this.rowOf(event.target), event));
-    this.tbody.addEventListener('mouseleave', (event) => this.handlers.rowHover(null, event));
-    this.table.addEventListener('focusin', (event) => {
-      const at = this.positionOf(event.target);
-      if (!at) return;
-      this.focus = at;
-      this.updateTabStop();
-    });
-    this.table.addEventListener('keydown', (event) => this.onKey(event));
-  }
-
   private activateTitle(index: number, add: boolean): void {
     const role = this.header.roleAt(index);
     if (!role) return;
@@ -290,10 +327,9 @@ export class TableView {
     this.handlers.sort(role, add);
   }
 
-  private onKey(event: KeyboardEvent): void {
+  private onKey(event: KeyboardEvent, at: GridPosition): void {
     const input = this.input;
-    const at = this.positionOf(event.target);
-    if (!input || !at) return;
+    if (!input) return;
     const action = gridAction(event, at, { ...this.size(), page: this.pageRows() });
     if (!action) return;
     event.preventDefault();
@@ -307,40 +343,22 @@ export class TableView {
     }
   }
 
-  private positionOf(target: EventTarget | null): GridPosition | null {
-    const cell = target instanceof Element ? target.closest('td, th') : null;
-    if (!(cell instanceof HTMLTableCellElement) || !this.table.contains(cell)) return null;
-    const tr = cell.parentElement as HTMLTableRowElement;
-    if (tr === this.header.row) return { row: -1, col: cell.cellIndex };
-    if (!tr.classList.contains('ppoc-row')) return null;
-    return { row: Number(tr.getAttribute('aria-rowindex')) - 2, col: cell.cellIndex };
-  }
-
   /** Moves the grid's focus to a cell, scrolled whole into view on both axes, below the titles. */
   focusCell(to: GridPosition): void {
     if (!this.input) return;
     this.focus = clamp(to, this.size());
-    if (this.focus.row >= 0) {
+    // Measured rows: the row's real height is known once it is rendered, so reveal it again.
+    for (let pass = 0; this.focus.row >= 0 && pass < (this.placement.measuring ? 2 : 1); pass++) {
       const { view, header } = this.measuredArea();
       const { top, height } = this.rowBox(this.focus.row, header);
       this.scrollTop = scrollToReveal(top, height, this.scroller.scrollTop, view, header);
       if (this.scroller.scrollTop !== this.scrollTop) this.scroller.scrollTop = this.scrollTop;
       this.renderWindow();
     }
-    this.revealColumn(this.focus.col);
+    const left = revealLeft(this.pins, this.widths, this.focus.col, this.scroller.scrollLeft, this.scroller.clientWidth);
+    if (left !== this.scroller.scrollLeft) this.scroller.scrollLeft = left;
     this.updateTabStop();
     this.tabStop?.focus({ preventScroll: true });
-  }
-
-  /** Scrolls sideways so the column shows whole between the pinned columns (a pinned one always shows). */
-  private revealColumn(col: number): void {
-    if (this.pins[col] || this.widths.length === 0) return;
-    let left = 0;
-    for (let i = 0; i < col; i++) left += this.widths[i];
-    const cover = coveredBy(this.pins, this.widths, col);
-    const current = this.scroller.scrollLeft;
-    const next = scrollToReveal(left, this.widths[col] ?? 0, current, this.scroller.clientWidth, cover.left, cover.right);
-    if (next !== current) this.scroller.scrollLeft = next;
   }
 
   /** The focused cell when rendered, else its column's title, is the grid's one tab stop. */
@@ -355,23 +373,25 @@ export class TableView {
   }
 
   private pageRows(): number {
-    return Math.max(1, Math.floor(this.measuredArea().area / this.geometry.rowHeight) - 1);
+    const heights = this.placement.heights;
+    const average = heights.count > 0 ? heights.total() / heights.count : (this.geometry?.rowHeight ?? 1);
+    return Math.max(1, Math.floor(this.measuredArea().area / average) - 1);
   }
 
   /** The rows area as laid out now (the real height, read when keys move the focus). */
   private measuredArea(): { view: number; header: number; area: number } {
     const view = this.scroller.clientHeight;
     const header = this.header.row.offsetHeight;
-    const fallback = this.headerHeight || this.geometry.headerHeight;
+    const fallback = this.headerHeight || (this.geometry?.headerHeight ?? 0);
     if (view <= 0) return { view: this.areaHeight + fallback, header: fallback, area: this.areaHeight };
     return { view, header, area: Math.max(0, view - header) };
   }
 
   /** A row's offset in the scrolled content and its height: computed when virtual, else read. */
   private rowBox(position: number, header: number): { top: number; height: number } {
-    const { rowHeight } = this.geometry;
+    const heights = this.placement.heights;
     const tr = this.window.virtual ? null : this.tbody.rows[position];
-    if (!tr || this.scroller.clientHeight <= 0) return { top: header + position * rowHeight, height: rowHeight };
+    if (!tr || this.scroller.clientHeight <= 0) return { top: header + heights.offsetOf(position), height: heights.heightOf(position) };
     const offset = tr.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top - this.scroller.clientTop;
     return { top: offset + this.scroller.scrollTop, height: tr.offsetHeight };
   }

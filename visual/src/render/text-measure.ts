@@ -5,8 +5,9 @@
 export interface FontSpec {
   family: string;
   sizePt: number;
-  /** CSS weight: 400 cells, 600 titles and selected rows. */
+  /** CSS weight: 400 cells, 600 titles (format pane: bold values 700). */
   weight: number;
+  italic?: boolean;
 }
 
 type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
@@ -16,7 +17,7 @@ export class TextMeasurer {
   private readonly caches = new Map<string, Map<string, number>>();
 
   width(text: string, font: FontSpec): number {
-    const css = `${font.weight} ${font.sizePt}pt ${font.family}`;
+    const css = `${font.italic ? 'italic ' : ''}${font.weight} ${font.sizePt}pt ${font.family}`;
     let cache = this.caches.get(css);
     if (!cache) this.caches.set(css, (cache = new Map()));
     let width = cache.get(text);
@@ -50,7 +51,7 @@ export class TextMeasurer {
         context.font = '1px serif';
         context.font = css;
         // An unparsable family list leaves the font unchanged: measure the generic family instead.
-        if (/^1px/.test(context.font)) context.font = `${font.weight} ${font.sizePt}pt sans-serif`;
+        if (/^1px/.test(context.font)) context.font = `${font.italic ? 'italic ' : ''}${font.weight} ${font.sizePt}pt sans-serif`;
       }
       this.contexts.set(css, context);
     }

@@ -2,9 +2,12 @@
 // and properties exactly, so FormattingSettingsService can read and write them.
 import { formattingSettings } from 'powerbi-visuals-utils-formattingmodel';
 import type { StatusKey } from '../../../core/src/index';
+import { ColumnFormattingCard } from './column-card';
+import { GridCard } from './grid-card';
+import { dropdown, numberSlice, ruleColor, toggle } from './slices';
+import { ColumnHeadersCard, ValuesCard } from './text-cards';
 
 import Card = formattingSettings.SimpleCard;
-import powerbi from 'powerbi-visuals-api';
 import Model = formattingSettings.Model;
 
 /**
@@ -20,23 +23,20 @@ export const DEFAULT_STATUS_COLORS: Readonly<Record<StatusKey, string>> = {
   plannedLater: '#A6A6A6',
 };
 
-function color(name: StatusKey, displayName: string, displayNameKey: string): formattingSettings.ColorPicker {
-  return new formattingSettings.ColorPicker({ name, displayName, displayNameKey, value: { value: DEFAULT_STATUS_COLORS[name] } });
-}
-
-function toggle(name: string, displayName: string, displayNameKey: string, value = true): formattingSettings.ToggleSwitch {
-  return new formattingSettings.ToggleSwitch({ name, displayName, displayNameKey, value });
+/** Each status's colour has the fx button: a rule (say, on days late) colours that status's cells row by row. */
+function statusColor(name: StatusKey, displayName: string, displayNameKey: string): formattingSettings.ColorPicker {
+  return ruleColor(name, displayName, displayNameKey, DEFAULT_STATUS_COLORS[name]);
 }
 
 export class StatusColorsCard extends Card {
   override name = 'statusColors';
   override displayName = 'Status colours';
   override displayNameKey = 'Format_StatusColors';
-  upcoming = color('upcoming', 'Upcoming', 'Status_Upcoming');
-  notYetStarted = color('notYetStarted', 'Not Yet Started', 'Status_NotYetStarted');
-  late = color('late', 'Started Late', 'Status_Late');
-  onTime = color('onTime', 'Started On Time', 'Status_OnTime');
-  plannedLater = color('plannedLater', 'Planned - Later', 'Status_PlannedLater');
+  upcoming = statusColor('upcoming', 'Upcoming', 'Status_Upcoming');
+  notYetStarted = statusColor('notYetStarted', 'Not Yet Started', 'Status_NotYetStarted');
+  late = statusColor('late', 'Started Late', 'Status_Late');
+  onTime = statusColor('onTime', 'Started On Time', 'Status_OnTime');
+  plannedLater = statusColor('plannedLater', 'Planned - Later', 'Status_PlannedLater');
   override slices = [this.upcoming, this.notYetStarted, this.late, this.onTime, this.plannedLater];
 }
 
@@ -45,18 +45,8 @@ export class StatusColumnCard extends Card {
   override displayName = 'Status column';
   override displayNameKey = 'Format_StatusColumn';
   // The choices are capabilities.json's enumeration (auto, full, short).
-  statusLabel = new formattingSettings.AutoDropdown({ name: 'statusLabel', displayName: 'Status text', displayNameKey: 'Format_StatusLabel', value: 'auto' });
+  statusLabel = dropdown('statusLabel', 'Status text', 'Format_StatusLabel', 'auto');
   override slices = [this.statusLabel];
-}
-
-export class TableCard extends Card {
-  override name = 'table';
-  override displayName = 'Table';
-  override displayNameKey = 'Format_Table';
-  fontFamily = new formattingSettings.FontPicker({ name: 'fontFamily', displayName: 'Font', displayNameKey: 'Format_Font', value: 'Segoe UI, wf_segoe-ui_normal, helvetica, arial, sans-serif' });
-  fontSize = new formattingSettings.NumUpDown({ name: 'fontSize', displayName: 'Text size', displayNameKey: 'Format_TextSize', value: 10, options: range(7, 24) });
-  wordWrap = toggle('wordWrap', 'Word wrap', 'Format_WordWrap', false);
-  override slices = [this.fontFamily, this.fontSize, this.wordWrap];
 }
 
 export class HeaderCard extends Card {
@@ -68,7 +58,7 @@ export class HeaderCard extends Card {
   fullCareOrderText = new formattingSettings.TextInput({ name: 'fullCareOrderText', displayName: 'Full Care Order value', displayNameKey: 'Format_FullCareOrderText', value: '', placeholder: 'Yes' });
   showFilters = toggle('showFilters', 'Locality/Team line', 'Format_ShowFilters');
   showAsAt = toggle('showAsAt', 'Data as at line', 'Format_ShowAsAt');
-  fontSize = new formattingSettings.NumUpDown({ name: 'fontSize', displayName: 'Text size', displayNameKey: 'Format_TextSize', value: 10, options: range(7, 24) });
+  fontSize = numberSlice('fontSize', 'Text size', 'Format_TextSize', 10, 7, 24);
   override slices = [this.show, this.showFullCareOrder, this.fullCareOrderText, this.showFilters, this.showAsAt, this.fontSize];
 }
 
@@ -77,7 +67,7 @@ export class SummaryCard extends Card {
   override displayName = 'Summary sentence';
   override displayNameKey = 'Format_Summary';
   show = toggle('show', 'Show sentence', 'Format_ShowSummary');
-  fontSize = new formattingSettings.NumUpDown({ name: 'fontSize', displayName: 'Text size', displayNameKey: 'Format_TextSize', value: 12, options: range(7, 32) });
+  fontSize = numberSlice('fontSize', 'Text size', 'Format_TextSize', 12, 7, 32);
   override slices = [this.show, this.fontSize];
 }
 
@@ -86,14 +76,18 @@ export class LegendCard extends Card {
   override displayName = 'Legend';
   override displayNameKey = 'Format_Legend';
   show = toggle('show', 'Show legend', 'Format_ShowLegend');
-  override slices = [this.show];
+  // The choices are capabilities.json's enumeration (top, bottom); "off" is the switch above.
+  position = dropdown('position', 'Position', 'Format_LegendPosition', 'top');
+  showCounts = toggle('showCounts', 'Show counts', 'Format_LegendCounts');
+  showTotal = toggle('showTotal', 'Total line ("38 plans")', 'Format_LegendTotal', false);
+  override slices = [this.show, this.position, this.showCounts, this.showTotal];
 }
 
 export class WindowCard extends Card {
   override name = 'window';
   override displayName = 'Window';
   override displayNameKey = 'Format_Window';
-  months = new formattingSettings.NumUpDown({ name: 'months', displayName: 'Window length (months)', displayNameKey: 'Format_WindowMonths', value: 3, options: range(1, 24) });
+  months = numberSlice('months', 'Window length (months)', 'Format_WindowMonths', 3, 1, 24);
   override slices = [this.months];
 }
 
@@ -110,22 +104,17 @@ export class ManagerNotesCard extends Card {
 export class VisualSettings extends Model {
   statusColors = new StatusColorsCard();
   statusColumn = new StatusColumnCard();
-  table = new TableCard();
+  table = new ValuesCard();
+  columnHeaders = new ColumnHeadersCard();
+  grid = new GridCard();
+  columnFormatting = new ColumnFormattingCard();
   header = new HeaderCard();
   summary = new SummaryCard();
   legend = new LegendCard();
   window = new WindowCard();
   managerNotes = new ManagerNotesCard();
-  override cards = [this.statusColors, this.statusColumn, this.table, this.header, this.summary, this.legend, this.window, this.managerNotes];
-}
-
-/**
- * Min/max validators. ValidatorType is a const enum in ambient typings, which isolated
- * transpilers cannot inline, so its values (Min = 0, Max = 1) are written here.
- */
-function range(min: number, max: number): powerbi.visuals.NumUpDownFormat {
-  return {
-    minValue: { type: 0 as powerbi.visuals.ValidatorType.Min, value: min },
-    maxValue: { type: 1 as powerbi.visuals.ValidatorType.Max, value: max },
-  };
+  override cards = [
+    this.statusColors, this.statusColumn, this.table, this.columnHeaders, this.grid, this.columnFormatting,
+    this.header, this.summary, this.legend, this.window, this.managerNotes,
+  ];
 }

@@ -1,8 +1,8 @@
 /**
  * axe-core in real Chromium on the packaged visual, in every state a viewer meets: each tile
  * size, high contrast, a selection (other rows dimmed), the legend's definitions and the notes
- * open, word wrap, en-US, a virtualized table scrolled, no rows after filtering, the landing
- * page. Zero serious or critical violations in each.
+ * open, word wrap, en-US, a virtualized table scrolled, the format pane's styles and fx rules,
+ * no rows after filtering, the landing page. Zero serious or critical violations in each.
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -97,6 +97,28 @@ describe('visual in Chromium: accessibility (axe-core), every state', function (
     await scrollTable(page, 0.5);
     await page.waitForFunction((sel) => Array.from(document.querySelectorAll(sel)).some((tr) => Number(tr.getAttribute('aria-rowindex')) > 1000), `${TABLE} tbody tr`);
     await assertClean(page, '3,000 rows, scrolled');
+    await page.context().close();
+  });
+
+  it('with the format pane\'s styles and fx rules on: fonts, header colours, grid, shading, rule colours', async () => {
+    const page = await openPreview(suite.browser, suite.server.url, suite.log);
+    const fill = (color: string) => ({ solid: { color } });
+    await rerender(page, {
+      objects: {
+        table: { bold: true, fontColor: fill('#1B1B1B') },
+        columnHeaders: { backColor: fill('#1F3864'), fontColor: fill('#FFFFFF'), italic: true },
+        grid: { vertical: true, alternateRows: true, alternateColor: fill('#EEF3FA'), rowPadding: 6 },
+        legend: { position: 'bottom', showTotal: true },
+      },
+      rules: [
+        { object: 'statusColors', property: 'notYetStarted', field: 'prediction_revisions', ranges: [{ min: 2, color: '#5A0A05' }] },
+        { object: 'columnFormatting', property: 'childBackground', field: 'prediction_revisions', ranges: [{ min: 3, color: '#FDE7E9' }] },
+        { object: 'columnFormatting', property: 'childFontColor', field: 'prediction_revisions', ranges: [{ min: 3, color: '#F8C8CC' }] },
+      ],
+    });
+    await assertClean(page, 'styled, with fx rules');
+    await setTile(page, 400, 250);
+    await assertClean(page, 'styled, 400×250');
     await page.context().close();
   });
 

@@ -255,6 +255,11 @@
         return opts.fetchMoreData ? opts.fetchMoreData(aggregate !== false) === true : false;
       },
       refreshHostData: () => recorder.record('refreshHostData', []),
+      // Sorting the whole dataset (capabilities `sorting: { custom: {} }`): the page re-sorts and re-sends.
+      applyCustomSort(args) {
+        recorder.record('applyCustomSort', [args]);
+        if (opts.onCustomSort) opts.onCustomSort(args);
+      },
       applyJsonFilter: (filter, objectName, propertyName, action) =>
         recorder.record('applyJsonFilter', [filter, objectName, propertyName, action]),
       setCanDrill: (drillAllowed) => recorder.record('setCanDrill', [drillAllowed]),
@@ -267,7 +272,8 @@
 
   /**
    * options: { locale?, strings?: {key: text}, highContrast?, allowInteractions?,
-   *            onPersist?: (objects) => void, fetchMoreData?: (aggregate) => boolean }
+   *            onPersist?: (objects) => void, fetchMoreData?: (aggregate) => boolean,
+   *            onCustomSort?: (args) => void }
    */
   function createFakeHost(options) {
     const opts = options || {};

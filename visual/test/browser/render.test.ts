@@ -10,6 +10,7 @@ import { openPreview } from './support/browser';
 import { COLUMN_TITLES, EXAMPLE_CELLS, EXAMPLE_ROWS, EXAMPLE_SENTENCE } from './support/fixtures';
 import { itLoggedNoProblems, previewSuite, requirePackagedVisual } from './support/suite';
 import { readPackagedVisual } from '../../preview/pbiviz';
+import { readPublisher } from '../../../scripts/publisher.mjs';
 import {
   bodyRows, columnIndex, headerTexts, hostEvents, hueName, resetHostRecords, setRows, summaryText, TABLE,
   updateCount, updateRaw, VISUAL, waitForRenders,
@@ -47,14 +48,22 @@ async function statusColours(page: Page): Promise<Record<string, string>> {
 describe('visual in Chromium: rendering', function () {
   const suite = previewSuite({ rows: EXAMPLE_ROWS });
 
-  it('ships its stylesheet in the package (under 40 KB in all), and the page applies it', async () => {
+  it('ships its stylesheet in the package (under 60 KB in all), and the page applies it', async () => {
     const packaged = readPackagedVisual(requirePackagedVisual());
     assert.ok(packaged.css.length > 0, 'the .pbiviz has no content.css (is visual.less imported by the visual?)');
-    assert.ok(packaged.sizeBytes < 40 * 1024, `the .pbiviz stays under 40 KB: ${packaged.sizeBytes} bytes`);
+    // 40 KB until issue 21: the format pane a table author expects (about 80 more format
+    // properties in capabilities.json, their cards and strings, fx, host sorting) took it to ~41 KB.
+    assert.ok(packaged.sizeBytes < 60 * 1024, `the .pbiviz stays under 60 KB: ${packaged.sizeBytes} bytes`);
     const page = await openPreview(suite.browser, suite.server.url, suite.log);
     const rules = await page.$eval('#ppoc-visual-css', (style) => (style as HTMLStyleElement).sheet?.cssRules.length ?? 0);
     assert.ok(rules > 0, 'the injected content.css parses into rules');
     await page.context().close();
+  });
+
+  it('names its publisher from visual/publisher.json, the one place MI fills in (npm run package)', () => {
+    const packaged = readPackagedVisual(requirePackagedVisual());
+    const publisher = readPublisher('visual/publisher.json');
+    assert.deepEqual(packaged.publisher, { author: publisher.author, supportUrl: publisher.supportUrl, gitHubUrl: publisher.gitHubUrl });
   });
 
   it('shows the column titles in the brief order, without the as-at column', async () => {

@@ -7,6 +7,9 @@ import { localeFormat } from '../../src/locale';
 import { ROLE_TITLES, type RoleName } from '../../src/roles';
 import { createStrings } from '../../src/strings';
 import { Visual } from '../../src/visual';
+import { FormattingSettingsService } from 'powerbi-visuals-utils-formattingmodel';
+import { resolveSettings, type HighContrastColors, type ResolvedSettings } from '../../src/settings/resolved';
+import { VisualSettings } from '../../src/settings/settings';
 import { Wording } from '../../src/wording/wording';
 
 // The DataViews carry the roles' own display names, as Power BI gives them by default.
@@ -18,6 +21,10 @@ export interface TableOptions {
   objects?: powerbi.DataViewObjects;
   segment?: boolean;
   titles?: Partial<Record<RoleName, string>>;
+  /** The host's sort, as Power BI marks it on the columns: roles in order, 1 ascending or 2 descending. */
+  hostSort?: [RoleName, 1 | 2][];
+  /** A row's objects (the format pane's rules evaluated for it, as Power BI delivers them). */
+  rowObjects?: (row: unknown[], index: number) => powerbi.DataViewObjects[] | undefined;
 }
 
 export function tableDataView(roles: RoleName[], rows: unknown[][], options: TableOptions = {}): powerbi.DataView {
@@ -28,10 +35,18 @@ export function tableDataView(roles: RoleName[], rows: unknown[][], options: Tab
     roles: { [role]: true },
     type: DATE_ROLES.has(role) ? { dateTime: true } : { text: true },
   })) as powerbi.DataViewMetadataColumn[];
+  options.hostSort?.forEach(([role, direction], order) => {
+    const column = columns[roles.indexOf(role)];
+    if (column) Object.assign(column, { sort: direction, sortOrder: order });
+  });
   const metadata: powerbi.DataViewMetadata = { columns };
   if (options.objects) metadata.objects = options.objects;
   if (options.segment) (metadata as { segment?: object }).segment = {};
-  return { metadata, table: { columns, rows: rows as powerbi.DataViewTableRow[] } };
+  const tableRows = rows.map((row, index) => {
+    const objects = options.rowObjects?.(row, index);
+    return objects ? Object.assign(row.slice(), { objects }) : row;
+  });
+  return { metadata, table: { columns, rows: tableRows as powerbi.DataViewTableRow[] } };
 }
 
 /**
@@ -99,6 +114,8 @@ export interface RecordedHost {
   selection: powerbi.extensibility.ISelectionManager;
   contextMenus: { x: number; y: number }[];
   fetchRequests: number;
+  /** host.applyCustomSort calls (Power BI sorting the whole dataset). */
+  customSorts: powerbi.extensibility.visual.CustomVisualApplyCustomSortArgs[];
 }
 
 export interface HostOptions {
@@ -120,6 +137,7 @@ export function recordingHost(options: HostOptions = {}): RecordedHost {
     selection: createSelectionManager(),
     contextMenus: [],
     fetchRequests: 0,
+    customSorts: [],
   };
   const tooltip = createTooltipService(true);
   tooltip.show = (o) => void record.tooltips.push({ kind: 'show', items: o.dataItems ?? [] });
@@ -144,6 +162,7 @@ export function recordingHost(options: HostOptions = {}): RecordedHost {
   host.persistProperties = (changes: powerbi.VisualObjectInstancesToPersist) => void record.persisted.push(changes);
   host.displayWarningIcon = (title: string, detail: string) => void record.warnings.push([title, detail]);
   host.launchUrl = (url: string) => void record.launched.push(url);
+  host.applyCustomSort = (args: powerbi.extensibility.visual.CustomVisualApplyCustomSortArgs) => void record.customSorts.push(args);
   host.fetchMoreData = () => {
     record.fetchRequests += 1;
     return options.fetchMoreData ?? true;
@@ -201,4 +220,10 @@ export function bodyTexts(element: HTMLElement): string[][] {
 
 export function headTexts(element: HTMLElement): string[] {
   return Array.from(element.querySelectorAll('thead th .ppoc-th-title')).map((th) => th.textContent ?? '');
+}
+
+/** Settings as the visual resolves them from format-pane objects. */
+export function settingsFrom(objects: powerbi.DataViewObjects, highContrast: HighContrastColors | null = null): ResolvedSettings {
+  const model = new FormattingSettingsService().populateFormattingSettingsModel(VisualSettings, { metadata: { columns: [], objects } } as powerbi.DataView);
+  return resolveSettings(model, highContrast);
 }

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLE_NAMES, ROLE_TITLES } from '../../src/roles';
+import { VisualSettings } from '../../src/settings/settings';
 import { DEFAULT_STRINGS } from '../../src/strings';
 
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
@@ -54,12 +55,24 @@ describe('build and certification invariants', () => {
     assert.deepEqual(capabilities.privileges, []);
   });
 
-  it('pbiviz.json: apiVersion matches the installed API, four-part version, author set', () => {
+  it('pbiviz.json: apiVersion matches the installed API, four-part version; the publisher lives in visual/publisher.json only', () => {
     const installed = json('node_modules/powerbi-visuals-api/package.json').version as string;
     assert.equal(pbiviz.apiVersion.split('.').slice(0, 2).join('.'), installed.split('.').slice(0, 2).join('.'));
     assert.match(pbiviz.visual.version, /^\d+\.\d+\.\d+\.\d+$/);
-    assert.ok(pbiviz.author.name && pbiviz.author.email);
     assert.match(pbiviz.visual.guid, /^[A-Za-z0-9]+$/);
+    assert.equal(pbiviz.author, undefined);
+    assert.equal(pbiviz.visual.supportUrl, undefined);
+    assert.equal(pbiviz.visual.gitHubUrl, undefined);
+    const publisher = json('visual/publisher.json');
+    assert.ok(publisher.author.name && publisher.author.email && publisher.supportUrl);
+  });
+
+  it('declares Power BI\'s custom sorting (applyCustomSort) and fx colours with a dataViewWildcard selector', () => {
+    assert.deepEqual(capabilities.sorting, { custom: {} });
+    const fills = (object: string) => Object.entries(capabilities.objects[object].properties as Record<string, { type: object }>)
+      .filter(([, p]) => JSON.stringify(p.type) === '{"fill":{"solid":{"color":true}}}').map(([name]) => name);
+    assert.deepEqual(fills('statusColors'), ['upcoming', 'notYetStarted', 'late', 'onTime', 'plannedLater']);
+    assert.equal(fills('columnFormatting').length, 2 * 10, 'a background and a text colour for every column but Status');
   });
 
   it('has en-US and en-GB string resources with every UI string and capabilities key', () => {
@@ -73,6 +86,23 @@ describe('build and certification invariants', () => {
       for (const key of keys) assert.equal(typeof resource.values[key], 'string', `${resource.locale} ${key}`);
     }
     assert.deepEqual((pbiviz.stringResources as string[]).map((p) => json(p).locale).sort(), ['en-GB', 'en-US']);
+  });
+
+  it('every format-pane name key (cards, slices, enumerations) has its text in en-GB and en-US', () => {
+    const keys = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const key = (node as { displayNameKey?: unknown }).displayNameKey;
+      if (typeof key === 'string') keys.add(key);
+      for (const value of Object.values(node)) walk(value);
+    };
+    walk(new VisualSettings());
+    walk(capabilities.objects);
+    assert.ok(keys.size > 40, `${keys.size} keys`);
+    for (const path of pbiviz.stringResources as string[]) {
+      const values = json(path).values as Record<string, string>;
+      for (const key of keys) assert.equal(typeof values[key], 'string', `${path}: ${key}`);
+    }
   });
 
   it('no innerHTML, eval, network calls or http strings in the visual or the rules module', () => {

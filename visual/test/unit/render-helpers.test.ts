@@ -2,10 +2,11 @@ import { strict as assert } from 'node:assert';
 import type { IsoDate } from '../../../core/src/index';
 import { contrastRatio, normaliseHex, textColorFor } from '../../src/render/colors';
 import { dateFormatter, localeFormat } from '../../src/locale';
-import { rowGeometry, visibleWindow } from '../../src/render/table-layout';
+import { MeasuredHeights, UniformHeights, visibleWindow } from '../../src/render/row-heights';
+import { OVERSCAN_ROWS, rowGeometry } from '../../src/render/table-layout';
 import { createStrings } from '../../src/strings';
 import { DEFAULT_STATUS_COLORS } from '../../src/settings/settings';
-import { bodyTexts, mount, tableDataView } from './helpers';
+import { bodyTexts, mount, settingsFrom, tableDataView } from './helpers';
 import powerbi from 'powerbi-visuals-api';
 
 describe('colours', () => {
@@ -50,17 +51,47 @@ describe('dates in the host locale', () => {
 
 describe('virtual window geometry', () => {
   it('renders everything up to 300 rows and a padded screenful beyond', () => {
-    assert.deepEqual(visibleWindow(300, 0, 500, 27), { first: 0, last: 300, virtual: false });
-    const window = visibleWindow(30000, 27 * 1000, 540, 27);
+    assert.deepEqual(visibleWindow(new UniformHeights(300, 27), 0, 500, OVERSCAN_ROWS), { first: 0, last: 300, virtual: false });
+    const window = visibleWindow(new UniformHeights(30000, 27), 27 * 1000, 540, OVERSCAN_ROWS);
     assert.equal(window.virtual, true);
     assert.equal(window.first, 992);
     assert.equal(window.last - window.first, 20 + 16);
-    assert.equal(visibleWindow(30000, 1e9, 540, 27).last, 30000);
+    assert.equal(visibleWindow(new UniformHeights(30000, 27), 1e9, 540, OVERSCAN_ROWS).last, 30000);
   });
 
-  it('row height follows the font size and the wrap setting', () => {
-    assert.ok(rowGeometry(14, false).rowHeight > rowGeometry(10, false).rowHeight);
-    assert.ok(rowGeometry(10, true).rowHeight > rowGeometry(10, false).rowHeight);
+  it('row height follows the font size, the row padding and the horizontal gridline', () => {
+    const base = rowGeometry(settingsFrom({}));
+    assert.equal(base.rowHeight, 27, 'the default row: 18px line, 4px padding each side, a 1px line');
+    assert.ok(rowGeometry(settingsFrom({ table: { fontSize: 14 } })).rowHeight > base.rowHeight);
+    assert.equal(rowGeometry(settingsFrom({ grid: { rowPadding: 10 } })).rowHeight, base.rowHeight + 12);
+    assert.equal(rowGeometry(settingsFrom({ grid: { horizontal: false } })).rowHeight, base.rowHeight - 1);
+    assert.equal(rowGeometry(settingsFrom({ grid: { horizontalWidth: 3 } })).rowHeight, base.rowHeight + 2);
+  });
+
+  it('measured heights: offsets, the row at an offset, and a changed height, in O(log rows)', () => {
+    const heights = new MeasuredHeights(1000, (i) => 20 + (i % 3) * 10);
+    let offset = 0;
+    for (let i = 0; i < 1000; i++) {
+      assert.equal(heights.offsetOf(i), offset);
+      assert.equal(heights.indexAt(offset), i);
+      assert.equal(heights.indexAt(offset + heights.heightOf(i) - 0.5), i);
+      offset += heights.heightOf(i);
+    }
+    assert.equal(heights.total(), offset);
+    const before = heights.heightOf(10);
+    assert.equal(heights.set(10, 100), 100 - before);
+    assert.equal(heights.offsetOf(11), heights.offsetOf(10) + 100);
+    assert.equal(heights.total(), offset + 100 - before);
+    assert.equal(heights.indexAt(-5), 0);
+    assert.equal(heights.indexAt(1e9), 999);
+  });
+
+  it('a window over measured heights covers the rows area with overscan on both sides', () => {
+    const heights = new MeasuredHeights(30000, (i) => (i % 2 ? 27 : 45));
+    const window = visibleWindow(heights, heights.offsetOf(5000), 600, OVERSCAN_ROWS);
+    assert.equal(window.first, 5000 - OVERSCAN_ROWS);
+    assert.ok(heights.offsetOf(window.last) - heights.offsetOf(5000) >= 600, 'the area is covered');
+    assert.ok(window.last - window.first < 100, `${window.last - window.first} rows`);
   });
 });
 

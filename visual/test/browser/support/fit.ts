@@ -117,8 +117,8 @@ export async function focusedRowVisible(page: Page): Promise<{ row: number | nul
   }, VISUAL);
 }
 
-/** Sends the page's rows again with extra DataView options (e.g. format objects, roles left out). */
-export async function rerender(page: Page, extra: { objects?: object; omitRoles?: string[] }): Promise<void> {
+/** Sends the page's rows again with extra DataView options (e.g. format objects, roles left out, fx rules evaluated per row). */
+export async function rerender(page: Page, extra: { objects?: object; omitRoles?: string[]; rules?: object[] }): Promise<void> {
   await resetHostRecords(page);
   await page.evaluate((options) => {
     (window as unknown as { __ppocPreview: { render(type: number, extra: object): void } }).__ppocPreview.render(2, options);
