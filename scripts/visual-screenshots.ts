@@ -3,7 +3,7 @@
  * can see it before importing it. Headless Chromium, the local preview and its fake host, the
  * Derbyshire-length rows of the browser suite; tiles of 1100×600, 800×500, 600×400, 400×250 and
  * 300×200, 1100×600 in high contrast, 800×500 for an en-US host, and 1100×600 styled from the
- * format pane (header colours, grid, shading, a column's colours, fx rules, the legend below the
+ * format pane (header colours, horizontal and vertical lines, shading, a column's colours, fx rules, the legend below the
  * table with its total, wrapped values). Writes .tmp/screenshots/*.png
  * (git-ignored) to look at; with `npm run screenshots -- --update` it writes docs/screenshots/*.png,
  * the tracked pictures.
@@ -27,7 +27,7 @@ const STYLED = {
   objects: {
     table: { fontFamily: 'Segoe UI, sans-serif', wordWrap: true },
     columnHeaders: { backColor: fill('#1F3864'), fontColor: fill('#FFFFFF'), bold: true },
-    grid: { horizontalColor: fill('#C9D3E6'), alternateRows: true, alternateColor: fill('#EEF3FA'), rowPadding: 5, outlineColor: fill('#1F3864') },
+    grid: { horizontalColor: fill('#C9D3E6'), vertical: true, verticalColor: fill('#C9D3E6'), alternateRows: true, alternateColor: fill('#EEF3FA'), rowPadding: 5, outlineColor: fill('#1F3864') },
     columnFormatting: { childAlignment: 'left', assessmentTypeAlignment: 'center' },
     legend: { position: 'bottom', showTotal: true },
     statusColumn: { statusLabel: 'short' },

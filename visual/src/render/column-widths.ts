@@ -5,11 +5,13 @@
 // - content: its widest sampled value whole (a double-click on its border fits to this).
 // Person ID, dates and Status never wrap and are never cut: all three widths are their whole
 // value (dates and IDs with every digit replaced by the font's widest digit, Status as the
-// labels shown, with its glyph). Fonts and wrapping are inputs, so text settings change them.
+// labels shown, with its glyph). Fonts and wrapping are inputs, so text settings change them;
+// the room beside the text is the cell's chrome (cell-chrome.ts), which grid lines never grow.
 import { STATUS_KEYS, type StatusKey } from '../../../core/src/index';
 import type { ColumnModel, DateRole, ViewModel } from '../converter/view-model';
 import type { DateFormatter } from '../locale';
 import type { StatusLabels } from '../wording/status-labels';
+import type { CellChrome } from './cell-chrome';
 import { atLengthPercentile, longestPieces, longestTexts, sampleTexts } from './column-sample';
 import type { FontSpec, TextMeasurer } from './text-measure';
 
@@ -37,14 +39,11 @@ export interface MeasureInput {
   labels: StatusLabels;
   /** Lines a title may wrap over (1: titles do not wrap, format pane). */
   titleLines?: number;
-  /** A cell's horizontal padding and vertical grid line, px (default CELL_PADDING_PX). */
-  cellInset?: number;
+  /** The room beside a cell's text: padding, grid line, a status cell's bar (cell-chrome.ts). */
+  chrome: CellChrome;
 }
 
-/** Cell padding (5 + 5, visual.less) and a pixel for rounding. */
-export const CELL_PADDING_PX = 11;
-/** The status cell's border (3px on the left; 2px each side in high contrast), and its glyph with the gap after it, in ems. */
-const STATUS_BORDER_PX = 4;
+/** A status's glyph and the gap after it, in ems (visual.less). */
 export const GLYPH_EM = 0.8 + 0.3;
 /** A title breaks over at most this many lines. */
 export const MAX_TITLE_LINES = 3;
@@ -64,7 +63,7 @@ const DIGITS = /\d/g;
 export function measureColumns(input: MeasureInput, measurer: TextMeasurer): ColumnSizing[] {
   const em = (input.valueFont.sizePt * 4) / 3;
   const titleEm = (input.titleFont.sizePt * 4) / 3;
-  const inset = input.cellInset ?? CELL_PADDING_PX;
+  const inset = input.chrome.across;
   const titleLines = input.titleLines ?? MAX_TITLE_LINES;
   const value = (text: string) => measurer.width(text, input.valueFont);
   const digit = widestDigit(value);
@@ -73,8 +72,8 @@ export function measureColumns(input: MeasureInput, measurer: TextMeasurer): Col
     const floor = title(titleLines);
     const twoLines = title(Math.min(2, titleLines));
     if (column.kind !== 'text') {
-      const extra = column.kind === 'status' ? STATUS_BORDER_PX + GLYPH_EM * em : 0;
-      const whole = Math.ceil(Math.max(0, ...protectedTexts(column, input, digit).map(value)) + extra + inset);
+      const beside = column.kind === 'status' ? besideStatus(input.chrome, em) : inset;
+      const whole = Math.ceil(Math.max(0, ...protectedTexts(column, input, digit).map(value)) + beside);
       const width = Math.max(floor, whole);
       return { minimum: width, preferred: width, content: width, floor: width, roomy: Math.max(width, twoLines), protectedWidth: true };
     }
@@ -109,10 +108,15 @@ function readableWidth(texts: readonly string[], width: (text: string) => number
 }
 
 /** The width of a status cell showing the widest of `labels` for the statuses present. */
-export function statusCellWidth(model: ViewModel, labels: StatusLabels, font: FontSpec, measurer: TextMeasurer): number {
+export function statusCellWidth(model: ViewModel, labels: StatusLabels, font: FontSpec, chrome: CellChrome, measurer: TextMeasurer): number {
   const em = (font.sizePt * 4) / 3;
   const widest = Math.max(0, ...presentStatuses(model).map((key) => measurer.width(labels[key], font)));
-  return Math.ceil(widest + STATUS_BORDER_PX + GLYPH_EM * em + CELL_PADDING_PX);
+  return Math.ceil(widest + besideStatus(chrome, em));
+}
+
+/** What a status cell holds beside its label: its chrome and bar, the glyph and its gap. */
+function besideStatus(chrome: CellChrome, em: number): number {
+  return chrome.statusAcross + GLYPH_EM * em;
 }
 
 /**

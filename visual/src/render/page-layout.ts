@@ -8,7 +8,8 @@ import type { ResolvedSettings } from '../settings/resolved';
 import type { StatusLabels } from '../wording/status-labels';
 import type { ChromeView } from './chrome';
 import { allocateWidths } from './column-layout';
-import { CELL_PADDING_PX, MAX_TITLE_LINES, measureColumns, statusCellWidth, type ColumnSizing } from './column-widths';
+import { cellChrome } from './cell-chrome';
+import { MAX_TITLE_LINES, measureColumns, statusCellWidth, type ColumnSizing } from './column-widths';
 import { fitPage, PAGE_PADDING_PX } from './page-fit';
 import { pinColumns } from './pinned-columns';
 import type { TableView } from './table';
@@ -99,7 +100,7 @@ export class PageLayout {
 
   /** The width of a status cell showing `labels` (for `auto` status labels). */
   statusWidth(model: ViewModel, settings: ResolvedSettings, labels: StatusLabels): number {
-    return statusCellWidth(model, labels, valueFont(settings), this.measurer);
+    return statusCellWidth(model, labels, valueFont(settings), cellChrome(settings.grid), this.measurer);
   }
 
   private columnSizings(input: ColumnInput): ColumnSizing[] {
@@ -107,11 +108,11 @@ export class PageLayout {
     const valueFontSpec = valueFont(settings);
     const titleFontSpec = titleFont(settings);
     const titleLines = settings.titles.wrap ? MAX_TITLE_LINES : 1;
-    const cellInset = CELL_PADDING_PX + (settings.grid.vertical?.widthPx ?? 0);
-    const key = [model, formatDate, labels, JSON.stringify([valueFontSpec, titleFontSpec, titleLines, cellInset])];
+    const chrome = cellChrome(settings.grid);
+    const key = [model, formatDate, labels, JSON.stringify([valueFontSpec, titleFontSpec, titleLines, chrome.across, chrome.statusAcross])];
     if (key.some((part, i) => part !== this.sizingsFor[i])) {
       this.sizingsFor = key;
-      this.sizings = measureColumns({ model, valueFont: valueFontSpec, titleFont: titleFontSpec, formatDate, labels, titleLines, cellInset }, this.measurer);
+      this.sizings = measureColumns({ model, valueFont: valueFontSpec, titleFont: titleFontSpec, formatDate, labels, titleLines, chrome }, this.measurer);
     }
     return this.sizings;
   }

@@ -5,7 +5,6 @@
 // rows above the first visible one gained or lost is returned, so the table can scroll by it and
 // keep what the user sees still (no jump while estimates turn into real heights).
 import type { ColumnModel, RowModel } from '../converter/view-model';
-import { CELL_PADDING_PX } from './column-widths';
 import { MeasuredHeights, UniformHeights, type RowHeights } from './row-heights';
 import type { RowGeometry } from './table-layout';
 
@@ -82,7 +81,7 @@ export class RowPlacement {
   private estimator({ columns, widths, geometry, fontSizePt }: PlacementInput): (row: RowModel) => number {
     const charPx = fontSizePt * (4 / 3) * AVERAGE_CHAR_EM;
     const wrapping = columns
-      .map((column, i) => ({ source: column.sourceIndex, perLine: Math.max(1, Math.floor(((widths[i] ?? 0) - CELL_PADDING_PX) / charPx)) }))
+      .map((column, i) => ({ source: column.sourceIndex, perLine: Math.max(1, Math.floor(((widths[i] ?? 0) - geometry.chrome.across) / charPx)) }))
       .filter((_, i) => columns[i].kind === 'text' && columns[i].sourceIndex >= 0);
     const extra = geometry.rowHeight - geometry.lineHeight;
     return (row) => {

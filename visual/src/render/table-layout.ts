@@ -1,6 +1,7 @@
 // Geometry of the virtualized table: row heights from the font size, the row padding and the
 // grid, so the visible window is computed without reading layout.
 import type { ResolvedSettings } from '../settings/resolved';
+import { cellChrome, type CellChrome } from './cell-chrome';
 
 /** At or below this many rows every row is rendered (natural heights, word wrap unlimited). */
 export const RENDER_ALL_LIMIT = 300;
@@ -15,6 +16,8 @@ export interface RowGeometry {
   wrap: boolean;
   /** The header row before it is measured (titles on two lines). */
   headerHeight: number;
+  /** The room around a cell's text (the same for the measure and the CSS). */
+  chrome: CellChrome;
 }
 
 export function lineHeightFor(fontSizePt: number): number {
@@ -25,9 +28,10 @@ export function rowGeometry(settings: Pick<ResolvedSettings, 'values' | 'titles'
   const lineHeight = lineHeightFor(settings.values.sizePt);
   const titleLineHeight = lineHeightFor(settings.titles.sizePt);
   const { grid } = settings;
-  const rowHeight = lineHeight + 2 * grid.rowPadding + (grid.horizontal?.widthPx ?? 0);
-  const headerHeight = titleLineHeight * 2 + 2 * grid.rowPadding + 2 + (grid.outline?.widthPx ?? 0);
-  return { lineHeight, titleLineHeight, rowHeight, wrap: settings.values.wrap, headerHeight };
+  const chrome = cellChrome(grid);
+  const rowHeight = lineHeight + chrome.down;
+  const headerHeight = titleLineHeight * 2 + 2 * chrome.padTop + 2 + (grid.outline?.widthPx ?? 0);
+  return { lineHeight, titleLineHeight, rowHeight, wrap: settings.values.wrap, headerHeight, chrome };
 }
 
 export interface RowWindow {

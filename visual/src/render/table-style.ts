@@ -1,8 +1,10 @@
 // The table's look from the format pane, as CSS custom properties on the table (visual.less
-// reads them): the values' and titles' fonts and colours, the grid lines, row padding, the
-// outline under the titles and the alternate rows' shade. Written once per render; the cells
+// reads them): the values' and titles' fonts and colours, the grid lines' colours, the cells'
+// padding and lines (their chrome, cell-chrome.ts, the measure's too), the outline under the
+// titles and the alternate rows' shade. Written once per render; the cells
 // carry only what differs cell by cell (alignment, a column's or a rule's colours).
 import type { Line, ResolvedSettings, TextStyle } from '../settings/resolved';
+import { chromeVars } from './cell-chrome';
 import type { RowGeometry } from './table-layout';
 
 /** Font weights: bold values as bold, bold titles semibold (as Power BI's own table headers). */
@@ -23,9 +25,9 @@ function fontVars(prefix: string, style: TextStyle, boldWeight: number): Record<
   };
 }
 
-/** A line's width and colour (none: 0px). */
-function lineVars(prefix: string, line: Line | null): Record<string, string> {
-  return { [`--ppoc-${prefix}-w`]: `${line?.widthPx ?? 0}px`, [`--ppoc-${prefix}-c`]: line?.color ?? 'transparent' };
+/** A line's colour (none: transparent). The grid lines' widths are the cells' chrome (cell-chrome.ts). */
+function lineColor(prefix: string, line: Line | null): Record<string, string> {
+  return { [`--ppoc-${prefix}-c`]: line?.color ?? 'transparent' };
 }
 
 export function applyTableStyle(table: HTMLElement, settings: ResolvedSettings, geometry: RowGeometry): void {
@@ -34,15 +36,16 @@ export function applyTableStyle(table: HTMLElement, settings: ResolvedSettings, 
     '--ppoc-line': `${geometry.lineHeight}px`,
     '--ppoc-title-line': `${geometry.titleLineHeight}px`,
     '--ppoc-row': `${geometry.rowHeight}px`,
-    '--ppoc-pad': `${grid.rowPadding}px`,
+    ...chromeVars(geometry.chrome),
     ...fontVars('v', values, VALUE_BOLD_WEIGHT),
     ...fontVars('t', titles, TITLE_BOLD_WEIGHT),
     '--ppoc-tf': titles.family,
     '--ppoc-ts': `${titles.sizePt}pt`,
     '--ppoc-tb': titles.background,
-    ...lineVars('gh', grid.horizontal),
-    ...lineVars('gv', grid.vertical),
-    ...lineVars('ol', grid.outline),
+    ...lineColor('gh', grid.horizontal),
+    ...lineColor('gv', grid.vertical),
+    ...lineColor('ol', grid.outline),
+    '--ppoc-ol-w': `${grid.outline?.widthPx ?? 0}px`,
     '--ppoc-alt': grid.alternate ?? 'transparent',
   };
   for (const [name, value] of Object.entries(vars)) table.style.setProperty(name, value);

@@ -6,21 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { openPreview } from './support/browser';
-import { cellsShowingFewer, columnInView, cutCells, rerender, rowsArea, setTile, textBlockProblems, titleProblems, wordsBrokenInCells } from './support/fit';
+import { cellsShowingFewer, columnInView, cutCells, PROTECTED, READABLE, rerender, rowsArea, scrollSideways, setTile, textBlockProblems, titleProblems, wordsBrokenInCells } from './support/fit';
 import { derbyshireRows } from './support/fixtures';
 import { itLoggedNoProblems, previewSuite } from './support/suite';
 import { bodyRows, columnIndex, headerTexts, hostCalls, hueName, resetHostRecords, setRows, shownSummary, summaryText, TABLE, titleCell, VISUAL, waitForRenders } from './support/visual-page';
 
-const PROTECTED = ['Person ID', 'Predicted Start Date', 'Actual Start Date', 'Status'];
-const READABLE = ['Child', 'Social Worker', 'Team', 'Locality', 'Provider', 'Assessment Type'];
 const SIZES: [number, number][] = [[1100, 600], [800, 500], [600, 400], [400, 250], [300, 200]];
 const COMPACT = 'Last 3 months: 8 on time · 8 late · 8 yet to start — Next 3 months: 8 planned';
-
-/** Scrolls the table sideways to its far end (or back to the start). */
-async function scrollSideways(page: Parameters<typeof setTile>[0], toEnd: boolean): Promise<void> {
-  await page.$eval(`${VISUAL} .ppoc-scroll`, (el, end) => (el.scrollLeft = end ? el.scrollWidth : 0), toEnd);
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-}
 
 describe('visual in Chromium: every tile size, Derbyshire-length texts', function () {
   const suite = previewSuite({ rows: derbyshireRows(40) });

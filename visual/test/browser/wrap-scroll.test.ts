@@ -65,33 +65,52 @@ async function wheelAndCheck(page: Page, delta: number, label: string): Promise<
   return after;
 }
 
+/** Scrolls down, up from the middle and to the last row, checking each step (wheelAndCheck). */
+async function scrollsSmoothly(page: Page, wrapped: boolean): Promise<void> {
+  const start = await view(page);
+  if (wrapped) {
+    assert.ok(start.heights.length >= 2, `rows of different heights: ${start.heights.join(', ')} px`);
+    assert.ok(Math.max(...start.heights) > 2 * 27, 'wrapped rows grow beyond two lines (no clamp)');
+  } else {
+    assert.deepEqual(start.heights, [18 + 2 * 16 + 5], 'one-line rows: their line, the padding, the line under them');
+  }
+  await page.mouse.move(600, 500);
+  for (let step = 0; step < 8; step++) await wheelAndCheck(page, 300, `down ${step}`);
+  await page.$eval(`${VISUAL} .ppoc-scroll`, (scroller) => (scroller.scrollTop = scroller.scrollHeight / 2));
+  await page.waitForFunction((sel) => Array.from(document.querySelectorAll(sel)).some((tr) => Number(tr.getAttribute('aria-rowindex')) > 10000), `${VISUAL} tbody tr`);
+  await page.waitForTimeout(50);
+  for (let step = 0; step < 8; step++) await wheelAndCheck(page, -250, `up ${step}`);
+  assert.deepEqual(await wordsBrokenInCells(page), [], 'wrapped only between words');
+  // The very end: the last row whole at the bottom of the rows area.
+  for (let round = 0; round < 3; round++) {
+    await page.$eval(`${VISUAL} .ppoc-scroll`, (scroller) => (scroller.scrollTop = scroller.scrollHeight));
+    await page.waitForTimeout(100);
+  }
+  const end = await view(page);
+  assert.ok(end.lastBottomGap !== null && Math.abs(end.lastBottomGap) < 1, `the last row ends at the bottom: ${end.lastBottomGap}`);
+  assert.ok(end.trs < MAX_TR);
+}
+
 describe('visual in Chromium: wrapped rows of different heights through 30,000 rows', function () {
   const suite = previewSuite({ rows: derbyshireRows(ROWS) });
 
-  it('scrolls smoothly down, up from the middle and to the last row, with under 100 rows in the page', async () => {
-    const page = await openPreview(suite.browser, suite.server.url, suite.log, { viewport: { width: 1300, height: 900 } });
-    await setTile(page, 1100, 600);
-    await rerender(page, { objects: { table: { wordWrap: true } } });
-    const start = await view(page);
-    assert.ok(start.heights.length >= 2, `rows of different heights: ${start.heights.join(', ')} px`);
-    assert.ok(Math.max(...start.heights) > 2 * 27, 'wrapped rows grow beyond two lines (no clamp)');
-    await page.mouse.move(600, 500);
-    for (let step = 0; step < 8; step++) await wheelAndCheck(page, 300, `down ${step}`);
-    await page.$eval(`${VISUAL} .ppoc-scroll`, (scroller) => (scroller.scrollTop = scroller.scrollHeight / 2));
-    await page.waitForFunction((sel) => Array.from(document.querySelectorAll(sel)).some((tr) => Number(tr.getAttribute('aria-rowindex')) > 10000), `${VISUAL} tbody tr`);
-    await page.waitForTimeout(50);
-    for (let step = 0; step < 8; step++) await wheelAndCheck(page, -250, `up ${step}`);
-    assert.deepEqual(await wordsBrokenInCells(page), [], 'wrapped only between words');
-    // The very end: the last row whole at the bottom of the rows area.
-    for (let round = 0; round < 3; round++) {
-      await page.$eval(`${VISUAL} .ppoc-scroll`, (scroller) => (scroller.scrollTop = scroller.scrollHeight));
-      await page.waitForTimeout(100);
-    }
-    const end = await view(page);
-    assert.ok(end.lastBottomGap !== null && Math.abs(end.lastBottomGap) < 1, `the last row ends at the bottom: ${end.lastBottomGap}`);
-    assert.ok(end.trs < MAX_TR);
-    await page.context().close();
-  });
+  // The grid's chrome (cell-chrome.ts) at its largest: the estimates and the one-line height must hold it too.
+  const HEAVY_GRID = { horizontalWidth: 5, rowPadding: 16, vertical: true, verticalWidth: 5 };
+  const CASES = [
+    { label: 'wrapped', objects: { table: { wordWrap: true } } },
+    { label: 'wrapped, 5px lines and 16px row padding', objects: { table: { wordWrap: true }, grid: HEAVY_GRID } },
+    { label: 'one line, 5px lines and 16px row padding', objects: { grid: HEAVY_GRID } },
+  ];
+
+  for (const { label, objects } of CASES) {
+    it(`${label}: scrolls smoothly down, up from the middle and to the last row, with under 100 rows in the page`, async () => {
+      const page = await openPreview(suite.browser, suite.server.url, suite.log, { viewport: { width: 1300, height: 900 } });
+      await setTile(page, 1100, 600);
+      await rerender(page, { objects });
+      await scrollsSmoothly(page, objects.table?.wordWrap === true);
+      await page.context().close();
+    });
+  }
 
   it('the grid\'s keys keep the focused cell whole in view among rows of different heights', async () => {
     const page = await openPreview(suite.browser, suite.server.url, suite.log, { viewport: { width: 1300, height: 900 } });

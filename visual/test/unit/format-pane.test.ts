@@ -68,6 +68,21 @@ describe('format pane: grid', () => {
     assert.deepEqual(['--ppoc-gh-w', '--ppoc-gv-w', '--ppoc-ol-w'].map((name) => cssVar(v.element, name)), ['0px', '0px', '0px']);
   });
 
+  it('vertical lines (any width) and row padding never widen a column: a line takes its room from the padding beside it', () => {
+    const v = mount();
+    const widths = () => Array.from(v.element.querySelectorAll('col')).map((c) => (c as HTMLElement).style.width);
+    v.update(withObjects({}));
+    const plain = widths();
+    const grids: powerbi.DataViewObject[] = [{ vertical: true, verticalWidth: 1 }, { vertical: true, verticalWidth: 5 }, { rowPadding: 16 }, { vertical: true, verticalWidth: 5, rowPadding: 16 }];
+    for (const grid of grids) {
+      v.update(withObjects({ grid }));
+      assert.deepEqual(widths(), plain, `the same widths with ${JSON.stringify(grid)}`);
+      const [left, right, line] = ['--ppoc-pad-l', '--ppoc-pad-r', '--ppoc-gv-w'].map((name) => parseFloat(cssVar(v.element, name)));
+      assert.equal(left + right + line, 10, `${JSON.stringify(grid)}: the padding and the line fill the 10px between two texts`);
+      assert.ok(Math.min(left, right) >= 2, `${JSON.stringify(grid)}: a text keeps 2px from the line (${left}, ${right})`);
+    }
+  });
+
   it('alternate row shading: every second row, by its place in the table', () => {
     const v = mount();
     v.update(withObjects({ grid: { alternateRows: true, alternateColor: fill('#EEF3FA') } }));

@@ -2,15 +2,17 @@ import { strict as assert } from 'node:assert';
 import type { IsoDate } from '../../../core/src/index';
 import { convert } from '../../src/converter/convert';
 import { localeFormat } from '../../src/locale';
+import { cellChrome, GUTTER_PX, MIN_PAD_PX } from '../../src/render/cell-chrome';
 import { allocateWidths, MIN_DRAGGED_PX } from '../../src/render/column-layout';
 import { atLengthPercentile, breakablePieces, longestPieces, longestTexts, sampleTexts, SAMPLE_ROWS } from '../../src/render/column-sample';
 import { measureColumns, READABLE_CHARS, titleMinimum, type ColumnSizing } from '../../src/render/column-widths';
 import { fitPage, PAGE_GAP_PX, PAGE_PADDING_PX, type ChromeHeights } from '../../src/render/page-fit';
 import { coveredBy, pinColumns } from '../../src/render/pinned-columns';
+import { rowGeometry } from '../../src/render/table-layout';
 import { TextMeasurer } from '../../src/render/text-measure';
 import { createStrings } from '../../src/strings';
 import { statusLabels } from '../../src/wording/status-labels';
-import { ALL_ROLES, exampleRows, tableDataView } from './helpers';
+import { ALL_ROLES, exampleRows, settingsFrom, tableDataView } from './helpers';
 
 const sizing = (minimum: number, preferred: number, protectedWidth = false): ColumnSizing => ({
   minimum, preferred, content: preferred, floor: protectedWidth ? minimum : 30, roomy: minimum + 5, protectedWidth,
@@ -57,8 +59,8 @@ describe('measuring columns', () => {
   const measurer = new TextMeasurer();
   const model = convert(tableDataView(ALL_ROLES, exampleRows()), { windowMonths: 3, today: '2022-05-31' as IsoDate });
   const labels = (mode: 'full' | 'short') => statusLabels(mode, 3, createStrings(undefined), localeFormat('en-GB'));
-  const measure = (sizePt = 10, mode: 'full' | 'short' = 'full') =>
-    measureColumns({ model, valueFont: { family: 'sans-serif', sizePt, weight: 400 }, titleFont: { family: 'sans-serif', sizePt, weight: 600 }, formatDate: localeFormat('en-GB').formatDate, labels: labels(mode) }, measurer);
+  const measure = (sizePt = 10, mode: 'full' | 'short' = 'full', chrome = cellChrome(settingsFrom({}).grid)) =>
+    measureColumns({ model, valueFont: { family: 'sans-serif', sizePt, weight: 400 }, titleFont: { family: 'sans-serif', sizePt, weight: 600 }, formatDate: localeFormat('en-GB').formatDate, labels: labels(mode), chrome }, measurer);
 
   it('Person ID, dates and Status are protected (one width); text columns have minimum ≤ preferred ≤ content', () => {
     const sizings = measure();
@@ -86,6 +88,30 @@ describe('measuring columns', () => {
     const small = measure(10);
     const large = measure(14);
     small.forEach((s, i) => assert.ok(large[i].minimum > s.minimum, model.columns[i].role));
+  });
+
+  it('a vertical grid line of any width (1–5 px) and any row padding measure the same widths: the line takes its room from the padding', () => {
+    const plain = cellChrome(settingsFrom({}).grid);
+    assert.deepEqual([plain.padLeft, plain.padRight, plain.verticalLine], [5, 5, 0], "visual.less's defaults");
+    for (let width = 1; width <= 5; width++) {
+      for (const rowPadding of [0, 4, 16]) {
+        const chrome = cellChrome(settingsFrom({ grid: { vertical: true, verticalWidth: width, rowPadding } }).grid);
+        const label = `a ${width}px line, ${rowPadding}px padding`;
+        assert.equal(chrome.verticalLine, width, label);
+        assert.equal(chrome.padLeft + chrome.padRight + chrome.verticalLine, GUTTER_PX, label);
+        assert.ok(Math.min(chrome.padLeft, chrome.padRight) >= MIN_PAD_PX, label);
+        assert.deepEqual([chrome.across, chrome.statusAcross], [plain.across, plain.statusAcross], label);
+      }
+    }
+    const widest = cellChrome(settingsFrom({ grid: { vertical: true, verticalWidth: 5, rowPadding: 16 } }).grid);
+    assert.deepEqual(measure(10, 'full', widest), measure(10, 'full', plain));
+  });
+
+  it('down: a row holds its line, the row padding above and below it, and the horizontal line under it', () => {
+    const settings = settingsFrom({ grid: { horizontalWidth: 5, rowPadding: 16 } });
+    assert.equal(cellChrome(settings.grid).down, 2 * 16 + 5);
+    assert.equal(rowGeometry(settings).rowHeight, 18 + 2 * 16 + 5);
+    assert.equal(rowGeometry(settingsFrom({ grid: { horizontal: false, rowPadding: 0 } })).rowHeight, 18);
   });
 
   it('a title takes at most three lines, broken between words, with the sort arrow on its last line', () => {

@@ -17,10 +17,10 @@ function stringsOf(locale: 'en-GB' | 'en-US') {
 }
 
 describe('wording from stringResources', () => {
-  it('en-GB: the sentence is exactly rules.md\'s (core formatSentence) for every count up to 999 and window ≥ 2', () => {
+  it('en-GB: the sentence is exactly rules.md\'s (core formatSentence) for every count up to 999 and every window, 1 month included', () => {
     const strings = stringsOf('en-GB');
     const locale = localeFormat('en-GB');
-    for (const windowMonths of [2, 3, 6, 24]) {
+    for (const windowMonths of [1, 2, 3, 6, 24]) {
       for (const counts of [{ onTime: 0, late: 0, yetToStart: 0, planned: 0 }, { onTime: 1, late: 1, yetToStart: 1, planned: 1 }, { onTime: 2, late: 0, yetToStart: 7, planned: 999 }]) {
         assert.equal(sentenceWording(counts, windowMonths, strings, locale).full, formatSentence(counts, windowMonths));
       }

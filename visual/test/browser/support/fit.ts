@@ -6,6 +6,10 @@
 import type { Page } from 'playwright-core';
 import { resetHostRecords, VISUAL, waitForRenders } from './visual-page';
 
+/** The columns never cut (their whole value), and the text columns that must stay readable (issue 19). */
+export const PROTECTED = ['Person ID', 'Predicted Start Date', 'Actual Start Date', 'Status'];
+export const READABLE = ['Child', 'Social Worker', 'Team', 'Locality', 'Provider', 'Assessment Type'];
+
 /** Resizes the preview frame so the visual's element is exactly width × height, and waits for the render. */
 export async function setTile(page: Page, width: number, height: number): Promise<void> {
   const current = await page.evaluate((sel) => {
@@ -115,6 +119,12 @@ export async function focusedRowVisible(page: Page): Promise<{ row: number | nul
     const whole = r.top >= top - 0.5 && r.bottom <= bottom + 0.5;
     return { row: Number(tr.getAttribute('aria-rowindex')) - 1, whole, detail: `row ${r.top}–${r.bottom}, area ${top}–${bottom}` };
   }, VISUAL);
+}
+
+/** Scrolls the table sideways to its far end (or back to the start), and waits for the frame. */
+export async function scrollSideways(page: Page, toEnd: boolean): Promise<void> {
+  await page.$eval(`${VISUAL} .ppoc-scroll`, (el, end) => (el.scrollLeft = end ? el.scrollWidth : 0), toEnd);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 /** Sends the page's rows again with extra DataView options (e.g. format objects, roles left out, fx rules evaluated per row). */
