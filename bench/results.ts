@@ -133,6 +133,19 @@ export function readmeQuote(results: Results): string[] {
 }
 
 /** The README with its quote of the bench replaced (the markers must be there once each). */
+/**
+ * The package size a doc states ("about 40 KB" in the README's package command, "The package is
+ * about 40 KB" in docs/visual.md), set to what the bench measured; the text is returned as it
+ * was when the bench did not measure the visual.
+ */
+export const PACKAGE_SIZE_SENTENCES: readonly RegExp[] = [/(npm run package +# dist\/\S+ \(offline, about )\d+( KB\))/, /(The package is about )\d+( KB)/];
+
+export function withPackageSize(text: string, results: Results): string {
+  if (!results.visual || typeof results.visual === 'string') return text;
+  const kb = Math.round(results.visual.pbivizKb);
+  return PACKAGE_SIZE_SENTENCES.reduce((out, sentence) => out.replace(sentence, `$1${kb}$2`), text);
+}
+
 export function withReadmeQuote(readme: string, quote: readonly string[]): string {
   const start = readme.indexOf(README_QUOTE.start);
   const end = readme.indexOf(README_QUOTE.end);

@@ -18,13 +18,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { RenderBenchResult } from '../visual/bench/render.bench';
 import { PrepBench } from './prep.bench';
-import { machineLine, prepTable, readmeQuote, resultsMarkdown, targetRows, visualTable, withReadmeQuote, type Results } from './results';
+import { machineLine, prepTable, readmeQuote, resultsMarkdown, targetRows, visualTable, withPackageSize, withReadmeQuote, type Results } from './results';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCRATCH = join(ROOT, '.tmp', 'bench');
 const RESULTS = join(ROOT, 'bench', 'results.md');
 const FIGURES = join(ROOT, 'bench', 'results.json');
 const README = join(ROOT, 'README.md');
+const VISUAL_DOC = join(ROOT, 'docs', 'visual.md');
 const VISUAL_BENCH = join(ROOT, 'visual', 'bench', 'render.bench.ts');
 const FULL_SIZES = [1000, 10_000, 100_000];
 const FULL_REPEAT = 5;
@@ -71,8 +72,9 @@ async function main(): Promise<void> {
     const results: Results = { command, machine, prep, trends, visual };
     writeFileSync(FIGURES, `${JSON.stringify(results, null, 1)}\n`);
     writeFileSync(RESULTS, resultsMarkdown(results));
-    writeFileSync(README, withReadmeQuote(readFileSync(README, 'utf8'), readmeQuote(results)));
-    console.log(`\nWritten to ${FIGURES}, ${RESULTS} and the README's quote of them.`);
+    writeFileSync(README, withPackageSize(withReadmeQuote(readFileSync(README, 'utf8'), readmeQuote(results)), results));
+    writeFileSync(VISUAL_DOC, withPackageSize(readFileSync(VISUAL_DOC, 'utf8'), results));
+    console.log(`\nWritten to ${FIGURES}, ${RESULTS}, the README's quote of them and the package size in the README and docs/visual.md.`);
   } else {
     console.log('\nA partial run: bench/results.md is left as it was (--write writes it anyway).');
   }
