@@ -54,6 +54,21 @@ export function resolveAsAt(flag: string | undefined, env: Env): IsoDate {
   return given ? asAtDate(given) : todayInTimeZone('Europe/London');
 }
 
+/**
+ * The as-at date of a refresh (`run`, `backfill`): never after today in London, because the
+ * newest refresh becomes the live tables and a mistyped future date would stay live until a
+ * later date overtook it (a dashboard of 2062 would hide every real run until then).
+ */
+export function resolveRefreshAsAt(flag: string | undefined, env: Env): IsoDate {
+  const asAt = resolveAsAt(flag, env);
+  const today = todayInTimeZone('Europe/London');
+  if (asAt > today) {
+    const from = pick(flag, 'as-at')?.from ?? ENV.asAt;
+    throw new UsageError(`${from} ${asAt} is after today (${today}, Europe/London): a refresh dated in the future would become the live tables; give today's date or an earlier one`);
+  }
+  return asAt;
+}
+
 /** Whether the as-at date was given (flag or PPOC_AS_AT) rather than defaulting to today. */
 export function asAtGiven(flag: string | undefined, env: Env): boolean {
   return (pick(flag, 'as-at') ?? fromEnv(env, ENV.asAt)) !== null;

@@ -74,6 +74,22 @@ describe('e2e: hardening, round two (issue 20, part A; real processes)', functio
       assert.equal((await runCli(['backfill', '--source-archive', archive, '--sqlite', db, '--as-at', '2022-03-31'])).code, 0);
     });
 
+    it('refuses an as-at date after today (flag or PPOC_AS_AT, run or backfill) before opening anything, in one line (exit 2)', async () => {
+      const db = join(tempDir('run-future'), 'ppoc.sqlite');
+      const flag = await run(EXAMPLE_EXTRACT, db, ['--as-at', '2062-04-30']);
+      assert.equal(flag.code, 2, flag.stdout + flag.stderr);
+      assert.match(flag.stderr, /^ppoc-prep run: --as-at 2062-04-30 is after today \(\d{4}-\d\d-\d\d, Europe\/London\): a refresh dated in the future would become the live tables; give today's date or an earlier one\n$/);
+      const env = await run(EXAMPLE_EXTRACT, db, [], { PPOC_AS_AT: '30/04/2062' });
+      assert.equal(env.code, 2, env.stdout + env.stderr);
+      assert.match(env.stderr, /^ppoc-prep run: PPOC_AS_AT 2062-04-30 is after today/);
+      const archive = tempDir('archive');
+      cpSync(EXAMPLE_EXTRACT, join(archive, '2022-03-31'), { recursive: true });
+      const backfill = await runCli(['backfill', '--source-archive', archive, '--sqlite', db, '--as-at', '2062-04-30']);
+      assert.equal(backfill.code, 2, backfill.stdout + backfill.stderr);
+      assert.match(backfill.stderr, /^ppoc-prep backfill: --as-at 2062-04-30 is after today/);
+      assert.equal(existsSync(db), false, 'nothing opened, nothing refreshed');
+    });
+
     it('after a backfill rewinds the live tables, status names the live as-at date and exits 1 (also for monitors) until a run', async () => {
       const archive = tempDir('archive');
       for (const date of ['2022-03-31', '2022-04-30']) cpSync(EXAMPLE_EXTRACT, join(archive, date), { recursive: true });

@@ -7,7 +7,7 @@ import { RUN_OPTIONS } from './run';
 import type { IsoDate } from '../../../../core/src/index';
 import { printable } from '../../files/printable';
 import {
-  resolveAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveProgressAfterSeconds, resolveReadLimits, resolveShrinkGuard,
+  resolveRefreshAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveProgressAfterSeconds, resolveReadLimits, resolveShrinkGuard,
   resolveTarget, resolveWindowMonths,
 } from '../settings';
 import { UsageError } from '../../settings/env';
@@ -31,7 +31,7 @@ leaves the current tables as at that older date: "ppoc-prep status" then says so
 "ppoc-prep run" brings them up to date.
 
   --source-archive DIR  folder of dated extract folders
-  --as-at DATE          no folder may be dated after DATE (env PPOC_AS_AT; default today in Europe/London)
+  --as-at DATE          no folder may be dated after DATE (env PPOC_AS_AT; default and latest: today in Europe/London)
   --force               also refresh folders already refreshed successfully
 Other options as for "ppoc-prep run" (each folder's date is its as-at date, so no staleness check);
 the shrink guards compare each folder with the runs as at its date or before (--allow-shrink to accept).`;
@@ -81,7 +81,7 @@ export async function backfillCommand(args: string[], out: (text: string) => voi
     shrinkGuard: resolveShrinkGuard(values['allow-shrink'], process.env),
   };
   const target = resolveTarget(values, process.env);
-  const extracts = readArchive(values['source-archive'], resolveAsAt(values['as-at'], process.env), out);
+  const extracts = readArchive(values['source-archive'], resolveRefreshAsAt(values['as-at'], process.env), out);
   const { logger, progress } = refreshLog(resolveLogLevel(process.env), resolveProgressAfterSeconds(process.env));
   const warehouse = await openWarehouse(target);
   try {

@@ -11,7 +11,7 @@ import { describeTarget, openWarehouse } from '../open-warehouse';
 import type { ShrinkGuardOptions } from '../../pipeline/shrink-guard';
 import type { ReadLimits } from '../../sources/source-file';
 import {
-  asAtGiven, resolveAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveMaxExtractAgeHours, resolveProgressAfterSeconds,
+  asAtGiven, resolveRefreshAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveMaxExtractAgeHours, resolveProgressAfterSeconds,
   resolveReadLimits, resolveShrinkGuard, resolveSource, resolveTarget, resolveWindowMonths, TARGET_FLAGS, TARGET_FLAGS_HELP, type TargetSettings,
 } from '../settings';
 import { textTable } from '../text-table';
@@ -25,7 +25,7 @@ tables in one atomic refresh. Exit 0 when the run succeeded (row-level issues al
 failed (the previous tables are kept), 2 for a usage error, 3 when another refresh is running.
 
   --source DIR          extract folder (env PPOC_SOURCE)
-  --as-at DATE          as-at date, YYYY-MM-DD or DD/MM/YYYY (env PPOC_AS_AT; default today in Europe/London)
+  --as-at DATE          as-at date, YYYY-MM-DD or DD/MM/YYYY (env PPOC_AS_AT; default today in Europe/London; never after today)
 ${TARGET_FLAGS_HELP}
   --window-months N     window length W, 1-24 (env PPOC_WINDOW_MONTHS; default 3)
   --lookback-days N     lookback L for assessment starts (env PPOC_LOOKBACK_DAYS; default 90)
@@ -56,7 +56,7 @@ export const RUN_OPTIONS = {
 
 export interface RunSettings {
   source: string;
-  asAt: ReturnType<typeof resolveAsAt>;
+  asAt: ReturnType<typeof resolveRefreshAsAt>;
   windowMonths: number;
   lookbackDays: number;
   historyDays: number | null;
@@ -73,7 +73,7 @@ export function resolveRunSettings(values: Record<string, string | boolean | und
   const maxAge = resolveMaxExtractAgeHours(env, DEFAULT_MAX_EXTRACT_AGE_HOURS); // validated even when not used
   return {
     source: resolveSource(str('source'), env),
-    asAt: resolveAsAt(str('as-at'), env),
+    asAt: resolveRefreshAsAt(str('as-at'), env),
     windowMonths: resolveWindowMonths(str('window-months'), env),
     lookbackDays: resolveLookbackDays(str('lookback-days'), env),
     historyDays: resolveHistoryDays(str('history-days'), env),
