@@ -2,6 +2,7 @@
 // grid, so the visible window is computed without reading layout.
 import type { ResolvedSettings } from '../settings/resolved';
 import { cellChrome, type CellChrome } from './cell-chrome';
+import { ptToPx } from './text-measure';
 
 /** At or below this many rows every row is rendered (natural heights, word wrap unlimited). */
 export const RENDER_ALL_LIMIT = 300;
@@ -20,8 +21,9 @@ export interface RowGeometry {
   chrome: CellChrome;
 }
 
+/** A line of text at a size, px (visual.less: line-height 1.35). */
 export function lineHeightFor(fontSizePt: number): number {
-  return Math.ceil(fontSizePt * (4 / 3) * 1.35);
+  return Math.ceil(ptToPx(fontSizePt) * 1.35);
 }
 
 export function rowGeometry(settings: Pick<ResolvedSettings, 'values' | 'titles' | 'grid'>): RowGeometry {
