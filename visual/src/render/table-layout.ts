@@ -26,7 +26,18 @@ export function lineHeightFor(fontSizePt: number): number {
   return Math.ceil(ptToPx(fontSizePt) * 1.35);
 }
 
-export function rowGeometry(settings: Pick<ResolvedSettings, 'values' | 'titles' | 'grid'>): RowGeometry {
+type GeometrySettings = Pick<ResolvedSettings, 'values' | 'titles' | 'grid'>;
+
+/** One geometry per settings object: the table, the page layout and the column measure share it. */
+const geometries = new WeakMap<GeometrySettings, RowGeometry>();
+
+export function rowGeometry(settings: GeometrySettings): RowGeometry {
+  let geometry = geometries.get(settings);
+  if (!geometry) geometries.set(settings, (geometry = computeGeometry(settings)));
+  return geometry;
+}
+
+function computeGeometry(settings: GeometrySettings): RowGeometry {
   const lineHeight = lineHeightFor(settings.values.sizePt);
   const titleLineHeight = lineHeightFor(settings.titles.sizePt);
   const { grid } = settings;
