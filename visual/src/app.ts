@@ -67,6 +67,8 @@ export class PlannedAssessmentsApp {
   private viewport = { width: 800, height: 600 };
   private sentenceReady = true;
   private readonly fetched = { for: undefined as powerbi.DataView | undefined, ready: true };
+  /** The row under the pointer and its tooltip (rows are new objects after each conversion). */
+  private hovered: { row: RowModel; items: ReturnType<typeof tooltipItems> } | null = null;
   /** Counts conversions: tests check a resize does not convert again. */
   conversions = 0;
 
@@ -309,10 +311,13 @@ export class PlannedAssessmentsApp {
     safe(() => persistSort(this.host, spec));
   }
 
+  /** The pointer moves within a row many times a second: its tooltip's texts are built once. */
   private onHover(row: RowModel | null, event: MouseEvent): void {
     if (!row || !this.model) return this.tooltips.hide();
-    const items = tooltipItems(row, this.model, this.locale, this.strings, this.wording.statusNames(this.model.windowMonths));
-    this.tooltips.show(items, this.selection.idOf(row), event.clientX, event.clientY);
+    if (this.hovered?.row !== row) {
+      this.hovered = { row, items: tooltipItems(row, this.model, this.locale, this.strings, this.wording.statusNames(this.model.windowMonths)) };
+    }
+    this.tooltips.show(this.hovered.items, this.selection.idOf(row), event.clientX, event.clientY);
   }
 
   private onBackgroundClick(event: MouseEvent): void {

@@ -13,6 +13,7 @@ import { clear, el, setHidden } from './dom';
 import { LegendView } from './legend';
 import type { ChromeFit, ChromeHeights } from './page-fit';
 import { SummaryView } from './summary';
+import { lineHeightFor } from './table-layout';
 
 /** Numbers the notes panel so aria-controls stays unique with several visuals on a page. */
 let notesCount = 0;
@@ -106,7 +107,7 @@ export class ChromeView {
     return {
       header,
       // Collapsed, the header is one line: the ⓘ button beside the as-at line (2px: its margin).
-      headerCollapsed: this.shown.header && this.shown.headerLines ? Math.min(header, Math.max(Math.ceil(this.headerFontPt * (4 / 3) * 1.35) + 2, asAt)) : header,
+      headerCollapsed: this.shown.header && this.shown.headerLines ? Math.min(header, Math.max(lineHeightFor(this.headerFontPt) + 2, asAt)) : header,
       summary: summary.full,
       summaryCompact: summary.compact,
       loading: this.loading.hidden ? 0 : this.loading.offsetHeight,

@@ -9,13 +9,27 @@ export function normaliseHex(value: unknown, fallback: string): string {
   return `#${hex.toUpperCase()}`;
 }
 
+/**
+ * Luminances by colour: the cells on screen ask for the same few colours (a status's, a
+ * column's) again and again as rows are filled and scrolled, so each is computed once. A
+ * gradient rule can give every row its own colour: the cache then starts again when full.
+ */
+const luminances = new Map<string, number>();
+const MAX_CACHED = 1024;
+
 /** WCAG 2 relative luminance of a #RRGGBB colour. */
 export function luminance(hex: string): number {
-  const channel = (offset: number) => {
-    const c = parseInt(hex.slice(offset, offset + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  let value = luminances.get(hex);
+  if (value === undefined) {
+    const channel = (offset: number) => {
+      const c = parseInt(hex.slice(offset, offset + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    value = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    if (luminances.size >= MAX_CACHED) luminances.clear();
+    luminances.set(hex, value);
+  }
+  return value;
 }
 
 export function contrastRatio(a: string, b: string): number {

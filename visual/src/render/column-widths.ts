@@ -13,7 +13,7 @@ import type { DateFormatter } from '../locale';
 import type { StatusLabels } from '../wording/status-labels';
 import type { CellChrome } from './cell-chrome';
 import { atLengthPercentile, longestPieces, longestTexts, sampleTexts } from './column-sample';
-import type { FontSpec, TextMeasurer } from './text-measure';
+import { ptToPx, type FontSpec, type TextMeasurer } from './text-measure';
 
 export interface ColumnSizing {
   minimum: number;
@@ -61,8 +61,8 @@ const SAMPLE_DATE = '2088-08-28';
 const DIGITS = /\d/g;
 
 export function measureColumns(input: MeasureInput, measurer: TextMeasurer): ColumnSizing[] {
-  const em = (input.valueFont.sizePt * 4) / 3;
-  const titleEm = (input.titleFont.sizePt * 4) / 3;
+  const em = ptToPx(input.valueFont.sizePt);
+  const titleEm = ptToPx(input.titleFont.sizePt);
   const inset = input.chrome.across;
   const titleLines = input.titleLines ?? MAX_TITLE_LINES;
   const value = (text: string) => measurer.width(text, input.valueFont);
@@ -109,7 +109,7 @@ function readableWidth(texts: readonly string[], width: (text: string) => number
 
 /** The width of a status cell showing the widest of `labels` for the statuses present. */
 export function statusCellWidth(model: ViewModel, labels: StatusLabels, font: FontSpec, chrome: CellChrome, measurer: TextMeasurer): number {
-  const em = (font.sizePt * 4) / 3;
+  const em = ptToPx(font.sizePt);
   const widest = Math.max(0, ...presentStatuses(model).map((key) => measurer.width(labels[key], font)));
   return Math.ceil(widest + besideStatus(chrome, em));
 }

@@ -8,7 +8,6 @@ import type { ResolvedSettings } from '../settings/resolved';
 import type { StatusLabels } from '../wording/status-labels';
 import type { ChromeView } from './chrome';
 import { allocateWidths } from './column-layout';
-import { cellChrome } from './cell-chrome';
 import { MAX_TITLE_LINES, measureColumns, statusCellWidth, type ColumnSizing } from './column-widths';
 import { fitPage, PAGE_PADDING_PX } from './page-fit';
 import { pinColumns } from './pinned-columns';
@@ -100,7 +99,7 @@ export class PageLayout {
 
   /** The width of a status cell showing `labels` (for `auto` status labels). */
   statusWidth(model: ViewModel, settings: ResolvedSettings, labels: StatusLabels): number {
-    return statusCellWidth(model, labels, valueFont(settings), cellChrome(settings.grid), this.measurer);
+    return statusCellWidth(model, labels, valueFont(settings), rowGeometry(settings).chrome, this.measurer);
   }
 
   private columnSizings(input: ColumnInput): ColumnSizing[] {
@@ -108,7 +107,7 @@ export class PageLayout {
     const valueFontSpec = valueFont(settings);
     const titleFontSpec = titleFont(settings);
     const titleLines = settings.titles.wrap ? MAX_TITLE_LINES : 1;
-    const chrome = cellChrome(settings.grid);
+    const { chrome } = rowGeometry(settings);
     const key = [model, formatDate, labels, JSON.stringify([valueFontSpec, titleFontSpec, titleLines, chrome.across, chrome.statusAcross])];
     if (key.some((part, i) => part !== this.sizingsFor[i])) {
       this.sizingsFor = key;

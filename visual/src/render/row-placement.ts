@@ -7,6 +7,7 @@
 import type { ColumnModel, RowModel } from '../converter/view-model';
 import { MeasuredHeights, UniformHeights, type RowHeights } from './row-heights';
 import type { RowGeometry } from './table-layout';
+import { ptToPx } from './text-measure';
 
 /** An average character of a proportional font, in ems (for estimates only). */
 const AVERAGE_CHAR_EM = 0.52;
@@ -79,7 +80,7 @@ export class RowPlacement {
 
   /** Lines each wrapping column needs at an average character width; the row takes the most. */
   private estimator({ columns, widths, geometry, fontSizePt }: PlacementInput): (row: RowModel) => number {
-    const charPx = fontSizePt * (4 / 3) * AVERAGE_CHAR_EM;
+    const charPx = ptToPx(fontSizePt) * AVERAGE_CHAR_EM;
     const wrapping = columns
       .map((column, i) => ({ source: column.sourceIndex, perLine: Math.max(1, Math.floor(((widths[i] ?? 0) - geometry.chrome.across) / charPx)) }))
       .filter((_, i) => columns[i].kind === 'text' && columns[i].sourceIndex >= 0);

@@ -2,6 +2,7 @@
 // grid, so the visible window is computed without reading layout.
 import type { ResolvedSettings } from '../settings/resolved';
 import { cellChrome, type CellChrome } from './cell-chrome';
+import { ptToPx } from './text-measure';
 
 /** At or below this many rows every row is rendered (natural heights, word wrap unlimited). */
 export const RENDER_ALL_LIMIT = 300;
@@ -20,11 +21,23 @@ export interface RowGeometry {
   chrome: CellChrome;
 }
 
+/** A line of text at a size, px (visual.less: line-height 1.35). */
 export function lineHeightFor(fontSizePt: number): number {
-  return Math.ceil(fontSizePt * (4 / 3) * 1.35);
+  return Math.ceil(ptToPx(fontSizePt) * 1.35);
 }
 
-export function rowGeometry(settings: Pick<ResolvedSettings, 'values' | 'titles' | 'grid'>): RowGeometry {
+type GeometrySettings = Pick<ResolvedSettings, 'values' | 'titles' | 'grid'>;
+
+/** One geometry per settings object: the table, the page layout and the column measure share it. */
+const geometries = new WeakMap<GeometrySettings, RowGeometry>();
+
+export function rowGeometry(settings: GeometrySettings): RowGeometry {
+  let geometry = geometries.get(settings);
+  if (!geometry) geometries.set(settings, (geometry = computeGeometry(settings)));
+  return geometry;
+}
+
+function computeGeometry(settings: GeometrySettings): RowGeometry {
   const lineHeight = lineHeightFor(settings.values.sizePt);
   const titleLineHeight = lineHeightFor(settings.titles.sizePt);
   const { grid } = settings;

@@ -10,6 +10,11 @@ export interface FontSpec {
   italic?: boolean;
 }
 
+/** A font size in pt as CSS px (96 px to 72 pt): a font's em. */
+export function ptToPx(sizePt: number): number {
+  return sizePt * (4 / 3);
+}
+
 type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
 
 export class TextMeasurer {
@@ -35,7 +40,7 @@ export class TextMeasurer {
 
   private measure(text: string, css: string, font: FontSpec): number {
     const context = this.canvas(css, font);
-    if (!context) return text.length * ((font.sizePt * 4) / 3) * (font.weight >= 600 ? 0.64 : 0.6);
+    if (!context) return text.length * ptToPx(font.sizePt) * (font.weight >= 600 ? 0.64 : 0.6);
     return context.measureText(text).width;
   }
 

@@ -5,6 +5,7 @@ import { COLUMN_ROLES, type ColumnRole } from '../roles';
 import { normaliseHex } from '../render/colors';
 import { defaultAlignment, type Alignment, type ColumnFormattingCard } from './column-card';
 import { GRID_DEFAULTS, type GridCard } from './grid-card';
+import { flag, numberValue } from './slices';
 import type { ColumnHeadersCard, ValuesCard } from './text-cards';
 import { DEFAULT_FONT_FAMILY, DEFAULT_TITLE_BACKGROUND, DEFAULT_VALUE_COLOR } from './text-cards';
 import type { formattingSettings } from 'powerbi-visuals-utils-formattingmodel';
@@ -56,32 +57,33 @@ export interface ColumnStyle {
 
 type Hc = HighContrastColors | null;
 
-export function textStyle(card: ValuesCard | ColumnHeadersCard, hc: Hc, defaultBold: boolean): TextStyle {
-  const font = card.font;
+/** The defaults are the cards' (text-cards.ts): bold titles, regular values; wrapped titles, one-line values. */
+export function textStyle(card: ValuesCard | ColumnHeadersCard, hc: Hc): TextStyle {
+  const font = card.font as Required<formattingSettings.FontControl>;
   return {
     family: String(font.fontFamily.value || DEFAULT_FONT_FAMILY),
-    sizePt: clampNumber(font.fontSize.value, 7, 24, 10),
-    bold: typeof font.bold?.value === 'boolean' ? font.bold.value : defaultBold,
-    italic: font.italic?.value === true,
-    underline: font.underline?.value === true,
+    sizePt: numberValue(font.fontSize),
+    bold: flag(font.bold),
+    italic: flag(font.italic),
+    underline: flag(font.underline),
     color: hc ? hc.foreground : colour(card.fontColor, DEFAULT_VALUE_COLOR),
-    wrap: card.wordWrap.value === true,
+    wrap: flag(card.wordWrap),
   };
 }
 
 export function titleStyle(card: ColumnHeadersCard, hc: Hc): TitleStyle {
-  return { ...textStyle(card, hc, true), wrap: card.wordWrap.value !== false, background: hc ? hc.background : colour(card.backColor, DEFAULT_TITLE_BACKGROUND) };
+  return { ...textStyle(card, hc), background: hc ? hc.background : colour(card.backColor, DEFAULT_TITLE_BACKGROUND) };
 }
 
 export function gridStyle(card: GridCard, hc: Hc): GridStyle {
   const line = (on: formattingSettings.ToggleSwitch, picker: formattingSettings.ColorPicker, width: formattingSettings.NumUpDown, fallback: string): Line | null =>
-    on.value === false ? null : { color: hc ? hc.foreground : colour(picker, fallback), widthPx: Math.round(clampNumber(width.value, 1, 5, 1)) };
+    flag(on) ? { color: hc ? hc.foreground : colour(picker, fallback), widthPx: Math.round(numberValue(width)) } : null;
   return {
     horizontal: line(card.horizontal, card.horizontalColor, card.horizontalWidth, GRID_DEFAULTS.lineColor),
-    vertical: card.vertical.value === true ? line(card.vertical, card.verticalColor, card.verticalWidth, GRID_DEFAULTS.lineColor) : null,
+    vertical: line(card.vertical, card.verticalColor, card.verticalWidth, GRID_DEFAULTS.lineColor),
     outline: line(card.outline, card.outlineColor, card.outlineWidth, GRID_DEFAULTS.outlineColor),
-    rowPadding: Math.round(clampNumber(card.rowPadding.value, 0, 16, GRID_DEFAULTS.rowPadding)),
-    alternate: card.alternateRows.value === true && !hc ? colour(card.alternateColor, GRID_DEFAULTS.alternateColor) : null,
+    rowPadding: Math.round(numberValue(card.rowPadding)),
+    alternate: flag(card.alternateRows) && !hc ? colour(card.alternateColor, GRID_DEFAULTS.alternateColor) : null,
   };
 }
 
@@ -104,8 +106,4 @@ function colour(picker: formattingSettings.ColorPicker, fallback: string): strin
 function optionalColour(picker: formattingSettings.ColorPicker | undefined): string | null {
   const hex = normaliseHex(picker?.value?.value, '');
   return hex === '' ? null : hex;
-}
-
-export function clampNumber(value: unknown, min: number, max: number, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
 }

@@ -2,16 +2,17 @@
 import { DEFAULT_WINDOW_MONTHS, STATUS_KEYS, isValidWindowMonths, type StatusKey } from '../../../core/src/index';
 import { normaliseHex } from '../render/colors';
 import type { ColumnRole } from '../roles';
-import type { StatusLabelSetting } from '../wording/status-labels';
+import { STATUS_LABEL_SETTINGS, type StatusLabelSetting } from '../wording/status-labels';
 import {
-  clampNumber, columnStyles, gridStyle, textStyle, titleStyle,
+  columnStyles, gridStyle, textStyle, titleStyle,
   type ColumnStyle, type GridStyle, type HighContrastColors, type TextStyle, type TitleStyle,
 } from './resolved-style';
-import { DEFAULT_STATUS_COLORS, VisualSettings } from './settings';
+import { DEFAULT_STATUS_COLORS, LEGEND_POSITIONS, VisualSettings } from './settings';
+import { choice, flag, numberValue } from './slices';
 
 export type { ColumnStyle, GridStyle, HighContrastColors, Line, TextStyle, TitleStyle } from './resolved-style';
 
-export type LegendPosition = 'top' | 'bottom';
+export type LegendPosition = (typeof LEGEND_POSITIONS)[number];
 
 export interface LegendSettings {
   show: boolean;
@@ -40,7 +41,6 @@ export interface ResolvedSettings {
   highContrast: HighContrastColors | null;
 }
 
-const STATUS_LABELS: readonly StatusLabelSetting[] = ['auto', 'full', 'short'];
 const SAFE_LINK = /^https:\/\/[^\s]+$/i;
 
 export function resolveSettings(model: VisualSettings, highContrast: HighContrastColors | null): ResolvedSettings {
@@ -50,30 +50,30 @@ export function resolveSettings(model: VisualSettings, highContrast: HighContras
   const link = String(model.managerNotes.link.value ?? '').trim();
   return {
     statusColors: colors,
-    statusLabel: STATUS_LABELS.find((label) => label === model.statusColumn.statusLabel.value) ?? 'auto',
-    values: textStyle(model.table, highContrast, false),
+    statusLabel: choice(model.statusColumn.statusLabel, STATUS_LABEL_SETTINGS),
+    values: textStyle(model.table, highContrast),
     titles: titleStyle(model.columnHeaders, highContrast),
-    autoSize: model.columnHeaders.autoSizeWidths.value !== false,
+    autoSize: flag(model.columnHeaders.autoSizeWidths),
     grid: gridStyle(model.grid, highContrast),
     columns: columnStyles(model.columnFormatting, highContrast),
     header: {
-      show: model.header.show.value !== false,
-      fullCareOrder: model.header.showFullCareOrder.value !== false,
+      show: flag(model.header.show),
+      fullCareOrder: flag(model.header.showFullCareOrder),
       fullCareOrderText: String(model.header.fullCareOrderText.value ?? ''),
-      filters: model.header.showFilters.value !== false,
-      asAt: model.header.showAsAt.value !== false,
-      fontSize: clampNumber(model.header.fontSize.value, 7, 24, 10),
+      filters: flag(model.header.showFilters),
+      asAt: flag(model.header.showAsAt),
+      fontSize: numberValue(model.header.fontSize),
     },
-    summary: { show: model.summary.show.value !== false, fontSize: clampNumber(model.summary.fontSize.value, 7, 32, 12) },
+    summary: { show: flag(model.summary.show), fontSize: numberValue(model.summary.fontSize) },
     legend: {
-      show: model.legend.show.value !== false,
-      position: model.legend.position.value === 'bottom' ? 'bottom' : 'top',
-      counts: model.legend.showCounts.value !== false,
-      total: model.legend.showTotal.value === true,
+      show: flag(model.legend.show),
+      position: choice(model.legend.position, LEGEND_POSITIONS),
+      counts: flag(model.legend.showCounts),
+      total: flag(model.legend.showTotal),
     },
     windowMonths: isValidWindowMonths(months) ? months : DEFAULT_WINDOW_MONTHS,
     notes: {
-      show: model.managerNotes.show.value !== false,
+      show: flag(model.managerNotes.show),
       text: String(model.managerNotes.text.value ?? ''),
       link: SAFE_LINK.test(link) ? link : null,
     },

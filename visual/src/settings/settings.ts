@@ -1,7 +1,8 @@
 // Format pane cards. Each card's `name` and each slice's `name` match capabilities.json objects
 // and properties exactly, so FormattingSettingsService can read and write them.
 import { formattingSettings } from 'powerbi-visuals-utils-formattingmodel';
-import type { StatusKey } from '../../../core/src/index';
+import { DEFAULT_WINDOW_MONTHS, type StatusKey } from '../../../core/src/index';
+import { STATUS_LABEL_SETTINGS } from '../wording/status-labels';
 import { ColumnFormattingCard } from './column-card';
 import { GridCard } from './grid-card';
 import { dropdown, numberSlice, ruleColor, toggle } from './slices';
@@ -28,6 +29,9 @@ function statusColor(name: StatusKey, displayName: string, displayNameKey: strin
   return ruleColor(name, displayName, displayNameKey, DEFAULT_STATUS_COLORS[name]);
 }
 
+/** The legend's places (capabilities.json's enumeration), the default first. */
+export const LEGEND_POSITIONS = ['top', 'bottom'] as const;
+
 export class StatusColorsCard extends Card {
   override name = 'statusColors';
   override displayName = 'Status colours';
@@ -44,8 +48,7 @@ export class StatusColumnCard extends Card {
   override name = 'statusColumn';
   override displayName = 'Status column';
   override displayNameKey = 'Format_StatusColumn';
-  // The choices are capabilities.json's enumeration (auto, full, short).
-  statusLabel = dropdown('statusLabel', 'Status text', 'Format_StatusLabel', 'auto');
+  statusLabel = dropdown('statusLabel', 'Status text', 'Format_StatusLabel', STATUS_LABEL_SETTINGS);
   override slices = [this.statusLabel];
 }
 
@@ -76,8 +79,8 @@ export class LegendCard extends Card {
   override displayName = 'Legend';
   override displayNameKey = 'Format_Legend';
   show = toggle('show', 'Show legend', 'Format_ShowLegend');
-  // The choices are capabilities.json's enumeration (top, bottom); "off" is the switch above.
-  position = dropdown('position', 'Position', 'Format_LegendPosition', 'top');
+  // "Off" is the switch above.
+  position = dropdown('position', 'Position', 'Format_LegendPosition', LEGEND_POSITIONS);
   showCounts = toggle('showCounts', 'Show counts', 'Format_LegendCounts');
   showTotal = toggle('showTotal', 'Total line ("38 plans")', 'Format_LegendTotal', false);
   override slices = [this.show, this.position, this.showCounts, this.showTotal];
@@ -87,7 +90,7 @@ export class WindowCard extends Card {
   override name = 'window';
   override displayName = 'Window';
   override displayNameKey = 'Format_Window';
-  months = numberSlice('months', 'Window length (months)', 'Format_WindowMonths', 3, 1, 24);
+  months = numberSlice('months', 'Window length (months)', 'Format_WindowMonths', DEFAULT_WINDOW_MONTHS, 1, 24);
   override slices = [this.months];
 }
 

@@ -22,8 +22,25 @@ const INSTANCES_AND_TOTALS = 0 as dataViewWildcard.DataViewWildcardMatchingOptio
  */
 const wildcard: typeof dataViewWildcard = dataViewWildcard;
 
+/**
+ * Each toggle's and number's value as built: the card is the one place a default is written, and
+ * a saved value of the wrong type (a host never sends one, a hand-edited report might) falls
+ * back to it (flag, numberValue).
+ */
+const defaults = new WeakMap<formattingSettings.SimpleSlice, unknown>();
+
+function withDefault<T extends formattingSettings.SimpleSlice>(slice: T): T {
+  defaults.set(slice, slice.value);
+  return slice;
+}
+
 export function toggle(name: string, displayName: string, displayNameKey: string, value = true): formattingSettings.ToggleSwitch {
-  return new formattingSettings.ToggleSwitch({ name, displayName, displayNameKey, value });
+  return withDefault(new formattingSettings.ToggleSwitch({ name, displayName, displayNameKey, value }));
+}
+
+/** A toggle's value (its default unless a boolean was saved). */
+export function flag(slice: formattingSettings.ToggleSwitch): boolean {
+  return typeof slice.value === 'boolean' ? slice.value : defaults.get(slice) === true;
 }
 
 export function color(name: string, displayName: string, displayNameKey: string, value: string): formattingSettings.ColorPicker {
@@ -47,12 +64,24 @@ export function ruleColor(name: string, displayName: string, displayNameKey: str
 }
 
 export function numberSlice(name: string, displayName: string, displayNameKey: string, value: number, min: number, max: number): formattingSettings.NumUpDown {
-  return new formattingSettings.NumUpDown({ name, displayName, displayNameKey, value, options: range(min, max) });
+  return withDefault(new formattingSettings.NumUpDown({ name, displayName, displayNameKey, value, options: range(min, max) }));
 }
 
-export function dropdown(name: string, displayName: string, displayNameKey: string, value: string): formattingSettings.AutoDropdown {
-  // The choices are capabilities.json's enumeration for the property.
-  return new formattingSettings.AutoDropdown({ name, displayName, displayNameKey, value });
+/** A number's value within the range its slice offers (its default unless a number was saved). */
+export function numberValue(slice: formattingSettings.NumUpDown): number {
+  const value = slice.value as unknown;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return defaults.get(slice) as number;
+  return Math.min(slice.options?.maxValue?.value ?? value, Math.max(slice.options?.minValue?.value ?? value, value));
+}
+
+/** `choices`: capabilities.json's enumeration for the property (a unit test compares them), the default first. */
+export function dropdown(name: string, displayName: string, displayNameKey: string, choices: readonly string[]): formattingSettings.AutoDropdown {
+  return new formattingSettings.AutoDropdown({ name, displayName, displayNameKey, value: choices[0] });
+}
+
+/** A dropdown's value among `choices` (the default, the first, unless one of them was saved). */
+export function choice<T extends string>(slice: formattingSettings.AutoDropdown, choices: readonly T[]): T {
+  return choices.find((value) => value === slice.value) ?? choices[0];
 }
 
 /** Font family, size, bold, italic and underline as Power BI's own font control, one property each. */
@@ -63,9 +92,9 @@ export function fontControl(prefix: string, defaults: { family: string; size: nu
     displayNameKey: 'Format_Font',
     fontFamily: new formattingSettings.FontPicker({ name: 'fontFamily', value: defaults.family }),
     fontSize: numberSlice('fontSize', 'Text size', 'Format_TextSize', defaults.size, 7, 24),
-    bold: new formattingSettings.ToggleSwitch({ name: 'bold', value: defaults.bold }),
-    italic: new formattingSettings.ToggleSwitch({ name: 'italic', value: false }),
-    underline: new formattingSettings.ToggleSwitch({ name: 'underline', value: false }),
+    bold: withDefault(new formattingSettings.ToggleSwitch({ name: 'bold', value: defaults.bold })),
+    italic: withDefault(new formattingSettings.ToggleSwitch({ name: 'italic', value: false })),
+    underline: withDefault(new formattingSettings.ToggleSwitch({ name: 'underline', value: false })),
   });
 }
 

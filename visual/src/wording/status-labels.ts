@@ -6,7 +6,9 @@ import { STATUS_KEYS, type StatusKey } from '../../../core/src/index';
 import type { LocaleFormat } from '../locale';
 import { countText, type StringKey, type Strings } from '../strings';
 
-export type StatusLabelSetting = 'auto' | 'full' | 'short';
+/** The format pane's choices (capabilities.json's enumeration), the default first. */
+export const STATUS_LABEL_SETTINGS = ['auto', 'full', 'short'] as const;
+export type StatusLabelSetting = (typeof STATUS_LABEL_SETTINGS)[number];
 export type StatusLabelMode = 'full' | 'short';
 export type StatusLabels = Readonly<Record<StatusKey, string>>;
 

@@ -5,9 +5,8 @@
  * kept on the title, which the user can see.
  */
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { openPreview } from './support/browser';
-import { focusedCellVisible, scrollTable, setTile } from './support/fit';
+import { focusedCellVisible, pressAndSee, scrollTable, setTile } from './support/fit';
 import { derbyshireRows } from './support/fixtures';
 import { itLoggedNoProblems, previewSuite } from './support/suite';
 import { bodyRows, hostCalls, TABLE, titleCell, VISUAL } from './support/visual-page';
@@ -19,15 +18,6 @@ const SIZES: [number, number][] = [[1100, 600], [800, 500], [600, 400], [400, 25
 async function scrollToMiddle(page: Parameters<typeof scrollTable>[0]): Promise<void> {
   await scrollTable(page, 0.5);
   await page.waitForFunction((sel) => Array.from(document.querySelectorAll(sel)).some((tr) => Number(tr.getAttribute('aria-rowindex')) > 1000), `${TABLE} tbody tr`);
-}
-
-/** Presses `key` and checks the focused cell is in view; returns its "row r col c". */
-async function pressAndSee(page: Page, key: string, log: string[]): Promise<string> {
-  await page.keyboard.press(key);
-  const seen = await focusedCellVisible(page);
-  log.push(`${key} → ${seen.cell}`);
-  assert.ok(seen.ok, `${log.join(', ')}: ${seen.detail}`);
-  return seen.cell;
 }
 
 const rowOf = (cell: string) => Number(/row (\d+)/.exec(cell)?.[1]);

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { openPreview } from './support/browser';
-import { focusedCellVisible, rerender, setTile, wordsBrokenInCells } from './support/fit';
+import { pressAndSee, rerender, setTile, wordsBrokenInCells } from './support/fit';
 import { derbyshireRows } from './support/fixtures';
 import { itLoggedNoProblems, previewSuite } from './support/suite';
 import { VISUAL } from './support/visual-page';
@@ -118,12 +118,7 @@ describe('visual in Chromium: wrapped rows of different heights through 30,000 r
     await rerender(page, { objects: { table: { wordWrap: true } } });
     await page.locator(`${VISUAL} thead th`).nth(1).focus();
     const log: string[] = [];
-    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'PageDown', 'PageDown', 'PageDown', 'ArrowUp', 'PageUp', 'Control+End', 'ArrowUp', 'PageUp', 'PageUp', 'Control+Home', 'ArrowDown']) {
-      await page.keyboard.press(key);
-      const seen = await focusedCellVisible(page);
-      log.push(`${key} → ${seen.cell}`);
-      assert.ok(seen.ok, `${log.join(', ')}: ${seen.detail}`);
-    }
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'PageDown', 'PageDown', 'PageDown', 'ArrowUp', 'PageUp', 'Control+End', 'ArrowUp', 'PageUp', 'PageUp', 'Control+Home', 'ArrowDown']) await pressAndSee(page, key, log);
     assert.ok(log.some((line) => line.startsWith('Control+End → row 30001')), log.join(', '));
     await page.context().close();
   });

@@ -3,8 +3,9 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLE_NAMES, ROLE_TITLES } from '../../src/roles';
-import { VisualSettings } from '../../src/settings/settings';
+import { LEGEND_POSITIONS, VisualSettings } from '../../src/settings/settings';
 import { DEFAULT_STRINGS } from '../../src/strings';
+import { STATUS_LABEL_SETTINGS } from '../../src/wording/status-labels';
 
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const capabilities = json('visual/capabilities.json');
@@ -103,6 +104,16 @@ describe('build and certification invariants', () => {
       const values = json(path).values as Record<string, string>;
       for (const key of keys) assert.equal(typeof values[key], 'string', `${path}: ${key}`);
     }
+  });
+
+  it('the format pane\'s dropdowns offer capabilities.json\'s enumerations, the default first', () => {
+    const enumeration = (object: string, property: string) =>
+      (capabilities.objects[object].properties[property].type.enumeration as { value: string }[]).map((item) => item.value);
+    assert.deepEqual(enumeration('statusColumn', 'statusLabel'), [...STATUS_LABEL_SETTINGS]);
+    assert.deepEqual(enumeration('legend', 'position'), [...LEGEND_POSITIONS]);
+    const settings = new VisualSettings();
+    assert.equal(settings.statusColumn.statusLabel.value, 'auto');
+    assert.equal(settings.legend.position.value, 'top');
   });
 
   it('no innerHTML, eval, network calls or http strings in the visual or the rules module', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { ALL_ROLES, bodyTexts, exampleRows, FULL_LABELS, mount, sentenceText, tableDataView } from './helpers';
+import { ALL_ROLES, bodyTexts, exampleRows, FULL_LABELS, mount, sentenceText, settingsFrom, tableDataView } from './helpers';
 import powerbi from 'powerbi-visuals-api';
 
 const withObjects = (objects: powerbi.DataViewObjects) => tableDataView(ALL_ROLES, exampleRows(), { objects });
@@ -42,6 +42,13 @@ describe('format settings', () => {
     const v = mount();
     v.update(withObjects({ window: { months: 0 } }));
     assert.match(sentenceText(v.element), /^In the LAST 3 months/);
+  });
+
+  it('numbers keep to the range their slice offers; a value of the wrong type falls back to the card\'s default', () => {
+    const clamped = settingsFrom({ header: { fontSize: 99 }, summary: { fontSize: 2 }, grid: { rowPadding: 40 } });
+    assert.deepEqual([clamped.header.fontSize, clamped.summary.fontSize, clamped.grid.rowPadding], [24, 7, 16]);
+    const wrong = settingsFrom({ table: { fontSize: '12', bold: 'yes' }, grid: { outlineWidth: 'wide', horizontal: 'no' }, legend: { position: 'left' } } as never);
+    assert.deepEqual([wrong.values.sizePt, wrong.values.bold, wrong.grid.outline?.widthPx, wrong.grid.horizontal?.widthPx, wrong.legend.position], [10, false, 2, 1, 'top']);
   });
 
   it('status colours come from the format pane', () => {

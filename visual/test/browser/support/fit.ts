@@ -1,8 +1,9 @@
 /**
  * Measuring the visual as laid out in Chromium: tile size, cells whose text does not fit, the
- * rows area and the focused row's position. Reads the page only (the visual's contract: a
+ * rows area and whether the focused cell is in view. Reads the page only (the visual's contract: a
  * real <table> in a scrolling element, `.ppoc-summary`, `.ppoc-header`), never its internals.
  */
+import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { resetHostRecords, VISUAL, waitForRenders } from './visual-page';
 
@@ -100,24 +101,6 @@ export async function rowsArea(page: Page): Promise<RowsArea> {
       return r.height > 0 && r.top >= headBottom - 0.5 && r.bottom <= bottom + 0.5;
     }).length;
     return { tile: visual.clientHeight, scroller: box.height, rowsArea: bottom - headBottom, wholeRows };
-  }, VISUAL);
-}
-
-/** Where the focused element sits against the rows area: true when it is a row shown whole. */
-export async function focusedRowVisible(page: Page): Promise<{ row: number | null; whole: boolean; detail: string }> {
-  return page.evaluate((sel) => {
-    const active = document.activeElement;
-    const tr = active instanceof HTMLElement ? active.closest(`${sel} tbody tr`) : null;
-    if (!tr) return { row: null, whole: false, detail: `focus on ${active?.tagName}` };
-    const table = tr.closest('table')!;
-    let scroller = table.parentElement as HTMLElement;
-    while (!/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement as HTMLElement;
-    const top = table.querySelector('thead th')!.getBoundingClientRect().bottom;
-    const box = scroller.getBoundingClientRect();
-    const bottom = box.top + scroller.clientTop + scroller.clientHeight;
-    const r = tr.getBoundingClientRect();
-    const whole = r.top >= top - 0.5 && r.bottom <= bottom + 0.5;
-    return { row: Number(tr.getAttribute('aria-rowindex')) - 1, whole, detail: `row ${r.top}–${r.bottom}, area ${top}–${bottom}` };
   }, VISUAL);
 }
 
@@ -283,6 +266,15 @@ export async function focusedCellVisible(page: Page): Promise<{ ok: boolean; cel
     }
     return { ok: true, cell: name, detail: '' };
   }, VISUAL);
+}
+
+/** Presses `key` and checks the focused cell is in view (`log`: the keys so far); returns its "row r col c". */
+export async function pressAndSee(page: Page, key: string, log: string[]): Promise<string> {
+  await page.keyboard.press(key);
+  const seen = await focusedCellVisible(page);
+  log.push(`${key} → ${seen.cell}`);
+  assert.ok(seen.ok, `${log.join(', ')}: ${seen.detail}`);
+  return seen.cell;
 }
 
 /**
