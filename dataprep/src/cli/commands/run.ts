@@ -5,7 +5,6 @@ import { sendAlert } from '../../alerts/send-alert';
 import type { Logger } from '../../pipeline/logger';
 import { refreshLog, type RefreshProgress } from '../../pipeline/progress';
 import type { RefreshSummary } from '../../pipeline/run-summary';
-import { DEFAULT_MAX_EXTRACT_AGE_HOURS } from '../../sources/staleness';
 import { RefreshLockedError } from '../../warehouse/warehouse';
 import { describeTarget, openWarehouse } from '../open-warehouse';
 import type { ShrinkGuardOptions } from '../../pipeline/shrink-guard';
@@ -70,7 +69,7 @@ export interface RunSettings {
 
 export function resolveRunSettings(values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv): RunSettings {
   const str = (k: string) => values[k] as string | undefined;
-  const maxAge = resolveMaxExtractAgeHours(env, DEFAULT_MAX_EXTRACT_AGE_HOURS); // validated even when not used
+  const maxAge = resolveMaxExtractAgeHours(env); // validated even when not used
   return {
     source: resolveSource(str('source'), env),
     asAt: resolveRefreshAsAt(str('as-at'), env),
