@@ -6,7 +6,7 @@ import { repoRoot } from '../files/repo-root';
 import type { LogLevel } from '../pipeline/logger';
 import { DEFAULT_SHRINK_GUARD, type ShrinkGuardOptions } from '../pipeline/shrink-guard';
 import { resolveAlertSettings } from '../alerts/alert-settings';
-import { DEFAULT_PROGRESS_AFTER_SECONDS } from '../pipeline/progress';
+import { DEFAULT_PROGRESS_AFTER_SECONDS, refreshLog } from '../pipeline/progress';
 import { decimalSetting, fromEnv, UsageError, type Env, type GivenSetting, type NumberRange } from '../settings/env';
 import { DEFAULT_MAX_EXTRACT_AGE_HOURS } from '../sources/staleness';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_FILE_MB, DEFAULT_MAX_XLSX_ROWS, MEGABYTE, type ReadLimits } from '../sources/source-file';
@@ -167,6 +167,36 @@ export function resolveReadLimits(env: Env): ReadLimits {
 /** PPOC_PROGRESS_AFTER_SECONDS: a refresh still going after this long prints its progress (default 5; 0: always). */
 export function resolveProgressAfterSeconds(env: Env): number {
   return envNumber(env, ENV.progressAfterSeconds, DEFAULT_PROGRESS_AFTER_SECONDS, { min: 0, max: 86_400, what: 'a number of seconds from 0 to 86400' });
+}
+
+/** The flags a refresh shares between `run` (and `schedule`, `quickstart`) and `backfill`. */
+export interface RefreshFlags {
+  'window-months'?: string;
+  'lookback-days'?: string;
+  'history-days'?: string;
+  sqlite?: string;
+  sqlserver?: string;
+  'sqlserver-ca-file'?: string;
+  'allow-shrink'?: boolean;
+}
+
+/** What every refresh reads from those flags and the environment, resolved one way for each command. */
+export function resolveRefreshSettings(flags: RefreshFlags, env: Env): {
+  windowMonths: number; lookbackDays: number; historyDays: number | null; target: TargetSettings; readLimits: ReadLimits; shrinkGuard: ShrinkGuardOptions;
+} {
+  return {
+    windowMonths: resolveWindowMonths(flags['window-months'], env),
+    lookbackDays: resolveLookbackDays(flags['lookback-days'], env),
+    historyDays: resolveHistoryDays(flags['history-days'], env),
+    target: resolveTarget(flags, env),
+    readLimits: resolveReadLimits(env),
+    shrinkGuard: resolveShrinkGuard(flags['allow-shrink'], env),
+  };
+}
+
+/** A refresh's log and progress lines on stderr, at PPOC_LOG_LEVEL and after PPOC_PROGRESS_AFTER_SECONDS. */
+export function resolveRefreshLog(env: Env): ReturnType<typeof refreshLog> {
+  return refreshLog(resolveLogLevel(env), resolveProgressAfterSeconds(env));
 }
 
 /**
