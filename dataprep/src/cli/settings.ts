@@ -165,7 +165,7 @@ export function resolveReadLimits(env: Env): ReadLimits {
 }
 
 /** PPOC_PROGRESS_AFTER_SECONDS: a refresh still going after this long prints its progress (default 5; 0: always). */
-export function resolveProgressAfterSeconds(env: Env): number {
+function resolveProgressAfterSeconds(env: Env): number {
   return envNumber(env, ENV.progressAfterSeconds, DEFAULT_PROGRESS_AFTER_SECONDS, { min: 0, max: 86_400, what: 'a number of seconds from 0 to 86400' });
 }
 

@@ -68,7 +68,7 @@ export interface RunSettings {
 }
 
 /** The flags of `run` (and of `schedule` and `quickstart`, which pass some of them). */
-export type RunFlags = RefreshFlags & { source?: string; 'as-at'?: string; 'allow-stale'?: boolean };
+type RunFlags = RefreshFlags & { source?: string; 'as-at'?: string; 'allow-stale'?: boolean };
 
 export function resolveRunSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSettings {
   const maxAge = resolveMaxExtractAgeHours(env); // validated even when not used
