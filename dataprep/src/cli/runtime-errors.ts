@@ -10,7 +10,7 @@ const ABI_NODE_MAJOR: Record<number, number> = { 108: 18, 115: 20, 120: 21, 127:
 
 const nodeOfAbi = (abi: number) => (ABI_NODE_MAJOR[abi] ? `Node ${ABI_NODE_MAJOR[abi]}` : `another Node`);
 
-export const SUPPORTED_NODE = 'Node 22 (22.13 or later) or Node 24';
+const SUPPORTED_NODE = 'Node 22 (22.13 or later) or Node 24';
 
 /** One line for a runtime error, or null when the error is the job's own. */
 export function runtimeProblem(error: unknown, node: { version: string; execPath: string } = process): string | null {

@@ -6,7 +6,7 @@ import { repoRoot } from '../files/repo-root';
 import type { LogLevel } from '../pipeline/logger';
 import { DEFAULT_SHRINK_GUARD, type ShrinkGuardOptions } from '../pipeline/shrink-guard';
 import { resolveAlertSettings } from '../alerts/alert-settings';
-import { DEFAULT_PROGRESS_AFTER_SECONDS } from '../pipeline/progress';
+import { DEFAULT_PROGRESS_AFTER_SECONDS, refreshLog } from '../pipeline/progress';
 import { decimalSetting, fromEnv, UsageError, type Env, type GivenSetting, type NumberRange } from '../settings/env';
 import { DEFAULT_MAX_EXTRACT_AGE_HOURS } from '../sources/staleness';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_FILE_MB, DEFAULT_MAX_XLSX_ROWS, MEGABYTE, type ReadLimits } from '../sources/source-file';
@@ -34,9 +34,9 @@ export const ENV = {
   progressAfterSeconds: 'PPOC_PROGRESS_AFTER_SECONDS',
 } as const;
 
-function pick(flag: string | undefined, name: string): GivenSetting | null {
-  if (flag !== undefined) return { value: flag, from: `--${name}` };
-  return null;
+/** A setting given as `--name` (the flag wins) or as its variable `key`; null when neither is. */
+function flagOrEnv(flag: string | undefined, name: string, env: Env, key: string): GivenSetting | null {
+  return flag !== undefined ? { value: flag, from: `--${name}` } : fromEnv(env, key);
 }
 
 /**
@@ -49,59 +49,54 @@ export function asAtDate(given: GivenSetting): IsoDate {
   return date;
 }
 
-export function resolveAsAt(flag: string | undefined, env: Env): IsoDate {
-  const given = pick(flag, 'as-at') ?? fromEnv(env, ENV.asAt);
-  return given ? asAtDate(given) : todayInTimeZone('Europe/London');
-}
-
 /**
- * The as-at date of a refresh (`run`, `backfill`): never after today in London, because the
- * newest refresh becomes the live tables and a mistyped future date would stay live until a
- * later date overtook it (a dashboard of 2062 would hide every real run until then).
+ * The as-at date of a refresh (`run`, `backfill`), today in London when not given: never after
+ * today, because the newest refresh becomes the live tables and a mistyped future date would
+ * stay live until a later date overtook it (a dashboard of 2062 would hide every real run until then).
  */
 export function resolveRefreshAsAt(flag: string | undefined, env: Env): IsoDate {
-  const asAt = resolveAsAt(flag, env);
+  const given = flagOrEnv(flag, 'as-at', env, ENV.asAt);
   const today = todayInTimeZone('Europe/London');
-  if (asAt > today) {
-    const from = pick(flag, 'as-at')?.from ?? ENV.asAt;
-    throw new UsageError(`${from} ${asAt} is after today (${today}, Europe/London): a refresh dated in the future would become the live tables; give today's date or an earlier one`);
+  const asAt = given ? asAtDate(given) : today;
+  if (given && asAt > today) {
+    throw new UsageError(`${given.from} ${asAt} is after today (${today}, Europe/London): a refresh dated in the future would become the live tables; give today's date or an earlier one`);
   }
   return asAt;
 }
 
 /** Whether the as-at date was given (flag or PPOC_AS_AT) rather than defaulting to today. */
 export function asAtGiven(flag: string | undefined, env: Env): boolean {
-  return (pick(flag, 'as-at') ?? fromEnv(env, ENV.asAt)) !== null;
+  return flagOrEnv(flag, 'as-at', env, ENV.asAt) !== null;
 }
 
 /** PPOC_MAX_EXTRACT_AGE_HOURS: hours, above 0 and at most a year (default 36). */
-export function resolveMaxExtractAgeHours(env: Env, fallback: number): number {
-  const given = fromEnv(env, ENV.maxExtractAgeHours);
-  if (!given) return fallback;
-  return decimalSetting(given, { min: 0, aboveMin: true, max: 8784, what: 'a number of hours above 0 and at most 8784' });
+export function resolveMaxExtractAgeHours(env: Env): number {
+  return envNumber(env, ENV.maxExtractAgeHours, DEFAULT_MAX_EXTRACT_AGE_HOURS, {
+    min: 0, aboveMin: true, max: 8784, what: 'a number of hours above 0 and at most 8784',
+  });
 }
 
 export function resolveWindowMonths(flag: string | undefined, env: Env): number {
-  const given = pick(flag, 'window-months') ?? fromEnv(env, ENV.windowMonths);
+  const given = flagOrEnv(flag, 'window-months', env, ENV.windowMonths);
   if (!given) return DEFAULT_WINDOW_MONTHS;
   return decimalSetting(given, { min: 1, max: 24, whole: true, what: 'a whole number of months from 1 to 24' }); // core's isValidWindowMonths range
 }
 
 export function resolveLookbackDays(flag: string | undefined, env: Env): number {
-  const given = pick(flag, 'lookback-days') ?? fromEnv(env, ENV.lookbackDays);
+  const given = flagOrEnv(flag, 'lookback-days', env, ENV.lookbackDays);
   if (!given) return DEFAULT_LOOKBACK_DAYS;
   return decimalSetting(given, { min: 0, max: 3660, whole: true, what: 'a whole number of days from 0 to 3660' });
 }
 
 /** Retention of plan_status_history in days; unset keeps all (so 0 is refused rather than guessed at). */
 export function resolveHistoryDays(flag: string | undefined, env: Env): number | null {
-  const given = pick(flag, 'history-days') ?? fromEnv(env, ENV.historyDays);
+  const given = flagOrEnv(flag, 'history-days', env, ENV.historyDays);
   if (!given) return null;
   return decimalSetting(given, { min: 1, max: 36600, whole: true, what: 'a whole number of days from 1 to 36600 (unset keeps all history)' });
 }
 
 export function resolveSource(flag: string | undefined, env: Env): string {
-  const given = pick(flag, 'source') ?? fromEnv(env, ENV.source);
+  const given = flagOrEnv(flag, 'source', env, ENV.source);
   if (!given) throw new UsageError(`no extract folder: pass --source DIR or set ${ENV.source}`);
   return given.value;
 }
@@ -170,8 +165,38 @@ export function resolveReadLimits(env: Env): ReadLimits {
 }
 
 /** PPOC_PROGRESS_AFTER_SECONDS: a refresh still going after this long prints its progress (default 5; 0: always). */
-export function resolveProgressAfterSeconds(env: Env): number {
+function resolveProgressAfterSeconds(env: Env): number {
   return envNumber(env, ENV.progressAfterSeconds, DEFAULT_PROGRESS_AFTER_SECONDS, { min: 0, max: 86_400, what: 'a number of seconds from 0 to 86400' });
+}
+
+/** The flags a refresh shares between `run` (and `schedule`, `quickstart`) and `backfill`. */
+export interface RefreshFlags {
+  'window-months'?: string;
+  'lookback-days'?: string;
+  'history-days'?: string;
+  sqlite?: string;
+  sqlserver?: string;
+  'sqlserver-ca-file'?: string;
+  'allow-shrink'?: boolean;
+}
+
+/** What every refresh reads from those flags and the environment, resolved one way for each command. */
+export function resolveRefreshSettings(flags: RefreshFlags, env: Env): {
+  windowMonths: number; lookbackDays: number; historyDays: number | null; target: TargetSettings; readLimits: ReadLimits; shrinkGuard: ShrinkGuardOptions;
+} {
+  return {
+    windowMonths: resolveWindowMonths(flags['window-months'], env),
+    lookbackDays: resolveLookbackDays(flags['lookback-days'], env),
+    historyDays: resolveHistoryDays(flags['history-days'], env),
+    target: resolveTarget(flags, env),
+    readLimits: resolveReadLimits(env),
+    shrinkGuard: resolveShrinkGuard(flags['allow-shrink'], env),
+  };
+}
+
+/** A refresh's log and progress lines on stderr, at PPOC_LOG_LEVEL and after PPOC_PROGRESS_AFTER_SECONDS. */
+export function resolveRefreshLog(env: Env): ReturnType<typeof refreshLog> {
+  return refreshLog(resolveLogLevel(env), resolveProgressAfterSeconds(env));
 }
 
 /**
@@ -185,7 +210,7 @@ export const ENV_CHECKS = {
   progress: (env: Env) => void resolveProgressAfterSeconds(env),
   limits: (env: Env) => void resolveReadLimits(env),
   shrink: (env: Env) => void resolveShrinkGuard(false, env),
-  staleness: (env: Env) => void resolveMaxExtractAgeHours(env, DEFAULT_MAX_EXTRACT_AGE_HOURS),
+  staleness: (env: Env) => void resolveMaxExtractAgeHours(env),
   alerts: (env: Env) => void resolveAlertSettings(env),
 } as const;
 

@@ -32,15 +32,13 @@ function requiredFileTimes(dir: string): Modified[] {
   return REQUIRED_FILES.filter((file) => existsSync(join(dir, file))).map((file) => ({ file, modified: statSync(join(dir, file)).mtime }));
 }
 
-/** The most recently modified required file present, or null when none is there. */
-export function newestRequiredFile(dir: string): Modified | null {
-  return requiredFileTimes(dir).reduce<Modified | null>((newest, f) => (newest === null || f.modified > newest.modified ? f : newest), null);
-}
+/** The most recently modified of `times`, or null when there are none. */
+const newestOf = (times: readonly Modified[]): Modified | null =>
+  times.reduce<Modified | null>((newest, f) => (newest === null || f.modified > newest.modified ? f : newest), null);
 
-/** A required file modified after `now` (beyond the clock-skew tolerance), or null. */
-export function futureRequiredFile(dir: string, now: Date): Modified | null {
-  return requiredFileTimes(dir).find((f) => f.modified.getTime() - now.getTime() > FUTURE_TOLERANCE_MS) ?? null;
-}
+/** One of `times` after `now` (beyond the clock-skew tolerance), or null. */
+const futureOf = (times: readonly Modified[], now: Date): Modified | null =>
+  times.find((f) => f.modified.getTime() - now.getTime() > FUTURE_TOLERANCE_MS) ?? null;
 
 /** Rounded down to one decimal, so "36.0 hours" is never shown for 36.04 (just over the limit, still reads honestly). */
 const hours = (ms: number): string => (Math.floor(ms / 360_000) / 10).toFixed(1);
@@ -55,7 +53,8 @@ const OVERRIDE = 're-run with --allow-stale to publish it deliberately';
  * skips the check.
  */
 export function assertFreshExtract(dir: string, maxAgeHours: number, now: Date): void {
-  const future = futureRequiredFile(dir, now);
+  const times = requiredFileTimes(dir); // each file stat-ed once for both checks
+  const future = futureOf(times, now);
   if (future !== null) {
     const aheadMs = future.modified.getTime() - now.getTime();
     throw new StaleExtractError(
@@ -66,7 +65,7 @@ export function assertFreshExtract(dir: string, maxAgeHours: number, now: Date):
         `check the clocks of this machine and of the machine that wrote the extract, or ${OVERRIDE}`,
     );
   }
-  const newest = newestRequiredFile(dir);
+  const newest = newestOf(times);
   if (newest === null) return;
   const ageMs = now.getTime() - newest.modified.getTime();
   if (ageMs <= maxAgeHours * 3_600_000) return;

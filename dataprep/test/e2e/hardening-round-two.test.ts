@@ -7,17 +7,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXAMPLE_EXTRACT, query, runCli, snapshotCurated, tempDir } from '../helpers/cli';
+import { copyOfExample, EXAMPLE_EXTRACT, query, runCli, snapshotCurated, tempDir } from '../helpers/cli';
 
 const AS_AT = '2022-05-31';
 const run = (source: string, db: string, args: string[] = [], env: Record<string, string> = {}) =>
   runCli(['run', '--source', source, '--sqlite', db, ...args], env, 60_000);
-
-function copyOfExample(): string {
-  const dir = join(tempDir('extract'), 'extract');
-  cpSync(EXAMPLE_EXTRACT, dir, { recursive: true });
-  return dir;
-}
 
 /** Every file of the folder modified `hours` from now (negative: in the past). */
 function touch(dir: string, hours: number, only?: string): void {

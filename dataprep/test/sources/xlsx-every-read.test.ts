@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BAD_INPUT } from '../../../fixtures/paths';
 import { ExtractError } from '../../src/model/data-quality';
+import type { RowVisitor } from '../../src/sources/raw-table';
 import { DEFAULT_READ_LIMITS } from '../../src/sources/source-file';
 import { readXlsx } from '../../src/sources/xlsx-table';
 import { readExpected } from '../bad-input/expected';
@@ -28,10 +29,12 @@ const openFiles = (): number | null => (existsSync('/proc/self/fd') ? readdirSyn
 /** What one read gave: a digest of the header and rows, or the message it failed with. */
 async function outcomeOf(path: string): Promise<string> {
   const hash = createHash('sha256');
-  const visitor = {
-    header: (names: readonly string[], line: number) => hash.update(JSON.stringify([line, names])),
-    row: (line: number, cells: readonly unknown[]) => hash.update(JSON.stringify([line, cells])),
-    warn: (line: number, _cells: readonly unknown[], fault: unknown) => hash.update(JSON.stringify([line, fault])),
+  // Typed, so a misnamed method is an error rather than never called (it was `warn`, and the
+  // stray-cell warnings were left out of the digest).
+  const visitor: RowVisitor = {
+    header: (names, line) => void hash.update(JSON.stringify([line, names])),
+    row: (line, cells) => void hash.update(JSON.stringify([line, cells])),
+    warning: (line, _cells, fault) => void hash.update(JSON.stringify([line, fault])),
   };
   try {
     await readXlsx(path, 'predictions.xlsx', visitor, DEFAULT_READ_LIMITS);

@@ -4,7 +4,7 @@ import { parseFlags } from '../flags';
 import { todayInTimeZone, type IsoDate } from '../../../../core/src/index';
 import { writeDemoExtract } from '../../demo/index';
 import { printable } from '../../files/printable';
-import { DEFAULT_MAX_EXTRACT_AGE_HOURS, futureRequiredFile, newestRequiredFile } from '../../sources/staleness';
+import { assertFreshExtract, DEFAULT_MAX_EXTRACT_AGE_HOURS, StaleExtractError } from '../../sources/staleness';
 import { describeTarget, openWarehouse } from '../open-warehouse';
 import { asAtDate, DEFAULT_DEMO_SOURCE, REPO_ROOT, resolveTarget, TARGET_FLAGS, TARGET_FLAGS_HELP } from '../settings';
 import { decimalSetting, UsageError } from '../../settings/env';
@@ -80,9 +80,13 @@ export async function demoExtractCommand(args: string[], out: (text: string) => 
 /** The default demo folder is synthetic: rewritten rather than failed as stale or future-dated (a real PPOC_SOURCE is never touched). */
 function staleDemo(source: string): boolean {
   if (source !== DEFAULT_DEMO_SOURCE) return false;
-  const newest = newestRequiredFile(source);
-  const now = new Date();
-  return newest !== null && (now.getTime() - newest.modified.getTime() > DEFAULT_MAX_EXTRACT_AGE_HOURS * 3_600_000 || futureRequiredFile(source, now) !== null);
+  try {
+    assertFreshExtract(source, DEFAULT_MAX_EXTRACT_AGE_HOURS, new Date()); // the check a run makes
+    return false;
+  } catch (error) {
+    if (error instanceof StaleExtractError) return true;
+    throw error;
+  }
 }
 
 export async function quickstartCommand(args: string[], out: (text: string) => void): Promise<number> {

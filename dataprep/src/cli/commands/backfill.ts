@@ -1,15 +1,12 @@
 import { parseFlags } from '../flags';
 import { listArchive, type ArchivedExtract } from '../../pipeline/archive';
-import { refreshLog, type RefreshProgress } from '../../pipeline/progress';
+import type { RefreshProgress } from '../../pipeline/progress';
 import type { RefreshOptions, RefreshSummary } from '../../pipeline/run-refresh';
 import { describeTarget, openWarehouse, type FullWarehouse } from '../open-warehouse';
 import { RUN_OPTIONS } from './run';
 import type { IsoDate } from '../../../../core/src/index';
 import { printable } from '../../files/printable';
-import {
-  resolveRefreshAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveProgressAfterSeconds, resolveReadLimits, resolveShrinkGuard,
-  resolveTarget, resolveWindowMonths,
-} from '../settings';
+import { resolveRefreshAsAt, resolveRefreshLog, resolveRefreshSettings } from '../settings';
 import { UsageError } from '../../settings/env';
 
 export const BACKFILL_HELP = `Usage: ppoc-prep backfill --source-archive DIR [--sqlite FILE | --sqlserver CONNECTION] [--as-at DATE]
@@ -73,16 +70,9 @@ function refreshedLine(n: string, extract: ArchivedExtract, summary: RefreshSumm
 export async function backfillCommand(args: string[], out: (text: string) => void): Promise<number> {
   const { values } = parseFlags({ args, options: OPTIONS, strict: true });
   if (values.help) return (out(BACKFILL_HELP), 0);
-  const settings = {
-    windowMonths: resolveWindowMonths(values['window-months'], process.env),
-    lookbackDays: resolveLookbackDays(values['lookback-days'], process.env),
-    historyDays: resolveHistoryDays(values['history-days'], process.env),
-    readLimits: resolveReadLimits(process.env),
-    shrinkGuard: resolveShrinkGuard(values['allow-shrink'], process.env),
-  };
-  const target = resolveTarget(values, process.env);
+  const { target, ...settings } = resolveRefreshSettings(values, process.env);
   const extracts = readArchive(values['source-archive'], resolveRefreshAsAt(values['as-at'], process.env), out);
-  const { logger, progress } = refreshLog(resolveLogLevel(process.env), resolveProgressAfterSeconds(process.env));
+  const { logger, progress } = resolveRefreshLog(process.env);
   const warehouse = await openWarehouse(target);
   try {
     await warehouse.migrate();

@@ -3,16 +3,15 @@ import { resolveAlertSettings, type AlertSettings } from '../../alerts/alert-set
 import { failedRunAlert, runErrorAlert } from '../../alerts/alert-text';
 import { sendAlert } from '../../alerts/send-alert';
 import type { Logger } from '../../pipeline/logger';
-import { refreshLog, type RefreshProgress } from '../../pipeline/progress';
+import type { RefreshProgress } from '../../pipeline/progress';
 import type { RefreshSummary } from '../../pipeline/run-summary';
-import { DEFAULT_MAX_EXTRACT_AGE_HOURS } from '../../sources/staleness';
 import { RefreshLockedError } from '../../warehouse/warehouse';
 import { describeTarget, openWarehouse } from '../open-warehouse';
 import type { ShrinkGuardOptions } from '../../pipeline/shrink-guard';
 import type { ReadLimits } from '../../sources/source-file';
 import {
-  asAtGiven, resolveRefreshAsAt, resolveHistoryDays, resolveLogLevel, resolveLookbackDays, resolveMaxExtractAgeHours, resolveProgressAfterSeconds,
-  resolveReadLimits, resolveShrinkGuard, resolveSource, resolveTarget, resolveWindowMonths, TARGET_FLAGS, TARGET_FLAGS_HELP, type TargetSettings,
+  asAtGiven, resolveMaxExtractAgeHours, resolveRefreshAsAt, resolveRefreshLog, resolveRefreshSettings, resolveSource, TARGET_FLAGS, TARGET_FLAGS_HELP,
+  type RefreshFlags, type TargetSettings,
 } from '../settings';
 import { textTable } from '../text-table';
 import { frequentRules } from './issues';
@@ -68,19 +67,18 @@ export interface RunSettings {
   alerts: AlertSettings;
 }
 
-export function resolveRunSettings(values: Record<string, string | boolean | undefined>, env: NodeJS.ProcessEnv): RunSettings {
-  const str = (k: string) => values[k] as string | undefined;
-  const maxAge = resolveMaxExtractAgeHours(env, DEFAULT_MAX_EXTRACT_AGE_HOURS); // validated even when not used
+/** The flags of `run` (and of `schedule` and `quickstart`, which pass some of them). */
+type RunFlags = RefreshFlags & { source?: string; 'as-at'?: string; 'allow-stale'?: boolean };
+
+export function resolveRunSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSettings {
+  const maxAge = resolveMaxExtractAgeHours(env); // validated even when not used
+  const source = resolveSource(flags.source, env);
+  const asAt = resolveRefreshAsAt(flags['as-at'], env);
   return {
-    source: resolveSource(str('source'), env),
-    asAt: resolveRefreshAsAt(str('as-at'), env),
-    windowMonths: resolveWindowMonths(str('window-months'), env),
-    lookbackDays: resolveLookbackDays(str('lookback-days'), env),
-    historyDays: resolveHistoryDays(str('history-days'), env),
-    target: resolveTarget({ sqlite: str('sqlite'), sqlserver: str('sqlserver'), 'sqlserver-ca-file': str('sqlserver-ca-file') }, env),
-    readLimits: resolveReadLimits(env),
-    shrinkGuard: resolveShrinkGuard(values['allow-shrink'] === true, env),
-    maxExtractAgeHours: asAtGiven(str('as-at'), env) || values['allow-stale'] === true ? null : maxAge,
+    source,
+    asAt,
+    ...resolveRefreshSettings(flags, env),
+    maxExtractAgeHours: asAtGiven(flags['as-at'], env) || flags['allow-stale'] === true ? null : maxAge,
     alerts: resolveAlertSettings(env),
   };
 }
@@ -97,7 +95,7 @@ export async function runCommand(args: string[], out: (text: string) => void): P
  * run, or one that could not reach its database, is announced on the configured alert channels.
  */
 export async function executeRun(settings: RunSettings, out: (text: string) => void): Promise<number> {
-  const { logger, progress } = refreshLog(resolveLogLevel(process.env), resolveProgressAfterSeconds(process.env));
+  const { logger, progress } = resolveRefreshLog(process.env);
   const target = describeTarget(settings.target);
   let summary: RefreshSummary;
   try {

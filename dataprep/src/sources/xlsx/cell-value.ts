@@ -57,7 +57,7 @@ function numberCell(text: string, style: number, context: CellContext): RawCell 
 }
 
 /** Identifiers typed as numbers: 100001 → "100001", never "1e+5"-style or "100001.0". */
-export function numberAsText(value: number): string {
+function numberAsText(value: number): string {
   return Number.isInteger(value) ? BigInt(value).toString() : String(value);
 }
 

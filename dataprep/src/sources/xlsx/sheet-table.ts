@@ -57,13 +57,18 @@ export class SheetTable {
   private data(row: SheetRow): void {
     const cells = this.cells.fill(null);
     let inside = false;
+    let outside = false;
     for (let i = 0; i < row.count; i++) {
-      if (row.columns[i] > this.width) continue;
+      if (row.columns[i] > this.width) {
+        outside = true;
+        continue;
+      }
       cells[row.columns[i] - 1] = row.values[i];
       inside = true;
     }
     if (inside) this.visitor.row(row.number, cells);
-    this.outside(row, this.width, cells, `outside the header's columns (A to ${columnName(this.width)})`);
+    // Only a row with a stray cell is gone over again (to name it): not every row of the sheet.
+    if (outside) this.outside(row, this.width, cells, `outside the header's columns (A to ${columnName(this.width)})`);
   }
 
   /** One warning for a row's values beyond `width`, naming the first such cell (never its value). */

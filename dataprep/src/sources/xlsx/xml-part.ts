@@ -56,7 +56,7 @@ export async function readXmlPart(zip: ZipParts, part: string, handlers: XmlHand
 }
 
 /** `x:row` → `row`. */
-export function localName(name: string): string {
+function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
 }
