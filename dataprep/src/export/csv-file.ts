@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, lstatSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { PRIVATE_FILE_MODE } from '../files/owner-only';
+import { openNewPrivateFile, temporaryNameFor } from '../files/owner-only';
 import { printable } from '../files/printable';
 import { processRunning } from '../files/processes';
 import { EXPORT_TABLES } from '../model/tables';
@@ -71,10 +70,9 @@ export class CsvFile {
   private buffer = '';
 
   constructor(readonly dir: string, readonly file: string) {
-    this.temporary = join(dir, `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    this.temporary = temporaryNameFor(join(dir, file));
     this.attempt(() => {
-      this.fd = openSync(this.temporary, 'wx', PRIVATE_FILE_MODE);
-      fchmodSync(this.fd, PRIVATE_FILE_MODE); // the umask may have taken bits away
+      this.fd = openNewPrivateFile(this.temporary);
     });
   }
 
