@@ -1,8 +1,10 @@
-import { closeSync, lstatSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { removeLeftovers } from '../files/leftovers';
 import { openNewPrivateFile, temporaryNameFor } from '../files/owner-only';
 import { printable } from '../files/printable';
 import { processRunning } from '../files/processes';
+import { entryAt } from '../files/real-names';
 import { EXPORT_TABLES } from '../model/tables';
 
 const FLUSH_AT = 1 << 16;
@@ -46,16 +48,13 @@ const TEMPORARY = new RegExp(`^(?:${EXPORT_TABLES.join('|')})\\.csv\\.(?:(\\d+)\
  * job names its own, and never one of an export still running (its process is alive).
  */
 export function removeAbandonedTemporaries(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    const match = TEMPORARY.exec(name);
-    if (!match || (match[1] !== undefined && processRunning(Number(match[1])))) continue;
-    const path = join(dir, name);
-    try {
-      if (lstatSync(path).isFile()) rmSync(path);
-    } catch {
-      // gone already, or not ours to remove: the export goes on
-    }
-  }
+  removeLeftovers(dir, {
+    named: (name) => {
+      const match = TEMPORARY.exec(name);
+      return match !== null && (match[1] === undefined || !processRunning(Number(match[1])));
+    },
+    ours: (stats) => stats.isFile(),
+  });
 }
 
 /**
@@ -103,9 +102,9 @@ export class CsvFile {
   checkReplaceable(): void {
     let folder = false;
     try {
-      folder = lstatSync(join(this.dir, this.file)).isDirectory();
+      folder = entryAt(join(this.dir, this.file))?.isDirectory() ?? false;
     } catch {
-      // nothing there, or a file or link: the rename replaces it
+      // unreadable: the rename says what is wrong
     }
     if (folder) throw new ExportFileError(this.dir, this.file, 'EISDIR');
   }
