@@ -21,8 +21,6 @@ import { acceptedRunFigures, insertRunFigures, seedRunFigures } from './run-figu
 import { schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
 import { upgradeTables } from './upgrade';
 
-/** refresh_log.message of a run whose process ended without finishing it. */
-
 /**
  * The embedded default target: one SQLite file. A refresh replaces every curated table inside
  * one IMMEDIATE transaction, so readers see yesterday's tables until the commit and a failure
