@@ -132,7 +132,6 @@ export function readmeQuote(results: Results): string[] {
   ];
 }
 
-/** The README with its quote of the bench replaced (the markers must be there once each). */
 /**
  * The package size a doc states ("about 40 KB" in the README's package command, "The package is
  * about 40 KB" in docs/visual.md), set to what the bench measured; the text is returned as it
@@ -146,6 +145,7 @@ export function withPackageSize(text: string, results: Results): string {
   return PACKAGE_SIZE_SENTENCES.reduce((out, sentence) => out.replace(sentence, `$1${kb}$2`), text);
 }
 
+/** The README with its quote of the bench replaced (the markers must be there once each). */
 export function withReadmeQuote(readme: string, quote: readonly string[]): string {
   const start = readme.indexOf(README_QUOTE.start);
   const end = readme.indexOf(README_QUOTE.end);

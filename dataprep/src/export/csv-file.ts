@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, lstatSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { PRIVATE_FILE_MODE } from '../files/owner-only';
+import { removeLeftovers } from '../files/leftovers';
+import { openNewPrivateFile, temporaryNameFor } from '../files/owner-only';
 import { printable } from '../files/printable';
 import { processRunning } from '../files/processes';
+import { entryAt } from '../files/real-names';
 import { EXPORT_TABLES } from '../model/tables';
 
 const FLUSH_AT = 1 << 16;
@@ -47,16 +48,13 @@ const TEMPORARY = new RegExp(`^(?:${EXPORT_TABLES.join('|')})\\.csv\\.(?:(\\d+)\
  * job names its own, and never one of an export still running (its process is alive).
  */
 export function removeAbandonedTemporaries(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    const match = TEMPORARY.exec(name);
-    if (!match || (match[1] !== undefined && processRunning(Number(match[1])))) continue;
-    const path = join(dir, name);
-    try {
-      if (lstatSync(path).isFile()) rmSync(path);
-    } catch {
-      // gone already, or not ours to remove: the export goes on
-    }
-  }
+  removeLeftovers(dir, {
+    named: (name) => {
+      const match = TEMPORARY.exec(name);
+      return match !== null && (match[1] === undefined || !processRunning(Number(match[1])));
+    },
+    ours: (stats) => stats.isFile(),
+  });
 }
 
 /**
@@ -71,10 +69,9 @@ export class CsvFile {
   private buffer = '';
 
   constructor(readonly dir: string, readonly file: string) {
-    this.temporary = join(dir, `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    this.temporary = temporaryNameFor(join(dir, file));
     this.attempt(() => {
-      this.fd = openSync(this.temporary, 'wx', PRIVATE_FILE_MODE);
-      fchmodSync(this.fd, PRIVATE_FILE_MODE); // the umask may have taken bits away
+      this.fd = openNewPrivateFile(this.temporary);
     });
   }
 
@@ -105,9 +102,9 @@ export class CsvFile {
   checkReplaceable(): void {
     let folder = false;
     try {
-      folder = lstatSync(join(this.dir, this.file)).isDirectory();
+      folder = entryAt(join(this.dir, this.file))?.isDirectory() ?? false;
     } catch {
-      // nothing there, or a file or link: the rename replaces it
+      // unreadable: the rename says what is wrong
     }
     if (folder) throw new ExportFileError(this.dir, this.file, 'EISDIR');
   }

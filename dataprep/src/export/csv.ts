@@ -37,7 +37,13 @@ export function looksLikeFormula(value: CsvValue): boolean {
  * (`Smith;'=HYPERLINK(…)`). It changes the value: for files meant only for a spreadsheet.
  */
 export function excelSafe<T extends CsvValue>(value: T): T | string {
-  if (!looksLikeFormula(value)) return value;
-  const text = (value as string).replace(new RegExp(SPLIT_THEN_FORMULA.source, 'g'), "$&'");
-  return LEADING_FORMULA.test(text) ? `'${text}` : text;
+  return looksLikeFormula(value) ? formulaAsText(value as string) : value;
+}
+
+const EVERY_SPLIT_THEN_FORMULA = new RegExp(SPLIT_THEN_FORMULA.source, 'g');
+
+/** excelSafe for text already found to look like a formula (the export tests each cell once). */
+export function formulaAsText(text: string): string {
+  const marked = text.replace(EVERY_SPLIT_THEN_FORMULA, "$&'");
+  return LEADING_FORMULA.test(marked) ? `'${marked}` : marked;
 }

@@ -1,7 +1,7 @@
 import { makePrivateFolder } from '../files/owner-only';
 import { EXPORT_TABLES, TABLES, type ExportTableName } from '../model/tables';
 import type { ExportRow, RefreshLogEntry } from '../warehouse/warehouse';
-import { csvRecord, excelSafe, looksLikeFormula, type CsvValue } from './csv';
+import { csvRecord, formulaAsText, looksLikeFormula, type CsvValue } from './csv';
 import { CsvFile, publishAll, removeAbandonedTemporaries } from './csv-file';
 
 /** What the export reads: the warehouse reader (SQLite or SQL Server). */
@@ -44,8 +44,12 @@ async function exportTable(
     csv.write(csvRecord(columns));
     const rows = await source.eachRow(table, (row) => {
       const values = columns.map((name) => (row[name] ?? null) as CsvValue);
-      formulaLike += values.filter(looksLikeFormula).length;
-      csv.write(csvRecord(safe ? values.map(excelSafe) : values));
+      for (let i = 0; i < values.length; i++) {
+        if (!looksLikeFormula(values[i])) continue;
+        formulaLike += 1;
+        if (safe) values[i] = formulaAsText(values[i] as string);
+      }
+      csv.write(csvRecord(values));
     });
     csv.complete();
     return { csv, exported: { table, file, rows, formulaLike } };

@@ -8,12 +8,13 @@
  * whose process has ended.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FolderError, PRIVATE_FOLDER_MODE } from './owner-only';
+import { removeLeftovers } from './leftovers';
 import { processRunning } from './processes';
-import { entryAt, ownedByThisAccount } from './real-names';
+import { ownedByThisAccount } from './real-names';
 
 const NAME = /^ppoc-prep-(\d+)-[0-9a-f]{8}$/;
 /** Read by SQLite (SQLITE_TMPDIR, TMPDIR), Node's os.tmpdir() (TMPDIR; TEMP and TMP on Windows). */
@@ -25,22 +26,16 @@ const VARIABLES = ['SQLITE_TMPDIR', 'TMPDIR', 'TEMP', 'TMP'] as const;
  * process's: a container's job is often PID 1 every time).
  */
 export function removeAbandonedTempFolders(parent: string): void {
-  let names: string[];
   try {
-    names = readdirSync(parent);
+    removeLeftovers(parent, {
+      named: (name) => {
+        const match = NAME.exec(name);
+        return match !== null && (Number(match[1]) === process.pid || !processRunning(Number(match[1])));
+      },
+      ours: (stats) => stats.isDirectory() && ownedByThisAccount(stats),
+    });
   } catch {
-    return; // an unreadable temporary folder: nothing to tidy, the mkdir below says what is wrong
-  }
-  for (const name of names) {
-    const match = NAME.exec(name);
-    if (!match || (Number(match[1]) !== process.pid && processRunning(Number(match[1])))) continue;
-    const path = join(parent, name);
-    try {
-      const stats = entryAt(path);
-      if (stats?.isDirectory() && ownedByThisAccount(stats)) rmSync(path, { recursive: true, force: true });
-    } catch {
-      // gone already, or not ours to remove: the command goes on
-    }
+    // an unreadable temporary folder: nothing to tidy, the mkdir below says what is wrong
   }
 }
 

@@ -66,24 +66,43 @@ export function tightenPrivate(file: string): void {
 }
 
 /**
+ * Opens a new, empty, owner-only file for writing (O_CREAT|O_EXCL|O_NOFOLLOW: never an existing
+ * file or a link). Throws (EEXIST when anything is at that name) leaving nothing behind; the
+ * caller closes the descriptor.
+ */
+export function openNewPrivateFile(file: string): number {
+  const fd = openSync(file, CREATE_NEW, PRIVATE_FILE_MODE);
+  try {
+    fchmodSync(fd, PRIVATE_FILE_MODE); // the umask may have taken bits away
+    return fd;
+  } catch (error) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * A name beside `file` to write it under before renaming it into place: `<file>.<pid>.<8 hex>.tmp`.
+ * The process ID tells a killed writer's leftovers from a running one's.
+ */
+export function temporaryNameFor(file: string): string {
+  return `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+}
+
+/**
  * Creates `file` empty and owner-only; false, touching nothing, when anything (a file, a link)
  * is already at that name. An existing file is never opened here: closing any descriptor of a
  * file drops every POSIX lock this process holds on it, SQLite's included.
  */
 export function createPrivateFile(file: string): boolean {
-  let fd: number;
   try {
-    fd = openSync(file, CREATE_NEW, PRIVATE_FILE_MODE);
+    closeSync(openNewPrivateFile(file));
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
-  try {
-    fchmodSync(fd, PRIVATE_FILE_MODE); // the umask may have taken bits away
-  } finally {
-    closeSync(fd);
-  }
-  return true;
 }
 
 /**
@@ -91,11 +110,10 @@ export function createPrivateFile(file: string): boolean {
  * so a link at that name is replaced, never followed, and no existing file is changed in place.
  */
 export function writePrivateFile(file: string, data: string | Uint8Array): void {
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const fd = openSync(temporary, CREATE_NEW, PRIVATE_FILE_MODE);
+  const temporary = temporaryNameFor(file);
+  const fd = openNewPrivateFile(temporary);
   try {
     try {
-      fchmodSync(fd, PRIVATE_FILE_MODE);
       writeFileSync(fd, data);
     } finally {
       closeSync(fd);

@@ -35,6 +35,15 @@ export function entryAt(path: string): BigIntStats | null {
   }
 }
 
+/**
+ * The regular file at `path` (its own entry, not a link's target) when it is the file of this
+ * identity, else null: a name a run checked still leads to that file, nothing swapped in.
+ */
+export function sameFileAt(path: string, identity: string | null): BigIntStats | null {
+  const stats = entryAt(path);
+  return stats?.isFile() && identityOf(stats) === identity ? stats : null;
+}
+
 /** True when this account owns the file (always true where the system has no owners, i.e. Windows). */
 export function ownedByThisAccount(stats: { uid: number | bigint }): boolean {
   return typeof process.getuid !== 'function' || Number(stats.uid) === process.getuid();

@@ -68,16 +68,15 @@ export function createProgress(options: { afterMs: number; logger: Logger; bar?:
     const at = now();
     if (stage === null || at - started < options.afterMs) return;
     const index = REFRESH_STAGES.indexOf(stage);
-    const detail = tables ? `${tables.done}/${tables.total} tables` : '';
+    const done = tables ? `${tables.done}/${tables.total}` : undefined;
     if (line) {
       lastLine = at;
       options.logger.info('refresh progress', {
-        stage, step: `${index + 1}/${REFRESH_STAGES.length}`, tables: detail ? detail.split(' ')[0] : undefined,
-        elapsed_s: Math.round((at - started) / 100) / 10,
+        stage, step: `${index + 1}/${REFRESH_STAGES.length}`, tables: done, elapsed_s: Math.round((at - started) / 100) / 10,
       });
     }
     const fraction = (index + (tables && tables.total ? tables.done / tables.total : 0)) / REFRESH_STAGES.length;
-    options.bar?.draw(barText(stage, fraction, detail, (at - started) / 1000));
+    options.bar?.draw(barText(stage, fraction, done ? `${done} tables` : '', (at - started) / 1000));
   };
 
   return {

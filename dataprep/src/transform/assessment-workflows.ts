@@ -4,7 +4,7 @@ import { WORKFLOW_TYPES, type AssessmentRecord } from '../model/source-records';
 import { describeId, shapeOf } from '../model/value-shape';
 import { qualifyingType, workflowShortfalls, type QualifyingStart } from './actual-starts';
 import { compareText } from './grouping';
-import type { AllocationLookup } from './lookups';
+import { placeOf, type AllocationLookup } from './lookups';
 import type { PlanOutcome } from './plan-outcomes';
 
 /**
@@ -79,7 +79,6 @@ function qualifyingReason(record: AssessmentRecord, role: StartRole | undefined,
 function rowFor(
   record: AssessmentRecord, roles: Map<AssessmentRecord, StartRole>, options: TransformOptions, allocations: AllocationLookup,
 ): AssessmentWorkflowRow {
-  const place = allocations.get(record.personId);
   const qualifying = qualifyingType(record) !== null;
   const afterAsAt = qualifying && (record.startDate as IsoDate) > options.asAt;
   let reason: string;
@@ -95,8 +94,7 @@ function rowFor(
     qualifies: qualifying && !afterAsAt ? 'Yes' : 'No',
     reason,
     as_at_date: options.asAt,
-    locality: place?.locality ?? null,
-    team: place?.team ?? null,
+    ...placeOf(allocations, record.personId),
   };
 }
 

@@ -14,9 +14,6 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** An identifier or code from a file: shown as it is when ID-shaped, else by its shape. */
-const id = describeId;
-
 /** At most MAX_LISTED items, then "and N more". */
 export function listSome(items: readonly string[]): string {
   const shown = items.slice(0, MAX_LISTED).join(', ');
@@ -24,7 +21,7 @@ export function listSome(items: readonly string[]): string {
 }
 
 export function describeStart(start: QualifyingStart): string {
-  return `${id(start.workflowId)} started ${start.startDate}`;
+  return `${describeId(start.workflowId)} started ${start.startDate}`;
 }
 
 export function careText(basis: CareBasis, options: TransformOptions): string {
@@ -35,7 +32,7 @@ export function careText(basis: CareBasis, options: TransformOptions): string {
     case 'leftRecently': {
       const { exit } = basis;
       const fco = episodeView(exit.episode).fullCareOrder;
-      return `left care on ${exit.ceasedDate} (${exit.reasonCode ? id(exit.reasonCode) : 'no reason recorded'}, ${reasonGroup(exit.reasonCode)}; FCO ${fco})`;
+      return `left care on ${exit.ceasedDate} (${exit.reasonCode ? describeId(exit.reasonCode) : 'no reason recorded'}, ${reasonGroup(exit.reasonCode)}; FCO ${fco})`;
     }
     case 'leftBefore':
       return (
@@ -59,7 +56,7 @@ function planText(outcome: PlanOutcome): string {
 
 function startText(outcome: PlanOutcome): string {
   const used = outcome.match.used;
-  return used ? `started ${used.startDate} (workflow ${id(used.workflowId)})` : 'not started';
+  return used ? `started ${used.startDate} (workflow ${describeId(used.workflowId)})` : 'not started';
 }
 
 /** Starts and submissions the rules set aside, so MI can see they were not overlooked. */

@@ -3,7 +3,7 @@ import type { PlanExplanationRow, TransformOptions } from '../model/refresh-set'
 import type { QualifyingStart } from './actual-starts';
 import { careText, describeStart, listSome, planDetails } from './explanation-text';
 import { compareText, pairKey } from './grouping';
-import type { AllocationLookup } from './lookups';
+import { placeOf, type AllocationLookup } from './lookups';
 import type { PlanOutcome } from './plan-outcomes';
 import type { PredictionGroup } from './plans';
 
@@ -16,11 +16,6 @@ export interface ExplanationInputs {
   outcomes: readonly PlanOutcome[];
   /** The child's place on each row, so row-level security on locality_team reaches the table. */
   allocations: AllocationLookup;
-}
-
-function placeOf(allocations: AllocationLookup, personId: string): { locality: string | null; team: string | null } {
-  const allocation = allocations.get(personId);
-  return { locality: allocation?.locality ?? null, team: allocation?.team ?? null };
 }
 
 function exclusionText(excludedOn: IsoDate | null): string {

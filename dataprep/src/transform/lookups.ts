@@ -14,6 +14,12 @@ export interface AllocationLookup {
   get(personId: string): Allocation | null;
 }
 
+/** The child's place (allocations.csv), blank when it has none: what row-level security on locality_team filters by. */
+export function placeOf(allocations: AllocationLookup, personId: string): { locality: string | null; team: string | null } {
+  const allocation = allocations.get(personId);
+  return { locality: allocation?.locality ?? null, team: allocation?.team ?? null };
+}
+
 const ALLOCATIONS_FILE = 'allocations.csv';
 
 function blankToNull(value: string | null | undefined): string | null {

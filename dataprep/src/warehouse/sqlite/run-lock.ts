@@ -1,7 +1,7 @@
 import { readFileSync, unlinkSync } from 'node:fs';
 import { createPrivateFile } from '../../files/owner-only';
 import { printable } from '../../files/printable';
-import { entryAt, FileRefusedError, identityOf, ownNameEntry } from '../../files/real-names';
+import { entryAt, FileRefusedError, identityOf, ownNameEntry, sameFileAt } from '../../files/real-names';
 import { RefreshLockedError } from '../warehouse';
 import { closeQuietly, isBusy, openDatabase, sqliteErrorName, type Database } from './database';
 
@@ -58,8 +58,7 @@ export class RunLock {
     }
     this.db = db;
     // SQLite opened the name itself, following links: the lock must be the file checked above.
-    const now = entryAt(this.path);
-    if (!now || identityOf(now) !== identity || !now.isFile()) {
+    if (!sameFileAt(this.path, identity)) {
       this.release();
       throw new FileRefusedError(`the run lock ${printable(this.path)} was replaced while it was being taken`, 'run again');
     }

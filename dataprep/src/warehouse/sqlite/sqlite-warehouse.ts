@@ -2,7 +2,7 @@ import type { IsoDate } from '../../../../core/src/index';
 import { dirname } from 'node:path';
 import { createPrivateFile, makePrivateFolder, tightenPrivate } from '../../files/owner-only';
 import { printable } from '../../files/printable';
-import { entryAt, FileRefusedError, identityOf } from '../../files/real-names';
+import { entryAt, FileRefusedError, identityOf, sameFileAt } from '../../files/real-names';
 import type { DataQualityIssue } from '../../model/data-quality';
 import type { AssessmentWorkflowRow, PlannedAssessmentRow, PlanExplanationRow, PriorHistory, RefreshSet } from '../../model/refresh-set';
 import type { PastRun } from '../../model/run-figures';
@@ -20,8 +20,6 @@ import { insertRows } from './insert-rows';
 import { acceptedRunFigures, insertRunFigures, seedRunFigures } from './run-figures';
 import { schemaStatements, SQLITE_SCHEMA_VERSION } from './schema';
 import { upgradeTables } from './upgrade';
-
-/** refresh_log.message of a run whose process ended without finishing it. */
 
 /**
  * The embedded default target: one SQLite file. A refresh replaces every curated table inside
@@ -283,8 +281,7 @@ function openGuarded(file: string, lock: RunLock): Database {
 
 /** The database's name still leads to the file the lock guards, and to nothing else by another name. */
 function assertGuarded(file: string, lock: RunLock): void {
-  const now = entryAt(file);
-  if (now?.isFile() && now.nlink === 1n && identityOf(now) === lock.guarded()) return;
+  if (sameFileAt(file, lock.guarded())?.nlink === 1n) return;
   throw new FileRefusedError(`the SQLite file ${printable(file)} was replaced, or given another name, while this run held its lock`,
     'nothing was written; check what else writes to that folder, then run again');
 }
