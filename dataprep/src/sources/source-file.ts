@@ -4,8 +4,9 @@
  * the lock, and a symlink to /dev/zero would grow memory without bound, so every path is
  * stat-ed before it is opened and anything but a regular file is refused with one line.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { kindOf } from '../files/file-kind';
+import { READ_WITHOUT_WAITING, targetAt } from '../files/read-without-waiting';
 import { ExtractError } from '../model/data-quality';
 import type { SourceFileName } from '../model/source-records';
 
@@ -34,14 +35,13 @@ const READ_CHUNK = 64 * MEGABYTE;
  * Throws ExtractError for anything else: not a regular file, too large, or not readable.
  */
 export function checkSourceFile(path: string, file: SourceFileName, limits: ReadLimits): number | null {
-  let stats: Stats;
+  let stats: Stats | null;
   try {
-    stats = statSync(path); // follows symlinks: a link to /dev/zero is a character device
+    stats = targetAt(path); // follows symlinks: a link to /dev/zero is a character device
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw cannotRead(file, code);
+    throw cannotRead(file, (error as NodeJS.ErrnoException).code ?? 'unknown error');
   }
+  if (stats === null) return null;
   checkRegular(stats, file, limits);
   return stats.size;
 }
@@ -64,8 +64,7 @@ export function openSourceFile(path: string, file: SourceFileName, limits: ReadL
   if (checkSourceFile(path, file, limits) === null) throw cannotRead(file, 'ENOENT');
   let fd: number;
   try {
-    // O_NONBLOCK: should the path have become a FIFO since the stat, opening it never waits.
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(path, READ_WITHOUT_WAITING); // a FIFO put here since the stat: refused below, never waited on
   } catch (error) {
     throw cannotRead(file, (error as NodeJS.ErrnoException).code ?? 'unknown error');
   }

@@ -6,8 +6,9 @@
  * read (status, summary, explain, issues, export): links are followed, as nothing is created,
  * locked or changed, but only a regular file is opened (opening a FIFO would wait for ever).
  */
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, type BigIntStats } from 'node:fs';
 import { kindOf } from '../../files/file-kind';
+import { READ_WITHOUT_WAITING, targetAt } from '../../files/read-without-waiting';
 import { printable } from '../../files/printable';
 import { FileRefusedError, NO_FOLLOW, ownNameEntry } from '../../files/real-names';
 
@@ -21,7 +22,7 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
  * file would lose its locks.
  */
 function startsWithSqliteHeader(file: string, follow: boolean): boolean {
-  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (follow ? 0 : NO_FOLLOW));
+  const fd = openSync(file, READ_WITHOUT_WAITING | (follow ? 0 : NO_FOLLOW));
   try {
     if (!fstatSync(fd).isFile()) return false;
     const header = Buffer.alloc(SQLITE_HEADER.length);
@@ -66,14 +67,8 @@ export class DatabaseUnavailableError extends Error {
 export function checkDatabaseForReading(file: string): void {
   const name = printable(file);
   const firstRun = 'run "ppoc-prep run" (or "npm start") first';
-  let stats;
-  try {
-    stats = statSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new DatabaseUnavailableError(`no database at ${name}: ${firstRun}`);
-    throw error;
-  }
+  const stats = targetAt(file);
+  if (stats === null) throw new DatabaseUnavailableError(`no database at ${name}: ${firstRun}`);
   if (!stats.isFile()) throw new DatabaseUnavailableError(`${name} is not a regular file (${kindOf(stats)}): give the SQLite database file`);
   if (stats.size === 0) throw new DatabaseUnavailableError(`${name} is empty, no database yet: ${firstRun}`);
   if (!startsWithSqliteHeader(file, true)) throw new DatabaseUnavailableError(`${name} is not a SQLite database: give the job's database file`);
