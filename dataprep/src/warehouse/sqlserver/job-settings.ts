@@ -46,7 +46,8 @@ export function readJobSettings(env: NodeJS.ProcessEnv, flags: JobSettingFlags =
   };
 }
 
-const nonEmpty = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
+/** The value trimmed, or undefined when absent or blank. */
+export const nonEmpty = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
 function wholeNumber(name: string, raw: string | undefined, fallback: number, max: number, unit: string): number {
   const text = nonEmpty(raw);

@@ -153,6 +153,22 @@ function withConnectionHooks(config: sql.config, seen: ErrorNumbers, s: SqlServe
   return { ...config, beforeConnect } as unknown as sql.config;
 }
 
+/** A begun transaction as the job uses it: its own requests, commit, and a rollback that never throws. */
+function transactionOn(transaction: sql.Transaction, settings: SqlServerSettings): SqlTransaction {
+  return {
+    ...executor(async () => new sql.Request(transaction), settings),
+    commit: async () => {
+      try {
+        await transaction.commit();
+      } catch (error) {
+        throw requestError(error, settings);
+      }
+    },
+    // After XACT_ABORT the server has already rolled back; the driver then reports EABORT.
+    rollback: () => transaction.rollback().catch(() => undefined),
+  };
+}
+
 export function createMssqlConnector(settings: SqlServerSettings, options: MssqlConnectorOptions = {}): SqlConnector {
   const seen: ErrorNumbers = { current: [] };
   const pool = new sql.ConnectionPool(withConnectionHooks(toMssqlConfig(settings, options.readOnly), seen, settings));
@@ -200,18 +216,7 @@ export function createMssqlConnector(settings: SqlServerSettings, options: Mssql
       } catch (error) {
         throw requestError(error, settings);
       }
-      return {
-        ...executor(async () => new sql.Request(transaction), settings),
-        commit: async () => {
-          try {
-            await transaction.commit();
-          } catch (error) {
-            throw requestError(error, settings);
-          }
-        },
-        // After XACT_ABORT the server has already rolled back; the driver then reports EABORT.
-        rollback: () => transaction.rollback().catch(() => undefined),
-      };
+      return transactionOn(transaction, settings);
     },
     async close(): Promise<void> {
       connecting = undefined;

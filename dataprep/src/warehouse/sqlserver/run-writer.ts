@@ -40,6 +40,17 @@ export async function beginWork(connector: SqlConnector): Promise<SqlTransaction
   return tx;
 }
 
+/** Runs `work` in `tx` and commits; on any failure rolls back and rethrows. */
+async function commitOrRollback(tx: SqlTransaction, work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+    await tx.commit();
+  } catch (error) {
+    await tx.rollback();
+    throw error;
+  }
+}
+
 export interface RunWriterOptions {
   bulkChunkRows?: number;
   /** PPOC_SWAP_WAIT_SECONDS in milliseconds. */
@@ -96,15 +107,11 @@ export class RunWriter {
   async failRun(run: RunInfo, outcome: RunOutcome): Promise<void> {
     try {
       const tx = await beginWork(this.connector);
-      try {
+      await commitOrRollback(tx, async () => {
         await insertRows(tx, TABLES.data_quality_issue, outcome.issues.map((issue) => issueRow(run.runId, issue)));
         await insertRunLogRows(tx, run, outcome);
         await tx.query(FINISH_RUN, finishParams(run, outcome, 'failed'));
-        await tx.commit();
-      } catch (error) {
-        await tx.rollback();
-        throw error;
-      }
+      });
     } finally {
       if (this.lock?.runId === run.runId) await this.abandon();
     }
@@ -128,13 +135,8 @@ export class RunWriter {
   }
 
   private async attempt(tx: SqlTransaction, prepared: PreparedRun, onTable: TableProgress): Promise<void> {
-    try {
-      await publishIn(tx, prepared, { bulkChunkRows: this.options.bulkChunkRows ?? DEFAULT_BULK_CHUNK_ROWS, swapWaitMs: this.options.swapWaitMs, onTable });
-      await tx.commit();
-    } catch (error) {
-      await tx.rollback();
-      throw error;
-    }
+    await commitOrRollback(tx, () =>
+      publishIn(tx, prepared, { bulkChunkRows: this.options.bulkChunkRows ?? DEFAULT_BULK_CHUNK_ROWS, swapWaitMs: this.options.swapWaitMs, onTable }));
   }
 
   /**
@@ -148,15 +150,7 @@ export class RunWriter {
         if (error instanceof RefreshLockedError) return null;
         throw error;
       });
-      if (tx) {
-        try {
-          await tx.query(CLEAR_RETIRED);
-          await tx.commit();
-        } catch (error) {
-          await tx.rollback();
-          throw error;
-        }
-      }
+      if (tx) await commitOrRollback(tx, () => tx.query(CLEAR_RETIRED));
       await this.connector.query(UPDATE_LIVE_STATISTICS);
     } catch (error) {
       this.options.warn?.(`the run is published, but tidying after the swap failed: ${(error as Error).message.split('\n')[0]}`);

@@ -7,7 +7,7 @@
  */
 import { SqlServerConfigError } from './config-error';
 import { classifyKey, type Canonical } from './connection-keys';
-import { readJobSettings, type JobSettingFlags } from './job-settings';
+import { nonEmpty, readJobSettings, type JobSettingFlags } from './job-settings';
 
 export type SqlServerAuthentication =
   | { kind: 'sql'; user: string; password: string }
@@ -207,14 +207,13 @@ function driverOptions(e: Entries): Pick<SqlServerSettings, 'multiSubnetFailover
   if (packet !== undefined && (!Number.isInteger(packet) || packet < 512 || packet > 32768)) {
     throw new SqlServerConfigError('Packet Size must be a whole number of bytes from 512 to 32768');
   }
-  const text = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
   return {
     multiSubnetFailover: e.multiSubnetFailover === undefined ? false : parseBool('MultiSubnetFailover', e.multiSubnetFailover),
     applicationIntent: intent === 'readonly' ? 'ReadOnly' : 'ReadWrite',
     packetSize: packet,
-    workstationId: text(e.workstationId),
-    language: text(e.language),
-    hostNameInCertificate: text(e.hostNameInCertificate),
+    workstationId: nonEmpty(e.workstationId),
+    language: nonEmpty(e.language),
+    hostNameInCertificate: nonEmpty(e.hostNameInCertificate),
   };
 }
 

@@ -48,6 +48,9 @@ function labelOf(event: RecordedEvent): string {
   return NAMED.get(event.sql) ?? event.sql.split('\n').find((l) => l.trim() && !l.trim().startsWith('--'))?.trim().slice(0, 90) ?? '';
 }
 
+/** The locality and team the world says occur, for `summary --locality … --team …`. */
+export const SUMMARY_PLACE = { locality: 'North', team: 'Team A' } as const;
+
 const isoDay = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
 
 export class PermissionWorld {
@@ -135,6 +138,10 @@ export class PermissionWorld {
         return [...new Set(runs.filter((r) => r.status === 'succeeded').map((r) => r.as_at_date))].sort().map((as_at_date) => ({ as_at_date }));
       case operations.SELECT_PERSON_KNOWN:
         return [{ known: 1 }];
+      case operations.SELECT_LOCALITIES: // summary's typo check of --locality and --team: these occur
+        return [{ value: SUMMARY_PLACE.locality }];
+      case operations.SELECT_TEAMS:
+        return [{ value: SUMMARY_PLACE.team }];
       default:
         return this.doctor.get(sql)?.() ?? [];
     }

@@ -14,10 +14,13 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:net';
 import type { IsoDate } from '../../../../core/src/index';
+import { CURATED_TABLES } from '../../../src/model/tables';
+import { BULK_OPTIONS } from '../../../src/warehouse/sqlserver/connector';
+import { CAN_MIGRATE } from '../../../src/warehouse/sqlserver/statements';
 import { EXAMPLE_EXTRACT, REPO, tempDir } from '../../helpers/cli';
 import { runInProcess } from '../../helpers/in-process';
 import { listeningPort } from './doctor-fixture';
-import { LOGINS, PermissionWorld } from './permission-world';
+import { LOGINS, PermissionWorld, SUMMARY_PLACE } from './permission-world';
 import { describeVerdict, summarizeVerdicts } from './tsql-security';
 
 const AS_AT = '2022-05-31';
@@ -91,12 +94,24 @@ describe('the first night on SQL Server: every statement of whole commands check
     await command('issues', 'ppoc_job', ['issues']);
   });
 
+  it('summary filtered by locality and team, as ppoc_writer: the typo check reads the places that occur', async () => {
+    await command('summary filtered', 'ppoc_job', ['summary', '--locality', SUMMARY_PLACE.locality, '--team', SUMMARY_PLACE.team]);
+    const labels = world.seen.filter((s) => s.command === 'summary filtered').map((s) => s.label);
+    assert.ok(['SELECT_LOCALITIES', 'SELECT_TEAMS', 'SELECT_PLANNED_ASSESSMENTS'].every((label) => labels.includes(label)), labels.join('\n'));
+  });
+
   it('export, as ppoc_writer', async () => {
     assert.match(await command('export', 'ppoc_job', ['export', '--out', tempDir('export')]), /Exported run/);
   });
 
   it('doctor, as ppoc_writer', async () => {
     await command('doctor', 'ppoc_job', ['doctor']);
+  });
+
+  it('doctor sent every read of doctor/job-reads.ts as ppoc_writer, each allowed', async () => {
+    const { jobReads } = await import('../../../src/warehouse/sqlserver/doctor/job-reads');
+    const sent = new Set(world.seen.filter((s) => s.command === 'doctor' && s.verdict?.allowed).map((s) => s.sql));
+    assert.deepEqual(jobReads(AS_AT as IsoDate).filter((read) => !sent.has(read.sql)).map((read) => read.name), []);
   });
 
   it('a run whose allocations.csv lost all but one row fails on the shrink guards, as ppoc_writer (after doctor: its last-run check would fail), and its figures are stored', async () => {
@@ -115,6 +130,21 @@ describe('the first night on SQL Server: every statement of whole commands check
     const reads = world.reads(['run', 'run again', 'run one allocation', 'backfill']);
     assert.ok(reads.length >= 7, reads.join('\n'));
     assert.deepEqual(reads.filter((sql) => !doctorRuns.has(sql)), [], 'a read the job makes that doctor does not run: add it to jobReads in doctor/job-reads.ts');
+  });
+
+  it('bulk-copies into every staging table a run loads, as ppoc_writer (the example extract has no care exit, so no run here loads care_exit)', () => {
+    const staged = [...CURATED_TABLES, 'plan_status_history', 'data_quality_issue'].map((t) => `ppoc_staging.${t}`);
+    const loaded = world.seen.filter((s) => s.label.startsWith('bulk ')).map((s) => s.label.slice('bulk '.length));
+    assert.deepEqual(loaded.filter((table) => !staged.includes(table)), [], 'a run loaded a table this test does not check');
+    for (const table of staged) {
+      const verdict = world.model.bulk(table, LOGINS.ppoc_job, BULK_OPTIONS);
+      assert.ok(verdict.allowed, `${table}: ${verdict.accesses.map(describeVerdict).join('; ')}`);
+    }
+  });
+
+  it('a run on a database whose schema is behind asks whether its login may migrate, as ppoc_writer (the test\'s runs find it current)', () => {
+    const verdict = world.model.statement(CAN_MIGRATE, LOGINS.ppoc_job);
+    assert.ok(verdict.allowed, verdict.accesses.map(describeVerdict).join('; '));
   });
 
   it('the report, as ppoc_reader, reads every view report-model.md binds', () => {

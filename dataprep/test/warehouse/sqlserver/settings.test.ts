@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { acceptedKeys } from '../../../src/warehouse/sqlserver/connection-keys';
 import { toMssqlConfig } from '../../../src/warehouse/sqlserver/mssql-connector';
 import {
   describeSettings, parseSqlServerSettings, SqlServerConfigError,
 } from '../../../src/warehouse/sqlserver/settings';
+import { REPO } from '../../helpers/cli';
 
 const SECRET = 'Zq7!pa55;word=Sekr1t';
 const NO_ENV = {};
@@ -158,6 +162,13 @@ describe('SQL Server settings', () => {
       assert.equal(configError(`Server=db01;Database=PPOC;${typo}=x;User Id=u;Password={${SECRET}}`),
         `connection string part 3 has an unknown key "${typo}" (did you mean "${meant}"?); docs/sqlserver.md lists the keys`);
     }
+  });
+
+  it('docs/sqlserver.md names every key it accepts, honoured and ignored', () => {
+    const page = readFileSync(join(REPO, 'docs', 'sqlserver.md'), 'utf8');
+    const { honoured, ignored } = acceptedKeys();
+    assert.ok(honoured.length > 30 && ignored.length >= 10, `${honoured.length} honoured, ${ignored.length} ignored`);
+    assert.deepEqual([...honoured, ...ignored.map((k) => k.name)].filter((name) => !page.includes(`\`${name}\``)), []);
   });
 
   it('describes the target for logs without any secret', () => {

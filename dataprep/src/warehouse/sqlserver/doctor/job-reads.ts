@@ -23,7 +23,7 @@ export interface JobRead {
   params: SqlParam[];
 }
 
-/** Every read of `run` and `backfill`, as doctor runs them. */
+/** Every read of `run` and `backfill`, and the run-log reads of `status` (latest finished, recent runs, source files), as doctor runs them. */
 export function jobReads(today: IsoDate): JobRead[] {
   const history = [
     { name: 'before', type: DATE, value: calendarDateValue(today) },

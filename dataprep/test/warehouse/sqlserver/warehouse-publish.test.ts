@@ -1,32 +1,12 @@
+/** What a refresh sends to SQL Server when it publishes: the sequence, the statements verbatim, the types, the chunks. */
 import assert from 'node:assert/strict';
-import type { DataQualityIssue } from '../../../src/model/data-quality';
 import { CURATED_TABLES, TABLES } from '../../../src/model/tables';
-import { createSqlServerWarehouse, type SqlServerWarehouse } from '../../../src/warehouse/sqlserver/index';
-import { parseSqlServerSettings } from '../../../src/warehouse/sqlserver/settings';
-import { RefreshLockedError } from '../../../src/warehouse/warehouse';
 import type { IsoDate } from '../../../../core/src/index';
-import {
-  DELETE_REPLACED_HISTORY, SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_PLACES, SELECT_SUCCEEDED_AS_AT_DATES,
-  SWAP_INTO_LIVE,
-} from '../../../src/warehouse/sqlserver/statements';
+import { DELETE_REPLACED_HISTORY } from '../../../src/warehouse/sqlserver/statements';
 import { historyRow, runInfo, runOutcome, sampleRefreshSet } from '../../helpers/refresh-set-fixture';
-import { RecordingConnector } from './recording-connector';
+import { issue, setup } from './warehouse-fixture';
 
-const SETTINGS = parseSqlServerSettings('Server=db01;Database=ppoc;User Id=ppoc_job;Password=unused-here');
-
-function issue(n: number): DataQualityIssue {
-  return {
-    severity: 'warning', sourceFile: 'episodes.csv', line: n + 1, column: 'PLACE', personId: `P${n}`,
-    rule: 'unknown_placement_code', message: `unknown code on line ${n + 1}`,
-  };
-}
-
-function setup(options: { bulkChunkRows?: number } = {}): { rec: RecordingConnector; w: SqlServerWarehouse } {
-  const rec = new RecordingConnector();
-  return { rec, w: createSqlServerWarehouse(SETTINGS, rec, options) };
-}
-
-describe('SQL Server warehouse through the recording connection', () => {
+describe('SQL Server warehouse through the recording connection: publishing', () => {
   it('sends lock → log running → clear staging → bulk loads → swap → log succeeded → commit, all on the lock\'s transaction', async () => {
     const { rec, w } = setup();
     const run = runInfo();
@@ -199,71 +179,6 @@ describe('SQL Server warehouse through the recording connection', () => {
     assert.equal(row[col('ceased_date')], null);
   });
 
-  it('refuses a second run at once when another process holds the lock, and writes nothing', async () => {
-    const { rec, w } = setup();
-    rec.lockHeldElsewhere = true;
-    await assert.rejects(w.startRun(runInfo()), (e: Error) => e instanceof RefreshLockedError && e.message === 'another refresh is running');
-    assert.deepEqual(rec.labels(), ['tx1 begin', 'tx1 query XACT_ABORT_ON', 'tx1 query GET_LOCK', 'tx1 rollback']);
-    const getLock = rec.queries()[1].sql;
-    assert.match(getLock, /@LockTimeout = 0/);
-    assert.match(getLock, /@LockMode = 'Exclusive'/);
-  });
-
-  it('treats any other sp_getapplock answer (or none) as an error, never as a granted lock', async () => {
-    for (const answer of [-999, -3, undefined]) {
-      const { rec, w } = setup();
-      rec.lockResult = answer;
-      await assert.rejects(w.startRun(runInfo()), (e: Error) => !(e instanceof RefreshLockedError) && /refresh lock not taken/.test(e.message));
-      assert.deepEqual(rec.labels(), ['tx1 begin', 'tx1 query XACT_ABORT_ON', 'tx1 query GET_LOCK', 'tx1 rollback']);
-    }
-  });
-
-  it('leaves the live tables untouched when a load fails between staging and swap', async () => {
-    const { rec, w } = setup();
-    const first = runInfo();
-    await w.startRun(first);
-    await w.publish(first, sampleRefreshSet('a'), runOutcome());
-    const before = structuredClone(Object.fromEntries(rec.live));
-    const eventsBefore = rec.events.length;
-
-    rec.failWhen = (e) => (e.op === 'bulk' && e.target === 'ppoc_staging.care_exit' ? new Error('bulk load failed') : undefined);
-    const second = runInfo();
-    await w.startRun(second);
-    await assert.rejects(w.publish(second, sampleRefreshSet('b'), runOutcome()), /bulk load failed/);
-    assert.deepEqual(Object.fromEntries(rec.live), before, 'live tables unchanged');
-    const after = rec.labels().slice(eventsBefore);
-    assert.ok(!after.some((l) => l.includes('SWAP_INTO_LIVE')), 'never swapped');
-    assert.ok(!after.some((l) => l.includes('bulk ppoc_staging.locality_summary')), 'stopped loading at the failure');
-    assert.equal(after.at(-1), 'tx3 rollback', 'the staging work and the lock end together');
-    assert.equal(rec.lockOwner, null);
-
-    rec.failWhen = () => undefined;
-    await w.failRun(second, runOutcome({ message: 'load failed', issues: [issue(1)] }));
-    assert.deepEqual(rec.labels().slice(-5), [
-      'tx4 begin', 'tx4 query XACT_ABORT_ON',
-      'tx4 query INSERT INTO [ppoc].[data_quality_issue] ([run_id], [severity], [source_file], [line], [column_name], [person_id], [rule], [message])',
-      'tx4 query FINISH_RUN', 'tx4 commit',
-    ]);
-    assert.deepEqual(Object.fromEntries(rec.live), before);
-  });
-
-  it('rolls the whole transaction back when the swap fails, so neither the tables, the history, the issues nor the log change', async () => {
-    const { rec, w } = setup();
-    const first = runInfo();
-    await w.startRun(first);
-    await w.publish(first, sampleRefreshSet('a'), runOutcome());
-    const before = structuredClone(Object.fromEntries(rec.live));
-    rec.failWhen = (e) => (e.op === 'query' && e.sql === SWAP_INTO_LIVE ? new Error('ALTER TABLE SWITCH statement failed') : undefined);
-    const second = runInfo();
-    await w.startRun(second);
-    await assert.rejects(w.publish(second, sampleRefreshSet('b'), runOutcome()), /ALTER TABLE SWITCH statement failed/);
-    assert.deepEqual(rec.labels().slice(-8), [
-      'tx3 bulk ppoc_staging.plan_status_history 2', 'tx3 query DELETE_REPLACED_HISTORY', 'tx3 query COPY_STAGED_HISTORY',
-      'tx3 query DELETE_SUPERSEDED_ISSUES', 'tx3 query COPY_STAGED_ISSUES', 'tx3 query FINISH_RUN', 'tx3 query SWAP_INTO_LIVE', 'tx3 rollback',
-    ]);
-    assert.deepEqual(Object.fromEntries(rec.live), before, 'curated tables and the kept history unchanged');
-  });
-
   it('keeps the history across swaps: a run replaces only its as-at date\'s rows, retention trims inside the swap', async () => {
     const { rec, w } = setup();
     const publishAt = async (asAt: string, keepFrom: string | null, tag: string) => {
@@ -290,58 +205,6 @@ describe('SQL Server warehouse through the recording connection', () => {
     assert.equal(first.params[1].value, null, 'no retention: keep_from is NULL, which deletes nothing');
   });
 
-  it('streams a table for export from its view in key order, and lists the as-at dates already refreshed', async () => {
-    const { rec, w } = setup();
-    rec.respond = (sql) => (sql.includes('vw_locality_team') ? [{ locality: 'L', team: 'T', sort_order: 1 }] : sql === SELECT_SUCCEEDED_AS_AT_DATES ? [{ as_at_date: '2022-03-31' }] : []);
-    const rows: unknown[] = [];
-    assert.equal(await w.eachRow('locality_team', (row) => rows.push(row)), 1);
-    assert.deepEqual(rows, [{ locality: 'L', team: 'T', sort_order: 1 }]);
-    assert.equal(rec.queries()[0].sql, 'SELECT [locality], [team], [sort_order]\nFROM ppoc.vw_locality_team\nORDER BY [locality], [team];');
-    await w.eachRow('user_access', () => undefined);
-    assert.match(rec.queries()[1].sql, /FROM ppoc\.vw_user_access\nORDER BY \[user_principal_name\], \[locality\], \[team\];$/, 'no key: every column');
-    await w.eachRow('plan_status_history', () => undefined);
-    assert.match(rec.queries()[2].sql, /^SELECT CONVERT\(CHAR\(10\), \[as_at_date\], 23\) AS \[as_at_date\], .*FROM ppoc\.vw_plan_status_history\n/s);
-    assert.deepEqual(await w.succeededAsAtDates(), ['2022-03-31']);
-  });
-
-  it('reads the prior history through the history view with typed date parameters, dates as ISO text', async () => {
-    const { rec, w } = setup();
-    rec.respond = (sql) => {
-      if (sql === SELECT_HISTORY_MONTH_ENDS) return [{ ...historyRow('p1', '2022-04-30' as IsoDate) }];
-      if (sql === SELECT_HISTORY_PLACES) return [{ locality: 'L', team: null }];
-      return [];
-    };
-    const prior = await w.priorHistory({ before: '2022-05-31' as IsoDate, from: null });
-    assert.deepEqual(prior.monthEnds.map((r) => [r.person_id, r.as_at_date]), [['p1', '2022-04-30']]);
-    assert.deepEqual(prior.latestByPlan, []);
-    assert.deepEqual(prior.places, [{ locality: 'L', team: null }]);
-    const sent = rec.queries();
-    assert.deepEqual(sent.map((q) => q.sql), [SELECT_HISTORY_MONTH_ENDS, SELECT_HISTORY_LATEST_BY_PLAN, SELECT_HISTORY_PLACES]);
-    for (const q of sent) {
-      assert.match(q.sql, /ppoc\.vw_plan_status_history/);
-      assert.deepEqual(q.params.map((p) => [p.name, p.type.kind]), [['before', 'date'], ['from', 'date']]);
-    }
-    assert.match(SELECT_HISTORY_MONTH_ENDS, /CONVERT\(CHAR\(10\), h\.\[as_at_date\], 23\) AS \[as_at_date\]/);
-    assert.match(SELECT_HISTORY_MONTH_ENDS, /GROUP BY YEAR\(as_at_date\), MONTH\(as_at_date\)/);
-  });
-
-  it('splits a failed run\'s issues at the 2100-parameter limit (262 rows of 8 columns per INSERT)', async () => {
-    const { rec, w } = setup();
-    const run = runInfo();
-    await w.startRun(run);
-    await w.failRun(run, runOutcome({ issues: Array.from({ length: 263 }, (_, i) => issue(i)) }));
-    const inserts = rec.queries().filter((q) => q.sql.startsWith('INSERT INTO [ppoc].[data_quality_issue]'));
-    assert.deepEqual(inserts.map((q) => q.params.length), [262 * 8, 8]);
-    assert.ok(inserts.every((q) => q.params.length <= 2098));
-    assert.equal((inserts[0].sql.match(/\(@r\d+_c0,/g) ?? []).length, 262);
-    assert.deepEqual(inserts[1].params.slice(0, 4), [
-      { name: 'r0_c0', type: { kind: 'nvarchar', length: 40 }, value: run.runId },
-      { name: 'r0_c1', type: { kind: 'nvarchar', length: 10 }, value: 'warning' },
-      { name: 'r0_c2', type: { kind: 'nvarchar', length: 60 }, value: 'episodes.csv' },
-      { name: 'r0_c3', type: { kind: 'int' }, value: 263 },
-    ]);
-  });
-
   it('bulk-loads in chunks of the configured size', async () => {
     const { rec, w } = setup({ bulkChunkRows: 1000 });
     const set = sampleRefreshSet('a');
@@ -353,43 +216,6 @@ describe('SQL Server warehouse through the recording connection', () => {
     const planned = rec.bulks().filter((b) => b.target === 'ppoc_staging.planned_assessment');
     assert.deepEqual(planned.map((b) => b.rows.length), [1000, 1000, 1]);
     assert.equal(rec.live.get('planned_assessment')?.length, 2001);
-  });
-
-  it('rejects a value longer than its column before anything is sent, naming table, column and row only', async () => {
-    const { rec, w } = setup();
-    const set = sampleRefreshSet('a');
-    set.tables.planned_assessment[1].child_name = 'Verylongname '.repeat(20);
-    const run = runInfo();
-    await w.startRun(run);
-    const sentBefore = rec.events.length;
-    await assert.rejects(w.publish(run, set, runOutcome()), (e: Error) => {
-      assert.equal(e.message, 'planned_assessment.child_name (row 2): 260 characters, longer than NVARCHAR(200)');
-      return true;
-    });
-    assert.equal(rec.events.length, sentBefore, 'nothing sent, not even the clearing of staging');
-  });
-
-  it('will not publish without holding the lock', async () => {
-    const { rec, w } = setup();
-    await assert.rejects(w.publish(runInfo(), sampleRefreshSet('a'), runOutcome()), /does not hold the refresh lock/);
-    assert.equal(rec.events.length, 0);
-  });
-
-  it('close() drops a lock still held (rollback) and closes the pool', async () => {
-    const { rec, w } = setup();
-    await w.startRun(runInfo());
-    await w.close();
-    assert.deepEqual(rec.labels().slice(-2), ['tx1 rollback', 'pool close']);
-  });
-
-  it('logs a run that failed before it was logged as running (update, else insert)', async () => {
-    const { rec, w } = setup();
-    await w.failRun(runInfo(), runOutcome({ message: 'x'.repeat(5000) }));
-    const finish = rec.queries().at(-1);
-    assert.match(finish?.sql ?? '', /IF @@ROWCOUNT = 0\s+INSERT INTO ppoc\.refresh_log/);
-    const message = finish?.params.find((p) => p.name === 'message');
-    assert.equal((message?.value as string).length, 4000);
-    assert.deepEqual(message?.type, { kind: 'nvarchar', length: 4000 });
   });
 
   it('writes the run\'s figures in its final transaction before `succeeded` (BIT for drop_accepted), and a failed run\'s too', async () => {
@@ -408,25 +234,5 @@ describe('SQL Server warehouse through the recording connection', () => {
     await w.startRun(failed);
     await w.failRun(failed, runOutcome({ message: 'x', figures }));
     assert.equal(rec.queries().filter((q) => q.sql.includes('[run_figure]')).length, 2);
-  });
-
-  it('reads the shrink guards\' base from the run log and the figures view (granted to ppoc_writer), never a live table', async () => {
-    const { rec, w } = setup();
-    rec.respond = () => [
-      { run_id: 'r2', as_at_date: '2022-05-31', figure: 'file_rows:allocations', figure_value: 80, drop_accepted: 'No' },
-      { run_id: 'r2', as_at_date: '2022-05-31', figure: 'table_rows:cic_cohort', figure_value: 9, drop_accepted: 'Yes' },
-      { run_id: 'r1', as_at_date: '2022-05-30', figure: 'file_rows:allocations', figure_value: 81, drop_accepted: 'No' },
-    ];
-    const past = await w.acceptedRunFigures({ asAt: '2022-05-31' as IsoDate, runs: 7 });
-    assert.deepEqual(past, [
-      { runId: 'r2', asAtDate: '2022-05-31', values: { 'file_rows:allocations': 80, 'table_rows:cic_cohort': 9 }, accepted: new Set(['table_rows:cic_cohort']) },
-      { runId: 'r1', asAtDate: '2022-05-30', values: { 'file_rows:allocations': 81 }, accepted: new Set() },
-    ]);
-    const [read] = rec.queries();
-    assert.equal(read.on, 'pool');
-    assert.deepEqual([...read.sql.matchAll(/(?:FROM|JOIN) (ppoc\.\w+)/g)].map((m) => m[1]), ['ppoc.refresh_log', 'ppoc.vw_run_figure', 'ppoc.vw_run_figure']);
-    assert.deepEqual(read.params.map((p) => [p.name, p.type, p.value]), [
-      ['as_at_date', { kind: 'date' }, new Date(Date.UTC(2022, 4, 31))], ['runs', { kind: 'int' }, 7],
-    ]);
   });
 });
